@@ -1,0 +1,21 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '~': path.resolve(__dirname, 'app'),
+      '#emails': path.resolve(__dirname, 'emails'),
+    },
+  },
+  esbuild: { jsx: 'automatic' },
+  test: {
+    globals: true,
+    include: ['app/**/*.test.{ts,tsx}', 'emails/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
+    globalSetup: ['tests/setup/global-setup.ts'],
+    setupFiles: ['tests/setup/db-per-worker.ts'],
+    pool: 'forks',
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+})
