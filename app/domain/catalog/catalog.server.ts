@@ -1,0 +1,104 @@
+import { type Prisma } from '@prisma/client'
+import { prisma } from '~/utils/db.server'
+import { unitPriceFor } from '../orders/price-cart'
+import { searchTerms } from './search-text'
+
+export const CATALOG_PAGE_SIZE = 24
+
+export type FamilyNode = { id: string; slug: string; name: string; children: FamilyNode[] }
+
+export async function listFamilies(): Promise<FamilyNode[]> {
+  const families = await prisma.productFamily.findMany({
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    select: { id: true, slug: true, name: true, parentId: true },
+  })
+  const nodes = new Map(families.map((f) => [f.id, { id: f.id, slug: f.slug, name: f.name, children: [] as FamilyNode[] }]))
+  const roots: FamilyNode[] = []
+  for (const family of families) {
+    const node = nodes.get(family.id)!
+    const parent = family.parentId ? nodes.get(family.parentId) : undefined
+    if (parent) parent.children.push(node)
+    else roots.push(node)
+  }
+  return roots
+}
+
+function familyAndDescendantIds(roots: FamilyNode[], slug: string): string[] | null {
+  const stack = [...roots]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (node.slug === slug) {
+      const ids: string[] = []
+      const walk = [node]
+      while (walk.length) {
+        const current = walk.pop()!
+        ids.push(current.id)
+        walk.push(...current.children)
+      }
+      return ids
+    }
+    stack.push(...node.children)
+  }
+  return null
+}
+
+const productCardSelect = (priceListId: string | null) =>
+  ({
+    id: true,
+    sku: true,
+    name: true,
+    unit: true,
+    packSize: true,
+    listPriceCents: true,
+    imageUrl: true,
+    stock: true,
+    family: { select: { slug: true, name: true } },
+    prices: { where: { priceListId: priceListId ?? '' }, select: { priceCents: true } },
+  }) satisfies Prisma.ProductSelect
+
+type ProductRow = Prisma.ProductGetPayload<{ select: ReturnType<typeof productCardSelect> }>
+
+function withAccountPrice<T extends ProductRow>(product: T) {
+  const { prices, ...rest } = product
+  return { ...rest, priceCents: unitPriceFor(product.listPriceCents, prices[0]?.priceCents) }
+}
+
+export type CatalogQuery = { q?: string; family?: string; page?: number }
+
+export async function searchCatalog(priceListId: string | null, query: CatalogQuery) {
+  const families = await listFamilies()
+  const familyIds = query.family ? familyAndDescendantIds(families, query.family) : null
+  const terms = searchTerms(query.q ?? '')
+  const where: Prisma.ProductWhereInput = {
+    active: true,
+    ...(familyIds ? { familyId: { in: familyIds } } : {}),
+    ...(terms.length ? { AND: terms.map((term) => ({ searchText: { contains: term } })) } : {}),
+  }
+  const requestedPage = Math.max(1, Math.floor(query.page ?? 1))
+  const total = await prisma.product.count({ where })
+  const pageCount = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE))
+  const page = Math.min(requestedPage, pageCount)
+  const products = await prisma.product.findMany({
+    where,
+    orderBy: [{ name: 'asc' }, { sku: 'asc' }],
+    skip: (page - 1) * CATALOG_PAGE_SIZE,
+    take: CATALOG_PAGE_SIZE,
+    select: productCardSelect(priceListId),
+  })
+  return {
+    families,
+    familyFound: !query.family || familyIds !== null,
+    products: products.map(withAccountPrice),
+    total,
+    page,
+    pageCount,
+  }
+}
+
+export async function getProductBySku(priceListId: string | null, sku: string) {
+  const product = await prisma.product.findFirst({
+    where: { sku: sku.toUpperCase(), active: true },
+    select: { ...productCardSelect(priceListId), description: true },
+  })
+  return product ? withAccountPrice(product) : null
+}

@@ -1,0 +1,115 @@
+import { PasswordResetEmail } from '#emails/password-reset'
+import { lucia } from '~/utils/auth.server'
+import { prisma } from '~/utils/db.server'
+import { sendEmail } from '~/utils/email.server'
+import { env } from '~/utils/env.server'
+import { type Locale, translator } from '~/utils/i18n'
+import { hashPassword } from '~/utils/password.server'
+import { createRateLimiter, type RateLimiter } from '~/utils/rate-limit.server'
+import { normalizeEmail } from './login.server'
+import { createToken, hashToken } from './tokens.server'
+
+export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000
+const ONE_HOUR = 60 * 60 * 1000
+
+let limiters: { perIp: RateLimiter; perEmail: RateLimiter } | undefined
+function resetLimiters() {
+  limiters ??= {
+    perIp: createRateLimiter({ limit: env().RESET_MAX_REQUESTS_PER_IP, windowMs: ONE_HOUR }),
+    perEmail: createRateLimiter({ limit: env().RESET_MAX_REQUESTS_PER_EMAIL, windowMs: ONE_HOUR }),
+  }
+  return limiters
+}
+
+export type ResetRequestResult = { ok: true } | { ok: false; code: 'RATE_LIMITED'; retryAfterSeconds: number }
+
+/**
+ * Emails a single-use link to choose a new password. The answer is the same whether or not
+ * the email has an account, so the form cannot be used to discover who is a customer.
+ */
+export async function requestPasswordReset({
+  email,
+  ip,
+  locale,
+  now = new Date(),
+}: {
+  email: string
+  ip: string
+  locale: Locale
+  now?: Date
+}): Promise<ResetRequestResult> {
+  const normalized = normalizeEmail(email)
+  const { perIp, perEmail } = resetLimiters()
+  const byIp = perIp.hit(ip)
+  if (!byIp.allowed) return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byIp.retryAfterSeconds }
+  // Over the per-email limit we still answer "sent", but send nothing more to that inbox.
+  if (!perEmail.hit(normalized).allowed) return { ok: true }
+
+  const user = await prisma.user.findUnique({
+    where: { email: normalized },
+    select: { id: true, name: true, active: true },
+  })
+  if (!user?.active) return { ok: true }
+
+  const token = createToken()
+  await prisma.$transaction([
+    // A new link replaces any earlier one still waiting.
+    prisma.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
+    prisma.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },
+    }),
+  ])
+  const resetUrl = new URL(`/auth/reset-password?${new URLSearchParams({ token })}`, env().APP_URL).toString()
+  await sendEmail({
+    to: normalized,
+    subject: translator(locale)('email.reset.subject'),
+    react: PasswordResetEmail({ locale, name: user.name, resetUrl }),
+  })
+  return { ok: true }
+}
+
+export type TokenState = 'VALID' | 'INVALID' | 'EXPIRED' | 'USED'
+
+export async function checkResetToken(token: string, now = new Date()): Promise<TokenState> {
+  if (!token) return 'INVALID'
+  const record = await prisma.passwordResetToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { expiresAt: true, usedAt: true },
+  })
+  if (!record) return 'INVALID'
+  if (record.usedAt) return 'USED'
+  if (record.expiresAt <= now) return 'EXPIRED'
+  return 'VALID'
+}
+
+/**
+ * Sets the new password and burns the token in one transaction; the conditional update makes
+ * two racing submissions of the same link succeed at most once. All sessions are signed out.
+ */
+export async function resetPassword({
+  token,
+  password,
+  now = new Date(),
+}: {
+  token: string
+  password: string
+  now?: Date
+}): Promise<{ ok: true } | { ok: false; code: Exclude<TokenState, 'VALID'> }> {
+  const state = await checkResetToken(token, now)
+  if (state !== 'VALID') return { ok: false, code: state }
+  const passwordHash = await hashPassword(password)
+  const tokenHash = hashToken(token)
+  const userId = await prisma.$transaction(async (tx) => {
+    const claimed = await tx.passwordResetToken.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    })
+    if (claimed.count !== 1) return null
+    const record = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } })
+    await tx.user.update({ where: { id: record.userId }, data: { passwordHash } })
+    return record.userId
+  })
+  if (!userId) return { ok: false, code: 'USED' }
+  await lucia.invalidateUserSessions(userId)
+  return { ok: true }
+}

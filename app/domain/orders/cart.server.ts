@@ -1,0 +1,184 @@
+import { prisma, type Tx } from '~/utils/db.server'
+import { type CartProblem } from './errors'
+import { priceCart, unitPriceFor, type CartLineInput } from './price-cart'
+import { checkQuantity, MAX_LINE_QUANTITY } from './quantity'
+import { parseQuickOrder, type QuickOrderLineError } from './quick-order'
+
+export type BuyerAccount = {
+  id: string
+  tradeName: string
+  priceListId: string | null
+  minimumOrderCents: number
+  paymentTerms: { code: string }[]
+}
+
+export async function getBuyerAccount(accountId: string): Promise<BuyerAccount> {
+  return prisma.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: {
+      id: true,
+      tradeName: true,
+      priceListId: true,
+      minimumOrderCents: true,
+      paymentTerms: { select: { code: true }, orderBy: { sortOrder: 'asc' } },
+    },
+  })
+}
+
+/** Cart lines with the account's prices, read inside or outside a transaction. */
+export async function loadCartLines(db: Tx | typeof prisma, account: Pick<BuyerAccount, 'id' | 'priceListId'>) {
+  const items = await db.cartItem.findMany({
+    where: { cart: { accountId: account.id } },
+    orderBy: { addedAt: 'asc' },
+    select: {
+      quantity: true,
+      product: {
+        select: {
+          id: true,
+          sku: true,
+          name: true,
+          unit: true,
+          packSize: true,
+          active: true,
+          listPriceCents: true,
+          prices: { where: { priceListId: account.priceListId ?? '' }, select: { priceCents: true } },
+        },
+      },
+    },
+  })
+  const lines: CartLineInput[] = []
+  const unavailable: { sku: string; name: string }[] = []
+  for (const { quantity, product } of items) {
+    if (!product.active) {
+      unavailable.push({ sku: product.sku, name: product.name })
+      continue
+    }
+    lines.push({
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      unit: product.unit,
+      packSize: product.packSize,
+      quantity,
+      unitPriceCents: unitPriceFor(product.listPriceCents, product.prices[0]?.priceCents),
+    })
+  }
+  return { lines, unavailable }
+}
+
+export async function getPricedCart(account: BuyerAccount) {
+  const { lines, unavailable } = await loadCartLines(prisma, account)
+  return { ...priceCart(lines, account.minimumOrderCents), unavailable }
+}
+
+export async function countCartItems(accountId: string): Promise<number> {
+  return prisma.cartItem.count({ where: { cart: { accountId } } })
+}
+
+async function cartIdFor(db: Tx, accountId: string): Promise<string> {
+  const cart = await db.cart.upsert({
+    where: { accountId },
+    create: { accountId },
+    update: {},
+    select: { id: true },
+  })
+  return cart.id
+}
+
+type AddResult = { ok: true } | { ok: false; problem: CartProblem }
+
+/** Adds quantity of a product (by id) to the account's cart, summing with what is there. */
+export async function addToCart(accountId: string, productId: string, quantity: number): Promise<AddResult> {
+  const product = await prisma.product.findUnique({
+    where: { id: productId },
+    select: { active: true, packSize: true },
+  })
+  if (!product) return { ok: false, problem: 'UNKNOWN_SKU' }
+  if (!product.active) return { ok: false, problem: 'UNAVAILABLE' }
+  const problem = checkQuantity(quantity, product.packSize)
+  if (problem) return { ok: false, problem }
+  return prisma.$transaction(async (tx) => {
+    const cartId = await cartIdFor(tx, accountId)
+    const existing = await tx.cartItem.findUnique({
+      where: { cartId_productId: { cartId, productId } },
+      select: { quantity: true },
+    })
+    const total = (existing?.quantity ?? 0) + quantity
+    if (total > MAX_LINE_QUANTITY) return { ok: false, problem: 'TOO_LARGE' } as const
+    await tx.cartItem.upsert({
+      where: { cartId_productId: { cartId, productId } },
+      create: { cartId, productId, quantity },
+      update: { quantity: total },
+    })
+    return { ok: true } as const
+  })
+}
+
+/** Sets a line's quantity; 0 removes it. */
+export async function setCartQuantity(accountId: string, productId: string, quantity: number): Promise<AddResult> {
+  if (quantity === 0) {
+    await prisma.cartItem.deleteMany({ where: { productId, cart: { accountId } } })
+    return { ok: true }
+  }
+  const item = await prisma.cartItem.findFirst({
+    where: { productId, cart: { accountId } },
+    select: { id: true, product: { select: { packSize: true } } },
+  })
+  if (!item) return { ok: false, problem: 'UNKNOWN_SKU' }
+  const problem = checkQuantity(quantity, item.product.packSize)
+  if (problem) return { ok: false, problem }
+  await prisma.cartItem.update({ where: { id: item.id }, data: { quantity } })
+  return { ok: true }
+}
+
+export type QuickOrderError =
+  | QuickOrderLineError
+  | { line: number; text: string; code: CartProblem; packSize?: number }
+
+/**
+ * Quick order: every line that names an available product in whole packs goes into the cart
+ * (in one transaction); every other line comes back with its reason.
+ */
+export async function addQuickOrder(accountId: string, text: string) {
+  const { entries, errors: parseErrors } = parseQuickOrder(text)
+  const errors: QuickOrderError[] = [...parseErrors]
+  const products = await prisma.product.findMany({
+    where: { sku: { in: entries.map((e) => e.sku) } },
+    select: { id: true, sku: true, active: true, packSize: true },
+  })
+  const bySku = new Map(products.map((p) => [p.sku, p]))
+  const accepted: { productId: string; sku: string; quantity: number }[] = []
+  for (const entry of entries) {
+    const line = entry.lines[0]!
+    const lineText = `${entry.sku} ${entry.quantity}`
+    const product = bySku.get(entry.sku)
+    if (!product) {
+      errors.push({ line, text: lineText, code: 'UNKNOWN_SKU' })
+      continue
+    }
+    if (!product.active) {
+      errors.push({ line, text: lineText, code: 'UNAVAILABLE' })
+      continue
+    }
+    const problem = checkQuantity(entry.quantity, product.packSize)
+    if (problem) {
+      errors.push({ line, text: lineText, code: problem, packSize: product.packSize })
+      continue
+    }
+    accepted.push({ productId: product.id, sku: product.sku, quantity: entry.quantity })
+  }
+  if (accepted.length) {
+    await prisma.$transaction(async (tx) => {
+      const cartId = await cartIdFor(tx, accountId)
+      for (const item of accepted) {
+        await tx.cartItem.upsert({
+          where: { cartId_productId: { cartId, productId: item.productId } },
+          create: { cartId, productId: item.productId, quantity: item.quantity },
+          update: { quantity: { increment: item.quantity } },
+        })
+      }
+    })
+  }
+  errors.sort((a, b) => a.line - b.line)
+  return { added: accepted.map(({ sku, quantity }) => ({ sku, quantity })), errors }
+}

@@ -1,0 +1,63 @@
+import { prisma } from '~/utils/db.server'
+
+export const ORDERS_PAGE_SIZE = 20
+
+/** The account's orders from both channels, newest first. */
+export async function listAccountOrders(accountId: string, requestedPage: number) {
+  const total = await prisma.order.count({ where: { accountId } })
+  const pageCount = Math.max(1, Math.ceil(total / ORDERS_PAGE_SIZE))
+  const page = Math.min(Math.max(1, Math.floor(requestedPage)), pageCount)
+  const orders = await prisma.order.findMany({
+    where: { accountId },
+    orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
+    skip: (page - 1) * ORDERS_PAGE_SIZE,
+    take: ORDERS_PAGE_SIZE,
+    select: {
+      id: true,
+      channel: true,
+      status: true,
+      paymentStatus: true,
+      totalCents: true,
+      currency: true,
+      placedAt: true,
+      externalRef: true,
+      _count: { select: { lines: true } },
+    },
+  })
+  return { orders, total, page, pageCount }
+}
+
+/** One order, only if it belongs to the account: anything else is "not found". */
+export async function getAccountOrder(accountId: string, orderId: number) {
+  return prisma.order.findFirst({
+    where: { id: orderId, accountId },
+    select: {
+      id: true,
+      channel: true,
+      status: true,
+      paymentStatus: true,
+      paymentMethod: true,
+      paymentTermCode: true,
+      subtotalCents: true,
+      discountCents: true,
+      totalCents: true,
+      currency: true,
+      placedAt: true,
+      externalRef: true,
+      placedBy: { select: { name: true } },
+      lines: {
+        orderBy: { sku: 'asc' },
+        select: {
+          id: true,
+          sku: true,
+          name: true,
+          quantity: true,
+          unitPriceCents: true,
+          discountCents: true,
+          totalCents: true,
+          productId: true,
+        },
+      },
+    },
+  })
+}

@@ -1,0 +1,60 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { ErrorPage } from './components/error-page'
+import { useNonce } from './components/nonce'
+import stylesHref from './tailwind.css'
+import { getUser, refreshedSessionCookie } from './utils/auth.server'
+import { DEFAULT_LOCALE } from './utils/i18n'
+import { getLocale } from './utils/locale.server'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesHref },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'Reativa' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale, cookie] = await Promise.all([
+    getUser(request),
+    getLocale(request),
+    refreshedSessionCookie(request),
+  ])
+  return json(
+    {
+      locale,
+      timeZone: user?.timeZone ?? 'America/Sao_Paulo',
+      user: user ? { id: user.id, name: user.name, role: user.role } : null,
+    },
+    cookie ? { headers: { 'Set-Cookie': cookie } } : undefined,
+  )
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
+  return (
+    <html lang={data?.locale ?? DEFAULT_LOCALE}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content="Reativa: pedidos B2B 24 horas para o varejo." />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

@@ -1,0 +1,260 @@
+import crypto from 'node:crypto'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { Alert, Button } from '~/components/ui/primitives'
+import { addQuickOrder, addToCart, getBuyerAccount, getPricedCart, setCartQuantity } from '~/domain/orders/cart.server'
+import { placeOrderOnTerms } from '~/domain/orders/place-order.server'
+import { requireBuyer } from '~/utils/auth.server'
+import { useT } from '~/utils/use-t'
+
+export const meta: MetaFunction = () => [{ title: 'Carrinho · Reativa' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireBuyer(request)
+  const account = await getBuyerAccount(user.accountId)
+  const cart = await getPricedCart(account)
+  return json({
+    cart,
+    paymentTerms: account.paymentTerms.map((term) => term.code),
+    // A fresh key per rendering of the checkout form: resubmitting this form never makes a second order.
+    idempotencyKey: crypto.randomUUID(),
+  })
+}
+
+const quantity = z.coerce.number().int().min(0).max(1_000_000)
+const CartAction = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('add'), productId: z.string().min(1).max(40), quantity }),
+  z.object({ intent: z.literal('update'), productId: z.string().min(1).max(40), quantity }),
+  z.object({ intent: z.literal('remove'), productId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal('quick'), lines: z.string().max(20_000) }),
+  z.object({ intent: z.literal('checkout'), idempotencyKey: z.string().uuid(), paymentTermCode: z.string().min(1).max(20) }),
+])
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireBuyer(request)
+  const parsed = CartAction.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) return json({ invalid: true } as const, { status: 400 })
+  const input = parsed.data
+  switch (input.intent) {
+    case 'add': {
+      const result = await addToCart(user.accountId, input.productId, input.quantity)
+      return json({ add: result.ok ? { ok: true as const, quantity: input.quantity } : result }, { status: result.ok ? 200 : 400 })
+    }
+    case 'update': {
+      const result = await setCartQuantity(user.accountId, input.productId, input.quantity)
+      return json({ update: result, productId: input.productId }, { status: result.ok ? 200 : 400 })
+    }
+    case 'remove': {
+      await setCartQuantity(user.accountId, input.productId, 0)
+      return json({ removed: true } as const)
+    }
+    case 'quick': {
+      const result = await addQuickOrder(user.accountId, input.lines)
+      return json({ quick: result, lines: result.errors.length ? input.lines : '' })
+    }
+    case 'checkout': {
+      const result = await placeOrderOnTerms({
+        accountId: user.accountId,
+        userId: user.id,
+        idempotencyKey: input.idempotencyKey,
+        paymentTermCode: input.paymentTermCode,
+      })
+      if (result.ok) return redirect(`/orders/${result.orderId}?placed=1`)
+      return json({ checkout: result }, { status: result.code === 'KEY_IN_USE' ? 409 : 400 })
+    }
+  }
+}
+
+export default function CartPage() {
+  const { cart, paymentTerms, idempotencyKey } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t, money } = useT()
+  const submittingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
+  const quick = actionData && 'quick' in actionData ? actionData.quick : null
+  const checkoutError = actionData && 'checkout' in actionData ? actionData.checkout : null
+  const updateError = actionData && 'update' in actionData && !actionData.update.ok ? actionData : null
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+      <section aria-labelledby="cart-heading" className="space-y-4">
+        <h1 id="cart-heading" className="text-2xl font-bold">
+          {t('cart.title')}
+        </h1>
+        {cart.unavailable.length ? (
+          <Alert tone="warning">{t('cart.unavailable', { items: cart.unavailable.map((i) => i.sku).join(', ') })}</Alert>
+        ) : null}
+        {updateError && !updateError.update.ok ? (
+          <Alert tone="error">{t(`problem.${updateError.update.problem}`, { pack: '' })}</Alert>
+        ) : null}
+        {cart.lines.length === 0 ? (
+          <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
+            <p>{t('cart.empty')}</p>
+            <Link to="/catalog" className="mt-2 inline-block text-brand-700 underline">
+              {t('common.backToCatalog')}
+            </Link>
+          </div>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-sm">
+              <thead className="bg-slate-100 text-left">
+                <tr>
+                  <th scope="col" className="p-2">{t('cart.product')}</th>
+                  <th scope="col" className="p-2 text-right">{t('cart.unitPrice')}</th>
+                  <th scope="col" className="p-2">{t('cart.quantity')}</th>
+                  <th scope="col" className="p-2 text-right">{t('cart.total')}</th>
+                  <th scope="col" className="p-2"><span className="sr-only">{t('cart.remove')}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {cart.lines.map((line) => (
+                  <tr key={line.productId} className="border-t border-slate-200" data-testid="cart-line" data-sku={line.sku}>
+                    <td className="p-2">
+                      <span className="font-medium">{line.name}</span>
+                      <span className="block text-xs text-slate-600">{line.sku}</span>
+                    </td>
+                    <td className="p-2 text-right">{money(line.unitPriceCents)}</td>
+                    <td className="p-2">
+                      <Form method="post" className="flex items-center gap-1">
+                        <input type="hidden" name="intent" value="update" />
+                        <input type="hidden" name="productId" value={line.productId} />
+                        <label className="sr-only" htmlFor={`qty-${line.productId}`}>
+                          {t('cart.quantity')} {line.sku}
+                        </label>
+                        <input
+                          id={`qty-${line.productId}`}
+                          name="quantity"
+                          type="number"
+                          min={0}
+                          step={line.packSize}
+                          defaultValue={line.quantity}
+                          className="w-20 rounded border border-slate-300 px-2 py-1"
+                        />
+                        <button type="submit" className="text-xs text-brand-700 underline">
+                          {t('cart.update')}
+                        </button>
+                      </Form>
+                    </td>
+                    <td className="p-2 text-right font-medium">{money(line.totalCents)}</td>
+                    <td className="p-2">
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="productId" value={line.productId} />
+                        <Button variant="danger" type="submit" className="px-2 py-1 text-xs" aria-label={`${t('cart.remove')} ${line.sku}`}>
+                          {t('cart.remove')}
+                        </Button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        <section aria-labelledby="quick-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="quick-heading" className="text-lg font-semibold">
+            {t('quick.title')}
+          </h2>
+          <p id="quick-help" className="text-sm text-slate-600">
+            {t('quick.help')}
+          </p>
+          {quick && quick.added.length ? (
+            <Alert tone="success">{t('quick.added', { count: quick.added.length })}</Alert>
+          ) : null}
+          {quick && quick.errors.length ? (
+            <Alert tone="error">
+              <p>{t('quick.errors')}</p>
+              <ul className="list-disc pl-5" data-testid="quick-errors">
+                {quick.errors.map((error) => (
+                  <li key={`${error.line}-${error.code}`}>
+                    {t('quick.line', {
+                      line: error.line,
+                      text: error.text,
+                      reason: t(`problem.${error.code}`, { pack: 'packSize' in error ? (error.packSize ?? '') : '' }),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="quick" />
+            <label htmlFor="quick-lines" className="sr-only">
+              {t('quick.label')}
+            </label>
+            <textarea
+              id="quick-lines"
+              name="lines"
+              rows={5}
+              aria-describedby="quick-help"
+              defaultValue={actionData && 'lines' in actionData ? actionData.lines : ''}
+              key={quick ? JSON.stringify(quick.added) : 'quick'}
+              className="w-full rounded-md border border-slate-300 p-2 font-mono text-sm"
+              placeholder={'CIM-0001 10\nARG-0002;20'}
+            />
+            <Button type="submit" variant="secondary" disabled={submittingIntent === 'quick'}>
+              {t('quick.submit')}
+            </Button>
+          </Form>
+        </section>
+      </section>
+
+      <aside aria-labelledby="summary-heading" className="h-fit space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="summary-heading" className="text-lg font-semibold">
+          {t('checkout.title')}
+        </h2>
+        <dl className="space-y-1 text-sm">
+          <div className="flex justify-between">
+            <dt>{t('cart.subtotal')}</dt>
+            <dd>{money(cart.subtotalCents)}</dd>
+          </div>
+          {cart.discountCents > 0 ? (
+            <div className="flex justify-between text-emerald-700">
+              <dt>{t('cart.discount')}</dt>
+              <dd>−{money(cart.discountCents)}</dd>
+            </div>
+          ) : null}
+          <div className="flex justify-between text-base font-bold">
+            <dt>{t('cart.orderTotal')}</dt>
+            <dd data-testid="cart-total">{money(cart.totalCents)}</dd>
+          </div>
+        </dl>
+        {cart.lines.length > 0 && cart.missingForMinimumCents > 0 ? (
+          <Alert tone="warning">
+            {t('cart.minimum', { minimum: money(cart.minimumOrderCents), missing: money(cart.missingForMinimumCents) })}
+          </Alert>
+        ) : null}
+        {checkoutError ? (
+          <Alert tone="error">{t(`checkout.${checkoutError.code}`, { missing: money(checkoutError.missingCents ?? 0) })}</Alert>
+        ) : null}
+        {paymentTerms.length === 0 ? (
+          <Alert tone="info">{t('checkout.noTerms')}</Alert>
+        ) : (
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value="checkout" />
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+            <fieldset className="space-y-1">
+              <legend className="text-sm font-medium">{t('checkout.terms')}</legend>
+              {paymentTerms.map((code, index) => (
+                <label key={code} className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="paymentTermCode" value={code} defaultChecked={index === 0} />
+                  {t('checkout.termDays', { code })}
+                </label>
+              ))}
+            </fieldset>
+            <Button
+              type="submit"
+              className="w-full"
+              disabled={cart.lines.length === 0 || cart.missingForMinimumCents > 0}
+              aria-disabled={submittingIntent === 'checkout' || undefined}
+            >
+              {submittingIntent === 'checkout' ? t('checkout.submitting') : t('checkout.submit')}
+            </Button>
+          </Form>
+        )}
+      </aside>
+    </div>
+  )
+}

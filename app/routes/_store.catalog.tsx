@@ -1,0 +1,105 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { AddToCart } from '~/components/add-to-cart'
+import { Pagination } from '~/components/pagination'
+import { Alert } from '~/components/ui/primitives'
+import { type FamilyNode, searchCatalog } from '~/domain/catalog/catalog.server'
+import { requireBuyer } from '~/utils/auth.server'
+import { prisma } from '~/utils/db.server'
+import { useT } from '~/utils/use-t'
+
+export const meta: MetaFunction = () => [{ title: 'Catálogo · Reativa' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireBuyer(request)
+  const url = new URL(request.url)
+  const q = (url.searchParams.get('q') ?? '').slice(0, 100)
+  const family = url.searchParams.get('family') ?? undefined
+  const page = Number(url.searchParams.get('page') ?? '1') || 1
+  const account = await prisma.account.findUniqueOrThrow({ where: { id: user.accountId }, select: { priceListId: true } })
+  const result = await searchCatalog(account.priceListId, { q, family, page })
+  return json({ ...result, q, family: family ?? null })
+}
+
+function FamilyLinks({ nodes, current }: { nodes: FamilyNode[]; current: string | null }) {
+  return (
+    <ul className="space-y-1">
+      {nodes.map((node) => (
+        <li key={node.id}>
+          <Link
+            to={`/catalog?family=${node.slug}`}
+            aria-current={current === node.slug ? 'page' : undefined}
+            className="block rounded px-2 py-1 text-sm hover:bg-slate-100 aria-[current=page]:bg-brand-100 aria-[current=page]:font-semibold"
+          >
+            {node.name}
+          </Link>
+          {node.children.length ? (
+            <div className="ml-3">
+              <FamilyLinks nodes={node.children} current={current} />
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export default function Catalog() {
+  const { products, families, familyFound, total, page, pageCount, q, family } = useLoaderData<typeof loader>()
+  const { t, money } = useT()
+  return (
+    <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
+      <aside aria-labelledby="families-heading">
+        <h2 id="families-heading" className="mb-2 text-sm font-semibold uppercase text-slate-600">
+          {t('catalog.families')}
+        </h2>
+        <Link to="/catalog" className="mb-1 block rounded px-2 py-1 text-sm hover:bg-slate-100">
+          {t('catalog.allFamilies')}
+        </Link>
+        <FamilyLinks nodes={families} current={family} />
+      </aside>
+      <section aria-labelledby="catalog-heading" className="space-y-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 id="catalog-heading" className="text-2xl font-bold">
+            {t('catalog.title')}
+          </h1>
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {q ? t('catalog.resultsFor', { count: total, q }) : t('catalog.results', { count: total })}
+          </p>
+        </div>
+        {!familyFound ? <Alert tone="warning">{t('catalog.familyNotFound')}</Alert> : null}
+        {products.length === 0 ? (
+          <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
+            <p>{t('catalog.empty')}</p>
+            <Link to="/catalog" className="mt-2 inline-block text-brand-700 underline">
+              {t('catalog.clear')}
+            </Link>
+          </div>
+        ) : (
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {products.map((product) => (
+              <li key={product.id} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="product-card">
+                <p className="text-xs text-slate-600">
+                  {product.family.name} · {product.sku}
+                </p>
+                <h2 className="font-semibold">
+                  <Link to={`/products/${encodeURIComponent(product.sku)}`} className="hover:underline">
+                    {product.name}
+                  </Link>
+                </h2>
+                <p className="text-lg font-bold text-brand-800">
+                  {money(product.priceCents)} <span className="text-xs font-normal text-slate-600">/ {product.unit}</span>
+                </p>
+                {product.packSize > 1 ? <p className="text-xs text-slate-600">{t('product.pack', { pack: product.packSize })}</p> : null}
+                <div className="mt-auto">
+                  <AddToCart productId={product.id} name={product.name} packSize={product.packSize} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination page={page} pageCount={pageCount} />
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,123 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
+import { Alert, Button } from '~/components/ui/primitives'
+import { getAccountOrder } from '~/domain/orders/order-history.server'
+import { reorder } from '~/domain/orders/reorder.server'
+import { requireBuyer } from '~/utils/auth.server'
+import { useT } from '~/utils/use-t'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.order.id} · Reativa` : 'Reativa' }]
+
+function orderIdFrom(param: string | undefined): number {
+  const id = Number(param)
+  // Anything but a positive integer is simply not an order.
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
+  return id
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireBuyer(request)
+  const order = await getAccountOrder(user.accountId, orderIdFrom(params.orderId))
+  // Another account's order answers exactly like one that does not exist.
+  if (!order) throw new Response('Not found', { status: 404 })
+  return json({ order })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireBuyer(request)
+  const result = await reorder(user.accountId, orderIdFrom(params.orderId))
+  if (!result.ok) throw new Response('Not found', { status: 404 })
+  return json(result)
+}
+
+export default function OrderPage() {
+  const { order } = useLoaderData<typeof loader>()
+  const reordered = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [searchParams] = useSearchParams()
+  const { t, money, date } = useT()
+  return (
+    <article className="space-y-4">
+      {searchParams.get('placed') === '1' ? <Alert tone="success">{t('orders.placed', { id: order.id })}</Alert> : null}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">
+          {t('orders.number')} #{order.id}
+        </h1>
+        <Form method="post">
+          <Button type="submit" disabled={navigation.state === 'submitting'}>
+            {t('orders.reorder')}
+          </Button>
+        </Form>
+      </div>
+      {reordered ? (
+        <Alert tone={reordered.unavailable.length ? 'warning' : 'success'}>
+          <p>
+            {t('orders.reordered', { count: reordered.added.length })}{' '}
+            <Link to="/cart" className="underline">
+              {t('nav.cart')}
+            </Link>
+          </p>
+          {reordered.unavailable.length ? (
+            <p data-testid="reorder-unavailable">
+              {t('orders.reorderUnavailable', { items: reordered.unavailable.map((item) => `${item.sku} ${item.name}`).join(', ') })}
+            </p>
+          ) : null}
+        </Alert>
+      ) : null}
+      <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+        <dt className="text-slate-600">{t('orders.date')}</dt>
+        <dd>{date(order.placedAt, 'datetime')}</dd>
+        <dt className="text-slate-600">{t('orders.channel')}</dt>
+        <dd>
+          <ChannelLabel channel={order.channel} />
+          {order.externalRef ? ` · ${t('orders.erpRef', { ref: order.externalRef })}` : null}
+        </dd>
+        <dt className="text-slate-600">{t('orders.status')}</dt>
+        <dd><OrderStatusBadge status={order.status} /></dd>
+        <dt className="text-slate-600">{t('orders.payment')}</dt>
+        <dd>
+          <PaymentStatusLabel status={order.paymentStatus} />
+          {order.paymentTermCode ? ` · ${t('orders.terms', { code: order.paymentTermCode })}` : null}
+        </dd>
+        {order.placedBy ? (
+          <>
+            <dt className="text-slate-600">{t('orders.placedBy', { name: '' }).trim()}</dt>
+            <dd>{order.placedBy.name}</dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th scope="col" className="p-2">{t('cart.product')}</th>
+              <th scope="col" className="p-2 text-right">{t('cart.quantity')}</th>
+              <th scope="col" className="p-2 text-right">{t('cart.unitPrice')}</th>
+              <th scope="col" className="p-2 text-right">{t('cart.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.lines.map((line) => (
+              <tr key={line.id} className="border-t border-slate-200" data-testid="order-line">
+                <td className="p-2">
+                  {line.name}
+                  <span className="block text-xs text-slate-600">{line.sku}</span>
+                </td>
+                <td className="p-2 text-right">{line.quantity}</td>
+                <td className="p-2 text-right">{money(line.unitPriceCents, order.currency)}</td>
+                <td className="p-2 text-right">{money(line.totalCents, order.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="border-t border-slate-300 font-bold">
+              <td className="p-2" colSpan={3}>{t('cart.orderTotal')}</td>
+              <td className="p-2 text-right" data-testid="order-total">{money(order.totalCents, order.currency)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,50 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { AddToCart } from '~/components/add-to-cart'
+import { getProductBySku } from '~/domain/catalog/catalog.server'
+import { requireBuyer } from '~/utils/auth.server'
+import { prisma } from '~/utils/db.server'
+import { useT } from '~/utils/use-t'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.product.name} · Reativa` : 'Reativa' },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireBuyer(request)
+  const account = await prisma.account.findUniqueOrThrow({ where: { id: user.accountId }, select: { priceListId: true } })
+  const product = await getProductBySku(account.priceListId, params.sku ?? '')
+  if (!product) throw new Response('Not found', { status: 404 })
+  return json({ product })
+}
+
+export default function ProductPage() {
+  const { product } = useLoaderData<typeof loader>()
+  const { t, money } = useT()
+  return (
+    <article className="max-w-3xl space-y-4">
+      <nav aria-label="breadcrumb" className="text-sm text-slate-600">
+        <Link to="/catalog" className="underline">
+          {t('nav.catalog')}
+        </Link>{' '}
+        ›{' '}
+        <Link to={`/catalog?family=${product.family.slug}`} className="underline">
+          {product.family.name}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-bold">{product.name}</h1>
+      <dl className="grid grid-cols-[8rem_1fr] gap-y-1 text-sm">
+        <dt className="text-slate-600">{t('product.sku')}</dt>
+        <dd>{product.sku}</dd>
+        <dt className="text-slate-600">{t('product.unit')}</dt>
+        <dd>{product.unit}</dd>
+        <dt className="text-slate-600">{t('product.price')}</dt>
+        <dd className="text-lg font-bold text-brand-800">{money(product.priceCents)}</dd>
+      </dl>
+      {product.packSize > 1 ? <p className="text-sm">{t('product.pack', { pack: product.packSize })}</p> : null}
+      {product.stock !== null ? <p className="text-sm">{t('product.stock', { stock: product.stock })}</p> : null}
+      {product.description ? <p className="text-slate-700">{product.description}</p> : null}
+      <AddToCart productId={product.id} name={product.name} packSize={product.packSize} />
+    </article>
+  )
+}

@@ -1,0 +1,93 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, NavLink, Outlet, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { ErrorPage } from '~/components/error-page'
+import { LanguageSwitch } from '~/components/language-switch'
+import { countCartItems } from '~/domain/orders/cart.server'
+import { requireBuyer } from '~/utils/auth.server'
+import { prisma } from '~/utils/db.server'
+import { useT } from '~/utils/use-t'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireBuyer(request)
+  const [account, cartCount] = await Promise.all([
+    prisma.account.findUniqueOrThrow({ where: { id: user.accountId }, select: { tradeName: true } }),
+    countCartItems(user.accountId),
+  ])
+  return json({ userName: user.name, accountName: account.tradeName, cartCount })
+}
+
+export default function StoreLayout() {
+  const { userName, accountName, cartCount } = useLoaderData<typeof loader>()
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [searchParams] = useSearchParams()
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-700 text-white' : 'text-slate-700 hover:bg-slate-100'}`
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        {t('nav.skip')}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link to="/catalog" className="text-xl font-bold text-brand-700">
+            {t('app.name')}
+          </Link>
+          <Form method="get" action="/catalog" role="search" className="flex min-w-48 flex-1 gap-2">
+            <label htmlFor="site-search" className="sr-only">
+              {t('catalog.search')}
+            </label>
+            <input
+              id="site-search"
+              type="search"
+              name="q"
+              defaultValue={searchParams.get('q') ?? ''}
+              placeholder={t('catalog.search')}
+              className="w-full rounded-md border border-slate-300 px-3 py-2"
+            />
+            <button type="submit" className="rounded-md bg-slate-800 px-3 py-2 text-sm text-white">
+              {t('catalog.searchButton')}
+            </button>
+          </Form>
+          <nav className="flex items-center gap-1" aria-label="Reativa">
+            <NavLink to="/catalog" className={navClass}>
+              {t('nav.catalog')}
+            </NavLink>
+            <NavLink to="/cart" className={navClass}>
+              {t('nav.cart')} <span data-testid="cart-count">({cartCount})</span>
+            </NavLink>
+            <NavLink to="/orders" className={navClass}>
+              {t('nav.orders')}
+            </NavLink>
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-600">
+              {userName} · <strong>{accountName}</strong>
+            </span>
+            <Form method="post" action="/auth/logout">
+              <button type="submit" className="text-slate-700 underline">
+                {t('nav.logout')}
+              </button>
+            </Form>
+          </div>
+        </div>
+      </header>
+      <div
+        aria-hidden
+        className={`h-0.5 bg-brand-600 transition-opacity ${navigation.state === 'idle' ? 'opacity-0' : 'opacity-100'}`}
+      />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        <Outlet />
+      </main>
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl justify-end px-4 py-3">
+          <LanguageSwitch />
+        </div>
+      </footer>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

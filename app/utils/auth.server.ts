@@ -1,0 +1,129 @@
+import { PrismaAdapter } from '@lucia-auth/adapter-prisma'
+import { type Role } from '@prisma/client'
+import { redirect } from '@remix-run/node'
+import { Lucia, TimeSpan, type Session, type User } from 'lucia'
+import { prisma } from './db.server'
+import { useSecureCookies } from './env.server'
+
+export const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
+  sessionExpiresIn: new TimeSpan(30, 'd'),
+  sessionCookie: {
+    name: 'reativa_session',
+    attributes: { secure: useSecureCookies(), sameSite: 'lax', path: '/' },
+  },
+  getUserAttributes: (attributes) => ({
+    email: attributes.email,
+    name: attributes.name,
+    role: attributes.role,
+    accountId: attributes.accountId,
+    repId: attributes.repId,
+    isAccountAdmin: attributes.isAccountAdmin,
+    locale: attributes.locale,
+    timeZone: attributes.timeZone,
+    active: attributes.active,
+  }),
+})
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: typeof lucia
+    DatabaseUserAttributes: {
+      email: string
+      name: string
+      role: Role
+      accountId: string | null
+      repId: string | null
+      isAccountAdmin: boolean
+      locale: string
+      timeZone: string
+      active: boolean
+    }
+  }
+}
+
+export type AuthUser = User
+type Auth = { user: User; session: Session } | { user: null; session: null }
+
+// Loaders of one request share the Request object: validate the session once.
+const cache = new WeakMap<Request, Promise<Auth>>()
+
+export function getAuth(request: Request): Promise<Auth> {
+  let pending = cache.get(request)
+  if (!pending) {
+    pending = validate(request)
+    cache.set(request, pending)
+  }
+  return pending
+}
+
+async function validate(request: Request): Promise<Auth> {
+  const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
+  if (!sessionId) return { user: null, session: null }
+  const result = await lucia.validateSession(sessionId)
+  if (result.user && !result.user.active) {
+    await lucia.invalidateSession(sessionId)
+    return { user: null, session: null }
+  }
+  return result
+}
+
+export async function getUser(request: Request): Promise<User | null> {
+  return (await getAuth(request)).user
+}
+
+/** Cookie header to send back when Lucia extended the session, or null. */
+export async function refreshedSessionCookie(request: Request): Promise<string | null> {
+  const { session } = await getAuth(request)
+  return session?.fresh ? lucia.createSessionCookie(session.id).serialize() : null
+}
+
+/**
+ * Authenticates and authorises: anonymous users go to the login page (coming back here
+ * afterwards), users without one of the `roles` get 403.
+ */
+export async function requireUser(
+  request: Request,
+  { roles }: { roles?: readonly Role[] } = {},
+): Promise<User> {
+  const user = await getUser(request)
+  if (!user) {
+    const url = new URL(request.url)
+    const redirectTo = `${url.pathname}${url.search}`
+    throw redirect(`/auth/login?${new URLSearchParams({ redirectTo })}`)
+  }
+  if (roles && !roles.includes(user.role)) {
+    throw new Response('Forbidden', { status: 403 })
+  }
+  return user
+}
+
+/** A buyer acting for their own retailer account. */
+export async function requireBuyer(request: Request): Promise<User & { accountId: string }> {
+  const user = await requireUser(request, { roles: ['BUYER'] })
+  if (!user.accountId) throw new Response('Forbidden', { status: 403 })
+  return user as User & { accountId: string }
+}
+
+export async function createSessionCookie(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, {})
+  return lucia.createSessionCookie(session.id).serialize()
+}
+
+export async function destroySession(request: Request): Promise<string> {
+  const { session } = await getAuth(request)
+  if (session) await lucia.invalidateSession(session.id)
+  return lucia.createBlankSessionCookie().serialize()
+}
+
+/** The page a user lands on after login, by role. */
+export function homePathFor(role: Role): string {
+  return role === 'BUYER' ? '/catalog' : '/'
+}
+
+/** Only same-site paths: "/x" but never "//evil.example" or "https://…". */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+    return fallback
+  }
+  return to
+}

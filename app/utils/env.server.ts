@@ -1,0 +1,50 @@
+import { z } from 'zod'
+
+/**
+ * Every setting the server reads, validated once at start-up. The app runs with none of them
+ * set (see .env.example); a value that is set but invalid stops it with a clear message.
+ */
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: positiveInt(3000),
+  APP_URL: z.string().url().default('http://localhost:3000'),
+  DATABASE_URL: z.string().optional(),
+  MAIL_FROM: z.string().min(3).default('Reativa <nao-responda@reativa.local>'),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  LOGIN_MAX_ATTEMPTS_PER_IP: positiveInt(30),
+  LOGIN_MAX_FAILURES_PER_EMAIL: positiveInt(5),
+  RESET_MAX_REQUESTS_PER_IP: positiveInt(10),
+  RESET_MAX_REQUESTS_PER_EMAIL: positiveInt(3),
+})
+
+export type Env = z.infer<typeof schema>
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const blankAsUnset = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  )
+  const result = schema.safeParse(blankAsUnset)
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n')
+    throw new Error(`Invalid settings (see .env.example):\n${problems}`)
+  }
+  return result.data
+}
+
+let cached: Env | undefined
+export function env(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+/** Cookies are `Secure` in production unless the app is served from localhost over HTTP. */
+export function useSecureCookies(settings: Env = env()): boolean {
+  if (settings.NODE_ENV !== 'production') return false
+  const url = new URL(settings.APP_URL)
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1'
+  return url.protocol === 'https:' || !local
+}

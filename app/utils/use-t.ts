@@ -1,0 +1,22 @@
+import { useRouteLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
+import { type loader as rootLoader } from '~/root'
+import { DEFAULT_LOCALE, translator, type Locale } from './i18n'
+import { formatMoney } from './money'
+import { formatDate } from './dates'
+
+/** Translation and formatting in the user's language and time zone. */
+export function useT() {
+  const data = useRouteLoaderData<typeof rootLoader>('root')
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE
+  const timeZone = data?.timeZone ?? 'America/Sao_Paulo'
+  return useMemo(() => {
+    const t = translator(locale)
+    return {
+      t,
+      locale,
+      money: (cents: number, currency = 'BRL') => formatMoney(cents, locale, currency),
+      date: (value: Date | string, style: 'date' | 'datetime' = 'date') => formatDate(value, locale, timeZone, style),
+    }
+  }, [locale, timeZone])
+}

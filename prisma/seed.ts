@@ -1,0 +1,340 @@
+/**
+ * Seeds the database named by DATABASE_URL.
+ *   tsx prisma/seed.ts             demo data (wipes the tables first)
+ *   tsx prisma/seed.ts --if-empty  demo data only when there are no users yet (npm start)
+ *   tsx prisma/seed.ts --large     the benchmark dataset of PRODUCT.md
+ * The data is generated from a fixed random seed: every run gives the same demo.
+ */
+import { type AccountStatus, type Prisma } from '@prisma/client'
+import { cnpjFromBase } from '../app/domain/accounts/cnpj'
+import { statusFromLastOrder } from '../app/domain/accounts/status'
+import { productSearchText } from '../app/domain/catalog/search-text'
+import { prisma } from '../app/utils/db.server'
+import { hashPassword } from '../app/utils/password.server'
+import { FAMILIES, FIRST_NAMES, SEGMENTS, STATES, STORE_WORDS, SURNAMES, type ProductSeed } from './seed-data'
+
+export const DEMO_PASSWORD = 'reativa123'
+const DAY = 86_400_000
+
+type Size = { accounts: number; products: number; reps: number; orderLines: number | null }
+const DEMO: Size = { accounts: 300, products: 200, reps: 8, orderLines: null }
+const LARGE: Size = { accounts: 20_000, products: 2_000, reps: 50, orderLines: 500_000 }
+
+function rng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+  }
+}
+
+async function wipe() {
+  // Children first, so foreign keys hold on both SQLite and PostgreSQL.
+  await prisma.orderLine.deleteMany()
+  await prisma.order.deleteMany()
+  await prisma.cartItem.deleteMany()
+  await prisma.cart.deleteMany()
+  await prisma.session.deleteMany()
+  await prisma.passwordResetToken.deleteMany()
+  await prisma.mailboxMessage.deleteMany()
+  await prisma.user.deleteMany()
+  await prisma.account.deleteMany()
+  await prisma.priceListItem.deleteMany()
+  await prisma.priceList.deleteMany()
+  await prisma.product.deleteMany()
+  await prisma.productFamily.deleteMany()
+  await prisma.rep.deleteMany()
+  await prisma.paymentTerm.deleteMany()
+}
+
+async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size))
+}
+
+type SeededProduct = { id: string; sku: string; name: string; priceCents: number; packSize: number; active: boolean }
+
+async function seedCatalog(size: Size, random: ReturnType<typeof rng>): Promise<SeededProduct[]> {
+  const leaves: { familyId: string; prefix: string; unit: string; products: ProductSeed[] }[] = []
+  let order = 0
+  for (const family of FAMILIES) {
+    const parent = await prisma.productFamily.create({
+      data: { slug: family.slug, name: family.name, sortOrder: order++ },
+    })
+    if (family.products) leaves.push({ familyId: parent.id, prefix: family.prefix, unit: family.unit, products: family.products })
+    for (const child of family.children ?? []) {
+      const node = await prisma.productFamily.create({
+        data: { slug: child.slug, name: child.name, parentId: parent.id, sortOrder: order++ },
+      })
+      leaves.push({ familyId: node.id, prefix: family.prefix, unit: family.unit, products: child.products })
+    }
+  }
+
+  // Base items from seed-data, each in a standard and a premium line; the large dataset adds
+  // numbered references until it reaches its size.
+  const rows: Prisma.ProductCreateManyInput[] = []
+  const counters = new Map<string, number>()
+  const push = (leaf: (typeof leaves)[number], name: string, priceCents: number, packSize: number) => {
+    const n = (counters.get(leaf.prefix) ?? 0) + 1
+    counters.set(leaf.prefix, n)
+    const sku = `${leaf.prefix}-${String(n).padStart(4, '0')}`
+    rows.push({
+      id: `prod_${sku}`,
+      sku,
+      name,
+      description: `${name}. Produto de linha da indústria, entrega em todo o Brasil.`,
+      searchText: productSearchText({ sku, name }),
+      familyId: leaf.familyId,
+      unit: leaf.unit,
+      packSize,
+      listPriceCents: priceCents,
+      stock: random.next() < 0.3 ? random.int(0, 500) : null,
+    })
+  }
+  for (const leaf of leaves) {
+    leaf.products.forEach(([name, price, pack, variants], index) => {
+      for (const variant of variants) {
+        const fullName = variant ? `${name} ${variant}` : name
+        push(leaf, fullName, price, pack)
+        if (index % 2 === 0) push(leaf, `${fullName} Premium`, Math.round(price * 1.35), pack)
+      }
+    })
+  }
+  let ref = 1
+  while (rows.length < size.products) {
+    const leaf = leaves[rows.length % leaves.length]!
+    const [name, price, pack] = random.pick(leaf.products)
+    push(leaf, `${name} Ref. ${String(ref++).padStart(4, '0')}`, Math.round(price * (0.8 + random.next() * 0.5)), pack)
+  }
+  rows.length = Math.min(rows.length, size.products)
+  // A few products left the line: reorders of old orders must report them.
+  for (const row of rows) if (random.next() < 0.03) row.active = false
+  // The demo needs known products in stock and in line.
+  for (const row of rows) if (['CIM-0001', 'CIM-0003', 'HID-0001'].includes(row.sku)) row.active = true
+  await inChunks(rows, 500, (chunk) => prisma.product.createMany({ data: chunk }))
+  return rows.map((r) => ({
+    id: r.id!,
+    sku: r.sku,
+    name: r.name,
+    priceCents: r.listPriceCents,
+    packSize: r.packSize ?? 1,
+    active: r.active ?? true,
+  }))
+}
+
+function cnpjFor(index: number): string {
+  // Distinct 8-digit company roots, branch 0001.
+  return cnpjFromBase(`${String(10_000_000 + index * 7919).slice(-8)}0001`)
+}
+
+async function seed(size: Size, now: Date) {
+  const random = rng(20261123)
+  const terms = await Promise.all(
+    ['28', '28/56', '28/56/84'].map((code, sortOrder) => prisma.paymentTerm.create({ data: { code, sortOrder } })),
+  )
+  const products = await seedCatalog(size, random)
+
+  const priceLists = await Promise.all([
+    prisma.priceList.create({ data: { code: 'SUDESTE', name: 'Tabela Sudeste (-3%)' } }),
+    prisma.priceList.create({ data: { code: 'NORTE-NORDESTE', name: 'Tabela Norte/Nordeste (+4%)' } }),
+  ])
+  const [sudeste, norteNordeste] = priceLists as [(typeof priceLists)[0], (typeof priceLists)[0]]
+  const priceItems = products.flatMap((p) => [
+    { priceListId: sudeste.id, productId: p.id, priceCents: Math.round(p.priceCents * 0.97) },
+    { priceListId: norteNordeste.id, productId: p.id, priceCents: Math.round(p.priceCents * 1.04) },
+  ])
+  await inChunks(priceItems, 1000, (chunk) => prisma.priceListItem.createMany({ data: chunk }))
+
+  const reps = Array.from({ length: size.reps }, (_, i) => ({
+    id: `rep_${i + 1}`,
+    code: `R${String(i + 1).padStart(2, '0')}`,
+    name: `${FIRST_NAMES[i % FIRST_NAMES.length]} ${SURNAMES[(i * 7) % SURNAMES.length]}`,
+    email: `rep${i + 1}@reativa.dev`,
+    phone: `(11) 9${String(80_000_000 + i * 1371).slice(0, 8)}`,
+    defaultCommissionBps: 300 + (i % 3) * 50,
+  }))
+  await prisma.rep.createMany({ data: reps })
+
+  const totalWeight = STATES.reduce((sum, s) => sum + s.weight, 0)
+  const pickState = () => {
+    let roll = random.next() * totalWeight
+    for (const state of STATES) {
+      roll -= state.weight
+      if (roll <= 0) return state
+    }
+    return STATES[0]!
+  }
+
+  type Profile = { minDays: number; maxDays: number } | null
+  const pickProfile = (): Profile => {
+    const roll = random.next()
+    if (roll < 0.1) return null // never ordered
+    if (roll < 0.45) return { minDays: 0, maxDays: 90 } // active
+    if (roll < 0.55) return { minDays: 91, maxDays: 180 } // at risk
+    if (roll < 0.8) return { minDays: 181, maxDays: 365 } // inactive
+    return { minDays: 366, maxDays: 900 } // lost
+  }
+
+  const accounts: Prisma.AccountCreateManyInput[] = []
+  const accountTerms: { accountId: string; termIds: string[] }[] = []
+  const orders: Prisma.OrderCreateManyInput[] = []
+  const lines: Prisma.OrderLineCreateManyInput[] = []
+  const lineBudget = size.orderLines
+  const averageLinesPerAccount = lineBudget ? lineBudget / (size.accounts * 0.9) : 30
+  let orderId = 1
+  let erp = 100_000
+
+  for (let i = 0; i < size.accounts; i++) {
+    const state = pickState()
+    const city = random.pick(state.cities)
+    const surname = random.pick(SURNAMES)
+    const tradeName = i === 0 ? 'Casa do Construtor Silva' : `${random.pick(STORE_WORDS)} ${surname}`
+    const id = `acc_${String(i + 1).padStart(5, '0')}`
+    const rep = reps[i % reps.length]!
+    const profile = i === 0 ? { minDays: 10, maxDays: 30 } : i === 1 ? { minDays: 20, maxDays: 40 } : i === 2 ? { minDays: 200, maxDays: 240 } : pickProfile()
+    const priceListId = ['SP', 'MG', 'RJ', 'ES'].includes(state.uf) ? sudeste.id : ['BA', 'PE', 'CE', 'PA'].includes(state.uf) ? norteNordeste.id : null
+
+    let firstOrderAt: Date | null = null
+    let lastOrderAt: Date | null = null
+    if (profile) {
+      const lastDaysAgo = random.int(profile.minDays, profile.maxDays)
+      const cadence = random.int(15, 60)
+      const orderCount = Math.max(1, Math.round((averageLinesPerAccount / 4) * (0.5 + random.next())))
+      lastOrderAt = new Date(now.getTime() - lastDaysAgo * DAY - random.int(0, 86_000) * 1000)
+      for (let k = orderCount - 1; k >= 0; k--) {
+        const placedAt = new Date(lastOrderAt.getTime() - k * cadence * DAY)
+        firstOrderAt ??= placedAt
+        const lineCount = random.int(2, 6)
+        const chosen = new Map<string, SeededProduct>()
+        while (chosen.size < lineCount) {
+          const product = random.pick(products)
+          chosen.set(product.id, product)
+        }
+        let total = 0
+        for (const product of chosen.values()) {
+          const quantity = product.packSize * random.int(1, 8)
+          const lineTotal = product.priceCents * quantity
+          total += lineTotal
+          lines.push({
+            orderId,
+            productId: product.id,
+            sku: product.sku,
+            name: product.name,
+            quantity,
+            unitPriceCents: product.priceCents,
+            totalCents: lineTotal,
+          })
+        }
+        orders.push({
+          id: orderId,
+          accountId: id,
+          channel: 'OFFLINE',
+          status: 'DELIVERED',
+          paymentStatus: 'PAID',
+          paymentMethod: 'ERP',
+          externalRef: `ERP-${erp++}`,
+          repId: rep.id,
+          subtotalCents: total,
+          totalCents: total,
+          placedAt,
+          createdAt: placedAt,
+        })
+        orderId++
+        if (lineBudget && lines.length >= lineBudget) break
+      }
+    }
+    const status: AccountStatus = statusFromLastOrder(lastOrderAt, now)
+    accounts.push({
+      id,
+      cnpj: cnpjFor(i + 1),
+      legalName: `${tradeName} Comércio de Materiais Ltda`,
+      tradeName,
+      email: `contato${i + 1}@loja.example`,
+      phone: `(${random.int(11, 99)}) 3${String(random.int(1_000_000, 9_999_999))}`,
+      street: `Rua ${random.pick(SURNAMES)}, ${random.int(10, 2500)}`,
+      city,
+      state: state.uf,
+      postalCode: `${random.int(10_000, 99_999)}-${random.int(100, 999)}`,
+      segment: random.pick(SEGMENTS),
+      repId: rep.id,
+      priceListId: i === 0 ? null : priceListId,
+      minimumOrderCents: i < 2 ? 30_000 : random.pick([20_000, 30_000, 50_000]),
+      status,
+      firstOrderAt,
+      lastOrderAt,
+      createdAt: new Date((firstOrderAt ?? now).getTime() - 30 * DAY),
+    })
+    accountTerms.push({ accountId: id, termIds: random.next() < 0.6 || i < 2 ? [terms[0]!.id, terms[1]!.id] : [terms[0]!.id] })
+  }
+
+  await inChunks(accounts, 1000, (chunk) => prisma.account.createMany({ data: chunk }))
+  // Implicit many-to-many: one update per account, grouped by the set of terms.
+  await inChunks(accountTerms, 200, (chunk) =>
+    prisma.$transaction(
+      chunk.map(({ accountId, termIds }) =>
+        prisma.account.update({ where: { id: accountId }, data: { paymentTerms: { connect: termIds.map((id) => ({ id })) } } }),
+      ),
+    ),
+  )
+  await inChunks(orders, 2000, (chunk) => prisma.order.createMany({ data: chunk }))
+  await inChunks(lines, 5000, (chunk) => prisma.orderLine.createMany({ data: chunk }))
+
+  // The demo's first account has an old order with a product that left the line.
+  const discontinued = products.find((p) => !p.active)
+  const firstAccountOrder = orders.find((o) => o.accountId === 'acc_00001')
+  if (discontinued && firstAccountOrder) {
+    await prisma.orderLine.create({
+      data: {
+        orderId: firstAccountOrder.id!,
+        productId: discontinued.id,
+        sku: discontinued.sku,
+        name: discontinued.name,
+        quantity: discontinued.packSize,
+        unitPriceCents: discontinued.priceCents,
+        totalCents: discontinued.priceCents * discontinued.packSize,
+      },
+    })
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  await prisma.user.createMany({
+    data: [
+      { email: 'comprador@reativa.dev', name: 'Maria Silva', role: 'BUYER', accountId: 'acc_00001', isAccountAdmin: true, passwordHash },
+      { email: 'compras@reativa.dev', name: 'João Souza', role: 'BUYER', accountId: 'acc_00002', isAccountAdmin: true, passwordHash },
+      { email: 'inativo@reativa.dev', name: 'Cláudia Rocha', role: 'BUYER', accountId: 'acc_00003', isAccountAdmin: true, passwordHash },
+      { email: 'rep@reativa.dev', name: reps[0]!.name, role: 'REP', repId: reps[0]!.id, passwordHash },
+      { email: 'gerente@reativa.dev', name: 'Patrícia Gomes', role: 'MANAGER', passwordHash },
+      { email: 'admin@reativa.dev', name: 'Admin Reativa', role: 'ADMIN', passwordHash },
+    ],
+  })
+  return { products: products.length, accounts: accounts.length, orders: orders.length, lines: lines.length }
+}
+
+async function main() {
+  const args = new Set(process.argv.slice(2))
+  if (args.has('--if-empty') && (await prisma.user.count()) > 0) {
+    console.log('Database already has data: seed skipped.')
+    return
+  }
+  const size = args.has('--large') ? LARGE : DEMO
+  const started = Date.now()
+  await wipe()
+  const counts = await seed(size, new Date())
+  console.log(
+    `Seeded ${counts.accounts} accounts, ${counts.products} products, ${counts.orders} orders, ${counts.lines} order lines in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  )
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+  .finally(() => prisma.$disconnect())

@@ -1,0 +1,67 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { env } from '../app/utils/env.server'
+import { createNonce, isAllowedMutation, securityHeaders } from './security'
+
+const settings = env()
+const isDev = settings.NODE_ENV === 'development'
+const buildPath = path.resolve('build/index.js')
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
+
+const app = express()
+app.disable('x-powered-by')
+if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+app.use(compression())
+
+// Fingerprinted assets are immutable; other public files may change between deploys.
+app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+app.use(express.static('public', { maxAge: '1h' }))
+
+app.use((req, res, next) => {
+  const nonce = createNonce()
+  res.locals.cspNonce = nonce
+  const headers = securityHeaders({ nonce, isDev, https: req.secure })
+  // The dev mailbox renders stored email HTML (inline styles) inside a frame of this site.
+  if (req.path.startsWith('/dev/mailbox/') && req.path.endsWith('/html')) {
+    headers['Content-Security-Policy'] =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; frame-ancestors 'self'"
+    headers['X-Frame-Options'] = 'SAMEORIGIN'
+  }
+  res.set(headers)
+  next()
+})
+
+app.use((req, res, next) => {
+  const allowed = isAllowedMutation({
+    method: req.method,
+    path: req.path,
+    origin: req.get('origin'),
+    referer: req.get('referer'),
+    host: req.get('host'),
+    appUrl: settings.APP_URL,
+  })
+  if (allowed) return next()
+  console.warn(`Blocked cross-origin ${req.method} ${req.path} from ${req.get('origin') ?? '?'}`)
+  res.status(403).type('text/plain').send('Cross-site request refused.')
+})
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? 'unknown',
+    }),
+  }),
+)
+
+app.listen(settings.PORT, () => {
+  console.log(`Reativa listening on http://localhost:${settings.PORT}`)
+  if (isDev) void broadcastDevReady(build)
+})
