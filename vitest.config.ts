@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '~': path.resolve(__dirname, 'app'),
+      '#tests': path.resolve(__dirname, 'tests'),
       '#emails': path.resolve(__dirname, 'emails'),
     },
   },

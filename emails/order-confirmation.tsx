@@ -32,7 +32,7 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
             <Column>
               {line.quantity} × {line.name} ({line.sku})
             </Column>
-            <Column align="right">{money(line.totalCents)}</Column>
+            <Column align="right"> {money(line.totalCents)}</Column>
           </Row>
         ))}
         <Row>
@@ -40,6 +40,7 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
             <strong>{t('cart.orderTotal')}</strong>
           </Column>
           <Column align="right">
+            {' '}
             <strong>{money(props.totalCents)}</strong>
           </Column>
         </Row>
