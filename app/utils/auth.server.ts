@@ -3,13 +3,13 @@ import { type Role } from '@prisma/client'
 import { redirect } from '@remix-run/node'
 import { Lucia, TimeSpan, type Session, type User } from 'lucia'
 import { prisma } from './db.server'
-import { useSecureCookies } from './env.server'
+import { secureCookiesEnabled } from './env.server'
 
 export const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
   sessionExpiresIn: new TimeSpan(30, 'd'),
   sessionCookie: {
     name: 'reativa_session',
-    attributes: { secure: useSecureCookies(), sameSite: 'lax', path: '/' },
+    attributes: { secure: secureCookiesEnabled(), sameSite: 'lax', path: '/' },
   },
   getUserAttributes: (attributes) => ({
     email: attributes.email,

@@ -42,7 +42,7 @@ export function env(): Env {
 }
 
 /** Cookies are `Secure` in production unless the app is served from localhost over HTTP. */
-export function useSecureCookies(settings: Env = env()): boolean {
+export function secureCookiesEnabled(settings: Env = env()): boolean {
   if (settings.NODE_ENV !== 'production') return false
   const url = new URL(settings.APP_URL)
   const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1'

@@ -1,3 +1,4 @@
+import { type Role } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { decoyPasswordHash, verifyPassword } from '~/utils/password.server'
@@ -15,7 +16,7 @@ function loginLimiters() {
 }
 
 export type LoginResult =
-  | { ok: true; user: { id: string; role: import('@prisma/client').Role } }
+  | { ok: true; user: { id: string; role: Role } }
   | { ok: false; code: 'INVALID' }
   | { ok: false; code: 'RATE_LIMITED'; retryAfterSeconds: number }
 

@@ -1,0 +1,80 @@
+import { createUser } from '#tests/fixtures/factories'
+import { lucia } from '~/utils/auth.server'
+import { prisma } from '~/utils/db.server'
+import { hashPassword, verifyPassword } from '~/utils/password.server'
+import { checkResetToken, requestPasswordReset, resetPassword, RESET_TOKEN_TTL_MS } from './password-reset.server'
+
+async function tokenFromMailbox(email: string): Promise<string> {
+  const mail = await prisma.mailboxMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: 'desc' } })
+  const match = /token=([\w-]+)/.exec(mail.text)
+  if (!match) throw new Error('no reset link in the email')
+  return match[1]!
+}
+
+describe('password reset', () => {
+  it('emails a link whose token is stored only as a hash, and sets the new password once', async () => {
+    const user = await createUser({ passwordHash: await hashPassword('old-password') })
+    expect(await requestPasswordReset({ email: user.email.toUpperCase(), ip: '10.0.0.1', locale: 'pt-BR' })).toEqual({ ok: true })
+    const token = await tokenFromMailbox(user.email)
+    const stored = await prisma.passwordResetToken.findFirstOrThrow({ where: { userId: user.id } })
+    expect(stored.tokenHash).not.toContain(token)
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/)
+
+    expect(await resetPassword({ token, password: 'new-password-1' })).toEqual({ ok: true })
+    const updated = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
+    expect(await verifyPassword(updated.passwordHash!, 'new-password-1')).toBe(true)
+    expect(updated.passwordHash).toMatch(/^\$argon2id\$/)
+
+    expect(await resetPassword({ token, password: 'another-password' })).toEqual({ ok: false, code: 'USED' })
+    const unchanged = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
+    expect(await verifyPassword(unchanged.passwordHash!, 'new-password-1')).toBe(true)
+  })
+
+  it('refuses an expired link and an invented one', async () => {
+    const user = await createUser()
+    const sentAt = new Date('2026-11-20T10:00:00Z')
+    await requestPasswordReset({ email: user.email, ip: '10.0.0.2', locale: 'en', now: sentAt })
+    const token = await tokenFromMailbox(user.email)
+    const later = new Date(sentAt.getTime() + RESET_TOKEN_TTL_MS + 1000)
+    expect(await checkResetToken(token, later)).toBe('EXPIRED')
+    expect(await resetPassword({ token, password: 'new-password-1', now: later })).toEqual({ ok: false, code: 'EXPIRED' })
+    expect(await checkResetToken('made-up-token')).toBe('INVALID')
+  })
+
+  it('replaces an earlier link when a new one is requested', async () => {
+    const user = await createUser()
+    await requestPasswordReset({ email: user.email, ip: '10.0.0.3', locale: 'pt-BR' })
+    const first = await tokenFromMailbox(user.email)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await requestPasswordReset({ email: user.email, ip: '10.0.0.3', locale: 'pt-BR' })
+    const second = await tokenFromMailbox(user.email)
+    expect(second).not.toBe(first)
+    expect(await checkResetToken(first)).toBe('USED')
+    expect(await checkResetToken(second)).toBe('VALID')
+  })
+
+  it('signs the user out everywhere after a reset', async () => {
+    const user = await createUser()
+    await lucia.createSession(user.id, {})
+    await requestPasswordReset({ email: user.email, ip: '10.0.0.4', locale: 'pt-BR' })
+    await resetPassword({ token: await tokenFromMailbox(user.email), password: 'new-password-1' })
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
+  })
+
+  it('answers the same for an unknown email and sends nothing', async () => {
+    const before = await prisma.mailboxMessage.count()
+    expect(await requestPasswordReset({ email: 'nobody@nowhere.example', ip: '10.0.0.5', locale: 'pt-BR' })).toEqual({ ok: true })
+    expect(await prisma.mailboxMessage.count()).toBe(before)
+  })
+
+  it('stops mailing one inbox after the per-email limit, and blocks a flooding address', async () => {
+    const user = await createUser()
+    for (let i = 0; i < 5; i++) await requestPasswordReset({ email: user.email, ip: `10.1.0.${i}`, locale: 'pt-BR' })
+    expect(await prisma.mailboxMessage.count({ where: { to: user.email } })).toBe(3)
+
+    const results = []
+    for (let i = 0; i < 12; i++) results.push(await requestPasswordReset({ email: `x${i}@flood.example`, ip: '10.9.9.9', locale: 'pt-BR' }))
+    expect(results.slice(0, 10).every((r) => r.ok)).toBe(true)
+    expect(results[10]).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+  })
+})
