@@ -17,6 +17,15 @@ describe('catalog search', () => {
     expect(await names('tijolo')).toEqual([])
   })
 
+  it('shows only the product whose SKU was typed in full, not every product sharing its digits', async () => {
+    const family = await createFamily()
+    await createProduct({ sku: 'CIM-8001', name: 'Cimento CP-II', familyId: family.id })
+    await createProduct({ sku: 'TEL-8001', name: 'Telha de Fibrocimento', familyId: family.id })
+    const result = await searchCatalog(null, { q: ' cim-8001 ' })
+    expect(result.products.map((p) => p.sku)).toEqual(['CIM-8001'])
+    expect((await searchCatalog(null, { q: 'cimento', family: family.slug })).total).toBe(2)
+  })
+
   it('includes sub-families, hides discontinued products and pages the results', async () => {
     const parent = await createFamily()
     const child = await createFamily({ parentId: parent.id })

@@ -63,17 +63,28 @@ function withAccountPrice<T extends ProductRow>(product: T) {
   return { ...rest, priceCents: unitPriceFor(product.listPriceCents, prices[0]?.priceCents) }
 }
 
+async function findActiveSku(query: string): Promise<string | null> {
+  const sku = query.trim().toUpperCase()
+  if (!/^[A-Z0-9][A-Z0-9._\-/]*$/.test(sku)) return null
+  const product = await prisma.product.findFirst({ where: { sku, active: true }, select: { id: true } })
+  return product?.id ?? null
+}
+
 export type CatalogQuery = { q?: string; family?: string; page?: number }
 
 export async function searchCatalog(priceListId: string | null, query: CatalogQuery) {
   const families = await listFamilies()
   const familyIds = query.family ? familyAndDescendantIds(families, query.family) : null
   const terms = searchTerms(query.q ?? '')
-  const where: Prisma.ProductWhereInput = {
-    active: true,
-    ...(familyIds ? { familyId: { in: familyIds } } : {}),
-    ...(terms.length ? { AND: terms.map((term) => ({ searchText: { contains: term } })) } : {}),
-  }
+  // A buyer who types a whole SKU wants that product, not everything sharing its digits.
+  const exactSku = terms.length ? await findActiveSku(query.q ?? '') : null
+  const where: Prisma.ProductWhereInput = exactSku
+    ? { id: exactSku }
+    : {
+        active: true,
+        ...(familyIds ? { familyId: { in: familyIds } } : {}),
+        ...(terms.length ? { AND: terms.map((term) => ({ searchText: { contains: term } })) } : {}),
+      }
   const requestedPage = Math.max(1, Math.floor(query.page ?? 1))
   const total = await prisma.product.count({ where })
   const pageCount = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE))

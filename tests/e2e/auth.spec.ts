@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test'
+import { latestMail, login } from './helpers'
+
+test('a forgotten password is reset through the emailed link, which then stops working', async ({ page, browser }) => {
+  const email = 'inativo@reativa.dev'
+  await page.goto('/auth/login')
+  await page.getByRole('link', { name: 'Esqueci minha senha' }).click()
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByRole('button', { name: 'Enviar link' }).click()
+  await expect(page.getByText(/Se houver uma conta com esse e-mail/)).toBeVisible()
+
+  const mail = await latestMail(browser, email)
+  expect(mail.subject).toBe('Crie uma nova senha no Reativa')
+  const link = /(http:\/\/\S+\/auth\/reset-password\?token=[\w-]+)/.exec(mail.text)![1]!
+
+  await page.goto(link)
+  await page.getByLabel('Nova senha', { exact: true }).fill('curta')
+  await page.getByLabel('Repita a nova senha').fill('curta')
+  await page.getByRole('button', { name: 'Salvar senha' }).click()
+  await expect(page.getByText('A senha precisa ter pelo menos 8 caracteres.').last()).toBeVisible()
+
+  await page.getByLabel('Nova senha', { exact: true }).fill('nova-senha-forte')
+  await page.getByLabel('Repita a nova senha').fill('nova-senha-forte')
+  await page.getByRole('button', { name: 'Salvar senha' }).click()
+  await expect(page.getByText('Senha alterada. Entre com a nova senha.')).toBeVisible()
+
+  await login(page, email, 'nova-senha-forte')
+  await expect(page).toHaveURL(/\/catalog/)
+
+  await page.goto(link)
+  await expect(page.getByText('Este link já foi usado.', { exact: false })).toBeVisible()
+})
+
+test('a wrong password gets a clear message', async ({ page }) => {
+  await page.goto('/auth/login')
+  await page.getByLabel('E-mail').fill('comprador@reativa.dev')
+  await page.getByLabel('Senha').fill('senha-errada')
+  await page.getByRole('button', { name: 'Entrar' }).click()
+  await expect(page.getByRole('alert')).toHaveText('E-mail ou senha incorretos.')
+})
+
+test('an anonymous visitor is sent to log in and comes back to the page asked for', async ({ page }) => {
+  await page.goto('/orders')
+  await expect(page).toHaveURL(/\/auth\/login\?redirectTo=%2Forders/)
+  await page.getByLabel('E-mail').fill('comprador@reativa.dev')
+  await page.getByLabel('Senha').fill('reativa123')
+  await page.getByRole('button', { name: 'Entrar' }).click()
+  await expect(page).toHaveURL(/\/orders$/)
+})
+
+test('the language can be switched to English and back', async ({ page }) => {
+  await login(page, 'comprador@reativa.dev')
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { name: 'Catalog', level: 1 })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'My orders' })).toBeVisible()
+  await page.getByRole('button', { name: 'Português' }).click()
+  await expect(page.getByRole('heading', { name: 'Catálogo', level: 1 })).toBeVisible()
+})
+
+test('a cross-site form post is refused', async ({ request }) => {
+  const response = await request.post('/auth/login', {
+    headers: { Origin: 'https://evil.example' },
+    form: { email: 'comprador@reativa.dev', password: 'reativa123' },
+  })
+  expect(response.status()).toBe(403)
+})
+
+test('pages carry the security headers and the session cookie is httpOnly and SameSite=Lax', async ({ page, context }) => {
+  const response = await page.goto('/auth/login')
+  const headers = response!.headers()
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/)
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+  await login(page, 'comprador@reativa.dev')
+  const session = (await context.cookies()).find((cookie) => cookie.name === 'reativa_session')
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' })
+})
+
+test('a buyer cannot read the dev mailbox', async ({ page }) => {
+  await login(page, 'comprador@reativa.dev')
+  const response = await page.goto('/dev/mailbox')
+  expect(response?.status()).toBe(403)
+})

@@ -1,0 +1,29 @@
+// Starts the built app for the e2e run on a fresh database: migrate, seed the demo, serve.
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+
+const port = process.argv[2] ?? '3100'
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PORT: port,
+  APP_URL: `http://localhost:${port}`,
+  DATABASE_URL: 'file:./data/e2e.db',
+  // Every spec logs in from 127.0.0.1: keep the per-address limits out of the way.
+  LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
+  RESET_MAX_REQUESTS_PER_IP: '100000',
+}
+delete env.RESEND_API_KEY
+
+fs.mkdirSync('data', { recursive: true })
+for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`data/e2e.db${suffix}`, { force: true })
+for (const [command, args] of [
+  ['npx', ['prisma', 'migrate', 'deploy']],
+  ['npx', ['tsx', 'prisma/seed.ts']],
+]) {
+  const result = spawnSync(command, args, { env, stdio: 'inherit' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+const server = spawn('node', ['server-build/index.js'], { env, stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))
