@@ -239,7 +239,7 @@ async function seed(size: Size, now: Date) {
           status: 'DELIVERED',
           paymentStatus: 'PAID',
           paymentMethod: 'ERP',
-          externalRef: `ERP-${erp++}`,
+          externalRef: String(erp++),
           repId: rep.id,
           subtotalCents: total,
           totalCents: total,

@@ -1,3 +1,4 @@
+import '../app/utils/load-dotenv'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -63,5 +64,6 @@ app.all(
 
 app.listen(settings.PORT, () => {
   console.log(`Reativa listening on http://localhost:${settings.PORT}`)
-  if (isDev) void broadcastDevReady(build)
+  // Only under `remix dev`, which sets REMIX_DEV_ORIGIN and waits for this signal.
+  if (isDev && process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build)
 })

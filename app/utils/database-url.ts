@@ -1,3 +1,4 @@
+import './load-dotenv'
 import path from 'node:path'
 
 /**
