@@ -22,7 +22,7 @@ const WARMUP = 20
 const BENCH_DB = path.resolve('data/bench.db')
 const ORIGIN = 'http://localhost:3000'
 
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: `file:${BENCH_DB}`,
   NODE_ENV: 'production',
@@ -89,7 +89,12 @@ async function main() {
   const stats = (globalThis as { __reativaQueryStats?: { count: number } }).__reativaQueryStats
   const context = { cspNonce: 'bench', clientIp: '127.0.0.1' }
 
-  async function request(method: 'GET' | 'POST', url: string, cookie: string, form?: Record<string, string>) {
+  async function request(
+    method: 'GET' | 'POST',
+    url: string,
+    cookie: string,
+    form?: Record<string, string>,
+  ) {
     const headers = new Headers({ Cookie: cookie, Origin: ORIGIN })
     let body: URLSearchParams | undefined
     if (form) {
@@ -98,29 +103,72 @@ async function main() {
     }
     const before = stats?.count ?? 0
     const started = performance.now()
-    const response = await handle(new Request(`${ORIGIN}${url}`, { method, headers, body, redirect: 'manual' }), context)
+    const response = await handle(
+      new Request(`${ORIGIN}${url}`, { method, headers, body, redirect: 'manual' }),
+      context,
+    )
     const text = await response.text()
     const ms = performance.now() - started
     return { ms, queries: (stats?.count ?? 0) - before, status: response.status, text, response }
   }
 
-  const login = await request('POST', '/auth/login', '', { email: 'comprador@reativa.dev', password: 'reativa123' })
+  const login = await request('POST', '/auth/login', '', {
+    email: 'comprador@reativa.dev',
+    password: 'reativa123',
+  })
   const cookie = (login.response.headers.get('Set-Cookie') ?? '').split(';')[0]!
   if (login.status !== 302 || !cookie) throw new Error(`Login failed with status ${login.status}`)
   if (!stats) throw new Error('The build did not expose query statistics')
 
   const pageCount = 84
-  const searchTerms = ['cimento', 'agua', 'argamassa branca', 'tinta 18', 'CIM-0001', 'led', 'registro', 'parafuso', 'porcelanato', 'telha premium']
+  const searchTerms = [
+    'cimento',
+    'agua',
+    'argamassa branca',
+    'tinta 18',
+    'CIM-0001',
+    'led',
+    'registro',
+    'parafuso',
+    'porcelanato',
+    'telha premium',
+  ]
   const scenarios: { name: string; run: (i: number) => Promise<Sample> }[] = [
-    { name: 'catalog page (GET /catalog?page=N)', run: (i) => request('GET', `/catalog?page=${(i % pageCount) + 1}`, cookie) },
-    { name: 'catalog family page', run: (i) => request('GET', `/catalog?family=${['cimentos-argamassas', 'tintas', 'hidraulica', 'eletrica'][i % 4]}`, cookie) },
-    { name: 'search (GET /catalog?q=…)', run: (i) => request('GET', `/catalog?q=${encodeURIComponent(searchTerms[i % searchTerms.length]!)}`, cookie) },
+    {
+      name: 'catalog page (GET /catalog?page=N)',
+      run: (i) => request('GET', `/catalog?page=${(i % pageCount) + 1}`, cookie),
+    },
+    {
+      name: 'catalog family page',
+      run: (i) =>
+        request(
+          'GET',
+          `/catalog?family=${['cimentos-argamassas', 'tintas', 'hidraulica', 'eletrica'][i % 4]}`,
+          cookie,
+        ),
+    },
+    {
+      name: 'search (GET /catalog?q=…)',
+      run: (i) =>
+        request(
+          'GET',
+          `/catalog?q=${encodeURIComponent(searchTerms[i % searchTerms.length]!)}`,
+          cookie,
+        ),
+    },
     {
       name: 'place order on terms (POST /cart checkout)',
       run: async () => {
         // Filling the cart is set-up, not measured.
-        await request('POST', '/cart', cookie, { intent: 'quick', lines: 'CIM-0001 10\nCIM-0003 4\nHID-0001 6' })
-        return request('POST', '/cart', cookie, { intent: 'checkout', idempotencyKey: crypto.randomUUID(), paymentTermCode: '28' })
+        await request('POST', '/cart', cookie, {
+          intent: 'quick',
+          lines: 'CIM-0001 10\nCIM-0003 4\nHID-0001 6',
+        })
+        return request('POST', '/cart', cookie, {
+          intent: 'checkout',
+          idempotencyKey: crypto.randomUUID(),
+          paymentTermCode: '28',
+        })
       },
     },
   ]
@@ -137,16 +185,24 @@ async function main() {
   }
 
   const catalog = await request('GET', '/catalog', cookie)
-  const scripts = new Set([...catalog.text.matchAll(/(?:modulepreload" href|import\()"?([^"')]+\.js)/g)].map((m) => m[1]!))
+  const scripts = new Set(
+    [...catalog.text.matchAll(/(?:modulepreload" href|import\()"?([^"')]+\.js)/g)].map(
+      (m) => m[1]!,
+    ),
+  )
   let gzipBytes = 0
   for (const src of scripts) {
     const file = path.join('public', src)
     if (fs.existsSync(file)) gzipBytes += zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length
   }
 
-  console.log(`\nLarge dataset, ${REQUESTS} measured requests per scenario after ${WARMUP} warm-up, one process, sequential:`)
+  console.log(
+    `\nLarge dataset, ${REQUESTS} measured requests per scenario after ${WARMUP} warm-up, one process, sequential:`,
+  )
   console.table(results)
-  console.log(`Storefront JavaScript on the catalog page: ${scripts.size} files, ${(gzipBytes / 1024).toFixed(1)} kB gzipped (budget 150 kB).`)
+  console.log(
+    `Storefront JavaScript on the catalog page: ${scripts.size} files, ${(gzipBytes / 1024).toFixed(1)} kB gzipped (budget 150 kB).`,
+  )
 }
 
 main().catch((error: unknown) => {

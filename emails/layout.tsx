@@ -1,8 +1,18 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components'
 import { type ReactNode } from 'react'
 
-const body = { backgroundColor: '#f4f6f8', fontFamily: 'Arial, Helvetica, sans-serif', color: '#1f2933' }
-const card = { backgroundColor: '#ffffff', margin: '24px auto', padding: '24px', maxWidth: '560px', borderRadius: '8px' }
+const body = {
+  backgroundColor: '#f4f6f8',
+  fontFamily: 'Arial, Helvetica, sans-serif',
+  color: '#1f2933',
+}
+const card = {
+  backgroundColor: '#ffffff',
+  margin: '24px auto',
+  padding: '24px',
+  maxWidth: '560px',
+  borderRadius: '8px',
+}
 const brand = { color: '#0f766e', fontSize: '20px', fontWeight: 700, margin: '0 0 16px' }
 const footer = { color: '#6b7280', fontSize: '12px' }
 

@@ -45,7 +45,9 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
           </Column>
         </Row>
       </Section>
-      {props.paymentTermCode ? <Text>{t('email.order.terms', { code: props.paymentTermCode })}</Text> : null}
+      {props.paymentTermCode ? (
+        <Text>{t('email.order.terms', { code: props.paymentTermCode })}</Text>
+      ) : null}
       <Button href={props.orderUrl} style={buttonStyle}>
         {t('email.order.button')}
       </Button>

@@ -2,10 +2,22 @@ import { Button, Text } from '@react-email/components'
 import { type Locale, translator } from '~/utils/i18n'
 import { buttonStyle, EmailLayout } from './layout'
 
-export function PasswordResetEmail({ locale, name, resetUrl }: { locale: Locale; name: string; resetUrl: string }) {
+export function PasswordResetEmail({
+  locale,
+  name,
+  resetUrl,
+}: {
+  locale: Locale
+  name: string
+  resetUrl: string
+}) {
   const t = translator(locale)
   return (
-    <EmailLayout lang={locale} preview={t('email.reset.subject')} footerText={t('email.footer', { app: 'Reativa' })}>
+    <EmailLayout
+      lang={locale}
+      preview={t('email.reset.subject')}
+      footerText={t('email.footer', { app: 'Reativa' })}
+    >
       <Text>{t('email.greeting', { name })}</Text>
       <Text>{t('email.reset.body')}</Text>
       <Button href={resetUrl} style={buttonStyle}>

@@ -13,7 +13,10 @@ export type ProductSeed = [name: string, priceCents: number, packSize: number, v
 
 export const FAMILIES: FamilySeed[] = [
   {
-    slug: 'cimentos-argamassas', name: 'Cimentos e Argamassas', prefix: 'CIM', unit: 'saco',
+    slug: 'cimentos-argamassas',
+    name: 'Cimentos e Argamassas',
+    prefix: 'CIM',
+    unit: 'saco',
     products: [
       ['Cimento CP-II 50 kg', 3890, 1, ['', 'Votoran', 'Itaú']],
       ['Cimento CP-III 40 kg', 3490, 1, ['', 'RS']],
@@ -27,38 +30,68 @@ export const FAMILIES: FamilySeed[] = [
     ],
   },
   {
-    slug: 'tintas', name: 'Tintas e Vernizes', prefix: 'TIN', unit: 'lata',
+    slug: 'tintas',
+    name: 'Tintas e Vernizes',
+    prefix: 'TIN',
+    unit: 'lata',
     children: [
-      { slug: 'tinta-acrilica', name: 'Tinta Acrílica', products: [
-        ['Tinta Acrílica Fosca 18 L', 28990, 1, ['Branco Neve', 'Gelo', 'Areia', 'Pérola']],
-        ['Tinta Acrílica Semibrilho 3,6 L', 8990, 1, ['Branco', 'Camurça', 'Azul Sereno']],
-        ['Tinta Látex PVA 18 L', 15990, 1, ['Branco', 'Palha']],
-      ] },
-      { slug: 'esmaltes-vernizes', name: 'Esmaltes e Vernizes', products: [
-        ['Esmalte Sintético Brilhante 900 ml', 4290, 6, ['Branco', 'Preto', 'Vermelho', 'Tabaco']],
-        ['Verniz Marítimo 3,6 L', 11990, 1, ['Natural', 'Imbuia']],
-        ['Fundo Preparador de Paredes 3,6 L', 6490, 1, ['']],
-      ] },
+      {
+        slug: 'tinta-acrilica',
+        name: 'Tinta Acrílica',
+        products: [
+          ['Tinta Acrílica Fosca 18 L', 28990, 1, ['Branco Neve', 'Gelo', 'Areia', 'Pérola']],
+          ['Tinta Acrílica Semibrilho 3,6 L', 8990, 1, ['Branco', 'Camurça', 'Azul Sereno']],
+          ['Tinta Látex PVA 18 L', 15990, 1, ['Branco', 'Palha']],
+        ],
+      },
+      {
+        slug: 'esmaltes-vernizes',
+        name: 'Esmaltes e Vernizes',
+        products: [
+          [
+            'Esmalte Sintético Brilhante 900 ml',
+            4290,
+            6,
+            ['Branco', 'Preto', 'Vermelho', 'Tabaco'],
+          ],
+          ['Verniz Marítimo 3,6 L', 11990, 1, ['Natural', 'Imbuia']],
+          ['Fundo Preparador de Paredes 3,6 L', 6490, 1, ['']],
+        ],
+      },
     ],
   },
   {
-    slug: 'hidraulica', name: 'Hidráulica', prefix: 'HID', unit: 'pç',
+    slug: 'hidraulica',
+    name: 'Hidráulica',
+    prefix: 'HID',
+    unit: 'pç',
     children: [
-      { slug: 'tubos-conexoes', name: 'Tubos e Conexões', products: [
-        ['Tubo PVC Água Fria 6 m', 2490, 1, ['20 mm', '25 mm', '32 mm', '50 mm']],
-        ['Tubo PVC Esgoto 6 m', 3290, 1, ['40 mm', '50 mm', '100 mm']],
-        ['Joelho 90° Soldável', 120, 10, ['20 mm', '25 mm', '32 mm']],
-        ['Tê Soldável', 190, 10, ['20 mm', '25 mm']],
-      ] },
-      { slug: 'registros-valvulas', name: 'Registros e Válvulas', products: [
-        ['Registro de Gaveta Bruto', 3990, 1, ['1/2"', '3/4"', '1"']],
-        ['Registro de Pressão com Acabamento', 8990, 1, ['Cromado', 'Preto Fosco']],
-        ['Válvula de Descarga', 14990, 1, ['1 1/2"']],
-      ] },
+      {
+        slug: 'tubos-conexoes',
+        name: 'Tubos e Conexões',
+        products: [
+          ['Tubo PVC Água Fria 6 m', 2490, 1, ['20 mm', '25 mm', '32 mm', '50 mm']],
+          ['Tubo PVC Esgoto 6 m', 3290, 1, ['40 mm', '50 mm', '100 mm']],
+          ['Joelho 90° Soldável', 120, 10, ['20 mm', '25 mm', '32 mm']],
+          ['Tê Soldável', 190, 10, ['20 mm', '25 mm']],
+        ],
+      },
+      {
+        slug: 'registros-valvulas',
+        name: 'Registros e Válvulas',
+        products: [
+          ['Registro de Gaveta Bruto', 3990, 1, ['1/2"', '3/4"', '1"']],
+          ['Registro de Pressão com Acabamento', 8990, 1, ['Cromado', 'Preto Fosco']],
+          ['Válvula de Descarga', 14990, 1, ['1 1/2"']],
+        ],
+      },
     ],
   },
   {
-    slug: 'eletrica', name: 'Elétrica', prefix: 'ELE', unit: 'rolo',
+    slug: 'eletrica',
+    name: 'Elétrica',
+    prefix: 'ELE',
+    unit: 'rolo',
     products: [
       ['Cabo Flexível 100 m', 18990, 1, ['1,5 mm²', '2,5 mm²', '4 mm²', '6 mm²']],
       ['Disjuntor Unipolar', 1490, 10, ['10 A', '16 A', '20 A', '32 A']],
@@ -68,7 +101,10 @@ export const FAMILIES: FamilySeed[] = [
     ],
   },
   {
-    slug: 'ferragens', name: 'Ferragens', prefix: 'FER', unit: 'cx',
+    slug: 'ferragens',
+    name: 'Ferragens',
+    prefix: 'FER',
+    unit: 'cx',
     products: [
       ['Parafuso Chipboard cx 500', 2990, 1, ['3,5x30', '4,0x40', '4,5x50']],
       ['Prego com Cabeça 1 kg', 1590, 5, ['15x15', '17x27', '18x30']],
@@ -78,7 +114,10 @@ export const FAMILIES: FamilySeed[] = [
     ],
   },
   {
-    slug: 'ferramentas', name: 'Ferramentas', prefix: 'FRM', unit: 'un',
+    slug: 'ferramentas',
+    name: 'Ferramentas',
+    prefix: 'FRM',
+    unit: 'un',
     products: [
       ['Colher de Pedreiro 8"', 2490, 1, ['']],
       ['Desempenadeira de Aço Dentada', 3290, 1, ['']],
@@ -91,7 +130,10 @@ export const FAMILIES: FamilySeed[] = [
     ],
   },
   {
-    slug: 'pisos-revestimentos', name: 'Pisos e Revestimentos', prefix: 'PIS', unit: 'm²',
+    slug: 'pisos-revestimentos',
+    name: 'Pisos e Revestimentos',
+    prefix: 'PIS',
+    unit: 'm²',
     products: [
       ['Piso Cerâmico 45x45', 2990, 2, ['Bege Acetinado', 'Cinza Urbano', 'Madeira Clara']],
       ['Porcelanato Polido 60x60', 6990, 2, ['Branco Gelo', 'Marmorizado']],
@@ -100,7 +142,10 @@ export const FAMILIES: FamilySeed[] = [
     ],
   },
   {
-    slug: 'loucas-metais', name: 'Louças e Metais', prefix: 'LOU', unit: 'pç',
+    slug: 'loucas-metais',
+    name: 'Louças e Metais',
+    prefix: 'LOU',
+    unit: 'pç',
     products: [
       ['Bacia Sanitária com Caixa Acoplada', 49990, 1, ['Branca']],
       ['Lavatório de Coluna', 18990, 1, ['Branco']],
@@ -110,7 +155,10 @@ export const FAMILIES: FamilySeed[] = [
     ],
   },
   {
-    slug: 'impermeabilizantes', name: 'Impermeabilizantes', prefix: 'IMP', unit: 'bd',
+    slug: 'impermeabilizantes',
+    name: 'Impermeabilizantes',
+    prefix: 'IMP',
+    unit: 'bd',
     products: [
       ['Manta Asfáltica 3 mm 10 m²', 24990, 1, ['']],
       ['Impermeabilizante Acrílico 18 kg', 27990, 1, ['Branco']],
@@ -119,7 +167,10 @@ export const FAMILIES: FamilySeed[] = [
     ],
   },
   {
-    slug: 'madeiras', name: 'Madeiras', prefix: 'MAD', unit: 'pç',
+    slug: 'madeiras',
+    name: 'Madeiras',
+    prefix: 'MAD',
+    unit: 'pç',
     products: [
       ['Caibro de Pinus 3 m', 2490, 10, ['5x5 cm', '5x7 cm']],
       ['Sarrafo de Pinus 3 m', 990, 10, ['2,5x5 cm', '2,5x7 cm']],
@@ -128,7 +179,10 @@ export const FAMILIES: FamilySeed[] = [
     ],
   },
   {
-    slug: 'telhas-coberturas', name: 'Telhas e Coberturas', prefix: 'TEL', unit: 'pç',
+    slug: 'telhas-coberturas',
+    name: 'Telhas e Coberturas',
+    prefix: 'TEL',
+    unit: 'pç',
     products: [
       ['Telha de Fibrocimento 2,44x1,10 m', 5990, 1, ['5 mm', '6 mm']],
       ['Telha Cerâmica Colonial', 190, 50, ['Natural', 'Esmaltada']],
@@ -137,7 +191,10 @@ export const FAMILIES: FamilySeed[] = [
     ],
   },
   {
-    slug: 'iluminacao', name: 'Iluminação', prefix: 'ILU', unit: 'un',
+    slug: 'iluminacao',
+    name: 'Iluminação',
+    prefix: 'ILU',
+    unit: 'un',
     products: [
       ['Lâmpada LED Bulbo', 990, 10, ['9 W', '12 W', '15 W']],
       ['Luminária Plafon LED', 3990, 1, ['18 W', '24 W']],
@@ -148,9 +205,29 @@ export const FAMILIES: FamilySeed[] = [
 ]
 
 export const STATES: { uf: string; cities: string[]; weight: number }[] = [
-  { uf: 'SP', cities: ['São Paulo', 'Campinas', 'Ribeirão Preto', 'Sorocaba', 'São José dos Campos', 'Bauru', 'Piracicaba'], weight: 24 },
-  { uf: 'MG', cities: ['Belo Horizonte', 'Uberlândia', 'Juiz de Fora', 'Montes Claros', 'Contagem'], weight: 12 },
-  { uf: 'RJ', cities: ['Rio de Janeiro', 'Niterói', 'Campos dos Goytacazes', 'Volta Redonda'], weight: 9 },
+  {
+    uf: 'SP',
+    cities: [
+      'São Paulo',
+      'Campinas',
+      'Ribeirão Preto',
+      'Sorocaba',
+      'São José dos Campos',
+      'Bauru',
+      'Piracicaba',
+    ],
+    weight: 24,
+  },
+  {
+    uf: 'MG',
+    cities: ['Belo Horizonte', 'Uberlândia', 'Juiz de Fora', 'Montes Claros', 'Contagem'],
+    weight: 12,
+  },
+  {
+    uf: 'RJ',
+    cities: ['Rio de Janeiro', 'Niterói', 'Campos dos Goytacazes', 'Volta Redonda'],
+    weight: 9,
+  },
   { uf: 'PR', cities: ['Curitiba', 'Londrina', 'Maringá', 'Cascavel'], weight: 8 },
   { uf: 'SC', cities: ['Florianópolis', 'Joinville', 'Blumenau', 'Chapecó'], weight: 6 },
   { uf: 'RS', cities: ['Porto Alegre', 'Caxias do Sul', 'Pelotas', 'Santa Maria'], weight: 7 },
@@ -164,7 +241,76 @@ export const STATES: { uf: string; cities: string[]; weight: number }[] = [
   { uf: 'DF', cities: ['Brasília'], weight: 3 },
 ]
 
-export const STORE_WORDS = ['Casa do Construtor', 'Depósito', 'Materiais de Construção', 'Constrular', 'Home Center', 'Madeireira', 'Ferragista', 'Tintas', 'Elétrica e Hidráulica', 'Obra Certa']
-export const SURNAMES = ['Silva', 'Souza', 'Oliveira', 'Pereira', 'Almeida', 'Costa', 'Rodrigues', 'Ferreira', 'Gomes', 'Ribeiro', 'Carvalho', 'Araújo', 'Barbosa', 'Rocha', 'Dias', 'Teixeira', 'Moreira', 'Cardoso', 'Mendes', 'Nascimento', 'Lopes', 'Batista', 'Freitas', 'Correia', 'Vieira', 'Monteiro', 'Conceição', 'São João', 'Irmãos Tavares', 'Brandão']
-export const FIRST_NAMES = ['Ana', 'João', 'Maria', 'José', 'Francisca', 'Antônio', 'Luíza', 'Carlos', 'Patrícia', 'Paulo', 'Fernanda', 'Lucas', 'Juliana', 'Márcio', 'Sebastião', 'Cláudia', 'Rafael', 'Aline', 'Rogério', 'Débora']
-export const SEGMENTS = ['Material de construção', 'Home center', 'Tintas', 'Elétrica e hidráulica', 'Madeireira']
+export const STORE_WORDS = [
+  'Casa do Construtor',
+  'Depósito',
+  'Materiais de Construção',
+  'Constrular',
+  'Home Center',
+  'Madeireira',
+  'Ferragista',
+  'Tintas',
+  'Elétrica e Hidráulica',
+  'Obra Certa',
+]
+export const SURNAMES = [
+  'Silva',
+  'Souza',
+  'Oliveira',
+  'Pereira',
+  'Almeida',
+  'Costa',
+  'Rodrigues',
+  'Ferreira',
+  'Gomes',
+  'Ribeiro',
+  'Carvalho',
+  'Araújo',
+  'Barbosa',
+  'Rocha',
+  'Dias',
+  'Teixeira',
+  'Moreira',
+  'Cardoso',
+  'Mendes',
+  'Nascimento',
+  'Lopes',
+  'Batista',
+  'Freitas',
+  'Correia',
+  'Vieira',
+  'Monteiro',
+  'Conceição',
+  'São João',
+  'Irmãos Tavares',
+  'Brandão',
+]
+export const FIRST_NAMES = [
+  'Ana',
+  'João',
+  'Maria',
+  'José',
+  'Francisca',
+  'Antônio',
+  'Luíza',
+  'Carlos',
+  'Patrícia',
+  'Paulo',
+  'Fernanda',
+  'Lucas',
+  'Juliana',
+  'Márcio',
+  'Sebastião',
+  'Cláudia',
+  'Rafael',
+  'Aline',
+  'Rogério',
+  'Débora',
+]
+export const SEGMENTS = [
+  'Material de construção',
+  'Home center',
+  'Tintas',
+  'Elétrica e hidráulica',
+  'Madeireira',
+]

@@ -11,7 +11,15 @@ import { statusFromLastOrder } from '../app/domain/accounts/status'
 import { productSearchText } from '../app/domain/catalog/search-text'
 import { prisma } from '../app/utils/db.server'
 import { hashPassword } from '../app/utils/password.server'
-import { FAMILIES, FIRST_NAMES, SEGMENTS, STATES, STORE_WORDS, SURNAMES, type ProductSeed } from './seed-data'
+import {
+  FAMILIES,
+  FIRST_NAMES,
+  SEGMENTS,
+  STATES,
+  STORE_WORDS,
+  SURNAMES,
+  type ProductSeed,
+} from './seed-data'
 
 export const DEMO_PASSWORD = 'reativa123'
 const DAY = 86_400_000
@@ -59,7 +67,14 @@ async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promi
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size))
 }
 
-type SeededProduct = { id: string; sku: string; name: string; priceCents: number; packSize: number; active: boolean }
+type SeededProduct = {
+  id: string
+  sku: string
+  name: string
+  priceCents: number
+  packSize: number
+  active: boolean
+}
 
 async function seedCatalog(size: Size, random: ReturnType<typeof rng>): Promise<SeededProduct[]> {
   const leaves: { familyId: string; prefix: string; unit: string; products: ProductSeed[] }[] = []
@@ -68,12 +83,23 @@ async function seedCatalog(size: Size, random: ReturnType<typeof rng>): Promise<
     const parent = await prisma.productFamily.create({
       data: { slug: family.slug, name: family.name, sortOrder: order++ },
     })
-    if (family.products) leaves.push({ familyId: parent.id, prefix: family.prefix, unit: family.unit, products: family.products })
+    if (family.products)
+      leaves.push({
+        familyId: parent.id,
+        prefix: family.prefix,
+        unit: family.unit,
+        products: family.products,
+      })
     for (const child of family.children ?? []) {
       const node = await prisma.productFamily.create({
         data: { slug: child.slug, name: child.name, parentId: parent.id, sortOrder: order++ },
       })
-      leaves.push({ familyId: node.id, prefix: family.prefix, unit: family.unit, products: child.products })
+      leaves.push({
+        familyId: node.id,
+        prefix: family.prefix,
+        unit: family.unit,
+        products: child.products,
+      })
     }
   }
 
@@ -81,7 +107,12 @@ async function seedCatalog(size: Size, random: ReturnType<typeof rng>): Promise<
   // numbered references until it reaches its size.
   const rows: Prisma.ProductCreateManyInput[] = []
   const counters = new Map<string, number>()
-  const push = (leaf: (typeof leaves)[number], name: string, priceCents: number, packSize: number) => {
+  const push = (
+    leaf: (typeof leaves)[number],
+    name: string,
+    priceCents: number,
+    packSize: number,
+  ) => {
     const n = (counters.get(leaf.prefix) ?? 0) + 1
     counters.set(leaf.prefix, n)
     const sku = `${leaf.prefix}-${String(n).padStart(4, '0')}`
@@ -111,13 +142,19 @@ async function seedCatalog(size: Size, random: ReturnType<typeof rng>): Promise<
   while (rows.length < size.products) {
     const leaf = leaves[rows.length % leaves.length]!
     const [name, price, pack] = random.pick(leaf.products)
-    push(leaf, `${name} Ref. ${String(ref++).padStart(4, '0')}`, Math.round(price * (0.8 + random.next() * 0.5)), pack)
+    push(
+      leaf,
+      `${name} Ref. ${String(ref++).padStart(4, '0')}`,
+      Math.round(price * (0.8 + random.next() * 0.5)),
+      pack,
+    )
   }
   rows.length = Math.min(rows.length, size.products)
   // A few products left the line: reorders of old orders must report them.
   for (const row of rows) if (random.next() < 0.03) row.active = false
   // The demo needs known products in stock and in line.
-  for (const row of rows) if (['CIM-0001', 'CIM-0003', 'HID-0001'].includes(row.sku)) row.active = true
+  for (const row of rows)
+    if (['CIM-0001', 'CIM-0003', 'HID-0001'].includes(row.sku)) row.active = true
   await inChunks(rows, 500, (chunk) => prisma.product.createMany({ data: chunk }))
   return rows.map((r) => ({
     id: r.id!,
@@ -137,13 +174,17 @@ function cnpjFor(index: number): string {
 async function seed(size: Size, now: Date) {
   const random = rng(20261123)
   const terms = await Promise.all(
-    ['28', '28/56', '28/56/84'].map((code, sortOrder) => prisma.paymentTerm.create({ data: { code, sortOrder } })),
+    ['28', '28/56', '28/56/84'].map((code, sortOrder) =>
+      prisma.paymentTerm.create({ data: { code, sortOrder } }),
+    ),
   )
   const products = await seedCatalog(size, random)
 
   const priceLists = await Promise.all([
     prisma.priceList.create({ data: { code: 'SUDESTE', name: 'Tabela Sudeste (-3%)' } }),
-    prisma.priceList.create({ data: { code: 'NORTE-NORDESTE', name: 'Tabela Norte/Nordeste (+4%)' } }),
+    prisma.priceList.create({
+      data: { code: 'NORTE-NORDESTE', name: 'Tabela Norte/Nordeste (+4%)' },
+    }),
   ])
   const [sudeste, norteNordeste] = priceLists as [(typeof priceLists)[0], (typeof priceLists)[0]]
   const priceItems = products.flatMap((p) => [
@@ -195,18 +236,33 @@ async function seed(size: Size, now: Date) {
     const state = pickState()
     const city = random.pick(state.cities)
     const surname = random.pick(SURNAMES)
-    const tradeName = i === 0 ? 'Casa do Construtor Silva' : `${random.pick(STORE_WORDS)} ${surname}`
+    const tradeName =
+      i === 0 ? 'Casa do Construtor Silva' : `${random.pick(STORE_WORDS)} ${surname}`
     const id = `acc_${String(i + 1).padStart(5, '0')}`
     const rep = reps[i % reps.length]!
-    const profile = i === 0 ? { minDays: 10, maxDays: 30 } : i === 1 ? { minDays: 20, maxDays: 40 } : i === 2 ? { minDays: 200, maxDays: 240 } : pickProfile()
-    const priceListId = ['SP', 'MG', 'RJ', 'ES'].includes(state.uf) ? sudeste.id : ['BA', 'PE', 'CE', 'PA'].includes(state.uf) ? norteNordeste.id : null
+    const profile =
+      i === 0
+        ? { minDays: 10, maxDays: 30 }
+        : i === 1
+          ? { minDays: 20, maxDays: 40 }
+          : i === 2
+            ? { minDays: 200, maxDays: 240 }
+            : pickProfile()
+    const priceListId = ['SP', 'MG', 'RJ', 'ES'].includes(state.uf)
+      ? sudeste.id
+      : ['BA', 'PE', 'CE', 'PA'].includes(state.uf)
+        ? norteNordeste.id
+        : null
 
     let firstOrderAt: Date | null = null
     let lastOrderAt: Date | null = null
     if (profile) {
       const lastDaysAgo = random.int(profile.minDays, profile.maxDays)
       const cadence = random.int(15, 60)
-      const orderCount = Math.max(1, Math.round((averageLinesPerAccount / 4) * (0.5 + random.next())))
+      const orderCount = Math.max(
+        1,
+        Math.round((averageLinesPerAccount / 4) * (0.5 + random.next())),
+      )
       lastOrderAt = new Date(now.getTime() - lastDaysAgo * DAY - random.int(0, 86_000) * 1000)
       for (let k = orderCount - 1; k >= 0; k--) {
         const placedAt = new Date(lastOrderAt.getTime() - k * cadence * DAY)
@@ -271,7 +327,10 @@ async function seed(size: Size, now: Date) {
       lastOrderAt,
       createdAt: new Date((firstOrderAt ?? now).getTime() - 30 * DAY),
     })
-    accountTerms.push({ accountId: id, termIds: random.next() < 0.6 || i < 2 ? [terms[0]!.id, terms[1]!.id] : [terms[0]!.id] })
+    accountTerms.push({
+      accountId: id,
+      termIds: random.next() < 0.6 || i < 2 ? [terms[0]!.id, terms[1]!.id] : [terms[0]!.id],
+    })
   }
 
   await inChunks(accounts, 1000, (chunk) => prisma.account.createMany({ data: chunk }))
@@ -279,7 +338,10 @@ async function seed(size: Size, now: Date) {
   await inChunks(accountTerms, 200, (chunk) =>
     prisma.$transaction(
       chunk.map(({ accountId, termIds }) =>
-        prisma.account.update({ where: { id: accountId }, data: { paymentTerms: { connect: termIds.map((id) => ({ id })) } } }),
+        prisma.account.update({
+          where: { id: accountId },
+          data: { paymentTerms: { connect: termIds.map((id) => ({ id })) } },
+        }),
       ),
     ),
   )
@@ -306,15 +368,47 @@ async function seed(size: Size, now: Date) {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await prisma.user.createMany({
     data: [
-      { email: 'comprador@reativa.dev', name: 'Maria Silva', role: 'BUYER', accountId: 'acc_00001', isAccountAdmin: true, passwordHash },
-      { email: 'compras@reativa.dev', name: 'João Souza', role: 'BUYER', accountId: 'acc_00002', isAccountAdmin: true, passwordHash },
-      { email: 'inativo@reativa.dev', name: 'Cláudia Rocha', role: 'BUYER', accountId: 'acc_00003', isAccountAdmin: true, passwordHash },
-      { email: 'rep@reativa.dev', name: reps[0]!.name, role: 'REP', repId: reps[0]!.id, passwordHash },
+      {
+        email: 'comprador@reativa.dev',
+        name: 'Maria Silva',
+        role: 'BUYER',
+        accountId: 'acc_00001',
+        isAccountAdmin: true,
+        passwordHash,
+      },
+      {
+        email: 'compras@reativa.dev',
+        name: 'João Souza',
+        role: 'BUYER',
+        accountId: 'acc_00002',
+        isAccountAdmin: true,
+        passwordHash,
+      },
+      {
+        email: 'inativo@reativa.dev',
+        name: 'Cláudia Rocha',
+        role: 'BUYER',
+        accountId: 'acc_00003',
+        isAccountAdmin: true,
+        passwordHash,
+      },
+      {
+        email: 'rep@reativa.dev',
+        name: reps[0]!.name,
+        role: 'REP',
+        repId: reps[0]!.id,
+        passwordHash,
+      },
       { email: 'gerente@reativa.dev', name: 'Patrícia Gomes', role: 'MANAGER', passwordHash },
       { email: 'admin@reativa.dev', name: 'Admin Reativa', role: 'ADMIN', passwordHash },
     ],
   })
-  return { products: products.length, accounts: accounts.length, orders: orders.length, lines: lines.length }
+  return {
+    products: products.length,
+    accounts: accounts.length,
+    orders: orders.length,
+    lines: lines.length,
+  }
 }
 
 async function main() {

@@ -1,6 +1,11 @@
 import { isAllowedMutation, securityHeaders } from './security'
 
-const base = { path: '/cart', host: 'portal.example', appUrl: 'https://portal.example', referer: undefined }
+const base = {
+  path: '/cart',
+  host: 'portal.example',
+  appUrl: 'https://portal.example',
+  referer: undefined,
+}
 
 describe('CSRF origin check', () => {
   it('lets reads through', () => {
@@ -8,20 +13,40 @@ describe('CSRF origin check', () => {
   })
 
   it('accepts a mutation from this site and refuses one from elsewhere or from nowhere', () => {
-    expect(isAllowedMutation({ ...base, method: 'POST', origin: 'https://portal.example' })).toBe(true)
-    expect(isAllowedMutation({ ...base, method: 'POST', origin: 'https://evil.example' })).toBe(false)
+    expect(isAllowedMutation({ ...base, method: 'POST', origin: 'https://portal.example' })).toBe(
+      true,
+    )
+    expect(isAllowedMutation({ ...base, method: 'POST', origin: 'https://evil.example' })).toBe(
+      false,
+    )
     expect(isAllowedMutation({ ...base, method: 'POST', origin: undefined })).toBe(false)
     expect(isAllowedMutation({ ...base, method: 'DELETE', origin: 'null' })).toBe(false)
     expect(isAllowedMutation({ ...base, method: 'POST', origin: 'not a url' })).toBe(false)
   })
 
   it('falls back to the Referer when there is no Origin', () => {
-    expect(isAllowedMutation({ ...base, method: 'POST', origin: undefined, referer: 'https://portal.example/cart' })).toBe(true)
-    expect(isAllowedMutation({ ...base, method: 'POST', origin: undefined, referer: 'https://evil.example/x' })).toBe(false)
+    expect(
+      isAllowedMutation({
+        ...base,
+        method: 'POST',
+        origin: undefined,
+        referer: 'https://portal.example/cart',
+      }),
+    ).toBe(true)
+    expect(
+      isAllowedMutation({
+        ...base,
+        method: 'POST',
+        origin: undefined,
+        referer: 'https://evil.example/x',
+      }),
+    ).toBe(false)
   })
 
   it('leaves signed webhooks to their own verification', () => {
-    expect(isAllowedMutation({ ...base, path: '/webhooks/stripe', method: 'POST', origin: undefined })).toBe(true)
+    expect(
+      isAllowedMutation({ ...base, path: '/webhooks/stripe', method: 'POST', origin: undefined }),
+    ).toBe(true)
   })
 })
 
@@ -32,6 +57,8 @@ describe('security headers', () => {
     expect(headers['Content-Security-Policy']).toContain("frame-ancestors 'none'")
     expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin')
     expect(headers['Strict-Transport-Security']).toContain('max-age=')
-    expect(securityHeaders({ nonce: 'x', isDev: false, https: false })['Strict-Transport-Security']).toBeUndefined()
+    expect(
+      securityHeaders({ nonce: 'x', isDev: false, https: false })['Strict-Transport-Security'],
+    ).toBeUndefined()
   })
 })

@@ -4,7 +4,15 @@ import { type action as cartAction } from '~/routes/_store.cart'
 import { useT } from '~/utils/use-t'
 
 /** Adds a product to the cart without leaving the page; quantities step by the pack size. */
-export function AddToCart({ productId, name, packSize }: { productId: string; name: string; packSize: number }) {
+export function AddToCart({
+  productId,
+  name,
+  packSize,
+}: {
+  productId: string
+  name: string
+  packSize: number
+}) {
   const fetcher = useFetcher<typeof cartAction>()
   const { t } = useT()
   const id = useId()
@@ -39,8 +47,14 @@ export function AddToCart({ productId, name, packSize }: { productId: string; na
         {busy ? t('common.loading') : t('product.add')}
       </button>
       <p aria-live="polite" className="w-full text-xs">
-        {result?.ok ? <span className="text-emerald-700">{t('product.added', { quantity: result.quantity, name })}</span> : null}
-        {result && !result.ok ? <span className="text-red-700">{t(`problem.${result.problem}`, { pack: packSize })}</span> : null}
+        {result?.ok ? (
+          <span className="text-emerald-700">
+            {t('product.added', { quantity: result.quantity, name })}
+          </span>
+        ) : null}
+        {result && !result.ok ? (
+          <span className="text-red-700">{t(`problem.${result.problem}`, { pack: packSize })}</span>
+        ) : null}
       </p>
     </fetcher.Form>
   )

@@ -9,7 +9,12 @@ export function LanguageSwitch() {
   const { t, locale } = useT()
   const location = useLocation()
   return (
-    <Form method="post" action="/resources/locale" className="flex items-center gap-1 text-xs" aria-label={t('nav.language')}>
+    <Form
+      method="post"
+      action="/resources/locale"
+      className="flex items-center gap-1 text-xs"
+      aria-label={t('nav.language')}
+    >
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       {LOCALES.map((option) => (
         <button

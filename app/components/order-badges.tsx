@@ -12,7 +12,11 @@ const statusTone: Record<OrderStatus, string> = {
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   const { t } = useT()
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusTone[status]}`}>{t(`orderStatus.${status}`)}</span>
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusTone[status]}`}>
+      {t(`orderStatus.${status}`)}
+    </span>
+  )
 }
 
 export function ChannelLabel({ channel }: { channel: OrderChannel }) {

@@ -10,9 +10,13 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
     params.set('page', String(target))
     return `${location.pathname}?${params}`
   }
-  const linkClass = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100'
+  const linkClass =
+    'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100'
   return (
-    <nav aria-label={t('common.page', { page, pageCount })} className="flex items-center justify-between gap-4 py-4">
+    <nav
+      aria-label={t('common.page', { page, pageCount })}
+      className="flex items-center justify-between gap-4 py-4"
+    >
       {page > 1 ? (
         <Link to={hrefFor(page - 1)} className={linkClass} rel="prev">
           {t('common.previous')}

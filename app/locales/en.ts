@@ -16,7 +16,8 @@ export const en: Record<keyof typeof ptBR, string> = {
   'common.loading': 'Loading…',
   'common.backToCatalog': 'Back to the catalog',
   'home.title': 'Hello, {name}',
-  'home.staffIntro': 'You are signed in as {role}. The back-office areas arrive in the next releases.',
+  'home.staffIntro':
+    'You are signed in as {role}. The back-office areas arrive in the next releases.',
   'role.BUYER': 'buyer',
   'role.REP': 'sales representative',
   'role.MANAGER': 'sales manager',
@@ -148,7 +149,8 @@ export const en: Record<keyof typeof ptBR, string> = {
   'email.greeting': 'Hello, {name}',
   'email.footer': 'You received this email because you have access to the {app} portal.',
   'email.reset.subject': 'Choose a new Reativa password',
-  'email.reset.body': 'We received a request to choose a new password. The link is valid for 1 hour and works once.',
+  'email.reset.body':
+    'We received a request to choose a new password. The link is valid for 1 hour and works once.',
   'email.reset.button': 'Choose a new password',
   'email.reset.ignore': 'If this was not you, ignore this email: your password stays the same.',
   'email.order.subject': 'Order {id} received',

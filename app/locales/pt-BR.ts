@@ -96,7 +96,8 @@ export const ptBR = {
   'checkout.title': 'Finalizar pedido',
   'checkout.terms': 'Condição de pagamento',
   'checkout.termDays': 'Boleto faturado {code} dias',
-  'checkout.noTerms': 'Sua conta ainda não tem condição de pagamento liberada. Fale com seu representante.',
+  'checkout.noTerms':
+    'Sua conta ainda não tem condição de pagamento liberada. Fale com seu representante.',
   'checkout.submit': 'Fazer pedido',
   'checkout.submitting': 'Enviando pedido…',
   'checkout.EMPTY_CART': 'Seu carrinho está vazio.',
@@ -147,7 +148,8 @@ export const ptBR = {
   'email.greeting': 'Olá, {name}',
   'email.footer': 'Você recebeu este e-mail porque tem acesso ao portal {app}.',
   'email.reset.subject': 'Crie uma nova senha no Reativa',
-  'email.reset.body': 'Recebemos um pedido para criar uma nova senha. O link vale por 1 hora e só pode ser usado uma vez.',
+  'email.reset.body':
+    'Recebemos um pedido para criar uma nova senha. O link vale por 1 hora e só pode ser usado uma vez.',
   'email.reset.button': 'Criar nova senha',
   'email.reset.ignore': 'Se não foi você, ignore este e-mail: sua senha continua a mesma.',
   'email.order.subject': 'Pedido {id} recebido',

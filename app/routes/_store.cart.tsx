@@ -1,9 +1,23 @@
 import crypto from 'node:crypto'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { EmptyState } from '~/components/ui/empty-state'
+import { DataTable } from '~/components/ui/table'
 import { z } from 'zod'
 import { Alert, Button } from '~/components/ui/primitives'
-import { addQuickOrder, addToCart, getBuyerAccount, getPricedCart, setCartQuantity } from '~/domain/orders/cart.server'
+import {
+  addQuickOrder,
+  addToCart,
+  getBuyerAccount,
+  getPricedCart,
+  setCartQuantity,
+} from '~/domain/orders/cart.server'
 import { placeOrderOnTerms } from '~/domain/orders/place-order.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
@@ -28,7 +42,11 @@ const CartAction = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('update'), productId: z.string().min(1).max(40), quantity }),
   z.object({ intent: z.literal('remove'), productId: z.string().min(1).max(40) }),
   z.object({ intent: z.literal('quick'), lines: z.string().max(20_000) }),
-  z.object({ intent: z.literal('checkout'), idempotencyKey: z.string().uuid(), paymentTermCode: z.string().min(1).max(20) }),
+  z.object({
+    intent: z.literal('checkout'),
+    idempotencyKey: z.string().uuid(),
+    paymentTermCode: z.string().min(1).max(20),
+  }),
 ])
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +57,10 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (input.intent) {
     case 'add': {
       const result = await addToCart(user.accountId, input.productId, input.quantity)
-      return json({ add: result.ok ? { ok: true as const, quantity: input.quantity } : result }, { status: result.ok ? 200 : 400 })
+      return json(
+        { add: result.ok ? { ok: true as const, quantity: input.quantity } : result },
+        { status: result.ok ? 200 : 400 },
+      )
     }
     case 'update': {
       const result = await setCartQuantity(user.accountId, input.productId, input.quantity)
@@ -71,10 +92,12 @@ export default function CartPage() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, money } = useT()
-  const submittingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
+  const submittingIntent =
+    navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
   const quick = actionData && 'quick' in actionData ? actionData.quick : null
   const checkoutError = actionData && 'checkout' in actionData ? actionData.checkout : null
-  const updateError = actionData && 'update' in actionData && !actionData.update.ok ? actionData : null
+  const updateError =
+    actionData && 'update' in actionData && !actionData.update.ok ? actionData : null
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
@@ -83,77 +106,86 @@ export default function CartPage() {
           {t('cart.title')}
         </h1>
         {cart.unavailable.length ? (
-          <Alert tone="warning">{t('cart.unavailable', { items: cart.unavailable.map((i) => i.sku).join(', ') })}</Alert>
+          <Alert tone="warning">
+            {t('cart.unavailable', { items: cart.unavailable.map((i) => i.sku).join(', ') })}
+          </Alert>
         ) : null}
         {updateError && !updateError.update.ok ? (
           <Alert tone="error">{t(`problem.${updateError.update.problem}`, { pack: '' })}</Alert>
         ) : null}
         {cart.lines.length === 0 ? (
-          <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
-            <p>{t('cart.empty')}</p>
-            <Link to="/catalog" className="mt-2 inline-block text-brand-700 underline">
-              {t('common.backToCatalog')}
-            </Link>
-          </div>
+          <EmptyState
+            message={t('cart.empty')}
+            linkTo="/catalog"
+            linkLabel={t('common.backToCatalog')}
+          />
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-sm">
-              <thead className="bg-slate-100 text-left">
-                <tr>
-                  <th scope="col" className="p-2">{t('cart.product')}</th>
-                  <th scope="col" className="p-2 text-right">{t('cart.unitPrice')}</th>
-                  <th scope="col" className="p-2">{t('cart.quantity')}</th>
-                  <th scope="col" className="p-2 text-right">{t('cart.total')}</th>
-                  <th scope="col" className="p-2"><span className="sr-only">{t('cart.remove')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {cart.lines.map((line) => (
-                  <tr key={line.productId} className="border-t border-slate-200" data-testid="cart-line" data-sku={line.sku}>
-                    <td className="p-2">
-                      <span className="font-medium">{line.name}</span>
-                      <span className="block text-xs text-slate-600">{line.sku}</span>
-                    </td>
-                    <td className="p-2 text-right">{money(line.unitPriceCents)}</td>
-                    <td className="p-2">
-                      <Form method="post" className="flex items-center gap-1">
-                        <input type="hidden" name="intent" value="update" />
-                        <input type="hidden" name="productId" value={line.productId} />
-                        <label className="sr-only" htmlFor={`qty-${line.productId}`}>
-                          {t('cart.quantity')} {line.sku}
-                        </label>
-                        <input
-                          id={`qty-${line.productId}`}
-                          name="quantity"
-                          type="number"
-                          min={0}
-                          step={line.packSize}
-                          defaultValue={line.quantity}
-                          className="w-20 rounded border border-slate-300 px-2 py-1"
-                        />
-                        <button type="submit" className="text-xs text-brand-700 underline">
-                          {t('cart.update')}
-                        </button>
-                      </Form>
-                    </td>
-                    <td className="p-2 text-right font-medium">{money(line.totalCents)}</td>
-                    <td className="p-2">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="productId" value={line.productId} />
-                        <Button variant="danger" type="submit" className="px-2 py-1 text-xs" aria-label={`${t('cart.remove')} ${line.sku}`}>
-                          {t('cart.remove')}
-                        </Button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              { label: t('cart.product') },
+              { label: t('cart.unitPrice'), align: 'right' },
+              { label: t('cart.quantity') },
+              { label: t('cart.total'), align: 'right' },
+              { label: <span className="sr-only">{t('cart.remove')}</span> },
+            ]}
+          >
+            {cart.lines.map((line) => (
+              <tr
+                key={line.productId}
+                className="border-t border-slate-200"
+                data-testid="cart-line"
+                data-sku={line.sku}
+              >
+                <td className="p-2">
+                  <span className="font-medium">{line.name}</span>
+                  <span className="block text-xs text-slate-600">{line.sku}</span>
+                </td>
+                <td className="p-2 text-right">{money(line.unitPriceCents)}</td>
+                <td className="p-2">
+                  <Form method="post" className="flex items-center gap-1">
+                    <input type="hidden" name="intent" value="update" />
+                    <input type="hidden" name="productId" value={line.productId} />
+                    <label className="sr-only" htmlFor={`qty-${line.productId}`}>
+                      {t('cart.quantity')} {line.sku}
+                    </label>
+                    <input
+                      id={`qty-${line.productId}`}
+                      name="quantity"
+                      type="number"
+                      min={0}
+                      step={line.packSize}
+                      defaultValue={line.quantity}
+                      className="w-20 rounded border border-slate-300 px-2 py-1"
+                    />
+                    <button type="submit" className="text-xs text-brand-700 underline">
+                      {t('cart.update')}
+                    </button>
+                  </Form>
+                </td>
+                <td className="p-2 text-right font-medium">{money(line.totalCents)}</td>
+                <td className="p-2">
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="productId" value={line.productId} />
+                    <Button
+                      variant="danger"
+                      type="submit"
+                      className="px-2 py-1 text-xs"
+                      aria-label={`${t('cart.remove')} ${line.sku}`}
+                    >
+                      {t('cart.remove')}
+                    </Button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
 
-        <section aria-labelledby="quick-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        <section
+          aria-labelledby="quick-heading"
+          className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+        >
           <h2 id="quick-heading" className="text-lg font-semibold">
             {t('quick.title')}
           </h2>
@@ -172,7 +204,9 @@ export default function CartPage() {
                     {t('quick.line', {
                       line: error.line,
                       text: error.text,
-                      reason: t(`problem.${error.code}`, { pack: 'packSize' in error ? (error.packSize ?? '') : '' }),
+                      reason: t(`problem.${error.code}`, {
+                        pack: 'packSize' in error ? (error.packSize ?? '') : '',
+                      }),
                     })}
                   </li>
                 ))}
@@ -201,7 +235,10 @@ export default function CartPage() {
         </section>
       </section>
 
-      <aside aria-labelledby="summary-heading" className="h-fit space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <aside
+        aria-labelledby="summary-heading"
+        className="h-fit space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 id="summary-heading" className="text-lg font-semibold">
           {t('checkout.title')}
         </h2>
@@ -223,11 +260,18 @@ export default function CartPage() {
         </dl>
         {cart.lines.length > 0 && cart.missingForMinimumCents > 0 ? (
           <Alert tone="warning">
-            {t('cart.minimum', { minimum: money(cart.minimumOrderCents), missing: money(cart.missingForMinimumCents) })}
+            {t('cart.minimum', {
+              minimum: money(cart.minimumOrderCents),
+              missing: money(cart.missingForMinimumCents),
+            })}
           </Alert>
         ) : null}
         {checkoutError ? (
-          <Alert tone="error">{t(`checkout.${checkoutError.code}`, { missing: money(checkoutError.missingCents ?? 0) })}</Alert>
+          <Alert tone="error">
+            {t(`checkout.${checkoutError.code}`, {
+              missing: money(checkoutError.missingCents ?? 0),
+            })}
+          </Alert>
         ) : null}
         {paymentTerms.length === 0 ? (
           <Alert tone="info">{t('checkout.noTerms')}</Alert>
@@ -239,7 +283,12 @@ export default function CartPage() {
               <legend className="text-sm font-medium">{t('checkout.terms')}</legend>
               {paymentTerms.map((code, index) => (
                 <label key={code} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="paymentTermCode" value={code} defaultChecked={index === 0} />
+                  <input
+                    type="radio"
+                    name="paymentTermCode"
+                    value={code}
+                    defaultChecked={index === 0}
+                  />
                   {t('checkout.termDays', { code })}
                 </label>
               ))}

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { AddToCart } from '~/components/add-to-cart'
 import { Pagination } from '~/components/pagination'
+import { EmptyState } from '~/components/ui/empty-state'
 import { Alert } from '~/components/ui/primitives'
 import { type FamilyNode, searchCatalog } from '~/domain/catalog/catalog.server'
 import { requireBuyer } from '~/utils/auth.server'
@@ -16,7 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = (url.searchParams.get('q') ?? '').slice(0, 100)
   const family = url.searchParams.get('family') ?? undefined
   const page = Number(url.searchParams.get('page') ?? '1') || 1
-  const account = await prisma.account.findUniqueOrThrow({ where: { id: user.accountId }, select: { priceListId: true } })
+  const account = await prisma.account.findUniqueOrThrow({
+    where: { id: user.accountId },
+    select: { priceListId: true },
+  })
   const result = await searchCatalog(account.priceListId, { q, family, page })
   return json({ ...result, q, family: family ?? null })
 }
@@ -45,7 +49,8 @@ function FamilyLinks({ nodes, current }: { nodes: FamilyNode[]; current: string 
 }
 
 export default function Catalog() {
-  const { products, families, familyFound, total, page, pageCount, q, family } = useLoaderData<typeof loader>()
+  const { products, families, familyFound, total, page, pageCount, q, family } =
+    useLoaderData<typeof loader>()
   const { t, money } = useT()
   return (
     <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
@@ -64,35 +69,52 @@ export default function Catalog() {
             {t('catalog.title')}
           </h1>
           <p className="text-sm text-slate-600" aria-live="polite">
-            {q ? t('catalog.resultsFor', { count: total, q }) : t('catalog.results', { count: total })}
+            {q
+              ? t('catalog.resultsFor', { count: total, q })
+              : t('catalog.results', { count: total })}
           </p>
         </div>
         {!familyFound ? <Alert tone="warning">{t('catalog.familyNotFound')}</Alert> : null}
         {products.length === 0 ? (
-          <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
-            <p>{t('catalog.empty')}</p>
-            <Link to="/catalog" className="mt-2 inline-block text-brand-700 underline">
-              {t('catalog.clear')}
-            </Link>
-          </div>
+          <EmptyState
+            message={t('catalog.empty')}
+            linkTo="/catalog"
+            linkLabel={t('catalog.clear')}
+          />
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {products.map((product) => (
-              <li key={product.id} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="product-card">
+              <li
+                key={product.id}
+                className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4"
+                data-testid="product-card"
+              >
                 <p className="text-xs text-slate-600">
                   {product.family.name} · {product.sku}
                 </p>
                 <h2 className="font-semibold">
-                  <Link to={`/products/${encodeURIComponent(product.sku)}`} className="hover:underline">
+                  <Link
+                    to={`/products/${encodeURIComponent(product.sku)}`}
+                    className="hover:underline"
+                  >
                     {product.name}
                   </Link>
                 </h2>
                 <p className="text-lg font-bold text-brand-800">
-                  {money(product.priceCents)} <span className="text-xs font-normal text-slate-600">/ {product.unit}</span>
+                  {money(product.priceCents)}{' '}
+                  <span className="text-xs font-normal text-slate-600">/ {product.unit}</span>
                 </p>
-                {product.packSize > 1 ? <p className="text-xs text-slate-600">{t('product.pack', { pack: product.packSize })}</p> : null}
+                {product.packSize > 1 ? (
+                  <p className="text-xs text-slate-600">
+                    {t('product.pack', { pack: product.packSize })}
+                  </p>
+                ) : null}
                 <div className="mt-auto">
-                  <AddToCart productId={product.id} name={product.name} packSize={product.packSize} />
+                  <AddToCart
+                    productId={product.id}
+                    name={product.name}
+                    packSize={product.packSize}
+                  />
                 </div>
               </li>
             ))}

@@ -1,13 +1,28 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react'
 import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
+import { DataTable } from '~/components/ui/table'
 import { getAccountOrder } from '~/domain/orders/order-history.server'
 import { reorder } from '~/domain/orders/reorder.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.order.id} · Reativa` : 'Reativa' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `#${data.order.id} · Reativa` : 'Reativa' },
+]
 
 function orderIdFrom(param: string | undefined): number {
   const id = Number(param)
@@ -39,7 +54,9 @@ export default function OrderPage() {
   const { t, money, date } = useT()
   return (
     <article className="space-y-4">
-      {searchParams.get('placed') === '1' ? <Alert tone="success">{t('orders.placed', { id: order.id })}</Alert> : null}
+      {searchParams.get('placed') === '1' ? (
+        <Alert tone="success">{t('orders.placed', { id: order.id })}</Alert>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">
           {t('orders.number')} #{order.id}
@@ -60,7 +77,9 @@ export default function OrderPage() {
           </p>
           {reordered.unavailable.length ? (
             <p data-testid="reorder-unavailable">
-              {t('orders.reorderUnavailable', { items: reordered.unavailable.map((item) => `${item.sku} ${item.name}`).join(', ') })}
+              {t('orders.reorderUnavailable', {
+                items: reordered.unavailable.map((item) => `${item.sku} ${item.name}`).join(', '),
+              })}
             </p>
           ) : null}
         </Alert>
@@ -74,11 +93,15 @@ export default function OrderPage() {
           {order.externalRef ? ` · ${t('orders.erpRef', { ref: order.externalRef })}` : null}
         </dd>
         <dt className="text-slate-600">{t('orders.status')}</dt>
-        <dd><OrderStatusBadge status={order.status} /></dd>
+        <dd>
+          <OrderStatusBadge status={order.status} />
+        </dd>
         <dt className="text-slate-600">{t('orders.payment')}</dt>
         <dd>
           <PaymentStatusLabel status={order.paymentStatus} />
-          {order.paymentTermCode ? ` · ${t('orders.terms', { code: order.paymentTermCode })}` : null}
+          {order.paymentTermCode
+            ? ` · ${t('orders.terms', { code: order.paymentTermCode })}`
+            : null}
         </dd>
         {order.placedBy ? (
           <>
@@ -87,37 +110,36 @@ export default function OrderPage() {
           </>
         ) : null}
       </dl>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="p-2">{t('cart.product')}</th>
-              <th scope="col" className="p-2 text-right">{t('cart.quantity')}</th>
-              <th scope="col" className="p-2 text-right">{t('cart.unitPrice')}</th>
-              <th scope="col" className="p-2 text-right">{t('cart.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.lines.map((line) => (
-              <tr key={line.id} className="border-t border-slate-200" data-testid="order-line">
-                <td className="p-2">
-                  {line.name}
-                  <span className="block text-xs text-slate-600">{line.sku}</span>
-                </td>
-                <td className="p-2 text-right">{line.quantity}</td>
-                <td className="p-2 text-right">{money(line.unitPriceCents, order.currency)}</td>
-                <td className="p-2 text-right">{money(line.totalCents, order.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="border-t border-slate-300 font-bold">
-              <td className="p-2" colSpan={3}>{t('cart.orderTotal')}</td>
-              <td className="p-2 text-right" data-testid="order-total">{money(order.totalCents, order.currency)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { label: t('cart.product') },
+          { label: t('cart.quantity'), align: 'right' },
+          { label: t('cart.unitPrice'), align: 'right' },
+          { label: t('cart.total'), align: 'right' },
+        ]}
+        footer={
+          <tr className="border-t border-slate-300 font-bold">
+            <td className="p-2" colSpan={3}>
+              {t('cart.orderTotal')}
+            </td>
+            <td className="p-2 text-right" data-testid="order-total">
+              {money(order.totalCents, order.currency)}
+            </td>
+          </tr>
+        }
+      >
+        {order.lines.map((line) => (
+          <tr key={line.id} className="border-t border-slate-200" data-testid="order-line">
+            <td className="p-2">
+              {line.name}
+              <span className="block text-xs text-slate-600">{line.sku}</span>
+            </td>
+            <td className="p-2 text-right">{line.quantity}</td>
+            <td className="p-2 text-right">{money(line.unitPriceCents, order.currency)}</td>
+            <td className="p-2 text-right">{money(line.totalCents, order.currency)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </article>
   )
 }

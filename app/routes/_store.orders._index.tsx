@@ -2,6 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
 import { Pagination } from '~/components/pagination'
+import { EmptyState } from '~/components/ui/empty-state'
+import { DataTable } from '~/components/ui/table'
 import { listAccountOrders } from '~/domain/orders/order-history.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
@@ -23,46 +25,56 @@ export default function OrdersPage() {
         {t('orders.title')}
       </h1>
       {orders.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
-          <p>{t('orders.empty')}</p>
-          <Link to="/catalog" className="mt-2 inline-block text-brand-700 underline">
-            {t('common.backToCatalog')}
-          </Link>
-        </div>
+        <EmptyState
+          message={t('orders.empty')}
+          linkTo="/catalog"
+          linkLabel={t('common.backToCatalog')}
+        />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="p-2">{t('orders.number')}</th>
-                <th scope="col" className="p-2">{t('orders.date')}</th>
-                <th scope="col" className="p-2">{t('orders.channel')}</th>
-                <th scope="col" className="p-2">{t('orders.status')}</th>
-                <th scope="col" className="p-2">{t('orders.payment')}</th>
-                <th scope="col" className="p-2 text-right">{t('orders.items')}</th>
-                <th scope="col" className="p-2 text-right">{t('orders.total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {orders.map((order) => (
-                <tr key={order.id} className="border-t border-slate-200" data-testid="order-row">
-                  <td className="p-2">
-                    <Link to={`/orders/${order.id}`} className="font-medium text-brand-700 underline" aria-label={t('orders.view', { id: order.id })}>
-                      #{order.id}
-                    </Link>
-                    {order.externalRef ? <span className="block text-xs text-slate-600">{t('orders.erpRef', { ref: order.externalRef })}</span> : null}
-                  </td>
-                  <td className="p-2">{date(order.placedAt)}</td>
-                  <td className="p-2"><ChannelLabel channel={order.channel} /></td>
-                  <td className="p-2"><OrderStatusBadge status={order.status} /></td>
-                  <td className="p-2"><PaymentStatusLabel status={order.paymentStatus} /></td>
-                  <td className="p-2 text-right">{order._count.lines}</td>
-                  <td className="p-2 text-right font-medium">{money(order.totalCents, order.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: t('orders.number') },
+            { label: t('orders.date') },
+            { label: t('orders.channel') },
+            { label: t('orders.status') },
+            { label: t('orders.payment') },
+            { label: t('orders.items'), align: 'right' },
+            { label: t('orders.total'), align: 'right' },
+          ]}
+        >
+          {orders.map((order) => (
+            <tr key={order.id} className="border-t border-slate-200" data-testid="order-row">
+              <td className="p-2">
+                <Link
+                  to={`/orders/${order.id}`}
+                  className="font-medium text-brand-700 underline"
+                  aria-label={t('orders.view', { id: order.id })}
+                >
+                  #{order.id}
+                </Link>
+                {order.externalRef ? (
+                  <span className="block text-xs text-slate-600">
+                    {t('orders.erpRef', { ref: order.externalRef })}
+                  </span>
+                ) : null}
+              </td>
+              <td className="p-2">{date(order.placedAt)}</td>
+              <td className="p-2">
+                <ChannelLabel channel={order.channel} />
+              </td>
+              <td className="p-2">
+                <OrderStatusBadge status={order.status} />
+              </td>
+              <td className="p-2">
+                <PaymentStatusLabel status={order.paymentStatus} />
+              </td>
+              <td className="p-2 text-right">{order._count.lines}</td>
+              <td className="p-2 text-right font-medium">
+                {money(order.totalCents, order.currency)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} pageCount={pageCount} />
     </section>

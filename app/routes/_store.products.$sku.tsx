@@ -12,7 +12,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)
-  const account = await prisma.account.findUniqueOrThrow({ where: { id: user.accountId }, select: { priceListId: true } })
+  const account = await prisma.account.findUniqueOrThrow({
+    where: { id: user.accountId },
+    select: { priceListId: true },
+  })
   const product = await getProductBySku(account.priceListId, params.sku ?? '')
   if (!product) throw new Response('Not found', { status: 404 })
   return json({ product })
@@ -41,8 +44,12 @@ export default function ProductPage() {
         <dt className="text-slate-600">{t('product.price')}</dt>
         <dd className="text-lg font-bold text-brand-800">{money(product.priceCents)}</dd>
       </dl>
-      {product.packSize > 1 ? <p className="text-sm">{t('product.pack', { pack: product.packSize })}</p> : null}
-      {product.stock !== null ? <p className="text-sm">{t('product.stock', { stock: product.stock })}</p> : null}
+      {product.packSize > 1 ? (
+        <p className="text-sm">{t('product.pack', { pack: product.packSize })}</p>
+      ) : null}
+      {product.stock !== null ? (
+        <p className="text-sm">{t('product.stock', { stock: product.stock })}</p>
+      ) : null}
       {product.description ? <p className="text-slate-700">{product.description}</p> : null}
       <AddToCart productId={product.id} name={product.name} packSize={product.packSize} />
     </article>

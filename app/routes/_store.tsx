@@ -1,5 +1,13 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, NavLink, Outlet, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import {
+  Form,
+  Link,
+  NavLink,
+  Outlet,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { LanguageSwitch } from '~/components/language-switch'
 import { countCartItems } from '~/domain/orders/cart.server'
@@ -10,7 +18,10 @@ import { useT } from '~/utils/use-t'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)
   const [account, cartCount] = await Promise.all([
-    prisma.account.findUniqueOrThrow({ where: { id: user.accountId }, select: { tradeName: true } }),
+    prisma.account.findUniqueOrThrow({
+      where: { id: user.accountId },
+      select: { tradeName: true },
+    }),
     countCartItems(user.accountId),
   ])
   return json({ userName: user.name, accountName: account.tradeName, cartCount })

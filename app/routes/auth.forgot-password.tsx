@@ -12,14 +12,18 @@ const ForgotForm = z.object({ email: z.string().trim().email().max(254) })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = ForgotForm.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return json({ state: 'INVALID_EMAIL' as const, retryMinutes: 0 }, { status: 400 })
+  if (!parsed.success)
+    return json({ state: 'INVALID_EMAIL' as const, retryMinutes: 0 }, { status: 400 })
   const result = await requestPasswordReset({
     email: parsed.data.email,
     ip: context.clientIp,
     locale: await getLocale(request),
   })
   if (!result.ok) {
-    return json({ state: 'RATE_LIMITED' as const, retryMinutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429 })
+    return json(
+      { state: 'RATE_LIMITED' as const, retryMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { status: 429 },
+    )
   }
   return json({ state: 'SENT' as const, retryMinutes: 0 })
 }
@@ -37,7 +41,9 @@ export default function ForgotPassword() {
         <>
           <p className="text-sm text-slate-700">{t('forgot.intro')}</p>
           {actionData?.state === 'RATE_LIMITED' ? (
-            <Alert tone="error">{t('login.rateLimited', { minutes: actionData.retryMinutes })}</Alert>
+            <Alert tone="error">
+              {t('login.rateLimited', { minutes: actionData.retryMinutes })}
+            </Alert>
           ) : null}
           <Form method="post" className="space-y-4" noValidate>
             <Field

@@ -1,4 +1,10 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Alert, Button, Field } from '~/components/ui/primitives'
@@ -25,19 +31,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     const fields = parsed.error.flatten().fieldErrors
     return json(
-      { error: null, retryMinutes: 0, fieldErrors: { email: !!fields.email, password: !!fields.password } },
+      {
+        error: null,
+        retryMinutes: 0,
+        fieldErrors: { email: !!fields.email, password: !!fields.password },
+      },
       { status: 400 },
     )
   }
   const result = await authenticate({ ...parsed.data, ip: context.clientIp })
   if (!result.ok) {
     const status = result.code === 'RATE_LIMITED' ? 429 : 400
-    const retryMinutes = result.code === 'RATE_LIMITED' ? Math.ceil(result.retryAfterSeconds / 60) : 0
-    return json({ error: result.code, retryMinutes, fieldErrors: { email: false, password: false } }, { status })
+    const retryMinutes =
+      result.code === 'RATE_LIMITED' ? Math.ceil(result.retryAfterSeconds / 60) : 0
+    return json(
+      { error: result.code, retryMinutes, fieldErrors: { email: false, password: false } },
+      { status },
+    )
   }
   const cookie = await createSessionCookie(result.user.id)
   const fallback = homePathFor(result.user.role)
-  const target = result.user.role === 'BUYER' ? safeRedirect(parsed.data.redirectTo, fallback) : fallback
+  const target =
+    result.user.role === 'BUYER' ? safeRedirect(parsed.data.redirectTo, fallback) : fallback
   return redirect(target, { headers: { 'Set-Cookie': cookie } })
 }
 

@@ -1,4 +1,10 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Alert, Button, Field } from '~/components/ui/primitives'
@@ -37,11 +43,19 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   }
   const result = await resetPassword(parsed.data)
-  if (!result.ok) return json({ tokenState: result.code, fieldErrors: { password: false, confirm: false } }, { status: 400 })
+  if (!result.ok)
+    return json(
+      { tokenState: result.code, fieldErrors: { password: false, confirm: false } },
+      { status: 400 },
+    )
   return redirect('/auth/login?reset=1')
 }
 
-const stateMessage = { INVALID: 'reset.invalid', EXPIRED: 'reset.expired', USED: 'reset.used' } as const
+const stateMessage = {
+  INVALID: 'reset.invalid',
+  EXPIRED: 'reset.expired',
+  USED: 'reset.used',
+} as const
 
 export default function ResetPassword() {
   const { token, state } = useLoaderData<typeof loader>()
@@ -73,7 +87,11 @@ export default function ResetPassword() {
           minLength={MIN_PASSWORD_LENGTH}
           required
           hint={t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })}
-          error={actionData?.fieldErrors.password ? t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH }) : undefined}
+          error={
+            actionData?.fieldErrors.password
+              ? t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })
+              : undefined
+          }
         />
         <Field
           label={t('reset.confirm')}

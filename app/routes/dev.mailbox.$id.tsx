@@ -16,13 +16,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function MailboxMessage() {
   const { message } = useLoaderData<typeof loader>()
   return (
-    <section aria-label={message.subject} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="text-lg font-semibold" data-testid="mail-subject">{message.subject}</h2>
+    <section
+      aria-label={message.subject}
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h2 className="text-lg font-semibold" data-testid="mail-subject">
+        {message.subject}
+      </h2>
       <p className="text-sm text-slate-600">{message.to}</p>
-      <iframe title={message.subject} src={`/dev/mailbox/${message.id}/html`} sandbox="" className="h-[32rem] w-full rounded border border-slate-200" />
+      <iframe
+        title={message.subject}
+        src={`/dev/mailbox/${message.id}/html`}
+        sandbox=""
+        className="h-[32rem] w-full rounded border border-slate-200"
+      />
       <details>
         <summary className="cursor-pointer text-sm">text/plain</summary>
-        <pre className="whitespace-pre-wrap text-xs" data-testid="mail-text">{message.text}</pre>
+        <pre className="whitespace-pre-wrap text-xs" data-testid="mail-text">
+          {message.text}
+        </pre>
       </details>
     </section>
   )

@@ -24,9 +24,20 @@ export default function Mailbox() {
       <h1 className="text-2xl font-bold">{t('mailbox.title')}</h1>
       <p className="text-sm text-slate-600">{t('mailbox.intro')}</p>
       <form method="get" className="flex gap-2">
-        <label htmlFor="mailbox-to" className="sr-only">{t('mailbox.to')}</label>
-        <input id="mailbox-to" name="to" type="email" defaultValue={to} placeholder={t('mailbox.to')} className="rounded-md border border-slate-300 px-3 py-2" />
-        <button type="submit" className="rounded-md bg-slate-800 px-3 py-2 text-sm text-white">{t('catalog.searchButton')}</button>
+        <label htmlFor="mailbox-to" className="sr-only">
+          {t('mailbox.to')}
+        </label>
+        <input
+          id="mailbox-to"
+          name="to"
+          type="email"
+          defaultValue={to}
+          placeholder={t('mailbox.to')}
+          className="rounded-md border border-slate-300 px-3 py-2"
+        />
+        <button type="submit" className="rounded-md bg-slate-800 px-3 py-2 text-sm text-white">
+          {t('catalog.searchButton')}
+        </button>
       </form>
       {messages.length === 0 ? (
         <p>{t('mailbox.empty')}</p>
@@ -34,9 +45,15 @@ export default function Mailbox() {
         <table className="w-full bg-white text-sm">
           <thead className="bg-slate-100 text-left">
             <tr>
-              <th scope="col" className="p-2">{t('mailbox.sent')}</th>
-              <th scope="col" className="p-2">{t('mailbox.to')}</th>
-              <th scope="col" className="p-2">{t('mailbox.subject')}</th>
+              <th scope="col" className="p-2">
+                {t('mailbox.sent')}
+              </th>
+              <th scope="col" className="p-2">
+                {t('mailbox.to')}
+              </th>
+              <th scope="col" className="p-2">
+                {t('mailbox.subject')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -45,7 +62,9 @@ export default function Mailbox() {
                 <td className="p-2">{date(message.createdAt, 'datetime')}</td>
                 <td className="p-2">{message.to}</td>
                 <td className="p-2">
-                  <Link to={`/dev/mailbox/${message.id}`} className="text-brand-700 underline">{message.subject}</Link>
+                  <Link to={`/dev/mailbox/${message.id}`} className="text-brand-700 underline">
+                    {message.subject}
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -121,8 +121,16 @@ export function homePathFor(role: Role): string {
 }
 
 /** Only same-site paths: "/x" but never "//evil.example" or "https://…". */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = '/',
+): string {
+  if (
+    typeof to !== 'string' ||
+    !to.startsWith('/') ||
+    to.startsWith('//') ||
+    to.startsWith('/\\')
+  ) {
     return fallback
   }
   return to

@@ -16,7 +16,9 @@ export async function sendEmail({ to, subject, react }: OutgoingEmail): Promise<
   const settings = env()
   const [html, text] = await Promise.all([render(react), render(react, { plainText: true })])
   if (!settings.RESEND_API_KEY) {
-    await prisma.mailboxMessage.create({ data: { to, from: settings.MAIL_FROM, subject, html, text } })
+    await prisma.mailboxMessage.create({
+      data: { to, from: settings.MAIL_FROM, subject, html, text },
+    })
     return
   }
   resend ??= new Resend(settings.RESEND_API_KEY)

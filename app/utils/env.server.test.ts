@@ -3,7 +3,11 @@ import { parseEnv, secureCookiesEnabled } from './env.server'
 describe('settings', () => {
   it('runs with nothing set', () => {
     const settings = parseEnv({})
-    expect(settings).toMatchObject({ PORT: 3000, APP_URL: 'http://localhost:3000', NODE_ENV: 'development' })
+    expect(settings).toMatchObject({
+      PORT: 3000,
+      APP_URL: 'http://localhost:3000',
+      NODE_ENV: 'development',
+    })
     expect(settings.RESEND_API_KEY).toBeUndefined()
   })
 
@@ -12,13 +16,23 @@ describe('settings', () => {
   })
 
   it('stops with a clear message on an invalid value', () => {
-    expect(() => parseEnv({ APP_URL: 'not a url', PORT: 'abc' })).toThrow(/Invalid settings[\s\S]*PORT: [\s\S]*APP_URL: Invalid url/)
+    expect(() => parseEnv({ APP_URL: 'not a url', PORT: 'abc' })).toThrow(
+      /Invalid settings[\s\S]*PORT: [\s\S]*APP_URL: Invalid url/,
+    )
   })
 
   it('uses Secure cookies in production except on a plain-HTTP localhost', () => {
-    expect(secureCookiesEnabled(parseEnv({ NODE_ENV: 'production', APP_URL: 'https://portal.example' }))).toBe(true)
-    expect(secureCookiesEnabled(parseEnv({ NODE_ENV: 'production', APP_URL: 'http://portal.example' }))).toBe(true)
+    expect(
+      secureCookiesEnabled(parseEnv({ NODE_ENV: 'production', APP_URL: 'https://portal.example' })),
+    ).toBe(true)
+    expect(
+      secureCookiesEnabled(parseEnv({ NODE_ENV: 'production', APP_URL: 'http://portal.example' })),
+    ).toBe(true)
     expect(secureCookiesEnabled(parseEnv({ NODE_ENV: 'production' }))).toBe(false)
-    expect(secureCookiesEnabled(parseEnv({ NODE_ENV: 'development', APP_URL: 'https://portal.example' }))).toBe(false)
+    expect(
+      secureCookiesEnabled(
+        parseEnv({ NODE_ENV: 'development', APP_URL: 'https://portal.example' }),
+      ),
+    ).toBe(false)
   })
 })

@@ -11,7 +11,8 @@ describe('i18n', () => {
 
   it('has every message in both languages, none left empty', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(ptBR).sort())
-    for (const value of [...Object.values(en), ...Object.values(ptBR)]) expect(value.trim()).not.toBe('')
+    for (const value of [...Object.values(en), ...Object.values(ptBR)])
+      expect(value.trim()).not.toBe('')
   })
 
   it('picks a language from Accept-Language by weight', () => {

@@ -4,7 +4,6 @@ import { hash, verify } from '@node-rs/argon2'
 // 19 MiB of memory, 2 iterations, 1 lane.
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const
 
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options)
 }

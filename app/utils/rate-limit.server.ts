@@ -10,7 +10,13 @@ export type RateLimiter = {
   reset(key: string): void
 }
 
-export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs: number }): RateLimiter {
+export function createRateLimiter({
+  limit,
+  windowMs,
+}: {
+  limit: number
+  windowMs: number
+}): RateLimiter {
   const windows = new Map<string, { count: number; resetAt: number }>()
 
   function current(key: string, now: number) {

@@ -16,7 +16,8 @@ export function useT() {
       t,
       locale,
       money: (cents: number, currency = 'BRL') => formatMoney(cents, locale, currency),
-      date: (value: Date | string, style: 'date' | 'datetime' = 'date') => formatDate(value, locale, timeZone, style),
+      date: (value: Date | string, style: 'date' | 'datetime' = 'date') =>
+        formatDate(value, locale, timeZone, style),
     }
   }, [locale, timeZone])
 }

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { latestMail, login } from './helpers'
 
-test('a forgotten password is reset through the emailed link, which then stops working', async ({ page, browser }) => {
+test('a forgotten password is reset through the emailed link, which then stops working', async ({
+  page,
+  browser,
+}) => {
   const email = 'inativo@reativa.dev'
   await page.goto('/auth/login')
   await page.getByRole('link', { name: 'Esqueci minha senha' }).click()
@@ -39,7 +42,9 @@ test('a wrong password gets a clear message', async ({ page }) => {
   await expect(page.getByRole('alert')).toHaveText('E-mail ou senha incorretos.')
 })
 
-test('an anonymous visitor is sent to log in and comes back to the page asked for', async ({ page }) => {
+test('an anonymous visitor is sent to log in and comes back to the page asked for', async ({
+  page,
+}) => {
   await page.goto('/orders')
   await expect(page).toHaveURL(/\/auth\/login\?redirectTo=%2Forders/)
   await page.getByLabel('E-mail').fill('comprador@reativa.dev')
@@ -65,7 +70,10 @@ test('a cross-site form post is refused', async ({ request }) => {
   expect(response.status()).toBe(403)
 })
 
-test('pages carry the security headers and the session cookie is httpOnly and SameSite=Lax', async ({ page, context }) => {
+test('pages carry the security headers and the session cookie is httpOnly and SameSite=Lax', async ({
+  page,
+  context,
+}) => {
   const response = await page.goto('/auth/login')
   const headers = response!.headers()
   expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/)

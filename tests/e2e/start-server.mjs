@@ -17,7 +17,8 @@ const env = {
 delete env.RESEND_API_KEY
 
 fs.mkdirSync('data', { recursive: true })
-for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`data/e2e.db${suffix}`, { force: true })
+for (const suffix of ['', '-wal', '-shm', '-journal'])
+  fs.rmSync(`data/e2e.db${suffix}`, { force: true })
 for (const [command, args] of [
   ['npx', ['prisma', 'migrate', 'deploy']],
   ['npx', ['tsx', 'prisma/seed.ts']],

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { BUYER_A, BUYER_B, emptyCart, latestMail, login, orderIds, quickOrder } from './helpers'
 
-test('a buyer finds products, quick-orders, checks out on terms, gets the email and reorders', async ({ page, browser }) => {
+test('a buyer finds products, quick-orders, checks out on terms, gets the email and reorders', async ({
+  page,
+  browser,
+}) => {
   await login(page, BUYER_A)
   await expect(page).toHaveURL(/\/catalog/)
   await emptyCart(page)
@@ -17,7 +20,9 @@ test('a buyer finds products, quick-orders, checks out on terms, gets the email 
   await search.press('Enter')
   const card = page
     .getByTestId('product-card')
-    .filter({ has: page.getByRole('heading', { name: 'Tubo PVC Água Fria 6 m 25 mm', exact: true }) })
+    .filter({
+      has: page.getByRole('heading', { name: 'Tubo PVC Água Fria 6 m 25 mm', exact: true }),
+    })
   await expect(card).toHaveCount(1)
   await card.getByRole('button', { name: /Adicionar ao carrinho/ }).click()
   await expect(card.getByText(/no carrinho/)).toBeVisible()
@@ -25,7 +30,9 @@ test('a buyer finds products, quick-orders, checks out on terms, gets the email 
 
   await quickOrder(page, 'CIM-0001 10\nCIM-0003;5\nNAO-EXISTE 2\nHID-0001 4')
   await expect(page.getByText('3 produtos adicionados ao carrinho.')).toBeVisible()
-  await expect(page.getByTestId('quick-errors')).toContainText('Linha 3: “NAO-EXISTE 2” — SKU não encontrado')
+  await expect(page.getByTestId('quick-errors')).toContainText(
+    'Linha 3: “NAO-EXISTE 2” — SKU não encontrado',
+  )
   await expect(page.getByTestId('cart-line')).toHaveCount(4)
 
   await page.getByLabel('Boleto faturado 28/56 dias').check()
@@ -112,7 +119,9 @@ test('a quantity that is not a whole pack is refused with the pack size', async 
   await emptyCart(page)
   // Rejunte is sold in packs of 6.
   await page.goto('/catalog?q=rejunte')
-  const sku = (await page.getByTestId('product-card').first().locator('p').first().textContent())!.split('·')[1]!.trim()
+  const sku = (await page.getByTestId('product-card').first().locator('p').first().textContent())!
+    .split('·')[1]!
+    .trim()
   await quickOrder(page, `${sku} 5`)
   await expect(page.getByTestId('quick-errors')).toContainText('vendido em múltiplos de 6')
   await expect(page.getByTestId('cart-line')).toHaveCount(0)

@@ -2,7 +2,8 @@ import { type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, us
 
 const buttonVariants = {
   primary: 'bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400',
-  secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400',
+  secondary:
+    'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400',
   danger: 'text-red-700 hover:bg-red-50',
 }
 
@@ -27,7 +28,9 @@ export function Field({
   ...input
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string }) {
   const id = useId()
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ')
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null]
+    .filter(Boolean)
+    .join(' ')
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
@@ -54,7 +57,13 @@ export function Field({
   )
 }
 
-export function Alert({ tone = 'info', children }: { tone?: 'info' | 'success' | 'error' | 'warning'; children: ReactNode }) {
+export function Alert({
+  tone = 'info',
+  children,
+}: {
+  tone?: 'info' | 'success' | 'error' | 'warning'
+  children: ReactNode
+}) {
   const tones = {
     info: 'border-sky-200 bg-sky-50 text-sky-900',
     success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
@@ -62,7 +71,10 @@ export function Alert({ tone = 'info', children }: { tone?: 'info' | 'success' |
     warning: 'border-amber-200 bg-amber-50 text-amber-900',
   }
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-md border px-4 py-3 text-sm ${tones[tone]}`}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={`rounded-md border px-4 py-3 text-sm ${tones[tone]}`}
+    >
       {children}
     </div>
   )

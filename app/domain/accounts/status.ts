@@ -2,7 +2,11 @@ import { type AccountStatus } from '@prisma/client'
 
 export type StatusThresholds = { atRiskDays: number; inactiveDays: number; lostDays: number }
 
-export const DEFAULT_THRESHOLDS: StatusThresholds = { atRiskDays: 90, inactiveDays: 180, lostDays: 365 }
+export const DEFAULT_THRESHOLDS: StatusThresholds = {
+  atRiskDays: 90,
+  inactiveDays: 180,
+  lostDays: 365,
+}
 
 const DAY_MS = 86_400_000
 

@@ -8,7 +8,8 @@ describe('catalog search', () => {
     await createProduct({ sku: 'ARG-7001', name: 'Argamassa Colante AC-III', familyId: family.id })
     await createProduct({ sku: 'HID-7001', name: 'Tubo PVC Água Fria 25 mm', familyId: family.id })
     await createProduct({ sku: 'CIM-7001', name: 'Cimento CP-II 50 kg', familyId: family.id })
-    const names = async (q: string) => (await searchCatalog(null, { q, family: family.slug })).products.map((p) => p.name)
+    const names = async (q: string) =>
+      (await searchCatalog(null, { q, family: family.slug })).products.map((p) => p.name)
     expect(await names('argamassa')).toEqual(['Argamassa Colante AC-III'])
     expect(await names('ÁGUA')).toEqual(['Tubo PVC Água Fria 25 mm'])
     expect(await names('agua fria')).toEqual(['Tubo PVC Água Fria 25 mm'])
@@ -30,7 +31,10 @@ describe('catalog search', () => {
     const parent = await createFamily()
     const child = await createFamily({ parentId: parent.id })
     for (let i = 0; i < CATALOG_PAGE_SIZE + 2; i++) {
-      await createProduct({ name: `Item ${String(i).padStart(2, '0')}`, familyId: i % 2 ? child.id : parent.id })
+      await createProduct({
+        name: `Item ${String(i).padStart(2, '0')}`,
+        familyId: i % 2 ? child.id : parent.id,
+      })
     }
     await createProduct({ name: 'Item fora de linha', familyId: child.id, active: false })
     const first = await searchCatalog(null, { family: parent.slug })
@@ -38,7 +42,10 @@ describe('catalog search', () => {
     expect(first.products).toHaveLength(CATALOG_PAGE_SIZE)
     expect(first.pageCount).toBe(2)
     const second = await searchCatalog(null, { family: parent.slug, page: 2 })
-    expect(second.products.map((p) => p.name)).toEqual([`Item ${CATALOG_PAGE_SIZE}`, `Item ${CATALOG_PAGE_SIZE + 1}`])
+    expect(second.products.map((p) => p.name)).toEqual([
+      `Item ${CATALOG_PAGE_SIZE}`,
+      `Item ${CATALOG_PAGE_SIZE + 1}`,
+    ])
     const beyond = await searchCatalog(null, { family: parent.slug, page: 99 })
     expect(beyond.page).toBe(2)
   })
@@ -51,7 +58,9 @@ describe('catalog search', () => {
   it("shows the account's price-list price, else the list price", async () => {
     const product = await createProduct({ sku: 'PRC-7001', listPriceCents: 5000 })
     const list = await prisma.priceList.create({ data: { code: 'PL-PRC', name: 'Lista' } })
-    await prisma.priceListItem.create({ data: { priceListId: list.id, productId: product.id, priceCents: 4500 } })
+    await prisma.priceListItem.create({
+      data: { priceListId: list.id, productId: product.id, priceCents: 4500 },
+    })
     expect((await getProductBySku(list.id, 'prc-7001'))?.priceCents).toBe(4500)
     expect((await getProductBySku(null, 'PRC-7001'))?.priceCents).toBe(5000)
   })

@@ -12,7 +12,12 @@ export async function listFamilies(): Promise<FamilyNode[]> {
     orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
     select: { id: true, slug: true, name: true, parentId: true },
   })
-  const nodes = new Map(families.map((f) => [f.id, { id: f.id, slug: f.slug, name: f.name, children: [] as FamilyNode[] }]))
+  const nodes = new Map(
+    families.map((f) => [
+      f.id,
+      { id: f.id, slug: f.slug, name: f.name, children: [] as FamilyNode[] },
+    ]),
+  )
   const roots: FamilyNode[] = []
   for (const family of families) {
     const node = nodes.get(family.id)!
@@ -66,7 +71,10 @@ function withAccountPrice<T extends ProductRow>(product: T) {
 async function findActiveSku(query: string): Promise<string | null> {
   const sku = query.trim().toUpperCase()
   if (!/^[A-Z0-9][A-Z0-9._\-/]*$/.test(sku)) return null
-  const product = await prisma.product.findFirst({ where: { sku, active: true }, select: { id: true } })
+  const product = await prisma.product.findFirst({
+    where: { sku, active: true },
+    select: { id: true },
+  })
   return product?.id ?? null
 }
 

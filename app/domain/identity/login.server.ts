@@ -10,7 +10,10 @@ let limiters: { perIp: RateLimiter; failuresPerEmail: RateLimiter } | undefined
 function loginLimiters() {
   limiters ??= {
     perIp: createRateLimiter({ limit: env().LOGIN_MAX_ATTEMPTS_PER_IP, windowMs: FIFTEEN_MINUTES }),
-    failuresPerEmail: createRateLimiter({ limit: env().LOGIN_MAX_FAILURES_PER_EMAIL, windowMs: FIFTEEN_MINUTES }),
+    failuresPerEmail: createRateLimiter({
+      limit: env().LOGIN_MAX_FAILURES_PER_EMAIL,
+      windowMs: FIFTEEN_MINUTES,
+    }),
   }
   return limiters
 }
@@ -29,13 +32,23 @@ export function normalizeEmail(email: string): string {
  * count against the email, so one address cannot hammer one account and many addresses
  * cannot either.
  */
-export async function authenticate({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
+export async function authenticate({
+  email,
+  password,
+  ip,
+}: {
+  email: string
+  password: string
+  ip: string
+}): Promise<LoginResult> {
   const { perIp, failuresPerEmail } = loginLimiters()
   const normalized = normalizeEmail(email)
   const byIp = perIp.hit(ip)
-  if (!byIp.allowed) return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byIp.retryAfterSeconds }
+  if (!byIp.allowed)
+    return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byIp.retryAfterSeconds }
   const byEmail = failuresPerEmail.isBlocked(normalized)
-  if (byEmail.blocked) return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byEmail.retryAfterSeconds }
+  if (byEmail.blocked)
+    return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byEmail.retryAfterSeconds }
 
   const user = await prisma.user.findUnique({
     where: { email: normalized },

@@ -2,10 +2,18 @@ import { createUser } from '#tests/fixtures/factories'
 import { lucia } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
-import { checkResetToken, requestPasswordReset, resetPassword, RESET_TOKEN_TTL_MS } from './password-reset.server'
+import {
+  checkResetToken,
+  requestPasswordReset,
+  resetPassword,
+  RESET_TOKEN_TTL_MS,
+} from './password-reset.server'
 
 async function tokenFromMailbox(email: string): Promise<string> {
-  const mail = await prisma.mailboxMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: 'desc' } })
+  const mail = await prisma.mailboxMessage.findFirstOrThrow({
+    where: { to: email },
+    orderBy: { createdAt: 'desc' },
+  })
   const match = /token=([\w-]+)/.exec(mail.text)
   if (!match) throw new Error('no reset link in the email')
   return match[1]!
@@ -14,7 +22,13 @@ async function tokenFromMailbox(email: string): Promise<string> {
 describe('password reset', () => {
   it('emails a link whose token is stored only as a hash, and sets the new password once', async () => {
     const user = await createUser({ passwordHash: await hashPassword('old-password') })
-    expect(await requestPasswordReset({ email: user.email.toUpperCase(), ip: '10.0.0.1', locale: 'pt-BR' })).toEqual({ ok: true })
+    expect(
+      await requestPasswordReset({
+        email: user.email.toUpperCase(),
+        ip: '10.0.0.1',
+        locale: 'pt-BR',
+      }),
+    ).toEqual({ ok: true })
     const token = await tokenFromMailbox(user.email)
     const stored = await prisma.passwordResetToken.findFirstOrThrow({ where: { userId: user.id } })
     expect(stored.tokenHash).not.toContain(token)
@@ -25,7 +39,10 @@ describe('password reset', () => {
     expect(await verifyPassword(updated.passwordHash!, 'new-password-1')).toBe(true)
     expect(updated.passwordHash).toMatch(/^\$argon2id\$/)
 
-    expect(await resetPassword({ token, password: 'another-password' })).toEqual({ ok: false, code: 'USED' })
+    expect(await resetPassword({ token, password: 'another-password' })).toEqual({
+      ok: false,
+      code: 'USED',
+    })
     const unchanged = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
     expect(await verifyPassword(unchanged.passwordHash!, 'new-password-1')).toBe(true)
   })
@@ -37,7 +54,10 @@ describe('password reset', () => {
     const token = await tokenFromMailbox(user.email)
     const later = new Date(sentAt.getTime() + RESET_TOKEN_TTL_MS + 1000)
     expect(await checkResetToken(token, later)).toBe('EXPIRED')
-    expect(await resetPassword({ token, password: 'new-password-1', now: later })).toEqual({ ok: false, code: 'EXPIRED' })
+    expect(await resetPassword({ token, password: 'new-password-1', now: later })).toEqual({
+      ok: false,
+      code: 'EXPIRED',
+    })
     expect(await checkResetToken('made-up-token')).toBe('INVALID')
   })
 
@@ -63,17 +83,31 @@ describe('password reset', () => {
 
   it('answers the same for an unknown email and sends nothing', async () => {
     const before = await prisma.mailboxMessage.count()
-    expect(await requestPasswordReset({ email: 'nobody@nowhere.example', ip: '10.0.0.5', locale: 'pt-BR' })).toEqual({ ok: true })
+    expect(
+      await requestPasswordReset({
+        email: 'nobody@nowhere.example',
+        ip: '10.0.0.5',
+        locale: 'pt-BR',
+      }),
+    ).toEqual({ ok: true })
     expect(await prisma.mailboxMessage.count()).toBe(before)
   })
 
   it('stops mailing one inbox after the per-email limit, and blocks a flooding address', async () => {
     const user = await createUser()
-    for (let i = 0; i < 5; i++) await requestPasswordReset({ email: user.email, ip: `10.1.0.${i}`, locale: 'pt-BR' })
+    for (let i = 0; i < 5; i++)
+      await requestPasswordReset({ email: user.email, ip: `10.1.0.${i}`, locale: 'pt-BR' })
     expect(await prisma.mailboxMessage.count({ where: { to: user.email } })).toBe(3)
 
     const results = []
-    for (let i = 0; i < 12; i++) results.push(await requestPasswordReset({ email: `x${i}@flood.example`, ip: '10.9.9.9', locale: 'pt-BR' }))
+    for (let i = 0; i < 12; i++)
+      results.push(
+        await requestPasswordReset({
+          email: `x${i}@flood.example`,
+          ip: '10.9.9.9',
+          locale: 'pt-BR',
+        }),
+      )
     expect(results.slice(0, 10).every((r) => r.ok)).toBe(true)
     expect(results[10]).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
   })

@@ -21,7 +21,9 @@ function resetLimiters() {
   return limiters
 }
 
-export type ResetRequestResult = { ok: true } | { ok: false; code: 'RATE_LIMITED'; retryAfterSeconds: number }
+export type ResetRequestResult =
+  | { ok: true }
+  | { ok: false; code: 'RATE_LIMITED'; retryAfterSeconds: number }
 
 /**
  * Emails a single-use link to choose a new password. The answer is the same whether or not
@@ -41,7 +43,8 @@ export async function requestPasswordReset({
   const normalized = normalizeEmail(email)
   const { perIp, perEmail } = resetLimiters()
   const byIp = perIp.hit(ip)
-  if (!byIp.allowed) return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byIp.retryAfterSeconds }
+  if (!byIp.allowed)
+    return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byIp.retryAfterSeconds }
   // Over the per-email limit we still answer "sent", but send nothing more to that inbox.
   if (!perEmail.hit(normalized).allowed) return { ok: true }
 
@@ -54,12 +57,22 @@ export async function requestPasswordReset({
   const token = createToken()
   await prisma.$transaction([
     // A new link replaces any earlier one still waiting.
-    prisma.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
+    prisma.passwordResetToken.updateMany({
+      where: { userId: user.id, usedAt: null },
+      data: { usedAt: now },
+    }),
     prisma.passwordResetToken.create({
-      data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },
+      data: {
+        userId: user.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
+      },
     }),
   ])
-  const resetUrl = new URL(`/auth/reset-password?${new URLSearchParams({ token })}`, env().APP_URL).toString()
+  const resetUrl = new URL(
+    `/auth/reset-password?${new URLSearchParams({ token })}`,
+    env().APP_URL,
+  ).toString()
   await sendEmail({
     to: normalized,
     subject: translator(locale)('email.reset.subject'),
@@ -105,7 +118,10 @@ export async function resetPassword({
       data: { usedAt: now },
     })
     if (claimed.count !== 1) return null
-    const record = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } })
+    const record = await tx.passwordResetToken.findUniqueOrThrow({
+      where: { tokenHash },
+      select: { userId: true },
+    })
     await tx.user.update({ where: { id: record.userId }, data: { passwordHash } })
     return record.userId
   })

@@ -1,6 +1,12 @@
 import { createBuyer, createProduct } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
-import { addQuickOrder, addToCart, getBuyerAccount, getPricedCart, setCartQuantity } from './cart.server'
+import {
+  addQuickOrder,
+  addToCart,
+  getBuyerAccount,
+  getPricedCart,
+  setCartQuantity,
+} from './cart.server'
 
 describe('cart', () => {
   it('adds whole packs and sums repeated adds', async () => {
@@ -16,10 +22,16 @@ describe('cart', () => {
     const { account } = await createBuyer()
     const grout = await createProduct({ packSize: 6 })
     const gone = await createProduct({ active: false })
-    expect(await addToCart(account.id, grout.id, 7)).toEqual({ ok: false, problem: 'NOT_PACK_MULTIPLE' })
+    expect(await addToCart(account.id, grout.id, 7)).toEqual({
+      ok: false,
+      problem: 'NOT_PACK_MULTIPLE',
+    })
     expect(await addToCart(account.id, grout.id, 0)).toEqual({ ok: false, problem: 'NOT_POSITIVE' })
     expect(await addToCart(account.id, gone.id, 1)).toEqual({ ok: false, problem: 'UNAVAILABLE' })
-    expect(await addToCart(account.id, 'no-such-product', 1)).toEqual({ ok: false, problem: 'UNKNOWN_SKU' })
+    expect(await addToCart(account.id, 'no-such-product', 1)).toEqual({
+      ok: false,
+      problem: 'UNKNOWN_SKU',
+    })
     expect(await prisma.cartItem.count({ where: { cart: { accountId: account.id } } })).toBe(0)
   })
 
@@ -32,7 +44,9 @@ describe('cart', () => {
     expect(await setCartQuantity(mine.account.id, product.id, 4)).toEqual({ ok: true })
     await setCartQuantity(mine.account.id, product.id, 0)
     expect(await prisma.cartItem.count({ where: { cart: { accountId: mine.account.id } } })).toBe(0)
-    const other = await prisma.cartItem.findFirstOrThrow({ where: { cart: { accountId: theirs.account.id } } })
+    const other = await prisma.cartItem.findFirstOrThrow({
+      where: { cart: { accountId: theirs.account.id } },
+    })
     expect(other.quantity).toBe(5)
   })
 
@@ -53,7 +67,9 @@ describe('quick order', () => {
     await createProduct({ sku: 'QOLD-0001', active: false })
     const result = await addQuickOrder(
       account.id,
-      ['qcim-0001 10', 'QREJ-0001;12', 'NOPE-404 3', 'QREJ-0001x', 'QOLD-0001 1', 'garbage'].join('\n'),
+      ['qcim-0001 10', 'QREJ-0001;12', 'NOPE-404 3', 'QREJ-0001x', 'QOLD-0001 1', 'garbage'].join(
+        '\n',
+      ),
     )
     expect(result.added).toEqual([
       { sku: 'QCIM-0001', quantity: 10 },
@@ -65,7 +81,10 @@ describe('quick order', () => {
       [5, 'UNAVAILABLE'],
       [6, 'BAD_FORMAT'],
     ])
-    const items = await prisma.cartItem.findMany({ where: { cart: { accountId: account.id } }, orderBy: { quantity: 'asc' } })
+    const items = await prisma.cartItem.findMany({
+      where: { cart: { accountId: account.id } },
+      orderBy: { quantity: 'asc' },
+    })
     expect(items.map((i) => [i.productId, i.quantity])).toEqual([
       [cement.id, 10],
       [grout.id, 12],
@@ -76,7 +95,9 @@ describe('quick order', () => {
     const { account } = await createBuyer()
     await createProduct({ sku: 'QPACK-0001', packSize: 10 })
     const result = await addQuickOrder(account.id, 'QPACK-0001 15')
-    expect(result.errors).toEqual([{ line: 1, text: 'QPACK-0001 15', code: 'NOT_PACK_MULTIPLE', packSize: 10 }])
+    expect(result.errors).toEqual([
+      { line: 1, text: 'QPACK-0001 15', code: 'NOT_PACK_MULTIPLE', packSize: 10 },
+    ])
     expect(await prisma.cartItem.count({ where: { cart: { accountId: account.id } } })).toBe(0)
   })
 })

@@ -26,7 +26,10 @@ export async function getBuyerAccount(accountId: string): Promise<BuyerAccount> 
 }
 
 /** Cart lines with the account's prices, read inside or outside a transaction. */
-export async function loadCartLines(db: Tx | typeof prisma, account: Pick<BuyerAccount, 'id' | 'priceListId'>) {
+export async function loadCartLines(
+  db: Tx | typeof prisma,
+  account: Pick<BuyerAccount, 'id' | 'priceListId'>,
+) {
   const items = await db.cartItem.findMany({
     where: { cart: { accountId: account.id } },
     orderBy: { addedAt: 'asc' },
@@ -41,7 +44,10 @@ export async function loadCartLines(db: Tx | typeof prisma, account: Pick<BuyerA
           packSize: true,
           active: true,
           listPriceCents: true,
-          prices: { where: { priceListId: account.priceListId ?? '' }, select: { priceCents: true } },
+          prices: {
+            where: { priceListId: account.priceListId ?? '' },
+            select: { priceCents: true },
+          },
         },
       },
     },
@@ -85,10 +91,32 @@ async function cartIdFor(db: Tx, accountId: string): Promise<string> {
   return cart.id
 }
 
+/** Adds already-validated quantities to the account's cart, in one transaction. */
+export async function addItemsToCart(
+  accountId: string,
+  items: readonly { productId: string; quantity: number }[],
+) {
+  if (!items.length) return
+  await prisma.$transaction(async (tx) => {
+    const cartId = await cartIdFor(tx, accountId)
+    for (const { productId, quantity } of items) {
+      await tx.cartItem.upsert({
+        where: { cartId_productId: { cartId, productId } },
+        create: { cartId, productId, quantity },
+        update: { quantity: { increment: quantity } },
+      })
+    }
+  })
+}
+
 type AddResult = { ok: true } | { ok: false; problem: CartProblem }
 
 /** Adds quantity of a product (by id) to the account's cart, summing with what is there. */
-export async function addToCart(accountId: string, productId: string, quantity: number): Promise<AddResult> {
+export async function addToCart(
+  accountId: string,
+  productId: string,
+  quantity: number,
+): Promise<AddResult> {
   const product = await prisma.product.findUnique({
     where: { id: productId },
     select: { active: true, packSize: true },
@@ -115,7 +143,11 @@ export async function addToCart(accountId: string, productId: string, quantity: 
 }
 
 /** Sets a line's quantity; 0 removes it. */
-export async function setCartQuantity(accountId: string, productId: string, quantity: number): Promise<AddResult> {
+export async function setCartQuantity(
+  accountId: string,
+  productId: string,
+  quantity: number,
+): Promise<AddResult> {
   if (quantity === 0) {
     await prisma.cartItem.deleteMany({ where: { productId, cart: { accountId } } })
     return { ok: true }
@@ -167,18 +199,7 @@ export async function addQuickOrder(accountId: string, text: string) {
     }
     accepted.push({ productId: product.id, sku: product.sku, quantity: entry.quantity })
   }
-  if (accepted.length) {
-    await prisma.$transaction(async (tx) => {
-      const cartId = await cartIdFor(tx, accountId)
-      for (const item of accepted) {
-        await tx.cartItem.upsert({
-          where: { cartId_productId: { cartId, productId: item.productId } },
-          create: { cartId, productId: item.productId, quantity: item.quantity },
-          update: { quantity: { increment: item.quantity } },
-        })
-      }
-    })
-  }
+  await addItemsToCart(accountId, accepted)
   errors.sort((a, b) => a.line - b.line)
   return { added: accepted.map(({ sku, quantity }) => ({ sku, quantity })), errors }
 }

@@ -16,7 +16,10 @@ export async function sendOrderConfirmation(orderId: number): Promise<void> {
       paymentTermCode: true,
       account: { select: { tradeName: true } },
       placedBy: { select: { email: true, name: true, locale: true } },
-      lines: { orderBy: { sku: 'asc' }, select: { sku: true, name: true, quantity: true, totalCents: true } },
+      lines: {
+        orderBy: { sku: 'asc' },
+        select: { sku: true, name: true, quantity: true, totalCents: true },
+      },
     },
   })
   if (!order.placedBy) return

@@ -50,11 +50,22 @@ describe('placing an order on terms', () => {
   })
 
   it('uses the price of the account price list', async () => {
-    const list = await prisma.priceList.create({ data: { code: `PL-${crypto.randomUUID()}`, name: 'SP' } })
+    const list = await prisma.priceList.create({
+      data: { code: `PL-${crypto.randomUUID()}`, name: 'SP' },
+    })
     const { account, user, cement } = await buyerWithCart({ priceListId: list.id })
-    await prisma.priceListItem.create({ data: { priceListId: list.id, productId: cement.id, priceCents: 3500 } })
-    const result = await placeOrderOnTerms({ accountId: account.id, userId: user.id, idempotencyKey: crypto.randomUUID(), paymentTermCode: '28' })
-    const line = await prisma.orderLine.findFirstOrThrow({ where: { orderId: (result as { orderId: number }).orderId, productId: cement.id } })
+    await prisma.priceListItem.create({
+      data: { priceListId: list.id, productId: cement.id, priceCents: 3500 },
+    })
+    const result = await placeOrderOnTerms({
+      accountId: account.id,
+      userId: user.id,
+      idempotencyKey: crypto.randomUUID(),
+      paymentTermCode: '28',
+    })
+    const line = await prisma.orderLine.findFirstOrThrow({
+      where: { orderId: (result as { orderId: number }).orderId, productId: cement.id },
+    })
     expect(line.unitPriceCents).toBe(3500)
   })
 
@@ -63,7 +74,12 @@ describe('placing an order on terms', () => {
     const key = crypto.randomUUID()
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
-        placeOrderOnTerms({ accountId: account.id, userId: user.id, idempotencyKey: key, paymentTermCode: '28' }),
+        placeOrderOnTerms({
+          accountId: account.id,
+          userId: user.id,
+          idempotencyKey: key,
+          paymentTermCode: '28',
+        }),
       ),
     )
     const ids = new Set(results.map((r) => (r.ok ? r.orderId : null)))
@@ -77,14 +93,33 @@ describe('placing an order on terms', () => {
   it('answers a retry after success with the same order, not a new one', async () => {
     const { account, user } = await buyerWithCart()
     const key = crypto.randomUUID()
-    const first = await placeOrderOnTerms({ accountId: account.id, userId: user.id, idempotencyKey: key, paymentTermCode: '28' })
-    const retry = await placeOrderOnTerms({ accountId: account.id, userId: user.id, idempotencyKey: key, paymentTermCode: '28' })
-    expect(retry).toEqual({ ok: true, orderId: (first as { orderId: number }).orderId, created: false })
+    const first = await placeOrderOnTerms({
+      accountId: account.id,
+      userId: user.id,
+      idempotencyKey: key,
+      paymentTermCode: '28',
+    })
+    const retry = await placeOrderOnTerms({
+      accountId: account.id,
+      userId: user.id,
+      idempotencyKey: key,
+      paymentTermCode: '28',
+    })
+    expect(retry).toEqual({
+      ok: true,
+      orderId: (first as { orderId: number }).orderId,
+      created: false,
+    })
   })
 
   it('refuses an order below the minimum and writes nothing', async () => {
     const { account, user } = await buyerWithCart({ minimumOrderCents: 60_000 })
-    const result = await placeOrderOnTerms({ accountId: account.id, userId: user.id, idempotencyKey: crypto.randomUUID(), paymentTermCode: '28' })
+    const result = await placeOrderOnTerms({
+      accountId: account.id,
+      userId: user.id,
+      idempotencyKey: crypto.randomUUID(),
+      paymentTermCode: '28',
+    })
     expect(result).toEqual({ ok: false, code: 'BELOW_MINIMUM', missingCents: 60_000 - 50_780 })
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
     expect(await prisma.cartItem.count({ where: { cart: { accountId: account.id } } })).toBe(2)
@@ -92,14 +127,24 @@ describe('placing an order on terms', () => {
 
   it('refuses payment terms the account is not allowed', async () => {
     const { account, user } = await buyerWithCart({ terms: ['28'] })
-    const result = await placeOrderOnTerms({ accountId: account.id, userId: user.id, idempotencyKey: crypto.randomUUID(), paymentTermCode: '28/56' })
+    const result = await placeOrderOnTerms({
+      accountId: account.id,
+      userId: user.id,
+      idempotencyKey: crypto.randomUUID(),
+      paymentTermCode: '28/56',
+    })
     expect(result).toEqual({ ok: false, code: 'TERM_NOT_ALLOWED' })
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
   })
 
   it('refuses an empty cart', async () => {
     const { account, user } = await createBuyer()
-    const result = await placeOrderOnTerms({ accountId: account.id, userId: user.id, idempotencyKey: crypto.randomUUID(), paymentTermCode: '28' })
+    const result = await placeOrderOnTerms({
+      accountId: account.id,
+      userId: user.id,
+      idempotencyKey: crypto.randomUUID(),
+      paymentTermCode: '28',
+    })
     expect(result).toEqual({ ok: false, code: 'EMPTY_CART' })
   })
 
@@ -107,8 +152,18 @@ describe('placing an order on terms', () => {
     const first = await buyerWithCart()
     const second = await buyerWithCart()
     const key = crypto.randomUUID()
-    await placeOrderOnTerms({ accountId: first.account.id, userId: first.user.id, idempotencyKey: key, paymentTermCode: '28' })
-    const result = await placeOrderOnTerms({ accountId: second.account.id, userId: second.user.id, idempotencyKey: key, paymentTermCode: '28' })
+    await placeOrderOnTerms({
+      accountId: first.account.id,
+      userId: first.user.id,
+      idempotencyKey: key,
+      paymentTermCode: '28',
+    })
+    const result = await placeOrderOnTerms({
+      accountId: second.account.id,
+      userId: second.user.id,
+      idempotencyKey: key,
+      paymentTermCode: '28',
+    })
     expect(result).toEqual({ ok: false, code: 'KEY_IN_USE' })
     expect(await prisma.order.count({ where: { accountId: second.account.id } })).toBe(0)
   })
@@ -116,23 +171,44 @@ describe('placing an order on terms', () => {
   it('leaves discontinued products out of the order', async () => {
     const { account, user, grout } = await buyerWithCart()
     await prisma.product.update({ where: { id: grout.id }, data: { active: false } })
-    const result = await placeOrderOnTerms({ accountId: account.id, userId: user.id, idempotencyKey: crypto.randomUUID(), paymentTermCode: '28' })
-    const lines = await prisma.orderLine.findMany({ where: { orderId: (result as { orderId: number }).orderId } })
+    const result = await placeOrderOnTerms({
+      accountId: account.id,
+      userId: user.id,
+      idempotencyKey: crypto.randomUUID(),
+      paymentTermCode: '28',
+    })
+    const lines = await prisma.orderLine.findMany({
+      where: { orderId: (result as { orderId: number }).orderId },
+    })
     expect(lines.map((l) => l.productId)).not.toContain(grout.id)
     expect(await prisma.cartItem.count({ where: { cart: { accountId: account.id } } })).toBe(0)
   })
 
   it('marks an inactive account as reactivated when it orders again', async () => {
-    const { account, user } = await buyerWithCart({ status: 'INACTIVE', lastOrderAt: new Date('2026-01-01T00:00:00Z') })
+    const { account, user } = await buyerWithCart({
+      status: 'INACTIVE',
+      lastOrderAt: new Date('2026-01-01T00:00:00Z'),
+    })
     const now = new Date('2026-11-20T10:00:00Z')
-    await placeOrderOnTerms({ accountId: account.id, userId: user.id, idempotencyKey: crypto.randomUUID(), paymentTermCode: '28', now })
+    await placeOrderOnTerms({
+      accountId: account.id,
+      userId: user.id,
+      idempotencyKey: crypto.randomUUID(),
+      paymentTermCode: '28',
+      now,
+    })
     const updated = await prisma.account.findUniqueOrThrow({ where: { id: account.id } })
     expect(updated).toMatchObject({ status: 'ACTIVE', reactivatedAt: now, lastOrderAt: now })
   })
 
   it('emails the confirmation with the lines and total to the buyer', async () => {
     const { account, user } = await buyerWithCart()
-    const result = await placeOrderOnTerms({ accountId: account.id, userId: user.id, idempotencyKey: crypto.randomUUID(), paymentTermCode: '28/56' })
+    const result = await placeOrderOnTerms({
+      accountId: account.id,
+      userId: user.id,
+      idempotencyKey: crypto.randomUUID(),
+      paymentTermCode: '28/56',
+    })
     const mail = await prisma.mailboxMessage.findFirstOrThrow({ where: { to: user.email } })
     expect(mail.subject).toBe(`Pedido ${(result as { orderId: number }).orderId} recebido`)
     // Intl separates the currency symbol with a no-break space.

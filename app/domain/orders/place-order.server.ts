@@ -15,7 +15,11 @@ export type PlaceOrderInput = {
 
 export type PlaceOrderResult =
   | { ok: true; orderId: number; created: boolean }
-  | { ok: false; code: 'EMPTY_CART' | 'BELOW_MINIMUM' | 'TERM_NOT_ALLOWED' | 'KEY_IN_USE'; missingCents?: number }
+  | {
+      ok: false
+      code: 'EMPTY_CART' | 'BELOW_MINIMUM' | 'TERM_NOT_ALLOWED' | 'KEY_IN_USE'
+      missingCents?: number
+    }
 
 class CheckoutRefused extends Error {
   constructor(readonly result: Extract<PlaceOrderResult, { ok: false }>) {
@@ -23,7 +27,10 @@ class CheckoutRefused extends Error {
   }
 }
 
-async function existingOrder(accountId: string, idempotencyKey: string): Promise<PlaceOrderResult | null> {
+async function existingOrder(
+  accountId: string,
+  idempotencyKey: string,
+): Promise<PlaceOrderResult | null> {
   const order = await prisma.order.findUnique({
     where: { idempotencyKey },
     select: { id: true, accountId: true },
@@ -68,7 +75,11 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
       if (!lines.length) throw new CheckoutRefused({ ok: false, code: 'EMPTY_CART' })
       const cart = priceCart(lines, account.minimumOrderCents)
       if (cart.missingForMinimumCents > 0) {
-        throw new CheckoutRefused({ ok: false, code: 'BELOW_MINIMUM', missingCents: cart.missingForMinimumCents })
+        throw new CheckoutRefused({
+          ok: false,
+          code: 'BELOW_MINIMUM',
+          missingCents: cart.missingForMinimumCents,
+        })
       }
 
       const order = await tx.order.create({

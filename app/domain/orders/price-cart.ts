@@ -26,7 +26,10 @@ export type PricedCart = {
 }
 
 /** The account's price for a product: its price list's price, else the list price. */
-export function unitPriceFor(listPriceCents: number, priceListPriceCents: number | undefined): number {
+export function unitPriceFor(
+  listPriceCents: number,
+  priceListPriceCents: number | undefined,
+): number {
   return priceListPriceCents ?? listPriceCents
 }
 

@@ -1,7 +1,11 @@
 /** Products are sold in whole packs: a quantity must be a positive multiple of the pack size. */
 export const MAX_LINE_QUANTITY = 100_000
 
-export type QuantityProblem = 'NOT_A_WHOLE_NUMBER' | 'NOT_POSITIVE' | 'TOO_LARGE' | 'NOT_PACK_MULTIPLE'
+export type QuantityProblem =
+  | 'NOT_A_WHOLE_NUMBER'
+  | 'NOT_POSITIVE'
+  | 'TOO_LARGE'
+  | 'NOT_PACK_MULTIPLE'
 
 export function checkQuantity(quantity: number, packSize: number): QuantityProblem | null {
   if (!Number.isInteger(quantity)) return 'NOT_A_WHOLE_NUMBER'

@@ -3,7 +3,9 @@ import { checkQuantity, roundUpToPack } from './quantity'
 
 describe('quick order parsing', () => {
   it('reads "SKU quantity", "SKU;quantity", tabs and commas, upper-casing SKUs', () => {
-    const { entries, errors } = parseQuickOrder('cim-0001 10\nARG-0002;20\nTIN-0003\t4\nTUB-0004, 6\n')
+    const { entries, errors } = parseQuickOrder(
+      'cim-0001 10\nARG-0002;20\nTIN-0003\t4\nTUB-0004, 6\n',
+    )
     expect(errors).toEqual([])
     expect(entries.map((e) => [e.sku, e.quantity])).toEqual([
       ['CIM-0001', 10],
@@ -14,7 +16,9 @@ describe('quick order parsing', () => {
   })
 
   it('reports each bad line with its number and keeps the good ones', () => {
-    const { entries, errors } = parseQuickOrder('CIM-0001 10\n\njust words here\nARG-0002 -3\nTIN-0003 2.5\nTUB-0004 0\nX 1')
+    const { entries, errors } = parseQuickOrder(
+      'CIM-0001 10\n\njust words here\nARG-0002 -3\nTIN-0003 2.5\nTUB-0004 0\nX 1',
+    )
     expect(entries.map((e) => e.sku)).toEqual(['CIM-0001', 'X'])
     expect(errors).toEqual([
       { line: 3, text: 'just words here', code: 'BAD_FORMAT' },
@@ -30,7 +34,9 @@ describe('quick order parsing', () => {
   })
 
   it('refuses to read past the line limit and says so once', () => {
-    const text = Array.from({ length: QUICK_ORDER_MAX_LINES + 5 }, (_, i) => `SKU-${i} 1`).join('\n')
+    const text = Array.from({ length: QUICK_ORDER_MAX_LINES + 5 }, (_, i) => `SKU-${i} 1`).join(
+      '\n',
+    )
     const { entries, errors } = parseQuickOrder(text)
     expect(entries).toHaveLength(QUICK_ORDER_MAX_LINES)
     expect(errors).toHaveLength(1)

@@ -25,7 +25,8 @@ export function parseQuickOrder(text: string): {
     if (trimmed === '') return
     counted += 1
     if (counted > QUICK_ORDER_MAX_LINES) {
-      if (counted === QUICK_ORDER_MAX_LINES + 1) errors.push({ line, text: trimmed, code: 'TOO_MANY_LINES' })
+      if (counted === QUICK_ORDER_MAX_LINES + 1)
+        errors.push({ line, text: trimmed, code: 'TOO_MANY_LINES' })
       return
     }
     const match = /^([A-Za-z0-9][A-Za-z0-9._\-/]*)\s*[;\t,\s]\s*(\S+)$/.exec(trimmed)

@@ -3,7 +3,10 @@ import { prisma } from '~/utils/db.server'
 import { getAccountOrder } from './order-history.server'
 import { reorder } from './reorder.server'
 
-async function importedOrder(accountId: string, lines: { productId: string | null; sku: string; quantity: number }[]) {
+async function importedOrder(
+  accountId: string,
+  lines: { productId: string | null; sku: string; quantity: number }[],
+) {
   return prisma.order.create({
     data: {
       accountId,
@@ -12,7 +15,14 @@ async function importedOrder(accountId: string, lines: { productId: string | nul
       externalRef: `ERP-${Math.random()}`,
       subtotalCents: 0,
       totalCents: 0,
-      lines: { create: lines.map((l) => ({ ...l, name: l.sku, unitPriceCents: 100, totalCents: 100 * l.quantity })) },
+      lines: {
+        create: lines.map((l) => ({
+          ...l,
+          name: l.sku,
+          unitPriceCents: 100,
+          totalCents: 100 * l.quantity,
+        })),
+      },
     },
   })
 }
@@ -49,7 +59,9 @@ describe('reorder', () => {
     const cement = await createProduct({ sku: 'RSKU-1' })
     const order = await importedOrder(account.id, [{ productId: null, sku: 'rsku-1', quantity: 3 }])
     await reorder(account.id, order.id)
-    const item = await prisma.cartItem.findFirstOrThrow({ where: { cart: { accountId: account.id } } })
+    const item = await prisma.cartItem.findFirstOrThrow({
+      where: { cart: { accountId: account.id } },
+    })
     expect([item.productId, item.quantity]).toEqual([cement.id, 3])
   })
 
@@ -57,10 +69,14 @@ describe('reorder', () => {
     const owner = await createBuyer()
     const stranger = await createBuyer()
     const product = await createProduct()
-    const order = await importedOrder(owner.account.id, [{ productId: product.id, sku: product.sku, quantity: 1 }])
+    const order = await importedOrder(owner.account.id, [
+      { productId: product.id, sku: product.sku, quantity: 1 },
+    ])
     expect(await reorder(stranger.account.id, order.id)).toEqual({ ok: false, code: 'NOT_FOUND' })
     expect(await getAccountOrder(stranger.account.id, order.id)).toBeNull()
     expect(await getAccountOrder(owner.account.id, order.id)).not.toBeNull()
-    expect(await prisma.cartItem.count({ where: { cart: { accountId: stranger.account.id } } })).toBe(0)
+    expect(
+      await prisma.cartItem.count({ where: { cart: { accountId: stranger.account.id } } }),
+    ).toBe(0)
   })
 })

@@ -1,4 +1,5 @@
 import { prisma } from '~/utils/db.server'
+import { addItemsToCart } from './cart.server'
 import { roundUpToPack } from './quantity'
 
 export type ReorderResult =
@@ -36,7 +37,8 @@ export async function reorder(accountId: string, orderId: number): Promise<Reord
   const wanted = new Map<string, { sku: string; quantity: number }>()
   const unavailable: Extract<ReorderResult, { ok: true }>['unavailable'] = []
   for (const line of order.lines) {
-    const product = (line.productId && byId.get(line.productId)) || bySku.get(line.sku.toUpperCase())
+    const product =
+      (line.productId && byId.get(line.productId)) || bySku.get(line.sku.toUpperCase())
     if (!product) {
       unavailable.push({ sku: line.sku, name: line.name, reason: 'NOT_IN_CATALOG' })
       continue
@@ -46,20 +48,15 @@ export async function reorder(accountId: string, orderId: number): Promise<Reord
       continue
     }
     const previous = wanted.get(product.id)?.quantity ?? 0
-    wanted.set(product.id, { sku: product.sku, quantity: roundUpToPack(previous + line.quantity, product.packSize) })
-  }
-
-  if (wanted.size) {
-    await prisma.$transaction(async (tx) => {
-      const cart = await tx.cart.upsert({ where: { accountId }, create: { accountId }, update: {}, select: { id: true } })
-      for (const [productId, { quantity }] of wanted) {
-        await tx.cartItem.upsert({
-          where: { cartId_productId: { cartId: cart.id, productId } },
-          create: { cartId: cart.id, productId, quantity },
-          update: { quantity: { increment: quantity } },
-        })
-      }
+    wanted.set(product.id, {
+      sku: product.sku,
+      quantity: roundUpToPack(previous + line.quantity, product.packSize),
     })
   }
+
+  await addItemsToCart(
+    accountId,
+    [...wanted].map(([productId, { quantity }]) => ({ productId, quantity })),
+  )
   return { ok: true, added: [...wanted.values()], unavailable }
 }

@@ -1,0 +1,36 @@
+import { type ReactNode } from 'react'
+
+export type Column = { label: ReactNode; align?: 'left' | 'right' }
+
+/** A bordered, horizontally scrollable table with a header row. */
+export function DataTable({
+  columns,
+  children,
+  footer,
+}: {
+  columns: Column[]
+  children: ReactNode
+  footer?: ReactNode
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm">
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            {columns.map((column, index) => (
+              <th
+                key={index}
+                scope="col"
+                className={`p-2 ${column.align === 'right' ? 'text-right' : ''}`}
+              >
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+        {footer ? <tfoot>{footer}</tfoot> : null}
+      </table>
+    </div>
+  )
+}
