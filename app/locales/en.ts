@@ -120,7 +120,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'orders.reordered': '{count} products are back in your cart.',
   'orders.reorderUnavailable': 'Unavailable: {items}',
   'orders.erpRef': 'ERP no. {ref}',
-  'orders.placedBy': 'Placed by {name}',
+  'orders.placedByLabel': 'Placed by',
   'orders.terms': 'Invoice at {code} days',
   'orders.notFound': 'Order not found.',
   'channel.ONLINE': 'Portal',

@@ -119,7 +119,7 @@ export const ptBR = {
   'orders.reordered': '{count} produtos voltaram ao carrinho.',
   'orders.reorderUnavailable': 'Indisponíveis: {items}',
   'orders.erpRef': 'Nº ERP {ref}',
-  'orders.placedBy': 'Feito por {name}',
+  'orders.placedByLabel': 'Feito por',
   'orders.terms': 'Boleto {code} dias',
   'orders.notFound': 'Pedido não encontrado.',
   'channel.ONLINE': 'Portal',

@@ -111,7 +111,11 @@ export default function CartPage() {
           </Alert>
         ) : null}
         {updateError && !updateError.update.ok ? (
-          <Alert tone="error">{t(`problem.${updateError.update.problem}`, { pack: '' })}</Alert>
+          <Alert tone="error">
+            {t(`problem.${updateError.update.problem}`, {
+              pack: updateError.update.packSize ?? '',
+            })}
+          </Alert>
         ) : null}
         {cart.lines.length === 0 ? (
           <EmptyState

@@ -105,7 +105,7 @@ export default function OrderPage() {
         </dd>
         {order.placedBy ? (
           <>
-            <dt className="text-slate-600">{t('orders.placedBy', { name: '' }).trim()}</dt>
+            <dt className="text-slate-600">{t('orders.placedByLabel')}</dt>
             <dd>{order.placedBy.name}</dd>
           </>
         ) : null}

@@ -42,6 +42,14 @@ describe('cart', () => {
     await addToCart(mine.account.id, product.id, 3)
     await addToCart(theirs.account.id, product.id, 5)
     expect(await setCartQuantity(mine.account.id, product.id, 4)).toEqual({ ok: true })
+    const pack = await createProduct({ packSize: 6 })
+    await addToCart(mine.account.id, pack.id, 6)
+    expect(await setCartQuantity(mine.account.id, pack.id, 8)).toEqual({
+      ok: false,
+      problem: 'NOT_PACK_MULTIPLE',
+      packSize: 6,
+    })
+    await setCartQuantity(mine.account.id, pack.id, 0)
     await setCartQuantity(mine.account.id, product.id, 0)
     expect(await prisma.cartItem.count({ where: { cart: { accountId: mine.account.id } } })).toBe(0)
     const other = await prisma.cartItem.findFirstOrThrow({

@@ -109,7 +109,7 @@ export async function addItemsToCart(
   })
 }
 
-type AddResult = { ok: true } | { ok: false; problem: CartProblem }
+type AddResult = { ok: true } | { ok: false; problem: CartProblem; packSize?: number }
 
 /** Adds quantity of a product (by id) to the account's cart, summing with what is there. */
 export async function addToCart(
@@ -158,7 +158,7 @@ export async function setCartQuantity(
   })
   if (!item) return { ok: false, problem: 'UNKNOWN_SKU' }
   const problem = checkQuantity(quantity, item.product.packSize)
-  if (problem) return { ok: false, problem }
+  if (problem) return { ok: false, problem, packSize: item.product.packSize }
   await prisma.cartItem.update({ where: { id: item.id }, data: { quantity } })
   return { ok: true }
 }
