@@ -4,9 +4,8 @@ import { AddToCart } from '~/components/add-to-cart'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { Alert } from '~/components/ui/primitives'
-import { type FamilyNode, searchCatalog } from '~/domain/catalog/catalog.server'
+import { type FamilyNode, searchCatalogForAccount } from '~/domain/catalog/catalog.server'
 import { requireBuyer } from '~/utils/auth.server'
-import { prisma } from '~/utils/db.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Catálogo · Reativa' }]
@@ -17,11 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = (url.searchParams.get('q') ?? '').slice(0, 100)
   const family = url.searchParams.get('family') ?? undefined
   const page = Number(url.searchParams.get('page') ?? '1') || 1
-  const account = await prisma.account.findUniqueOrThrow({
-    where: { id: user.accountId },
-    select: { priceListId: true },
-  })
-  const result = await searchCatalog(account.priceListId, { q, family, page })
+  const result = await searchCatalogForAccount(user.accountId, { q, family, page })
   return json({ ...result, q, family: family ?? null })
 }
 

@@ -1,9 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AddToCart } from '~/components/add-to-cart'
-import { getProductBySku } from '~/domain/catalog/catalog.server'
+import { getProductForAccount } from '~/domain/catalog/catalog.server'
 import { requireBuyer } from '~/utils/auth.server'
-import { prisma } from '~/utils/db.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -12,11 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)
-  const account = await prisma.account.findUniqueOrThrow({
-    where: { id: user.accountId },
-    select: { priceListId: true },
-  })
-  const product = await getProductBySku(account.priceListId, params.sku ?? '')
+  const product = await getProductForAccount(user.accountId, params.sku ?? '')
   if (!product) throw new Response('Not found', { status: 404 })
   return json({ product })
 }

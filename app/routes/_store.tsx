@@ -10,21 +10,13 @@ import {
 } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { LanguageSwitch } from '~/components/language-switch'
-import { countCartItems } from '~/domain/orders/cart.server'
+import { getStoreHeader } from '~/domain/orders/cart.server'
 import { requireBuyer } from '~/utils/auth.server'
-import { prisma } from '~/utils/db.server'
 import { useT } from '~/utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)
-  const [account, cartCount] = await Promise.all([
-    prisma.account.findUniqueOrThrow({
-      where: { id: user.accountId },
-      select: { tradeName: true },
-    }),
-    countCartItems(user.accountId),
-  ])
-  return json({ userName: user.name, accountName: account.tradeName, cartCount })
+  return json({ userName: user.name, ...(await getStoreHeader(user.accountId)) })
 }
 
 export default function StoreLayout() {

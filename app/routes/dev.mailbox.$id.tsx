@@ -1,15 +1,11 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { prisma } from '~/utils/db.server'
-import { requireMailboxAccess } from '~/utils/mailbox.server'
+import { getMailboxMessage, requireMailboxAccess } from '~/utils/mailbox.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireMailboxAccess(request)
-  const message = await prisma.mailboxMessage.findUnique({
-    where: { id: params.id ?? '' },
-    select: { id: true, to: true, subject: true, text: true },
-  })
-  if (!message) throw new Response('Not found', { status: 404 })
+  const { id, to, subject, text } = await getMailboxMessage(params.id ?? '')
+  const message = { id, to, subject, text }
   return json({ message })
 }
 

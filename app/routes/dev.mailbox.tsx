@@ -1,18 +1,12 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, Outlet, useLoaderData } from '@remix-run/react'
-import { requireMailboxAccess } from '~/utils/mailbox.server'
-import { prisma } from '~/utils/db.server'
+import { listMailbox, requireMailboxAccess } from '~/utils/mailbox.server'
 import { useT } from '~/utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireMailboxAccess(request)
   const to = new URL(request.url).searchParams.get('to')?.trim().toLowerCase() || undefined
-  const messages = await prisma.mailboxMessage.findMany({
-    where: to ? { to } : {},
-    orderBy: { createdAt: 'desc' },
-    take: 50,
-    select: { id: true, to: true, subject: true, createdAt: true },
-  })
+  const messages = await listMailbox(to)
   return json({ messages, to: to ?? '' })
 }
 

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { getUser, safeRedirect } from '~/utils/auth.server'
-import { prisma } from '~/utils/db.server'
+import { setUserLocale } from '~/domain/identity/profile.server'
 import { isLocale } from '~/utils/i18n'
 import { localeCookie } from '~/utils/locale.server'
 
@@ -15,6 +15,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const redirectTo = safeRedirect(form.get('redirectTo'))
   if (!isLocale(locale)) return redirect(redirectTo)
   const user = await getUser(request)
-  if (user) await prisma.user.update({ where: { id: user.id }, data: { locale } })
+  if (user) await setUserLocale(user.id, locale)
   return redirect(redirectTo, { headers: { 'Set-Cookie': await localeCookie.serialize(locale) } })
 }

@@ -121,3 +121,20 @@ export async function getProductBySku(priceListId: string | null, sku: string) {
   })
   return product ? withAccountPrice(product) : null
 }
+
+async function priceListOf(accountId: string): Promise<string | null> {
+  const account = await prisma.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { priceListId: true },
+  })
+  return account.priceListId
+}
+
+/** The catalog as one account sees it: its price list's prices. */
+export async function searchCatalogForAccount(accountId: string, query: CatalogQuery) {
+  return searchCatalog(await priceListOf(accountId), query)
+}
+
+export async function getProductForAccount(accountId: string, sku: string) {
+  return getProductBySku(await priceListOf(accountId), sku)
+}

@@ -77,8 +77,13 @@ export async function getPricedCart(account: BuyerAccount) {
   return { ...priceCart(lines, account.minimumOrderCents), unavailable }
 }
 
-export async function countCartItems(accountId: string): Promise<number> {
-  return prisma.cartItem.count({ where: { cart: { accountId } } })
+/** What the storefront header shows: the account's name and how many lines its cart has. */
+export async function getStoreHeader(accountId: string) {
+  const [account, cartCount] = await Promise.all([
+    prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { tradeName: true } }),
+    prisma.cartItem.count({ where: { cart: { accountId } } }),
+  ])
+  return { accountName: account.tradeName, cartCount }
 }
 
 async function cartIdFor(db: Tx, accountId: string): Promise<string> {
