@@ -1,0 +1,70 @@
+import { classifyAccount, statusAt, statusTimeline } from './inactivity'
+
+const DAY = 86_400_000
+const now = new Date('2026-11-23T12:00:00Z')
+const daysAgo = (...days: number[]) => days.map((d) => new Date(now.getTime() - d * DAY))
+
+describe('classifying an account', () => {
+  it('has never ordered without orders', () => {
+    expect(classifyAccount([], now)).toMatchObject({ status: 'NEVER_ORDERED', lastOrderAt: null, expectedNextOrderAt: null })
+  })
+
+  it('follows the fixed thresholds of days since the last order', () => {
+    expect(classifyAccount(daysAgo(30), now).status).toBe('ACTIVE')
+    expect(classifyAccount(daysAgo(120), now).status).toBe('AT_RISK')
+    expect(classifyAccount(daysAgo(200), now).status).toBe('INACTIVE')
+    expect(classifyAccount(daysAgo(400), now).status).toBe('LOST')
+  })
+
+  it('puts a monthly buyer silent for 65 days at risk long before day 90', () => {
+    const monthly = daysAgo(65, 95, 125, 155)
+    const result = classifyAccount(monthly, now)
+    expect(result.medianIntervalDays).toBe(30)
+    expect(result.status).toBe('AT_RISK')
+    expect(result.expectedNextOrderAt).toEqual(new Date(monthly[0]!.getTime() + 30 * DAY))
+  })
+
+  it('keeps a monthly buyer active within twice its interval', () => {
+    expect(classifyAccount(daysAgo(50, 80, 110), now).status).toBe('ACTIVE')
+  })
+
+  it('needs three orders on distinct days before cadence counts', () => {
+    const twoOrders = daysAgo(65, 95)
+    expect(classifyAccount(twoOrders, now)).toMatchObject({ status: 'ACTIVE', medianIntervalDays: null })
+    const sameDayTwice = [...daysAgo(65, 95), new Date(now.getTime() - 95 * DAY + 3_600_000)]
+    expect(classifyAccount(sameDayTwice, now).medianIntervalDays).toBeNull()
+  })
+
+  it('takes orders from both channels in any order, ignoring future-dated ones', () => {
+    const result = classifyAccount([...daysAgo(10, 200), new Date(now.getTime() + DAY)], now)
+    expect(result.lastOrderAt).toEqual(daysAgo(10)[0])
+    expect(result.firstOrderAt).toEqual(daysAgo(200)[0])
+  })
+})
+
+describe('status timeline', () => {
+  it('walks an account through risk, inactivity, loss and back', () => {
+    const first = new Date('2025-01-10T10:00:00Z')
+    const comeback = new Date('2026-03-01T10:00:00Z')
+    const timeline = statusTimeline([first, comeback], now)
+    expect(timeline.map((p) => [p.status, p.from.toISOString().slice(0, 10)])).toEqual([
+      ['ACTIVE', '2025-01-10'],
+      ['AT_RISK', '2025-04-11'],
+      ['INACTIVE', '2025-07-10'],
+      ['LOST', '2026-01-11'],
+      ['ACTIVE', '2026-03-01'],
+      ['AT_RISK', '2026-05-31'],
+      ['INACTIVE', '2026-08-29'],
+    ])
+  })
+
+  it('agrees with classifyAccount on every day, cadence included', () => {
+    const orders = daysAgo(300, 270, 240, 210, 150, 20)
+    const timeline = statusTimeline(orders, now)
+    for (let d = 320; d >= 0; d -= 1) {
+      const date = new Date(now.getTime() - d * DAY + 7 * 3_600_000)
+      const past = orders.filter((o) => o <= date)
+      expect([d, statusAt(timeline, date)]).toEqual([d, classifyAccount(past, date).status])
+    }
+  })
+})
