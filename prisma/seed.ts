@@ -5,9 +5,9 @@
  *   tsx prisma/seed.ts --large     the benchmark dataset of PRODUCT.md
  * The data is generated from a fixed random seed: every run gives the same demo.
  */
-import { type AccountStatus, type Prisma } from '@prisma/client'
+import { type Prisma } from '@prisma/client'
 import { cnpjFromBase } from '../app/domain/accounts/cnpj'
-import { statusFromLastOrder } from '../app/domain/accounts/status'
+import { syncAccounts } from '../app/domain/accounts/reclassify.server'
 import { productSearchText } from '../app/domain/catalog/search-text'
 import { prisma } from '../app/utils/db.server'
 import { hashPassword } from '../app/utils/password.server'
@@ -52,8 +52,14 @@ async function wipe() {
   await prisma.cart.deleteMany()
   await prisma.session.deleteMany()
   await prisma.passwordResetToken.deleteMany()
+  await prisma.auditLog.deleteMany()
+  await prisma.importBatch.deleteMany()
+  await prisma.appSettings.deleteMany()
   await prisma.mailboxMessage.deleteMany()
   await prisma.user.deleteMany()
+  await prisma.accountStatusChange.deleteMany()
+  await prisma.reactivation.deleteMany()
+  await prisma.repAssignment.deleteMany()
   await prisma.account.deleteMany()
   await prisma.priceListItem.deleteMany()
   await prisma.priceList.deleteMany()
@@ -264,8 +270,12 @@ async function seed(size: Size, now: Date) {
         Math.round((averageLinesPerAccount / 4) * (0.5 + random.next())),
       )
       lastOrderAt = new Date(now.getTime() - lastDaysAgo * DAY - random.int(0, 86_000) * 1000)
+      // A quarter of the active accounts came back after a long silence: reactivated.
+      const comebackDays =
+        profile.minDays === 0 && i > 2 && random.next() < 0.25 ? random.int(200, 400) : 0
       for (let k = orderCount - 1; k >= 0; k--) {
-        const placedAt = new Date(lastOrderAt.getTime() - k * cadence * DAY)
+        const gap = k >= 2 ? comebackDays * DAY : 0
+        const placedAt = new Date(lastOrderAt.getTime() - k * cadence * DAY - gap)
         firstOrderAt ??= placedAt
         const lineCount = random.int(2, 6)
         const chosen = new Map<string, SeededProduct>()
@@ -306,7 +316,6 @@ async function seed(size: Size, now: Date) {
         if (lineBudget && lines.length >= lineBudget) break
       }
     }
-    const status: AccountStatus = statusFromLastOrder(lastOrderAt, now)
     accounts.push({
       id,
       cnpj: cnpjFor(i + 1),
@@ -322,9 +331,6 @@ async function seed(size: Size, now: Date) {
       repId: rep.id,
       priceListId: i === 0 ? null : priceListId,
       minimumOrderCents: i < 2 ? 30_000 : random.pick([20_000, 30_000, 50_000]),
-      status,
-      firstOrderAt,
-      lastOrderAt,
       createdAt: new Date((firstOrderAt ?? now).getTime() - 30 * DAY),
     })
     accountTerms.push({
@@ -347,6 +353,17 @@ async function seed(size: Size, now: Date) {
   )
   await inChunks(orders, 2000, (chunk) => prisma.order.createMany({ data: chunk }))
   await inChunks(lines, 5000, (chunk) => prisma.orderLine.createMany({ data: chunk }))
+  await inChunks(accounts, 2000, (chunk) =>
+    prisma.repAssignment.createMany({
+      data: chunk.map((a) => ({
+        accountId: a.id!,
+        repId: a.repId ?? null,
+        assignedAt: a.createdAt as Date,
+      })),
+    }),
+  )
+  // Status, cadence, status history and past reactivations, from the order timeline.
+  await syncAccounts(prisma, { now, rebuild: true })
 
   // The demo's first account has an old order with a product that left the line.
   const discontinued = products.find((p) => !p.active)

@@ -39,14 +39,20 @@ describe('churn per month', () => {
     ].map((dates) => dates.map(at))
     const timelines = accounts.map((orders) => statusTimeline(orders, now))
     const transitions: Transition[] = timelines.flatMap((timeline) =>
-      timeline.map((period, i) => ({ from: (timeline[i - 1]?.status ?? null) as AccountStatus | null, to: period.status, at: period.from })),
+      timeline.map((period, i) => ({
+        from: (timeline[i - 1]?.status ?? null) as AccountStatus | null,
+        to: period.status,
+        at: period.from,
+      })),
     )
     const buying = (s: AccountStatus) => s === 'ACTIVE' || s === 'AT_RISK'
     const buyingNow = timelines.filter((t) => buying(statusAt(t, now))).length
     const months = lastMonths(now, 12)
     const result = churnByMonth({ buyingNow, transitions, months, now })
     months.forEach((month, i) => {
-      const activeAtStart = timelines.filter((t) => buying(statusAt(t, new Date(month.start.getTime() - 1)))).length
+      const activeAtStart = timelines.filter((t) =>
+        buying(statusAt(t, new Date(month.start.getTime() - 1))),
+      ).length
       expect([month.label, result[i]!.activeAtStart]).toEqual([month.label, activeAtStart])
     })
   })

@@ -73,7 +73,8 @@ export function churnByMonth({
       activeAtStart,
       becameInactive,
       reactivated,
-      churnRate: activeAtStart > 0 ? Math.round((becameInactive / activeAtStart) * 10_000) / 100 : null,
+      churnRate:
+        activeAtStart > 0 ? Math.round((becameInactive / activeAtStart) * 10_000) / 100 : null,
     })
     buyingAtEnd = activeAtStart
     windowEnd = month.start

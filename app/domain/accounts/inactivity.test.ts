@@ -6,7 +6,11 @@ const daysAgo = (...days: number[]) => days.map((d) => new Date(now.getTime() - 
 
 describe('classifying an account', () => {
   it('has never ordered without orders', () => {
-    expect(classifyAccount([], now)).toMatchObject({ status: 'NEVER_ORDERED', lastOrderAt: null, expectedNextOrderAt: null })
+    expect(classifyAccount([], now)).toMatchObject({
+      status: 'NEVER_ORDERED',
+      lastOrderAt: null,
+      expectedNextOrderAt: null,
+    })
   })
 
   it('follows the fixed thresholds of days since the last order', () => {
@@ -30,7 +34,10 @@ describe('classifying an account', () => {
 
   it('needs three orders on distinct days before cadence counts', () => {
     const twoOrders = daysAgo(65, 95)
-    expect(classifyAccount(twoOrders, now)).toMatchObject({ status: 'ACTIVE', medianIntervalDays: null })
+    expect(classifyAccount(twoOrders, now)).toMatchObject({
+      status: 'ACTIVE',
+      medianIntervalDays: null,
+    })
     const sameDayTwice = [...daysAgo(65, 95), new Date(now.getTime() - 95 * DAY + 3_600_000)]
     expect(classifyAccount(sameDayTwice, now).medianIntervalDays).toBeNull()
   })

@@ -62,7 +62,10 @@ export function classifyAccount(
     lastOrderAt: last,
     firstOrderAt: days[0] ?? null,
     medianIntervalDays,
-    expectedNextOrderAt: last && medianIntervalDays !== null ? new Date(last.getTime() + medianIntervalDays * DAY_MS) : null,
+    expectedNextOrderAt:
+      last && medianIntervalDays !== null
+        ? new Date(last.getTime() + medianIntervalDays * DAY_MS)
+        : null,
   }
 }
 
@@ -100,7 +103,8 @@ export function statusTimeline(
       const cadenceRisk = new Date(orderAt.getTime() + CADENCE_FACTOR * median * DAY_MS + 1)
       if (cadenceRisk < steps[0]!.from) steps[0] = { status: 'AT_RISK', from: cadenceRisk }
     }
-    for (const step of steps) if (step.from <= end && (!next || step.from < next)) push(step.status, step.from)
+    for (const step of steps)
+      if (step.from <= end && (!next || step.from < next)) push(step.status, step.from)
   })
   return periods
 }

@@ -184,21 +184,50 @@ describe('placing an order on terms', () => {
     expect(await prisma.cartItem.count({ where: { cart: { accountId: account.id } } })).toBe(0)
   })
 
-  it('marks an inactive account as reactivated when it orders again', async () => {
-    const { account, user } = await buyerWithCart({
-      status: 'INACTIVE',
-      lastOrderAt: new Date('2026-01-01T00:00:00Z'),
+  it('marks an inactive account as reactivated when it orders again, with the order and channel', async () => {
+    const { account, user } = await buyerWithCart()
+    const lastImported = new Date('2025-12-01T10:00:00Z')
+    await prisma.order.create({
+      data: {
+        accountId: account.id,
+        channel: 'OFFLINE',
+        paymentMethod: 'ERP',
+        externalRef: `old-${account.id}`,
+        subtotalCents: 100,
+        totalCents: 100,
+        placedAt: lastImported,
+      },
     })
     const now = new Date('2026-11-20T10:00:00Z')
-    await placeOrderOnTerms({
+    const result = await placeOrderOnTerms({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: crypto.randomUUID(),
       paymentTermCode: '28',
       now,
     })
+    const orderId = (result as { orderId: number }).orderId
     const updated = await prisma.account.findUniqueOrThrow({ where: { id: account.id } })
-    expect(updated).toMatchObject({ status: 'ACTIVE', reactivatedAt: now, lastOrderAt: now })
+    expect(updated).toMatchObject({
+      status: 'ACTIVE',
+      reactivatedAt: now,
+      lastOrderAt: now,
+      firstOrderAt: lastImported,
+    })
+    const reactivation = await prisma.reactivation.findFirstOrThrow({
+      where: { accountId: account.id },
+    })
+    expect(reactivation).toMatchObject({
+      orderId,
+      channel: 'ONLINE',
+      previousStatus: 'INACTIVE',
+      reactivatedAt: now,
+    })
+    const history = await prisma.accountStatusChange.findMany({
+      where: { accountId: account.id },
+      orderBy: { changedAt: 'asc' },
+    })
+    expect(history.map((h) => h.toStatus)).toEqual(['ACTIVE', 'AT_RISK', 'INACTIVE', 'ACTIVE'])
   })
 
   it('emails the confirmation with the lines and total to the buyer', async () => {

@@ -1,5 +1,5 @@
 import { prisma, isUniqueViolation } from '~/utils/db.server'
-import { isReactivation } from '../accounts/status'
+import { syncAccounts } from '../accounts/reclassify.server'
 import { loadCartLines } from './cart.server'
 import { sendOrderConfirmation } from './order-notifications.server'
 import { priceCart } from './price-cart'
@@ -61,8 +61,6 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
           id: true,
           priceListId: true,
           minimumOrderCents: true,
-          status: true,
-          firstOrderAt: true,
           repId: true,
           paymentTerms: { select: { code: true } },
         },
@@ -110,15 +108,8 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
         select: { id: true },
       })
       await tx.cartItem.deleteMany({ where: { cart: { accountId } } })
-      await tx.account.update({
-        where: { id: accountId },
-        data: {
-          lastOrderAt: now,
-          firstOrderAt: account.firstOrderAt ?? now,
-          status: 'ACTIVE',
-          ...(isReactivation(account.status) ? { reactivatedAt: now } : {}),
-        },
-      })
+      // Status, cadence, history and reactivation move with the order, in the same transaction.
+      await syncAccounts(tx, { accountIds: [accountId], now })
       return order.id
     })
   } catch (error) {

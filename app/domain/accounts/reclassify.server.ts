@@ -1,0 +1,199 @@
+import { type AccountStatus, type OrderChannel, type Prisma } from '@prisma/client'
+import { prisma, type Tx } from '~/utils/db.server'
+import { classifyAccount, statusTimeline, type StatusPeriod } from './inactivity'
+import { getThresholds } from './settings.server'
+import { type StatusThresholds } from './status'
+
+type Db = Tx | typeof prisma
+type OrderPoint = { id: number; channel: OrderChannel; placedAt: Date }
+const GONE: ReadonlySet<AccountStatus> = new Set(['INACTIVE', 'LOST'])
+const CHUNK = 500
+const DAY_MS = 86_400_000
+
+export type ReclassifyResult = {
+  accounts: number
+  updated: number
+  statusChanges: number
+  reactivations: number
+}
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+const sameTime = (a: Date | null, b: Date | null) =>
+  (a?.getTime() ?? null) === (b?.getTime() ?? null)
+
+/**
+ * Brings accounts' status, cadence and history up to `now` from their orders (both channels).
+ * History is the status timeline: normally only the periods that began since the last
+ * recorded change are appended, at the moment each began; `rebuild` replaces an account's
+ * whole history (after importing old orders). A step from INACTIVE or LOST to ACTIVE is a
+ * reactivation, recorded once per order with its channel.
+ */
+export async function syncAccounts(
+  db: Db,
+  {
+    accountIds,
+    now,
+    rebuild = false,
+    thresholds,
+  }: {
+    accountIds?: readonly string[]
+    now: Date
+    rebuild?: boolean
+    thresholds?: StatusThresholds
+  },
+): Promise<ReclassifyResult> {
+  const limits = thresholds ?? (await getThresholds(db))
+  const idChunks = accountIds ? chunks(accountIds) : [undefined]
+  const result: ReclassifyResult = { accounts: 0, updated: 0, statusChanges: 0, reactivations: 0 }
+
+  for (const ids of idChunks) {
+    const accountWhere: Prisma.AccountWhereInput = ids ? { id: { in: ids } } : {}
+    const [accounts, orders, lastChanges] = await Promise.all([
+      db.account.findMany({
+        where: accountWhere,
+        select: {
+          id: true,
+          status: true,
+          lastOrderAt: true,
+          firstOrderAt: true,
+          medianIntervalDays: true,
+          expectedNextOrderAt: true,
+          reactivatedAt: true,
+        },
+      }),
+      db.order.findMany({
+        where: { status: { not: 'CANCELLED' }, ...(ids ? { accountId: { in: ids } } : {}) },
+        select: { id: true, accountId: true, channel: true, placedAt: true },
+      }),
+      rebuild
+        ? Promise.resolve([])
+        : db.accountStatusChange.groupBy({
+            by: ['accountId'],
+            where: ids ? { accountId: { in: ids } } : {},
+            _max: { changedAt: true },
+          }),
+    ])
+    const ordersByAccount = new Map<string, OrderPoint[]>()
+    orders.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime())
+    for (const order of orders) {
+      const list = ordersByAccount.get(order.accountId)
+      if (list) list.push(order)
+      else ordersByAccount.set(order.accountId, [order])
+    }
+    const lastChangeAt = new Map(lastChanges.map((c) => [c.accountId, c._max.changedAt]))
+
+    const historyRows: Prisma.AccountStatusChangeCreateManyInput[] = []
+    const reactivationRows: Prisma.ReactivationCreateManyInput[] = []
+    const updates: { id: string; data: Prisma.AccountUpdateInput }[] = []
+
+    for (const account of accounts) {
+      const points = ordersByAccount.get(account.id) ?? []
+      const dates = points.map((p) => p.placedAt)
+      const current = classifyAccount(dates, now, limits)
+      const timeline = statusTimeline(dates, now, limits)
+      const since = rebuild ? null : (lastChangeAt.get(account.id) ?? null)
+      let previous: AccountStatus | null = null
+      let latestReactivation: Date | null = account.reactivatedAt
+      timeline.forEach((period: StatusPeriod, index) => {
+        previous = index === 0 ? null : timeline[index - 1]!.status
+        if (since && period.from <= since) return
+        historyRows.push({
+          accountId: account.id,
+          fromStatus: previous,
+          toStatus: period.status,
+          changedAt: period.from,
+        })
+        if (previous && GONE.has(previous) && period.status === 'ACTIVE') {
+          // The order that brought it back: the first one placed that day.
+          const day = Math.floor(period.from.getTime() / DAY_MS)
+          const order = points.find((p) => Math.floor(p.placedAt.getTime() / DAY_MS) === day)
+          reactivationRows.push({
+            accountId: account.id,
+            reactivatedAt: period.from,
+            channel: order?.channel ?? 'OFFLINE',
+            orderId: order?.id ?? null,
+            previousStatus: previous,
+          })
+          if (!latestReactivation || period.from > latestReactivation)
+            latestReactivation = period.from
+        }
+      })
+
+      const data: Prisma.AccountUpdateInput = {}
+      if (account.status !== current.status) data.status = current.status
+      if (!sameTime(account.lastOrderAt, current.lastOrderAt))
+        data.lastOrderAt = current.lastOrderAt
+      if (!sameTime(account.firstOrderAt, current.firstOrderAt))
+        data.firstOrderAt = current.firstOrderAt
+      if (account.medianIntervalDays !== current.medianIntervalDays)
+        data.medianIntervalDays = current.medianIntervalDays
+      if (!sameTime(account.expectedNextOrderAt, current.expectedNextOrderAt))
+        data.expectedNextOrderAt = current.expectedNextOrderAt
+      if (!sameTime(account.reactivatedAt, latestReactivation))
+        data.reactivatedAt = latestReactivation
+      if (Object.keys(data).length) updates.push({ id: account.id, data })
+    }
+
+    if (rebuild && accounts.length) {
+      const ids = accounts.map((a) => a.id)
+      await db.accountStatusChange.deleteMany({ where: { accountId: { in: ids } } })
+    }
+    // An order already credited with a reactivation keeps its first record.
+    const orderIds = reactivationRows.flatMap((r) => (r.orderId ? [r.orderId] : []))
+    const known = new Set<number>()
+    for (const part of chunks(orderIds)) {
+      const rows = await db.reactivation.findMany({
+        where: { orderId: { in: part } },
+        select: { orderId: true },
+      })
+      rows.forEach((r) => r.orderId && known.add(r.orderId))
+    }
+    const newReactivations = reactivationRows.filter((r) => !r.orderId || !known.has(r.orderId))
+
+    for (const part of chunks(historyRows, 2000))
+      await db.accountStatusChange.createMany({ data: part })
+    for (const part of chunks(newReactivations, 2000))
+      await db.reactivation.createMany({ data: part })
+    for (const update of updates)
+      await db.account.update({ where: { id: update.id }, data: update.data })
+
+    result.accounts += accounts.length
+    result.updated += updates.length
+    result.statusChanges += historyRows.length
+    result.reactivations += newReactivations.length
+  }
+  return result
+}
+
+/** Every account, in one transaction (the daily job, and after the thresholds change). */
+export async function reclassifyPortfolio({
+  now = new Date(),
+  rebuild = false,
+} = {}): Promise<ReclassifyResult> {
+  const thresholds = await getThresholds()
+  const result = await prisma.$transaction((tx) => syncAccounts(tx, { now, rebuild, thresholds }), {
+    timeout: 120_000,
+  })
+  await prisma.appSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, lastReclassifiedAt: now },
+    update: { lastReclassifiedAt: now },
+  })
+  return result
+}
+
+/** Runs the reclassification when the last run is a day old; the server calls this hourly. */
+export async function reclassifyIfDue(now = new Date()): Promise<ReclassifyResult | null> {
+  const settings = await prisma.appSettings.findUnique({
+    where: { id: 1 },
+    select: { lastReclassifiedAt: true },
+  })
+  const last = settings?.lastReclassifiedAt
+  if (last && now.getTime() - last.getTime() < DAY_MS) return null
+  return reclassifyPortfolio({ now })
+}

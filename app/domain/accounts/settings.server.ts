@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { prisma, type Tx } from '~/utils/db.server'
+import { audit, diffFields } from '../audit/audit.server'
+import { DEFAULT_THRESHOLDS, type StatusThresholds } from './status'
+
+/** Pass the transaction when inside one: the SQLite adapter serialises all queries. */
+export async function getThresholds(db: Tx | typeof prisma = prisma): Promise<StatusThresholds> {
+  const settings = await db.appSettings.findUnique({
+    where: { id: 1 },
+    select: { atRiskDays: true, inactiveDays: true, lostDays: true },
+  })
+  return settings ?? DEFAULT_THRESHOLDS
+}
+
+export const ThresholdsSchema = z
+  .object({
+    atRiskDays: z.coerce.number().int().min(7).max(3650),
+    inactiveDays: z.coerce.number().int().min(7).max(3650),
+    lostDays: z.coerce.number().int().min(7).max(3650),
+  })
+  .refine((t) => t.atRiskDays < t.inactiveDays && t.inactiveDays < t.lostDays, {
+    message: 'ORDER',
+    path: ['inactiveDays'],
+  })
+
+/** Saves new thresholds (audited). The caller reclassifies the portfolio afterwards. */
+export async function updateThresholds(
+  actorId: string,
+  thresholds: StatusThresholds,
+): Promise<void> {
+  const before = await getThresholds()
+  await prisma.$transaction(async (tx) => {
+    await tx.appSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, ...thresholds },
+      update: thresholds,
+    })
+    await audit(tx, {
+      actorId,
+      action: 'settings.thresholds',
+      entity: 'AppSettings',
+      entityId: '1',
+      changes: diffFields({ ...before }, thresholds),
+    })
+  })
+}
