@@ -1,0 +1,124 @@
+import {
+  CsvFormatError,
+  csvLine,
+  parseBrazilianDate,
+  parseBrazilianMoney,
+  readCsvRows,
+  type CsvRow,
+} from './csv'
+
+/** Feeds bytes in small chunks, as a network upload would, to exercise chunk boundaries. */
+async function* chunked(bytes: Uint8Array, size = 7): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size)
+}
+
+async function rows(bytes: Uint8Array, size?: number): Promise<CsvRow[]> {
+  const out: CsvRow[] = []
+  for await (const row of readCsvRows(chunked(bytes, size))) out.push({ line: row.line, fields: row.fields })
+  return out
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text)
+function win1252(text: string): Uint8Array {
+  // Latin-1 covers the accents used here; Windows-1252 agrees with it on them.
+  return Uint8Array.from([...text].map((char) => char.charCodeAt(0)))
+}
+
+describe('reading CSV as Brazilian ERPs export it', () => {
+  const expected = [
+    { line: 1, fields: ['cnpj', 'razão social', 'cidade'] },
+    { line: 2, fields: ['11.222.333/0001-81', 'Construção São José', 'São Paulo'] },
+  ]
+
+  it('reads UTF-8 with ; separators', async () => {
+    expect(await rows(utf8('cnpj;razão social;cidade\n11.222.333/0001-81;Construção São José;São Paulo\n'))).toEqual(expected)
+  })
+
+  it('reads UTF-8 with a BOM and CRLF line ends', async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf])
+    const body = utf8('cnpj;razão social;cidade\r\n11.222.333/0001-81;Construção São José;São Paulo\r\n')
+    expect(await rows(new Uint8Array([...bom, ...body]), 3)).toEqual(expected)
+  })
+
+  it('reads Windows-1252 as Excel saves it', async () => {
+    expect(await rows(win1252('cnpj;razão social;cidade\r\n11.222.333/0001-81;Construção São José;São Paulo\r\n'))).toEqual(expected)
+  })
+
+  it('reads , separators with quoted fields, escaped quotes and line breaks inside quotes', async () => {
+    const text = 'sku,nome,preco\n"CIM-1","Cimento ""Forte"", 50 kg","1.234,56"\nARG-2,"Linha 1\nLinha 2",9,90\n'
+    expect(await rows(utf8(text), 5)).toEqual([
+      { line: 1, fields: ['sku', 'nome', 'preco'] },
+      { line: 2, fields: ['CIM-1', 'Cimento "Forte", 50 kg', '1.234,56'] },
+      { line: 3, fields: ['ARG-2', 'Linha 1\nLinha 2', '9', '90'] },
+    ])
+  })
+
+  it('reads tab-separated text pasted from a spreadsheet and skips blank lines', async () => {
+    expect(await rows(utf8('a\tb\n\n1\t2\n'))).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 3, fields: ['1', '2'] },
+    ])
+  })
+
+  it('refuses an empty file, binary garbage and an unterminated quote', async () => {
+    await expect(rows(new Uint8Array())).rejects.toThrow(new CsvFormatError('EMPTY'))
+    const garbage = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)
+    await expect(rows(garbage)).rejects.toThrow(new CsvFormatError('BINARY'))
+    await expect(rows(utf8('a;b\n"open;2\n'))).rejects.toThrow(new CsvFormatError('UNTERMINATED_QUOTE'))
+  })
+
+  it('streams a large file without reading it whole', async () => {
+    const header = 'cnpj;pedido;data;sku;quantidade;preco\n'
+    async function* generate() {
+      yield utf8(header)
+      for (let i = 0; i < 50_000; i += 1000) {
+        let block = ''
+        for (let j = i; j < i + 1000; j++) block += `11222333000181;${j};01/02/2026;SKU-${j % 50};${j % 9 + 1};1.234,5${j % 10}\n`
+        yield utf8(block)
+      }
+    }
+    let count = 0
+    let last: CsvRow | undefined
+    for await (const row of readCsvRows(generate())) {
+      count++
+      last = row
+    }
+    expect(count).toBe(50_001)
+    expect(last?.line).toBe(50_001)
+    expect(last?.fields[1]).toBe('49999')
+  })
+})
+
+describe('Brazilian numbers and dates', () => {
+  it.each([
+    ['1.234,56', 123_456],
+    ['R$ 1.234,56', 123_456],
+    ['1234,5', 123_450],
+    ['12,00', 1200],
+    ['1234.56', 123_456],
+    ['1.234', 123_400],
+    ['0,01', 1],
+    ['-5,00', -500],
+  ])('reads %s as %s cents', (input, cents) => {
+    expect(parseBrazilianMoney(input)).toBe(cents)
+  })
+
+  it.each(['', 'abc', '1,2,3', '12.34,5.6', '1.23,45'])('refuses "%s" as money', (input) => {
+    expect(parseBrazilianMoney(input)).toBeNull()
+  })
+
+  it('reads dd/mm/yyyy and ISO dates at noon in Brasília, refusing impossible ones', () => {
+    expect(parseBrazilianDate('31/01/2026')?.toISOString()).toBe('2026-01-31T15:00:00.000Z')
+    expect(parseBrazilianDate('2026-01-31')?.toISOString()).toBe('2026-01-31T15:00:00.000Z')
+    expect(parseBrazilianDate('5/3/2026')?.toISOString()).toBe('2026-03-05T15:00:00.000Z')
+    expect(parseBrazilianDate('31/02/2026')).toBeNull()
+    expect(parseBrazilianDate('2026/01/31')).toBeNull()
+    expect(parseBrazilianDate('01/13/2026')).toBeNull()
+  })
+})
+
+describe('writing CSV', () => {
+  it('quotes what needs quoting, with ; separators and CRLF', () => {
+    expect(csvLine(['a', 'b;c', 'd"e', 3, null])).toBe('a;"b;c";"d""e";3;\r\n')
+  })
+})
