@@ -14,7 +14,8 @@ async function* chunked(bytes: Uint8Array, size = 7): AsyncGenerator<Uint8Array>
 
 async function rows(bytes: Uint8Array, size?: number): Promise<CsvRow[]> {
   const out: CsvRow[] = []
-  for await (const row of readCsvRows(chunked(bytes, size))) out.push({ line: row.line, fields: row.fields })
+  for await (const row of readCsvRows(chunked(bytes, size)))
+    out.push({ line: row.line, fields: row.fields })
   return out
 }
 
@@ -31,21 +32,32 @@ describe('reading CSV as Brazilian ERPs export it', () => {
   ]
 
   it('reads UTF-8 with ; separators', async () => {
-    expect(await rows(utf8('cnpj;razão social;cidade\n11.222.333/0001-81;Construção São José;São Paulo\n'))).toEqual(expected)
+    expect(
+      await rows(
+        utf8('cnpj;razão social;cidade\n11.222.333/0001-81;Construção São José;São Paulo\n'),
+      ),
+    ).toEqual(expected)
   })
 
   it('reads UTF-8 with a BOM and CRLF line ends', async () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf])
-    const body = utf8('cnpj;razão social;cidade\r\n11.222.333/0001-81;Construção São José;São Paulo\r\n')
+    const body = utf8(
+      'cnpj;razão social;cidade\r\n11.222.333/0001-81;Construção São José;São Paulo\r\n',
+    )
     expect(await rows(new Uint8Array([...bom, ...body]), 3)).toEqual(expected)
   })
 
   it('reads Windows-1252 as Excel saves it', async () => {
-    expect(await rows(win1252('cnpj;razão social;cidade\r\n11.222.333/0001-81;Construção São José;São Paulo\r\n'))).toEqual(expected)
+    expect(
+      await rows(
+        win1252('cnpj;razão social;cidade\r\n11.222.333/0001-81;Construção São José;São Paulo\r\n'),
+      ),
+    ).toEqual(expected)
   })
 
   it('reads , separators with quoted fields, escaped quotes and line breaks inside quotes', async () => {
-    const text = 'sku,nome,preco\n"CIM-1","Cimento ""Forte"", 50 kg","1.234,56"\nARG-2,"Linha 1\nLinha 2",9,90\n'
+    const text =
+      'sku,nome,preco\n"CIM-1","Cimento ""Forte"", 50 kg","1.234,56"\nARG-2,"Linha 1\nLinha 2",9,90\n'
     expect(await rows(utf8(text), 5)).toEqual([
       { line: 1, fields: ['sku', 'nome', 'preco'] },
       { line: 2, fields: ['CIM-1', 'Cimento "Forte", 50 kg', '1.234,56'] },
@@ -64,7 +76,9 @@ describe('reading CSV as Brazilian ERPs export it', () => {
     await expect(rows(new Uint8Array())).rejects.toThrow(new CsvFormatError('EMPTY'))
     const garbage = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)
     await expect(rows(garbage)).rejects.toThrow(new CsvFormatError('BINARY'))
-    await expect(rows(utf8('a;b\n"open;2\n'))).rejects.toThrow(new CsvFormatError('UNTERMINATED_QUOTE'))
+    await expect(rows(utf8('a;b\n"open;2\n'))).rejects.toThrow(
+      new CsvFormatError('UNTERMINATED_QUOTE'),
+    )
   })
 
   it('streams a large file without reading it whole', async () => {
@@ -73,7 +87,8 @@ describe('reading CSV as Brazilian ERPs export it', () => {
       yield utf8(header)
       for (let i = 0; i < 50_000; i += 1000) {
         let block = ''
-        for (let j = i; j < i + 1000; j++) block += `11222333000181;${j};01/02/2026;SKU-${j % 50};${j % 9 + 1};1.234,5${j % 10}\n`
+        for (let j = i; j < i + 1000; j++)
+          block += `11222333000181;${j};01/02/2026;SKU-${j % 50};${(j % 9) + 1};1.234,5${j % 10}\n`
         yield utf8(block)
       }
     }

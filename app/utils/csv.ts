@@ -13,7 +13,8 @@ export class CsvFormatError extends Error {
 
 /** Decides the encoding from the first bytes: BOM, then whether they are valid UTF-8. */
 export function detectEncoding(head: Uint8Array): { encoding: CsvEncoding; bomLength: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 }
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8', bomLength: 3 }
   let sample = head
   // Do not judge a multi-byte character cut at the end of the sample.
   for (let back = 1; back <= 3 && sample.length - back >= 0; back++) {
@@ -59,7 +60,9 @@ export type CsvRow = { line: number; fields: string[] }
  * Reads rows from a stream of bytes. Yields each row with the number of the line it starts
  * on (1 = header). Throws CsvFormatError for binary, wrongly encoded or unterminated input.
  */
-export async function* readCsvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRow & { delimiter: string }> {
+export async function* readCsvRows(
+  source: AsyncIterable<Uint8Array>,
+): AsyncGenerator<CsvRow & { delimiter: string }> {
   let decoder: TextDecoder | null = null
   let delimiter: ';' | ',' | '\t' | null = null
   let pending = ''
@@ -106,7 +109,8 @@ export async function* readCsvRows(source: AsyncIterable<Uint8Array>): AsyncGene
           return
         }
         fields.push(field)
-        if (!(fields.length === 1 && fields[0] === '')) yield { line: rowStart, fields, delimiter: delimiter! }
+        if (!(fields.length === 1 && fields[0] === ''))
+          yield { line: rowStart, fields, delimiter: delimiter! }
         fields = []
         field = ''
         afterQuote = false
@@ -233,7 +237,12 @@ export function parseBrazilianDate(input: string): Date | null {
     return null
   }
   const date = new Date(Date.UTC(year, month - 1, day, 15))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return null
   if (year < 1990 || year > 2100) return null
   return date
 }

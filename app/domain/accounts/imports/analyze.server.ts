@@ -1,0 +1,490 @@
+import fs from 'node:fs'
+import { type ImportKind } from '@prisma/client'
+import { prisma } from '~/utils/db.server'
+import {
+  CsvFormatError,
+  parseBrazilianDate,
+  parseBrazilianDecimal,
+  parseBrazilianMoney,
+  readCsvRows,
+} from '~/utils/csv'
+import { normalizeCnpj } from '../cnpj'
+import { mapHeader } from './columns'
+
+export type RowErrorCode =
+  | 'MISSING_VALUE'
+  | 'INVALID_CNPJ'
+  | 'UNKNOWN_ACCOUNT'
+  | 'INVALID_DATE'
+  | 'INVALID_QUANTITY'
+  | 'INVALID_PRICE'
+  | 'DUPLICATE_LINE'
+  | 'CONFLICTING_ORDER'
+  | 'UNKNOWN_REP'
+  | 'INVALID_UF'
+  | 'INVALID_EMAIL'
+  | 'INVALID_PERCENT'
+  | 'DUPLICATE_KEY'
+  | 'EMAIL_IN_USE'
+export type FileErrorCode =
+  | 'EMPTY'
+  | 'BINARY'
+  | 'ENCODING'
+  | 'UNTERMINATED_QUOTE'
+  | 'MISSING_COLUMNS'
+  | 'NO_ROWS'
+export type RowError = { line: number; code: RowErrorCode; column?: string; value?: string }
+
+export type OrderRecord = {
+  externalRef: string
+  accountId: string
+  placedAt: Date
+  totalCents: number
+  lines: {
+    sku: string
+    name: string
+    quantity: number
+    unitPriceCents: number
+    totalCents: number
+    productId: string | null
+  }[]
+}
+export type AccountRecord = {
+  cnpj: string
+  legalName: string
+  tradeName: string
+  email: string | null
+  phone: string | null
+  street: string | null
+  city: string
+  state: string
+  postalCode: string | null
+  segment: string | null
+  repId: string | null
+  minimumOrderCents: number | null
+  existingId: string | null
+}
+export type RepRecord = {
+  code: string
+  name: string
+  email: string
+  phone: string | null
+  defaultCommissionBps: number | null
+  existingId: string | null
+}
+
+export type Analysis = {
+  kind: ImportKind
+  fileError: { code: FileErrorCode; columns?: string[] } | null
+  totalRows: number
+  errorRows: number
+  errors: RowError[]
+  toCreate: number
+  toUpdate: number
+  unchanged: number
+  orders: OrderRecord[]
+  accounts: AccountRecord[]
+  reps: RepRecord[]
+}
+
+const MAX_REPORTED_ERRORS = 200
+const UFS = new Set(
+  'AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO'.split(' '),
+)
+const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/
+
+function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+class Collector {
+  errors: RowError[] = []
+  errorLines = new Set<number>()
+  add(error: RowError) {
+    this.errorLines.add(error.line)
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(error)
+  }
+}
+
+type Row = { line: number; get: (column: string) => string }
+
+/** Reads the file row by row; calls `onRow` for each data row with a column getter. */
+async function eachRow(
+  kind: ImportKind,
+  file: string,
+  onRow: (row: Row) => void,
+): Promise<Pick<Analysis, 'fileError' | 'totalRows'>> {
+  let index: Record<string, number> | null = null
+  let totalRows = 0
+  try {
+    for await (const { line, fields } of readCsvRows(fs.createReadStream(file))) {
+      if (!index) {
+        const header = mapHeader(kind, fields)
+        if (header.missing.length)
+          return { fileError: { code: 'MISSING_COLUMNS', columns: header.missing }, totalRows: 0 }
+        index = header.index
+        continue
+      }
+      totalRows++
+      const columns = index
+      onRow({
+        line,
+        get: (column) =>
+          columns[column] === undefined ? '' : (fields[columns[column]!] ?? '').trim(),
+      })
+    }
+  } catch (error) {
+    if (error instanceof CsvFormatError) return { fileError: { code: error.code }, totalRows }
+    throw error
+  }
+  if (!index) return { fileError: { code: 'EMPTY' }, totalRows: 0 }
+  if (totalRows === 0) return { fileError: { code: 'NO_ROWS' }, totalRows: 0 }
+  return { fileError: null, totalRows }
+}
+
+function required(row: Row, column: string, errors: Collector): string | null {
+  const value = row.get(column)
+  if (!value) errors.add({ line: row.line, code: 'MISSING_VALUE', column })
+  return value || null
+}
+
+const empty = (kind: ImportKind): Analysis => ({
+  kind,
+  fileError: null,
+  totalRows: 0,
+  errorRows: 0,
+  errors: [],
+  toCreate: 0,
+  toUpdate: 0,
+  unchanged: 0,
+  orders: [],
+  accounts: [],
+  reps: [],
+})
+
+/** Offline order history: one row per order line, grouped by the ERP order number. */
+async function analyzeOrders(file: string): Promise<Analysis> {
+  const result = empty('ORDERS')
+  const errors = new Collector()
+  type Pending = {
+    ref: string
+    cnpj: string
+    placedAt: Date
+    lines: Map<string, OrderRecord['lines'][number] & { line: number }>
+    rows: number[]
+    bad: boolean
+  }
+  const orders = new Map<string, Pending>()
+
+  const read = await eachRow('ORDERS', file, (row) => {
+    const cnpjText = required(row, 'cnpj', errors)
+    const ref = required(row, 'pedido', errors)
+    const dateText = required(row, 'data', errors)
+    const sku = required(row, 'sku', errors)?.toUpperCase()
+    const quantityText = required(row, 'quantidade', errors)
+    const priceText = required(row, 'preco', errors)
+    const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
+    if (cnpjText && !cnpj)
+      errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
+    const placedAt = dateText ? parseBrazilianDate(dateText) : null
+    if (dateText && !placedAt)
+      errors.add({ line: row.line, code: 'INVALID_DATE', column: 'data', value: dateText })
+    const quantity = quantityText ? parseBrazilianDecimal(quantityText) : null
+    const quantityOk =
+      quantity !== null && Number.isInteger(quantity) && quantity > 0 && quantity <= 1_000_000
+    if (quantityText && !quantityOk)
+      errors.add({
+        line: row.line,
+        code: 'INVALID_QUANTITY',
+        column: 'quantidade',
+        value: quantityText,
+      })
+    const price = priceText ? parseBrazilianMoney(priceText) : null
+    if (priceText && (price === null || price < 0))
+      errors.add({ line: row.line, code: 'INVALID_PRICE', column: 'preco', value: priceText })
+    if (!ref) return
+    const valid = !!(cnpj && placedAt && sku && quantityOk && price !== null && price >= 0)
+    let order = orders.get(ref)
+    if (!order && cnpj && placedAt) {
+      order = { ref, cnpj, placedAt, lines: new Map(), rows: [], bad: false }
+      orders.set(ref, order)
+    }
+    if (!order) return
+    order.rows.push(row.line)
+    if (!valid) {
+      order.bad = true
+      return
+    }
+    if (order.cnpj !== cnpj || order.placedAt.getTime() !== placedAt!.getTime()) {
+      errors.add({ line: row.line, code: 'CONFLICTING_ORDER', column: 'pedido', value: ref })
+      order.bad = true
+      return
+    }
+    if (order.lines.has(sku!)) {
+      // The same product twice in one order: a duplicated line, reported and not counted twice.
+      errors.add({ line: row.line, code: 'DUPLICATE_LINE', column: 'sku', value: sku })
+      return
+    }
+    order.lines.set(sku!, {
+      line: row.line,
+      sku: sku!,
+      name: row.get('produto') || sku!,
+      quantity: quantity!,
+      unitPriceCents: price!,
+      totalCents: quantity! * price!,
+      productId: null,
+    })
+  })
+  Object.assign(result, read)
+  if (read.fileError) return result
+
+  const candidates = [...orders.values()].filter((o) => !o.bad && o.lines.size > 0)
+  const accountIds = new Map<string, string>()
+  for (const part of chunks([...new Set(candidates.map((o) => o.cnpj))])) {
+    const found = await prisma.account.findMany({
+      where: { cnpj: { in: part } },
+      select: { id: true, cnpj: true },
+    })
+    found.forEach((a) => accountIds.set(a.cnpj, a.id))
+  }
+  const existing = new Set<string>()
+  for (const part of chunks(candidates.map((o) => o.ref))) {
+    const found = await prisma.order.findMany({
+      where: { channel: 'OFFLINE', externalRef: { in: part } },
+      select: { externalRef: true },
+    })
+    found.forEach((o) => o.externalRef && existing.add(o.externalRef))
+  }
+  const productIds = new Map<string, string>()
+  for (const part of chunks([...new Set(candidates.flatMap((o) => [...o.lines.keys()]))])) {
+    const found = await prisma.product.findMany({
+      where: { sku: { in: part } },
+      select: { id: true, sku: true },
+    })
+    found.forEach((p) => productIds.set(p.sku, p.id))
+  }
+
+  for (const order of candidates) {
+    const accountId = accountIds.get(order.cnpj)
+    if (!accountId) {
+      for (const line of order.rows)
+        errors.add({ line, code: 'UNKNOWN_ACCOUNT', column: 'cnpj', value: order.cnpj })
+      continue
+    }
+    if (existing.has(order.ref)) {
+      result.unchanged++
+      continue
+    }
+    const lines = [...order.lines.values()].map(({ line: _line, ...rest }) => ({
+      ...rest,
+      productId: productIds.get(rest.sku) ?? null,
+    }))
+    result.orders.push({
+      externalRef: order.ref,
+      accountId,
+      placedAt: order.placedAt,
+      totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
+      lines,
+    })
+  }
+  result.toCreate = result.orders.length
+  result.errors = errors.errors.sort((a, b) => a.line - b.line)
+  result.errorRows = errors.errorLines.size
+  return result
+}
+
+async function analyzeAccounts(file: string): Promise<Analysis> {
+  const result = empty('ACCOUNTS')
+  const errors = new Collector()
+  const byCnpj = new Map<string, AccountRecord & { repCode: string | null; line: number }>()
+  const read = await eachRow('ACCOUNTS', file, (row) => {
+    const cnpjText = required(row, 'cnpj', errors)
+    const legalName = required(row, 'razaoSocial', errors)
+    const city = required(row, 'cidade', errors)
+    const stateText = required(row, 'uf', errors)?.toUpperCase() ?? null
+    const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
+    if (cnpjText && !cnpj)
+      errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
+    if (stateText && !UFS.has(stateText))
+      errors.add({ line: row.line, code: 'INVALID_UF', column: 'uf', value: stateText })
+    const email = row.get('email').toLowerCase() || null
+    if (email && !EMAIL.test(email))
+      errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
+    const minimumText = row.get('pedidoMinimo')
+    const minimum = minimumText ? parseBrazilianMoney(minimumText) : null
+    if (minimumText && (minimum === null || minimum < 0))
+      errors.add({
+        line: row.line,
+        code: 'INVALID_PRICE',
+        column: 'pedidoMinimo',
+        value: minimumText,
+      })
+    if (errors.errorLines.has(row.line) || !cnpj || !legalName || !city || !stateText) return
+    if (byCnpj.has(cnpj)) {
+      errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'cnpj', value: cnpjText ?? '' })
+      return
+    }
+    byCnpj.set(cnpj, {
+      line: row.line,
+      cnpj,
+      legalName,
+      tradeName: row.get('nomeFantasia') || legalName,
+      email,
+      phone: row.get('telefone') || null,
+      street: row.get('endereco') || null,
+      city,
+      state: stateText,
+      postalCode: row.get('cep') || null,
+      segment: row.get('segmento') || null,
+      repCode: row.get('representante') || null,
+      repId: null,
+      minimumOrderCents: minimum,
+      existingId: null,
+    })
+  })
+  Object.assign(result, read)
+  if (read.fileError) return result
+
+  const records = [...byCnpj.values()]
+  const reps = await prisma.rep.findMany({ select: { id: true, code: true } })
+  const repIds = new Map(reps.map((r) => [r.code.toUpperCase(), r.id]))
+  const existing = new Map<string, Awaited<ReturnType<typeof prisma.account.findMany>>[number]>()
+  for (const part of chunks(records.map((r) => r.cnpj))) {
+    const found = await prisma.account.findMany({ where: { cnpj: { in: part } } })
+    found.forEach((a) => existing.set(a.cnpj, a))
+  }
+  for (const record of records) {
+    if (record.repCode) {
+      const repId = repIds.get(record.repCode.toUpperCase())
+      if (!repId) {
+        errors.add({
+          line: record.line,
+          code: 'UNKNOWN_REP',
+          column: 'representante',
+          value: record.repCode,
+        })
+        continue
+      }
+      record.repId = repId
+    }
+    const current = existing.get(record.cnpj)
+    const { line: _line, repCode: _repCode, ...clean } = record
+    if (!current) {
+      result.accounts.push(clean)
+      result.toCreate++
+      continue
+    }
+    clean.existingId = current.id
+    if (!record.repCode) clean.repId = current.repId
+    if (clean.minimumOrderCents === null) clean.minimumOrderCents = current.minimumOrderCents
+    const fields = [
+      'legalName',
+      'tradeName',
+      'email',
+      'phone',
+      'street',
+      'city',
+      'state',
+      'postalCode',
+      'segment',
+      'repId',
+      'minimumOrderCents',
+    ] as const
+    if (fields.some((f) => (clean[f] ?? null) !== (current[f] ?? null))) {
+      result.accounts.push(clean)
+      result.toUpdate++
+    } else {
+      result.unchanged++
+    }
+  }
+  result.errors = errors.errors.sort((a, b) => a.line - b.line)
+  result.errorRows = errors.errorLines.size
+  return result
+}
+
+async function analyzeReps(file: string): Promise<Analysis> {
+  const result = empty('REPS')
+  const errors = new Collector()
+  const byCode = new Map<string, RepRecord & { line: number }>()
+  const read = await eachRow('REPS', file, (row) => {
+    const code = required(row, 'codigo', errors)?.toUpperCase()
+    const name = required(row, 'nome', errors)
+    const email = required(row, 'email', errors)?.toLowerCase()
+    if (email && !EMAIL.test(email))
+      errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
+    const percentText = row.get('comissao').replace('%', '')
+    const percent = percentText ? parseBrazilianDecimal(percentText) : null
+    if (percentText && (percent === null || percent < 0 || percent > 100)) {
+      errors.add({
+        line: row.line,
+        code: 'INVALID_PERCENT',
+        column: 'comissao',
+        value: percentText,
+      })
+    }
+    if (errors.errorLines.has(row.line) || !code || !name || !email) return
+    if (byCode.has(code)) {
+      errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'codigo', value: code })
+      return
+    }
+    byCode.set(code, {
+      line: row.line,
+      code,
+      name,
+      email,
+      phone: row.get('telefone') || null,
+      defaultCommissionBps: percent === null ? null : Math.round(percent * 100),
+      existingId: null,
+    })
+  })
+  Object.assign(result, read)
+  if (read.fileError) return result
+
+  const existing = await prisma.rep.findMany()
+  const byExistingCode = new Map(existing.map((r) => [r.code.toUpperCase(), r]))
+  const byExistingEmail = new Map(existing.map((r) => [r.email.toLowerCase(), r]))
+  const emailsInFile = new Map<string, string>()
+  for (const record of byCode.values()) {
+    const current = byExistingCode.get(record.code)
+    const owner = byExistingEmail.get(record.email)
+    if (
+      (owner && owner.id !== current?.id) ||
+      (emailsInFile.has(record.email) && emailsInFile.get(record.email) !== record.code)
+    ) {
+      errors.add({ line: record.line, code: 'EMAIL_IN_USE', column: 'email', value: record.email })
+      continue
+    }
+    emailsInFile.set(record.email, record.code)
+    const { line: _line, ...clean } = record
+    if (!current) {
+      result.reps.push(clean)
+      result.toCreate++
+      continue
+    }
+    clean.existingId = current.id
+    const commission = clean.defaultCommissionBps ?? current.defaultCommissionBps
+    if (
+      clean.name !== current.name ||
+      clean.email !== current.email ||
+      (clean.phone ?? null) !== (current.phone ?? null) ||
+      commission !== current.defaultCommissionBps
+    ) {
+      result.reps.push(clean)
+      result.toUpdate++
+    } else {
+      result.unchanged++
+    }
+  }
+  result.errors = errors.errors.sort((a, b) => a.line - b.line)
+  result.errorRows = errors.errorLines.size
+  return result
+}
+
+/** Reads and checks an uploaded file against the database, writing nothing. */
+export function analyzeImport(kind: ImportKind, file: string): Promise<Analysis> {
+  if (kind === 'ORDERS') return analyzeOrders(file)
+  if (kind === 'ACCOUNTS') return analyzeAccounts(file)
+  return analyzeReps(file)
+}

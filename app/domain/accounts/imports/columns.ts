@@ -1,0 +1,94 @@
+import { type ImportKind } from '@prisma/client'
+import { normalizeHeader } from '~/utils/csv'
+
+/** Columns each import understands: the canonical name and the headers ERPs use for it. */
+type ColumnSpec = { name: string; required: boolean; aliases: string[] }
+
+export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
+  ORDERS: [
+    { name: 'cnpj', required: true, aliases: ['cnpj', 'cnpjcliente', 'clientecnpj', 'cpfcnpj'] },
+    {
+      name: 'pedido',
+      required: true,
+      aliases: [
+        'pedido',
+        'numeropedido',
+        'nrpedido',
+        'npedido',
+        'numero',
+        'pedidoerp',
+        'documento',
+        'order',
+      ],
+    },
+    {
+      name: 'data',
+      required: true,
+      aliases: ['data', 'datapedido', 'dataemissao', 'emissao', 'date'],
+    },
+    {
+      name: 'sku',
+      required: true,
+      aliases: ['sku', 'codigo', 'codigoproduto', 'codproduto', 'produtocodigo', 'referencia'],
+    },
+    {
+      name: 'quantidade',
+      required: true,
+      aliases: ['quantidade', 'qtd', 'qtde', 'quant', 'quantity'],
+    },
+    {
+      name: 'preco',
+      required: true,
+      aliases: ['precounitario', 'preco', 'valorunitario', 'vlunitario', 'unitario', 'price'],
+    },
+    {
+      name: 'produto',
+      required: false,
+      aliases: ['produto', 'descricao', 'nomeproduto', 'descricaoproduto'],
+    },
+  ],
+  ACCOUNTS: [
+    { name: 'cnpj', required: true, aliases: ['cnpj', 'cpfcnpj'] },
+    { name: 'razaoSocial', required: true, aliases: ['razaosocial', 'razao', 'nome', 'legalname'] },
+    { name: 'nomeFantasia', required: false, aliases: ['nomefantasia', 'fantasia', 'tradename'] },
+    { name: 'email', required: false, aliases: ['email', 'emailcontato'] },
+    { name: 'telefone', required: false, aliases: ['telefone', 'fone', 'celular', 'phone'] },
+    { name: 'endereco', required: false, aliases: ['endereco', 'logradouro', 'street'] },
+    { name: 'cidade', required: true, aliases: ['cidade', 'municipio', 'city'] },
+    { name: 'uf', required: true, aliases: ['uf', 'estado', 'state'] },
+    { name: 'cep', required: false, aliases: ['cep', 'postalcode'] },
+    { name: 'segmento', required: false, aliases: ['segmento', 'segment', 'ramo'] },
+    {
+      name: 'representante',
+      required: false,
+      aliases: ['representante', 'codigorepresentante', 'rep', 'vendedor'],
+    },
+    { name: 'pedidoMinimo', required: false, aliases: ['pedidominimo', 'minimo', 'valorminimo'] },
+  ],
+  REPS: [
+    { name: 'codigo', required: true, aliases: ['codigo', 'cod', 'codigorepresentante', 'code'] },
+    { name: 'nome', required: true, aliases: ['nome', 'representante', 'name'] },
+    { name: 'email', required: true, aliases: ['email'] },
+    { name: 'telefone', required: false, aliases: ['telefone', 'fone', 'celular', 'phone'] },
+    {
+      name: 'comissao',
+      required: false,
+      aliases: ['comissao', 'percentualcomissao', 'comissaopercentual'],
+    },
+  ],
+}
+
+export type HeaderMap = { index: Record<string, number>; missing: string[] }
+
+/** Maps canonical column names to positions in the file's header. */
+export function mapHeader(kind: ImportKind, header: readonly string[]): HeaderMap {
+  const positions = new Map(header.map((name, i) => [normalizeHeader(name), i]))
+  const index: Record<string, number> = {}
+  const missing: string[] = []
+  for (const column of COLUMNS[kind]) {
+    const found = column.aliases.map((alias) => positions.get(alias)).find((i) => i !== undefined)
+    if (found !== undefined) index[column.name] = found
+    else if (column.required) missing.push(column.name)
+  }
+  return { index, missing }
+}

@@ -1,0 +1,211 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { createAccount, createProduct, createUser } from '#tests/fixtures/factories'
+import { prisma } from '~/utils/db.server'
+import { formatCnpj } from '../cnpj'
+import { commitImport, getImportBatch, previewImport } from './import.server'
+
+const tmp = path.resolve('tests/.tmp/uploads')
+fs.mkdirSync(tmp, { recursive: true })
+
+function upload(content: string | Uint8Array): string {
+  const file = path.join(tmp, `${crypto.randomUUID()}.csv`)
+  fs.writeFileSync(file, content)
+  return file
+}
+const win1252 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)))
+
+async function preview(
+  kind: 'ORDERS' | 'ACCOUNTS' | 'REPS',
+  content: string | Uint8Array,
+  actorId: string,
+) {
+  const batch = await previewImport({
+    kind,
+    file: upload(content),
+    fileName: 'arquivo.csv',
+    actorId,
+  })
+  return (await getImportBatch(batch.id))!
+}
+
+describe('importing offline order history', () => {
+  it('previews a Windows-1252 file with ; and decimal commas, writes only on confirm, and is idempotent', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const account = await createAccount()
+    await createProduct({ sku: 'IMP-CIM-1', name: 'Cimento' })
+    const csv = win1252(
+      [
+        'CNPJ;Número Pedido;Data Emissão;Código Produto;Descrição;Qtde;Preço Unitário',
+        `${formatCnpj(account.cnpj)};90001;15/10/2026;IMP-CIM-1;Cimento CP-II;10;38,90`,
+        `${formatCnpj(account.cnpj)};90001;15/10/2026;ERP-ONLY;Argamassa de reboco;2;1.234,50`,
+        `${account.cnpj};90002;02/11/2026;IMP-CIM-1;Cimento CP-II;5;38,90`,
+      ].join('\r\n'),
+    )
+    const first = await preview('ORDERS', csv, manager.id)
+    expect(first).toMatchObject({
+      status: 'PREVIEWED',
+      totalRows: 3,
+      errorRows: 0,
+      createdRows: 2,
+      skippedRows: 0,
+    })
+    expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
+
+    expect(await commitImport(first.id, manager.id)).toEqual({
+      ok: true,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+    })
+    const orders = await prisma.order.findMany({
+      where: { accountId: account.id },
+      include: { lines: { orderBy: { sku: 'asc' } } },
+      orderBy: { placedAt: 'asc' },
+    })
+    expect(orders.map((o) => [o.externalRef, o.channel, o.totalCents])).toEqual([
+      ['90001', 'OFFLINE', 389_00 + 2 * 1234_50],
+      ['90002', 'OFFLINE', 5 * 38_90],
+    ])
+    expect(orders[0]!.lines.map((l) => [l.sku, l.name, l.productId !== null])).toEqual([
+      ['ERP-ONLY', 'Argamassa de reboco', false],
+      ['IMP-CIM-1', 'Cimento CP-II', true],
+    ])
+    const updated = await prisma.account.findUniqueOrThrow({ where: { id: account.id } })
+    expect(updated.lastOrderAt?.toISOString()).toBe('2026-11-02T15:00:00.000Z')
+    expect(
+      await prisma.accountStatusChange.count({ where: { accountId: account.id } }),
+    ).toBeGreaterThan(0)
+    expect(await commitImport(first.id, manager.id)).toEqual({ ok: false, code: 'NOT_PREVIEWED' })
+
+    const again = await preview('ORDERS', csv, manager.id)
+    expect(again).toMatchObject({ createdRows: 0, skippedRows: 2 })
+    expect(again.preview.alreadyImportedAt).not.toBeNull()
+    await commitImport(again.id, manager.id)
+    expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(2)
+    expect(await prisma.orderLine.count({ where: { order: { accountId: account.id } } })).toBe(3)
+  })
+
+  it('reports each bad line and leaves orders with a bad line out, writing nothing before confirm', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const account = await createAccount()
+    const good = formatCnpj(account.cnpj)
+    const csv = [
+      'cnpj,pedido,data,sku,quantidade,preco',
+      `${good},A1,01/10/2026,X-1,3,"10,00"`,
+      `11.222.333/0001-82,A2,01/10/2026,X-1,3,"10,00"`,
+      `${good},A3,31/02/2026,X-1,3,"10,00"`,
+      `${good},A4,01/10/2026,X-1,dois,"10,00"`,
+      `${good},A5,01/10/2026,X-1,3,abc`,
+      `${good},A1,01/10/2026,X-1,3,"10,00"`,
+      `${good},A6,01/10/2026,,3,"10,00"`,
+      `11.222.333/0001-81,A7,01/10/2026,X-1,3,"10,00"`,
+      `${good},A1,02/10/2026,X-2,1,"5,00"`,
+    ].join('\n')
+    const batch = await preview('ORDERS', csv, manager.id)
+    expect(batch.preview.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, 'INVALID_CNPJ'],
+      [4, 'INVALID_DATE'],
+      [5, 'INVALID_QUANTITY'],
+      [6, 'INVALID_PRICE'],
+      [7, 'DUPLICATE_LINE'],
+      [8, 'MISSING_VALUE'],
+      [9, 'UNKNOWN_ACCOUNT'],
+      [10, 'CONFLICTING_ORDER'],
+    ])
+    expect(batch).toMatchObject({ totalRows: 9, errorRows: 8, createdRows: 0 })
+    expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
+  })
+
+  it('refuses files with the wrong columns, nothing in them, or binary content', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const wrong = await preview('ORDERS', 'nome;cidade\nLoja;Campinas\n', manager.id)
+    expect(wrong.status).toBe('FAILED')
+    expect(wrong.preview.fileError).toEqual({
+      code: 'MISSING_COLUMNS',
+      columns: ['cnpj', 'pedido', 'data', 'sku', 'quantidade', 'preco'],
+    })
+    expect((await preview('ORDERS', '', manager.id)).preview.fileError).toEqual({ code: 'EMPTY' })
+    expect(
+      (await preview('ORDERS', 'cnpj;pedido;data;sku;quantidade;preco\n', manager.id)).preview
+        .fileError,
+    ).toEqual({ code: 'NO_ROWS' })
+    const garbage = Uint8Array.from({ length: 2048 }, (_, i) => (i * 131) % 256)
+    expect((await preview('ORDERS', garbage, manager.id)).preview.fileError).toEqual({
+      code: 'BINARY',
+    })
+    const failed = await preview('ORDERS', '', manager.id)
+    expect(await commitImport(failed.id, manager.id)).toEqual({ ok: false, code: 'NOT_PREVIEWED' })
+  })
+
+  it('writes the orders once when the same preview is confirmed twice at once', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const account = await createAccount()
+    const batch = await preview(
+      'ORDERS',
+      `cnpj;pedido;data;sku;quantidade;preco\n${account.cnpj};R-1;01/11/2026;Z-1;1;1,00\n`,
+      manager.id,
+    )
+    const results = await Promise.all([
+      commitImport(batch.id, manager.id),
+      commitImport(batch.id, manager.id),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(1)
+  })
+})
+
+describe('importing accounts and reps', () => {
+  it('creates and updates accounts by CNPJ, checks rep codes and states, and re-imports to no change', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const rep = await prisma.rep.create({
+      data: {
+        code: `RX${crypto.randomInt(1e6)}`,
+        name: 'Rep',
+        email: `rep-${crypto.randomUUID()}@x.example`,
+      },
+    })
+    const existing = await createAccount()
+    const fresh = '45.723.174/0001-10'
+    const csv = [
+      'CNPJ;Razão Social;Nome Fantasia;Cidade;UF;Representante;Pedido mínimo',
+      `${fresh};Nova Loja Ltda;Nova Loja;Recife;PE;${rep.code};500,00`,
+      `${formatCnpj(existing.cnpj)};Loja Antiga Ltda;Loja Antiga;Campinas;SP;${rep.code};`,
+      `11.222.333/0001-81;Loja X;;Natal;XX;;`,
+      `33.000.167/0001-01;Loja Y;;Natal;RN;R-NOPE;`,
+    ].join('\n')
+    const batch = await preview('ACCOUNTS', csv, manager.id)
+    expect(batch.preview.errors.map((e) => [e.line, e.code])).toEqual([
+      [4, 'INVALID_UF'],
+      [5, 'UNKNOWN_REP'],
+    ])
+    expect(batch).toMatchObject({ createdRows: 1, updatedRows: 1 })
+    await commitImport(batch.id, manager.id)
+    const created = await prisma.account.findUniqueOrThrow({ where: { cnpj: '45723174000110' } })
+    expect(created).toMatchObject({
+      tradeName: 'Nova Loja',
+      state: 'PE',
+      repId: rep.id,
+      minimumOrderCents: 50_000,
+    })
+    expect(
+      await prisma.repAssignment.count({ where: { accountId: existing.id, repId: rep.id } }),
+    ).toBe(1)
+    const again = await preview('ACCOUNTS', csv, manager.id)
+    expect(again).toMatchObject({ createdRows: 0, updatedRows: 0, skippedRows: 2 })
+  })
+
+  it('creates and updates reps by code, refusing an email another rep uses', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const code = `Q${crypto.randomInt(1e6)}`
+    const csv = `codigo;nome;email;comissao\n${code};Ana Reps;ana-${code}@x.example;3,5\n${code}B;Bia;ana-${code}@x.example;4\n`
+    const batch = await preview('REPS', csv, manager.id)
+    expect(batch.preview.errors.map((e) => e.code)).toEqual(['EMAIL_IN_USE'])
+    await commitImport(batch.id, manager.id)
+    expect(await prisma.rep.findUniqueOrThrow({ where: { code } })).toMatchObject({
+      name: 'Ana Reps',
+      defaultCommissionBps: 350,
+    })
+  })
+})

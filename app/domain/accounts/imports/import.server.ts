@@ -1,0 +1,237 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { type ImportKind } from '@prisma/client'
+import { prisma } from '~/utils/db.server'
+import { audit } from '../../audit/audit.server'
+import { syncAccounts } from '../reclassify.server'
+import { analyzeImport, type Analysis, type RowError } from './analyze.server'
+
+export const UPLOAD_DIR = path.resolve('data/uploads')
+const ORDER_CHUNK = 500
+
+export type ImportPreview = {
+  fileError: Analysis['fileError']
+  errors: RowError[]
+  alreadyImportedAt: string | null
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256')
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/**
+ * Keeps the uploaded file and records what importing it would do. Nothing in the portfolio
+ * changes until `commitImport`.
+ */
+export async function previewImport({
+  kind,
+  file,
+  fileName,
+  actorId,
+}: {
+  kind: ImportKind
+  file: string
+  fileName: string
+  actorId: string
+}) {
+  fs.mkdirSync(UPLOAD_DIR, { recursive: true })
+  const storedPath = path.join(UPLOAD_DIR, `${crypto.randomUUID()}.csv`)
+  fs.renameSync(file, storedPath)
+  const [fileHash, analysis] = await Promise.all([
+    sha256(storedPath),
+    analyzeImport(kind, storedPath),
+  ])
+  const previous = await prisma.importBatch.findFirst({
+    where: { kind, fileHash, status: 'COMMITTED' },
+    orderBy: { committedAt: 'desc' },
+    select: { committedAt: true },
+  })
+  const preview: ImportPreview = {
+    fileError: analysis.fileError,
+    errors: analysis.errors,
+    alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
+  }
+  return prisma.importBatch.create({
+    data: {
+      kind,
+      fileName: fileName.slice(0, 200),
+      fileHash,
+      storedPath,
+      status: analysis.fileError ? 'FAILED' : 'PREVIEWED',
+      totalRows: analysis.totalRows,
+      validRows: analysis.totalRows - analysis.errorRows,
+      errorRows: analysis.errorRows,
+      createdRows: analysis.toCreate,
+      updatedRows: analysis.toUpdate,
+      skippedRows: analysis.unchanged,
+      preview: JSON.stringify(preview),
+      createdById: actorId,
+    },
+  })
+}
+
+export async function getImportBatch(id: string) {
+  const batch = await prisma.importBatch.findUnique({ where: { id } })
+  if (!batch) return null
+  return { ...batch, preview: JSON.parse(batch.preview) as ImportPreview }
+}
+
+export function listImportBatches() {
+  return prisma.importBatch.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+    select: {
+      id: true,
+      kind: true,
+      fileName: true,
+      status: true,
+      totalRows: true,
+      errorRows: true,
+      createdRows: true,
+      updatedRows: true,
+      skippedRows: true,
+      createdAt: true,
+      committedAt: true,
+    },
+  })
+}
+
+export type CommitResult =
+  | { ok: true; created: number; updated: number; unchanged: number }
+  | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' }
+
+/**
+ * Writes what the preview showed, in one transaction, re-reading the stored file. Records are
+ * keyed by their natural keys (ERP order number, CNPJ, rep code), so confirming the same file
+ * again, or twice at once, changes nothing more.
+ */
+export async function commitImport(
+  batchId: string,
+  actorId: string,
+  now = new Date(),
+): Promise<CommitResult> {
+  const batch = await prisma.importBatch.findUnique({ where: { id: batchId } })
+  if (!batch) return { ok: false, code: 'NOT_FOUND' }
+  if (batch.status !== 'PREVIEWED') return { ok: false, code: 'NOT_PREVIEWED' }
+  const analysis = await analyzeImport(batch.kind, batch.storedPath)
+  if (analysis.fileError) return { ok: false, code: 'NOT_PREVIEWED' }
+
+  const done = await prisma.$transaction(
+    async (tx) => {
+      // Claim the batch: a second confirmation finds it no longer PREVIEWED.
+      const claimed = await tx.importBatch.updateMany({
+        where: { id: batchId, status: 'PREVIEWED' },
+        data: { status: 'COMMITTED', committedAt: now },
+      })
+      if (claimed.count !== 1) return false
+      const touched = new Set<string>()
+
+      if (batch.kind === 'ORDERS') {
+        for (let i = 0; i < analysis.orders.length; i += ORDER_CHUNK) {
+          const part = analysis.orders.slice(i, i + ORDER_CHUNK)
+          const created = await tx.order.createManyAndReturn({
+            data: part.map((o) => ({
+              accountId: o.accountId,
+              channel: 'OFFLINE' as const,
+              status: 'DELIVERED' as const,
+              paymentStatus: 'PAID' as const,
+              paymentMethod: 'ERP' as const,
+              externalRef: o.externalRef,
+              subtotalCents: o.totalCents,
+              totalCents: o.totalCents,
+              placedAt: o.placedAt,
+              createdAt: now,
+            })),
+            select: { id: true, externalRef: true },
+          })
+          const ids = new Map(created.map((o) => [o.externalRef, o.id]))
+          await tx.orderLine.createMany({
+            data: part.flatMap((o) =>
+              o.lines.map((l) => ({ ...l, orderId: ids.get(o.externalRef)! })),
+            ),
+          })
+          part.forEach((o) => touched.add(o.accountId))
+        }
+        // Old orders can change the past: rebuild these accounts' history and status.
+        if (touched.size) await syncAccounts(tx, { accountIds: [...touched], now, rebuild: true })
+      }
+
+      if (batch.kind === 'ACCOUNTS') {
+        for (const record of analysis.accounts) {
+          const { existingId, ...data } = record
+          const fields = { ...data, minimumOrderCents: data.minimumOrderCents ?? undefined }
+          if (!existingId) {
+            const account = await tx.account.create({ data: fields, select: { id: true } })
+            await tx.repAssignment.create({
+              data: {
+                accountId: account.id,
+                repId: data.repId,
+                assignedAt: now,
+                assignedById: actorId,
+              },
+            })
+            continue
+          }
+          const before = await tx.account.findUniqueOrThrow({
+            where: { id: existingId },
+            select: { repId: true },
+          })
+          await tx.account.update({ where: { id: existingId }, data: fields })
+          if (before.repId !== data.repId) {
+            await tx.repAssignment.create({
+              data: {
+                accountId: existingId,
+                repId: data.repId,
+                assignedAt: now,
+                assignedById: actorId,
+              },
+            })
+          }
+        }
+      }
+
+      if (batch.kind === 'REPS') {
+        for (const { existingId, defaultCommissionBps, ...data } of analysis.reps) {
+          const commission = defaultCommissionBps === null ? {} : { defaultCommissionBps }
+          if (existingId)
+            await tx.rep.update({ where: { id: existingId }, data: { ...data, ...commission } })
+          else await tx.rep.create({ data: { ...data, ...commission } })
+        }
+      }
+
+      await tx.importBatch.update({
+        where: { id: batchId },
+        data: {
+          createdRows: analysis.toCreate,
+          updatedRows: analysis.toUpdate,
+          skippedRows: analysis.unchanged,
+        },
+      })
+      await audit(tx, {
+        actorId,
+        action: `import.${batch.kind.toLowerCase()}`,
+        entity: 'ImportBatch',
+        entityId: batchId,
+        changes: {
+          fileName: batch.fileName,
+          created: analysis.toCreate,
+          updated: analysis.toUpdate,
+          unchanged: analysis.unchanged,
+          errorRows: analysis.errorRows,
+        },
+      })
+      return true
+    },
+    { timeout: 300_000 },
+  )
+  if (!done) return { ok: false, code: 'NOT_PREVIEWED' }
+  return {
+    ok: true,
+    created: analysis.toCreate,
+    updated: analysis.toUpdate,
+    unchanged: analysis.unchanged,
+  }
+}
