@@ -5,6 +5,7 @@ import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { reclassifyIfDue } from '../app/domain/accounts/reclassify.server'
 import { env } from '../app/utils/env.server'
 import { createNonce, isAllowedMutation, securityHeaders } from './security'
 
@@ -61,6 +62,23 @@ app.all(
     }),
   }),
 )
+
+// The inactivity engine's daily pass: checked hourly, run when the last one is a day old.
+async function dailyReclassification() {
+  try {
+    const result = await reclassifyIfDue()
+    if (result)
+      console.log(
+        `Reclassified ${result.accounts} accounts: ${result.updated} updated, ${result.statusChanges} status changes.`,
+      )
+  } catch (error) {
+    console.error('Daily reclassification failed', error)
+  }
+}
+if (process.env.REATIVA_DISABLE_JOBS !== '1') {
+  setTimeout(dailyReclassification, 10_000).unref()
+  setInterval(dailyReclassification, 60 * 60 * 1000).unref()
+}
 
 app.listen(settings.PORT, () => {
   console.log(`Reativa listening on http://localhost:${settings.PORT}`)

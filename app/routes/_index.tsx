@@ -8,7 +8,7 @@ import { useT } from '~/utils/use-t'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   if (!user) throw redirect('/auth/login')
-  if (user.role === 'BUYER') throw redirect(homePathFor(user.role))
+  if (homePathFor(user.role) !== '/') throw redirect(homePathFor(user.role))
   return json({ name: user.name, role: user.role })
 }
 

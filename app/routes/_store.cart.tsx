@@ -19,7 +19,7 @@ import {
   setCartQuantity,
 } from '~/domain/orders/cart.server'
 import { placeOrderOnTerms } from '~/domain/orders/place-order.server'
-import { requireBuyer } from '~/utils/auth.server'
+import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Carrinho · Reativa' }]
@@ -80,6 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
         userId: user.id,
         idempotencyKey: input.idempotencyKey,
         paymentTermCode: input.paymentTermCode,
+        impersonatorId: await getImpersonatorId(request),
       })
       if (result.ok) return redirect(`/orders/${result.orderId}?placed=1`)
       return json({ checkout: result }, { status: result.code === 'KEY_IN_USE' ? 409 : 400 })

@@ -11,16 +11,20 @@ import {
 import { ErrorPage } from '~/components/error-page'
 import { LanguageSwitch } from '~/components/language-switch'
 import { getStoreHeader } from '~/domain/orders/cart.server'
-import { requireBuyer } from '~/utils/auth.server'
+import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)
-  return json({ userName: user.name, ...(await getStoreHeader(user.accountId)) })
+  const [header, impersonatorId] = await Promise.all([
+    getStoreHeader(user.accountId),
+    getImpersonatorId(request),
+  ])
+  return json({ userName: user.name, impersonating: impersonatorId !== null, ...header })
 }
 
 export default function StoreLayout() {
-  const { userName, accountName, cartCount } = useLoaderData<typeof loader>()
+  const { userName, accountName, cartCount, impersonating } = useLoaderData<typeof loader>()
   const { t } = useT()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -31,6 +35,20 @@ export default function StoreLayout() {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         {t('nav.skip')}
       </a>
+      {impersonating ? (
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-center gap-3 bg-amber-400 px-4 py-2 text-sm font-medium text-amber-950"
+          data-testid="impersonation-banner"
+        >
+          {t('impersonation.banner', { name: userName, account: accountName })}
+          <Form method="post" action="/resources/impersonation">
+            <button type="submit" className="rounded bg-amber-950 px-3 py-1 text-white">
+              {t('impersonation.stop')}
+            </button>
+          </Form>
+        </div>
+      ) : null}
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <Link to="/catalog" className="text-xl font-bold text-brand-700">

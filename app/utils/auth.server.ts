@@ -11,6 +11,7 @@ export const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
     name: 'reativa_session',
     attributes: { secure: secureCookiesEnabled(), sameSite: 'lax', path: '/' },
   },
+  getSessionAttributes: (attributes) => ({ impersonatorId: attributes.impersonatorId }),
   getUserAttributes: (attributes) => ({
     email: attributes.email,
     name: attributes.name,
@@ -27,6 +28,7 @@ export const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
 declare module 'lucia' {
   interface Register {
     Lucia: typeof lucia
+    DatabaseSessionAttributes: { impersonatorId: string | null }
     DatabaseUserAttributes: {
       email: string
       name: string
@@ -104,8 +106,16 @@ export async function requireBuyer(request: Request): Promise<User & { accountId
   return user as User & { accountId: string }
 }
 
-export async function createSessionCookie(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, {})
+/** Who is really acting when staff use a buyer's session ("acessar como cliente"), else null. */
+export async function getImpersonatorId(request: Request): Promise<string | null> {
+  return (await getAuth(request)).session?.impersonatorId ?? null
+}
+
+export async function createSessionCookie(
+  userId: string,
+  impersonatorId: string | null = null,
+): Promise<string> {
+  const session = await lucia.createSession(userId, { impersonatorId })
   return lucia.createSessionCookie(session.id).serialize()
 }
 
@@ -117,7 +127,9 @@ export async function destroySession(request: Request): Promise<string> {
 
 /** The page a user lands on after login, by role. */
 export function homePathFor(role: Role): string {
-  return role === 'BUYER' ? '/catalog' : '/'
+  if (role === 'BUYER') return '/catalog'
+  if (role === 'MANAGER' || role === 'ADMIN') return '/admin'
+  return '/'
 }
 
 /** Only same-site paths: "/x" but never "//evil.example" or "https://…". */

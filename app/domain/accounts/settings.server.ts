@@ -44,3 +44,14 @@ export async function updateThresholds(
     })
   })
 }
+
+export async function getSettingsView() {
+  const settings = await prisma.appSettings.findUnique({
+    where: { id: 1 },
+    select: { lastReclassifiedAt: true },
+  })
+  return {
+    thresholds: await getThresholds(),
+    lastReclassifiedAt: settings?.lastReclassifiedAt ?? null,
+  }
+}

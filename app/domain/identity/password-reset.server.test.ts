@@ -75,7 +75,7 @@ describe('password reset', () => {
 
   it('signs the user out everywhere after a reset', async () => {
     const user = await createUser()
-    await lucia.createSession(user.id, {})
+    await lucia.createSession(user.id, { impersonatorId: null })
     await requestPasswordReset({ email: user.email, ip: '10.0.0.4', locale: 'pt-BR' })
     await resetPassword({ token: await tokenFromMailbox(user.email), password: 'new-password-1' })
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)

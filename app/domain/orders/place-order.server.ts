@@ -1,5 +1,6 @@
 import { prisma, isUniqueViolation } from '~/utils/db.server'
 import { syncAccounts } from '../accounts/reclassify.server'
+import { audit } from '../audit/audit.server'
 import { loadCartLines } from './cart.server'
 import { sendOrderConfirmation } from './order-notifications.server'
 import { priceCart } from './price-cart'
@@ -10,6 +11,8 @@ export type PlaceOrderInput = {
   /** Generated when the checkout form is rendered; the same key always yields the same order. */
   idempotencyKey: string
   paymentTermCode: string
+  /** Staff member placing the order for the buyer (telesales), audited. */
+  impersonatorId?: string | null
   now?: Date
 }
 
@@ -110,6 +113,16 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
       await tx.cartItem.deleteMany({ where: { cart: { accountId } } })
       // Status, cadence, history and reactivation move with the order, in the same transaction.
       await syncAccounts(tx, { accountIds: [accountId], now })
+      if (input.impersonatorId) {
+        await audit(tx, {
+          actorId: input.impersonatorId,
+          onBehalfOfUserId: userId,
+          action: 'order.placed_on_behalf',
+          entity: 'Order',
+          entityId: String(order.id),
+          changes: { totalCents: cart.totalCents },
+        })
+      }
       return order.id
     })
   } catch (error) {

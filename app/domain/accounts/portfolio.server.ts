@@ -1,0 +1,262 @@
+import { type AccountStatus, type Prisma } from '@prisma/client'
+import { z } from 'zod'
+import { prisma } from '~/utils/db.server'
+import { audit, diffFields } from '../audit/audit.server'
+
+export const ACCOUNTS_PAGE_SIZE = 50
+const DAY_MS = 86_400_000
+const STATUS = z.enum(['NEVER_ORDERED', 'ACTIVE', 'AT_RISK', 'INACTIVE', 'LOST'])
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((v) => v || undefined)
+const optionalDays = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : v),
+  z.coerce.number().int().min(0).max(100_000).optional(),
+)
+
+/** The back-office account filters; they combine (AND). Shared by the list and the CSV export. */
+export const AccountFilters = z.object({
+  status: z.array(STATUS).default([]),
+  minDays: optionalDays,
+  maxDays: optionalDays,
+  state: optionalText,
+  city: optionalText,
+  repId: optionalText,
+  segment: optionalText,
+  hasLogin: z.enum(['yes', 'no']).optional().catch(undefined),
+  q: optionalText,
+  sort: z.enum(['name', 'lastOrder', 'overdue', 'status', 'city']).catch('name').default('name'),
+  page: z.coerce.number().int().min(1).catch(1).default(1),
+})
+export type AccountFilters = z.infer<typeof AccountFilters>
+
+export function parseAccountFilters(params: URLSearchParams): AccountFilters {
+  return AccountFilters.parse({
+    ...Object.fromEntries(params),
+    status: params.getAll('status').filter((s) => STATUS.safeParse(s).success),
+  })
+}
+
+export function accountWhere(filters: AccountFilters, now = new Date()): Prisma.AccountWhereInput {
+  const and: Prisma.AccountWhereInput[] = []
+  if (filters.status.length) and.push({ status: { in: filters.status as AccountStatus[] } })
+  // Days since the last order: minDays ≤ days ≤ maxDays.
+  if (filters.minDays !== undefined)
+    and.push({ lastOrderAt: { lte: new Date(now.getTime() - filters.minDays * DAY_MS) } })
+  if (filters.maxDays !== undefined)
+    and.push({ lastOrderAt: { gt: new Date(now.getTime() - (filters.maxDays + 1) * DAY_MS) } })
+  if (filters.state) and.push({ state: filters.state.toUpperCase() })
+  if (filters.city) and.push({ city: filters.city })
+  if (filters.repId) and.push({ repId: filters.repId === 'none' ? null : filters.repId })
+  if (filters.segment) and.push({ segment: filters.segment })
+  if (filters.hasLogin === 'yes') and.push({ users: { some: { role: 'BUYER' } } })
+  if (filters.hasLogin === 'no') and.push({ users: { none: { role: 'BUYER' } } })
+  if (filters.q) {
+    const digits = filters.q.replace(/\D/g, '')
+    and.push({
+      OR: [
+        { tradeName: { contains: filters.q } },
+        { legalName: { contains: filters.q } },
+        ...(digits.length >= 4 ? [{ cnpj: { contains: digits } }] : []),
+      ],
+    })
+  }
+  return { AND: and }
+}
+
+function orderBy(sort: AccountFilters['sort']): Prisma.AccountOrderByWithRelationInput[] {
+  switch (sort) {
+    case 'lastOrder':
+      return [{ lastOrderAt: { sort: 'desc', nulls: 'last' } }, { tradeName: 'asc' }]
+    case 'overdue':
+      // Most overdue first: the oldest expected next order.
+      return [{ expectedNextOrderAt: { sort: 'asc', nulls: 'last' } }, { tradeName: 'asc' }]
+    case 'status':
+      return [{ status: 'asc' }, { tradeName: 'asc' }]
+    case 'city':
+      return [{ state: 'asc' }, { city: 'asc' }, { tradeName: 'asc' }]
+    default:
+      return [{ tradeName: 'asc' }, { id: 'asc' }]
+  }
+}
+
+const listSelect = {
+  id: true,
+  cnpj: true,
+  tradeName: true,
+  city: true,
+  state: true,
+  segment: true,
+  status: true,
+  lastOrderAt: true,
+  expectedNextOrderAt: true,
+  reactivatedAt: true,
+  rep: { select: { code: true, name: true } },
+  _count: { select: { users: { where: { role: 'BUYER' } } } },
+} satisfies Prisma.AccountSelect
+
+export async function listAccounts(filters: AccountFilters, now = new Date()) {
+  const where = accountWhere(filters, now)
+  const total = await prisma.account.count({ where })
+  const pageCount = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE))
+  const page = Math.min(filters.page, pageCount)
+  const accounts = await prisma.account.findMany({
+    where,
+    orderBy: orderBy(filters.sort),
+    skip: (page - 1) * ACCOUNTS_PAGE_SIZE,
+    take: ACCOUNTS_PAGE_SIZE,
+    select: listSelect,
+  })
+  return { accounts, total, page, pageCount }
+}
+
+/** Values to offer in the filter selects. */
+export async function accountFilterOptions() {
+  const [states, segments, reps] = await Promise.all([
+    prisma.account.findMany({
+      distinct: ['state'],
+      select: { state: true },
+      orderBy: { state: 'asc' },
+    }),
+    prisma.account.findMany({
+      distinct: ['segment'],
+      select: { segment: true },
+      where: { segment: { not: null } },
+      orderBy: { segment: 'asc' },
+    }),
+    prisma.rep.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } }),
+  ])
+  return { states: states.map((s) => s.state), segments: segments.map((s) => s.segment!), reps }
+}
+
+/** Every matching account, page by page, for CSV export without loading them all at once. */
+export async function* exportAccounts(filters: AccountFilters, now = new Date()) {
+  const where = accountWhere(filters, now)
+  let cursor: string | undefined
+  for (;;) {
+    const batch = await prisma.account.findMany({
+      where,
+      orderBy: { id: 'asc' },
+      take: 1000,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: { ...listSelect, legalName: true, email: true, phone: true },
+    })
+    if (!batch.length) return
+    yield batch
+    cursor = batch.at(-1)!.id
+  }
+}
+
+export async function getAccountDetail(id: string) {
+  return prisma.account.findUnique({
+    where: { id },
+    include: {
+      rep: { select: { id: true, code: true, name: true } },
+      priceList: { select: { name: true } },
+      paymentTerms: { select: { code: true } },
+      users: {
+        where: { role: 'BUYER' },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          lastLoginAt: true,
+          isAccountAdmin: true,
+          active: true,
+        },
+      },
+      statusChanges: { orderBy: { changedAt: 'desc' }, take: 50 },
+      reactivations: { orderBy: { reactivatedAt: 'desc' } },
+      repAssignments: {
+        orderBy: { assignedAt: 'desc' },
+        include: { rep: { select: { code: true, name: true } } },
+      },
+      orders: {
+        orderBy: { placedAt: 'desc' },
+        take: 50,
+        select: {
+          id: true,
+          channel: true,
+          status: true,
+          totalCents: true,
+          placedAt: true,
+          externalRef: true,
+          _count: { select: { lines: true } },
+        },
+      },
+      _count: { select: { orders: true } },
+    },
+  })
+}
+
+export const AccountEdit = z.object({
+  tradeName: z.string().trim().min(2).max(120),
+  email: z
+    .union([z.literal(''), z.string().trim().toLowerCase().email().max(254)])
+    .transform((v) => v || null),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((v) => v || null),
+  street: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((v) => v || null),
+  city: z.string().trim().min(2).max(100),
+  state: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^(AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)$/),
+  postalCode: z
+    .string()
+    .trim()
+    .max(12)
+    .transform((v) => v || null),
+  repId: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((v) => v || null),
+})
+export type AccountEdit = z.infer<typeof AccountEdit>
+
+/** Saves contact data and the assigned rep; audited, with the rep change kept as history. */
+export async function updateAccount(
+  actorId: string,
+  accountId: string,
+  edit: AccountEdit,
+  now = new Date(),
+) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.account.findUnique({ where: { id: accountId } })
+    if (!before) return { ok: false as const, code: 'NOT_FOUND' as const }
+    if (
+      edit.repId &&
+      !(await tx.rep.findUnique({ where: { id: edit.repId }, select: { id: true } }))
+    ) {
+      return { ok: false as const, code: 'UNKNOWN_REP' as const }
+    }
+    const changes = diffFields(before, edit)
+    if (!Object.keys(changes).length) return { ok: true as const, changed: 0 }
+    await tx.account.update({ where: { id: accountId }, data: edit })
+    if ('repId' in changes) {
+      await tx.repAssignment.create({
+        data: { accountId, repId: edit.repId, assignedAt: now, assignedById: actorId },
+      })
+    }
+    await audit(tx, {
+      actorId,
+      action: 'account.update',
+      entity: 'Account',
+      entityId: accountId,
+      changes,
+    })
+    return { ok: true as const, changed: Object.keys(changes).length }
+  })
+}

@@ -1,0 +1,52 @@
+import { getAuth, createSessionCookie, lucia } from '~/utils/auth.server'
+import { prisma } from '~/utils/db.server'
+import { audit } from '../audit/audit.server'
+
+/**
+ * Telesales act as a buyer to place an order for them. The staff session ends and a buyer
+ * session that names the staff member begins; the storefront shows a banner while it lasts,
+ * and the start, the stop and every order placed are audited.
+ */
+export async function startImpersonation(request: Request, buyerUserId: string) {
+  const { user: actor, session } = await getAuth(request)
+  if (!actor || !session || (actor.role !== 'MANAGER' && actor.role !== 'ADMIN'))
+    return { ok: false as const, code: 'FORBIDDEN' as const }
+  const buyer = await prisma.user.findFirst({
+    where: { id: buyerUserId, role: 'BUYER', active: true, accountId: { not: null } },
+    select: { id: true, accountId: true },
+  })
+  if (!buyer) return { ok: false as const, code: 'NOT_FOUND' as const }
+  await audit(prisma, {
+    actorId: actor.id,
+    onBehalfOfUserId: buyer.id,
+    action: 'impersonation.start',
+    entity: 'Account',
+    entityId: buyer.accountId!,
+  })
+  await lucia.invalidateSession(session.id)
+  return { ok: true as const, cookie: await createSessionCookie(buyer.id, actor.id) }
+}
+
+/** Back to the staff member's own session, on the account page they came from. */
+export async function stopImpersonation(request: Request) {
+  const { user, session } = await getAuth(request)
+  if (!user || !session?.impersonatorId) return null
+  const staff = await prisma.user.findFirst({
+    where: { id: session.impersonatorId, active: true },
+    select: { id: true },
+  })
+  await lucia.invalidateSession(session.id)
+  await audit(prisma, {
+    actorId: session.impersonatorId,
+    onBehalfOfUserId: user.id,
+    action: 'impersonation.stop',
+    entity: 'Account',
+    entityId: user.accountId ?? '',
+  })
+  if (!staff)
+    return { cookie: lucia.createBlankSessionCookie().serialize(), redirectTo: '/auth/login' }
+  return {
+    cookie: await createSessionCookie(staff.id),
+    redirectTo: user.accountId ? `/admin/accounts/${user.accountId}` : '/admin',
+  }
+}

@@ -1,0 +1,242 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { type ReactNode } from 'react'
+import { Chart } from '~/components/chart'
+import { DataTable } from '~/components/ui/table'
+import { getDashboard, type DashboardTable } from '~/domain/dashboard/dashboard.server'
+import { requireUser } from '~/utils/auth.server'
+import { useT } from '~/utils/use-t'
+
+export const meta: MetaFunction = () => [{ title: 'Painel · Reativa' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  return json(await getDashboard())
+}
+
+function Panel({
+  title,
+  table,
+  children,
+}: {
+  title: string
+  table: DashboardTable
+  children: ReactNode
+}) {
+  const { t } = useT()
+  return (
+    <section
+      aria-label={title}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold">{title}</h2>
+        <a
+          href={`/admin/dashboard.csv?table=${table}`}
+          className="text-sm text-brand-700 underline"
+          download
+        >
+          {t('common.exportCsv')}
+        </a>
+      </div>
+      {children}
+    </section>
+  )
+}
+
+export default function DashboardPage() {
+  const data = useLoaderData<typeof loader>()
+  const { t, money } = useT()
+  const reais = (cents: number) => Math.round(cents / 100)
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end gap-6">
+        <h1 className="text-2xl font-bold">{t('dashboard.title')}</h1>
+        <p className="text-slate-600">
+          {t('dashboard.totalAccounts', { count: data.totalAccounts })}
+        </p>
+        <p className="rounded-lg bg-emerald-50 px-4 py-2 text-emerald-900">
+          {t('dashboard.reactivatedThisMonth')}:{' '}
+          <strong data-testid="reactivated-this-month">{data.reactivatedThisMonth}</strong>
+        </p>
+      </div>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Panel title={t('dashboard.portfolio')} table="portfolio">
+          <Chart
+            type="doughnut"
+            title={t('dashboard.chartOf', { title: t('dashboard.portfolio') })}
+            labels={data.portfolio.map((r) => t(`status.${r.status}`))}
+            series={[
+              {
+                label: t('dashboard.count'),
+                data: data.portfolio.map((r) => r.count),
+                color: '#0f766e',
+              },
+            ]}
+          />
+          <DataTable
+            columns={[
+              { label: t('accounts.status') },
+              { label: t('dashboard.count'), align: 'right' },
+              { label: t('dashboard.percent'), align: 'right' },
+            ]}
+          >
+            {data.portfolio.map((row) => (
+              <tr
+                key={row.status}
+                className="border-t border-slate-200"
+                data-testid={`portfolio-${row.status}`}
+              >
+                <td className="p-2">{t(`status.${row.status}`)}</td>
+                <td className="p-2 text-right" data-testid="count">
+                  {row.count}
+                </td>
+                <td className="p-2 text-right">{row.percent.toLocaleString()} %</td>
+              </tr>
+            ))}
+          </DataTable>
+        </Panel>
+        <Panel title={t('dashboard.churn')} table="churn">
+          <Chart
+            type="line"
+            title={t('dashboard.chartOf', { title: t('dashboard.churn') })}
+            labels={data.churn.map((r) => r.month)}
+            series={[
+              {
+                label: t('dashboard.churnRate'),
+                data: data.churn.map((r) => r.churnRate ?? 0),
+                color: '#dc2626',
+              },
+            ]}
+          />
+          <DataTable
+            columns={[
+              { label: t('dashboard.month') },
+              { label: t('dashboard.activeAtStart'), align: 'right' },
+              { label: t('dashboard.becameInactive'), align: 'right' },
+              { label: t('dashboard.reactivated'), align: 'right' },
+              { label: t('dashboard.churnRate'), align: 'right' },
+            ]}
+          >
+            {data.churn.map((row) => (
+              <tr key={row.month} className="border-t border-slate-200">
+                <td className="p-2">{row.month}</td>
+                <td className="p-2 text-right">{row.activeAtStart}</td>
+                <td className="p-2 text-right">{row.becameInactive}</td>
+                <td className="p-2 text-right">{row.reactivated}</td>
+                <td className="p-2 text-right">
+                  {row.churnRate === null ? '—' : `${row.churnRate.toLocaleString()} %`}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </Panel>
+        <Panel title={t('dashboard.revenue')} table="revenue">
+          <Chart
+            type="bar"
+            stacked
+            title={t('dashboard.chartOf', { title: t('dashboard.revenue') })}
+            labels={data.revenue.map((r) => r.month)}
+            series={[
+              {
+                label: t('dashboard.online'),
+                data: data.revenue.map((r) => reais(r.online)),
+                color: '#0f766e',
+              },
+              {
+                label: t('dashboard.offline'),
+                data: data.revenue.map((r) => reais(r.offline)),
+                color: '#94a3b8',
+              },
+            ]}
+          />
+          <DataTable
+            columns={[
+              { label: t('dashboard.month') },
+              { label: t('dashboard.online'), align: 'right' },
+              { label: t('dashboard.offline'), align: 'right' },
+            ]}
+          >
+            {data.revenue.map((row) => (
+              <tr key={row.month} className="border-t border-slate-200">
+                <td className="p-2">{row.month}</td>
+                <td className="p-2 text-right">{money(row.online)}</td>
+                <td className="p-2 text-right">{money(row.offline)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </Panel>
+        <Panel title={t('dashboard.byState')} table="states">
+          <Chart
+            type="bar"
+            stacked
+            title={t('dashboard.chartOf', { title: t('dashboard.byState') })}
+            labels={data.revenueByState.map((r) => r.state)}
+            series={[
+              {
+                label: t('dashboard.online'),
+                data: data.revenueByState.map((r) => reais(r.online)),
+                color: '#0f766e',
+              },
+              {
+                label: t('dashboard.offline'),
+                data: data.revenueByState.map((r) => reais(r.offline)),
+                color: '#94a3b8',
+              },
+            ]}
+          />
+          <DataTable
+            columns={[
+              { label: t('dashboard.state') },
+              { label: t('dashboard.online'), align: 'right' },
+              { label: t('dashboard.offline'), align: 'right' },
+            ]}
+          >
+            {data.revenueByState.map((row) => (
+              <tr key={row.state} className="border-t border-slate-200">
+                <td className="p-2">{row.state}</td>
+                <td className="p-2 text-right">{money(row.online)}</td>
+                <td className="p-2 text-right">{money(row.offline)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </Panel>
+        <Panel title={t('dashboard.byRep')} table="reps">
+          <Chart
+            type="bar"
+            stacked
+            title={t('dashboard.chartOf', { title: t('dashboard.byRep') })}
+            labels={data.revenueByRep.map((r) => r.rep)}
+            series={[
+              {
+                label: t('dashboard.online'),
+                data: data.revenueByRep.map((r) => reais(r.online)),
+                color: '#0f766e',
+              },
+              {
+                label: t('dashboard.offline'),
+                data: data.revenueByRep.map((r) => reais(r.offline)),
+                color: '#94a3b8',
+              },
+            ]}
+          />
+          <DataTable
+            columns={[
+              { label: t('dashboard.rep') },
+              { label: t('dashboard.online'), align: 'right' },
+              { label: t('dashboard.offline'), align: 'right' },
+            ]}
+          >
+            {data.revenueByRep.map((row) => (
+              <tr key={row.rep} className="border-t border-slate-200">
+                <td className="p-2">{row.rep}</td>
+                <td className="p-2 text-right">{money(row.online)}</td>
+                <td className="p-2 text-right">{money(row.offline)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </Panel>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  DASHBOARD_TABLES,
+  dashboardTableRows,
+  getDashboard,
+  type DashboardTable,
+} from '~/domain/dashboard/dashboard.server'
+import { requireUser } from '~/utils/auth.server'
+import { csvResponse } from '~/utils/csv-response.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const table = new URL(request.url).searchParams.get('table')
+  if (!DASHBOARD_TABLES.includes(table as DashboardTable))
+    throw new Response('Unknown table', { status: 400 })
+  const rows = dashboardTableRows(await getDashboard(), table as DashboardTable)
+  return csvResponse(`reativa-${table}.csv`, rows)
+}

@@ -1,0 +1,135 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Alert, Button } from '~/components/ui/primitives'
+import { DataTable } from '~/components/ui/table'
+import { commitImport, getImportBatch } from '~/domain/accounts/imports/import.server'
+import { requireUser } from '~/utils/auth.server'
+import { useT } from '~/utils/use-t'
+
+export const meta: MetaFunction = () => [{ title: 'Importação · Reativa' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const batch = await getImportBatch(params.batchId ?? '')
+  if (!batch) throw new Response('Not found', { status: 404 })
+  const { storedPath: _storedPath, fileHash: _fileHash, ...visible } = batch
+  return json({ batch: visible })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const result = await commitImport(params.batchId ?? '', user.id)
+  if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+  return json(result, { status: result.ok ? 200 : 409 })
+}
+
+export default function ImportPreviewPage() {
+  const { batch } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t, date } = useT()
+  const { preview } = batch
+  const figures = [
+    ['imports.totalRows', batch.totalRows],
+    ['imports.errorRows', batch.errorRows],
+    ['imports.toCreate', batch.createdRows],
+    ['imports.toUpdate', batch.updatedRows],
+    ['imports.unchanged', batch.skippedRows],
+  ] as const
+  return (
+    <div className="max-w-4xl space-y-4">
+      <Link to="/admin/imports" className="text-sm underline">
+        {t('imports.title')}
+      </Link>
+      <h1 className="text-2xl font-bold">{t('imports.preview')}</h1>
+      <p className="text-slate-600">
+        {t(`imports.kind.${batch.kind}`)} · {batch.fileName} · {t(`imports.status.${batch.status}`)}
+      </p>
+      {preview.fileError ? (
+        <Alert tone="error">
+          {t(`fileError.${preview.fileError.code}`, {
+            columns: preview.fileError.columns?.join(', ') ?? '',
+          })}
+        </Alert>
+      ) : (
+        <>
+          {preview.alreadyImportedAt ? (
+            <Alert tone="info">
+              {t('imports.alreadyImported', { date: date(preview.alreadyImportedAt, 'datetime') })}
+            </Alert>
+          ) : null}
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+            {figures.map(([label, value]) => (
+              <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
+                <dt className="text-xs text-slate-600">{t(label)}</dt>
+                <dd className="text-2xl font-bold" data-testid={label}>
+                  {value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {result?.ok ? (
+            <Alert tone="success">
+              {t('imports.confirmed', {
+                created: result.created,
+                updated: result.updated,
+                unchanged: result.unchanged,
+              })}
+            </Alert>
+          ) : null}
+          {result && !result.ok ? <Alert tone="error">{t('imports.notPreviewed')}</Alert> : null}
+          {batch.status === 'PREVIEWED' && !result?.ok ? (
+            <Form method="post" className="flex flex-wrap items-center gap-3">
+              <Button type="submit" disabled={navigation.state === 'submitting'}>
+                {navigation.state === 'submitting' ? t('imports.confirming') : t('imports.confirm')}
+              </Button>
+              {batch.errorRows > 0 ? (
+                <span className="text-sm text-amber-800">{t('imports.errorsSkipped')}</span>
+              ) : null}
+            </Form>
+          ) : null}
+          <section className="space-y-2">
+            <h2 className="text-lg font-semibold">{t('imports.errors')}</h2>
+            {preview.errors.length === 0 ? (
+              <p className="text-sm text-slate-600">{t('imports.noErrors')}</p>
+            ) : (
+              <>
+                {preview.errors.length < batch.errorRows ? (
+                  <p className="text-sm">
+                    {t('imports.errorsShown', { count: preview.errors.length })}
+                  </p>
+                ) : null}
+                <DataTable
+                  columns={[
+                    { label: t('imports.line'), align: 'right' },
+                    { label: t('imports.problem') },
+                  ]}
+                >
+                  {preview.errors.map((error, index) => (
+                    <tr
+                      key={index}
+                      className="border-t border-slate-200"
+                      data-testid="import-error"
+                    >
+                      <td className="p-2 text-right">{error.line}</td>
+                      <td className="p-2">
+                        {t(`rowError.${error.code}`)}
+                        {error.column ? ` · ${error.column}` : ''}
+                        {error.value ? ` · “${error.value}”` : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,102 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Alert, Button, Field } from '~/components/ui/primitives'
+import { reclassifyPortfolio } from '~/domain/accounts/reclassify.server'
+import {
+  getSettingsView,
+  ThresholdsSchema,
+  updateThresholds,
+} from '~/domain/accounts/settings.server'
+import { requireUser } from '~/utils/auth.server'
+import { useT } from '~/utils/use-t'
+
+export const meta: MetaFunction = () => [{ title: 'Configurações · Reativa' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  return json(await getSettingsView())
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const parsed = ThresholdsSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) {
+    const order = parsed.error.issues.some((issue) => issue.message === 'ORDER')
+    return json(
+      {
+        ok: false as const,
+        message: order ? ('settings.invalidOrder' as const) : ('settings.invalid' as const),
+        changed: 0,
+      },
+      { status: 400 },
+    )
+  }
+  await updateThresholds(user.id, parsed.data)
+  const result = await reclassifyPortfolio({ rebuild: true })
+  return json({ ok: true as const, message: 'settings.saved' as const, changed: result.updated })
+}
+
+export default function SettingsPage() {
+  const { thresholds, lastReclassifiedAt } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t, date } = useT()
+  return (
+    <div className="max-w-xl space-y-4">
+      <h1 className="text-2xl font-bold">{t('settings.title')}</h1>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">{t('settings.thresholds')}</h2>
+        <p className="text-sm text-slate-700">{t('settings.help')}</p>
+        {actionData ? (
+          <Alert tone={actionData.ok ? 'success' : 'error'}>
+            {t(actionData.message, { changed: actionData.changed })}
+          </Alert>
+        ) : null}
+        <Form method="post" className="grid gap-3 sm:grid-cols-3">
+          <Field
+            label={`${t('settings.atRisk')} (${t('settings.days')})`}
+            name="atRiskDays"
+            type="number"
+            min={7}
+            max={3650}
+            defaultValue={thresholds.atRiskDays}
+            required
+          />
+          <Field
+            label={`${t('settings.inactive')} (${t('settings.days')})`}
+            name="inactiveDays"
+            type="number"
+            min={7}
+            max={3650}
+            defaultValue={thresholds.inactiveDays}
+            required
+          />
+          <Field
+            label={`${t('settings.lost')} (${t('settings.days')})`}
+            name="lostDays"
+            type="number"
+            min={7}
+            max={3650}
+            defaultValue={thresholds.lostDays}
+            required
+          />
+          <div className="sm:col-span-3">
+            <Button type="submit" disabled={navigation.state === 'submitting'}>
+              {navigation.state === 'submitting' ? t('common.saving') : t('common.save')}
+            </Button>
+          </div>
+        </Form>
+        {lastReclassifiedAt ? (
+          <p className="text-xs text-slate-600">
+            {t('settings.lastRun', { date: date(lastReclassifiedAt, 'datetime') })}
+          </p>
+        ) : null}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,97 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, NavLink, Outlet, useLoaderData, useNavigation } from '@remix-run/react'
+import { ErrorPage } from '~/components/error-page'
+import { LanguageSwitch } from '~/components/language-switch'
+import { requireUser } from '~/utils/auth.server'
+import { useT } from '~/utils/use-t'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  return json({ name: user.name, role: user.role })
+}
+
+export default function AdminLayout() {
+  const { name, role } = useLoaderData<typeof loader>()
+  const { t } = useT()
+  const navigation = useNavigation()
+  const link = ({ isActive }: { isActive: boolean }) =>
+    `block rounded-md px-3 py-2 text-sm ${isActive ? 'bg-brand-700 font-semibold text-white' : 'text-slate-700 hover:bg-slate-200'}`
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        {t('nav.skip')}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="flex flex-wrap items-center gap-4 px-4 py-3">
+          <Link to="/admin" className="text-xl font-bold text-brand-700">
+            {t('app.name')}{' '}
+            <span className="text-sm font-normal text-slate-600">· {t('admin.title')}</span>
+          </Link>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <LanguageSwitch />
+            <span className="text-slate-600">
+              {name} · {t(`role.${role}`)}
+            </span>
+            <Form method="post" action="/auth/logout">
+              <button type="submit" className="underline">
+                {t('nav.logout')}
+              </button>
+            </Form>
+          </div>
+        </div>
+        <div
+          aria-hidden
+          className={`h-0.5 bg-brand-600 ${navigation.state === 'idle' ? 'opacity-0' : 'opacity-100'}`}
+        />
+      </header>
+      <div className="flex flex-1 flex-col md:flex-row">
+        <nav
+          aria-label={t('admin.title')}
+          className="border-b border-slate-200 bg-slate-100 p-3 md:w-52 md:border-r md:border-b-0"
+        >
+          <ul className="flex gap-1 md:flex-col">
+            <li>
+              <NavLink to="/admin" end className={link}>
+                {t('admin.nav.dashboard')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/accounts" className={link}>
+                {t('admin.nav.accounts')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/imports" className={link}>
+                {t('admin.nav.imports')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/settings" className={link}>
+                {t('admin.nav.settings')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/audit" className={link}>
+                {t('admin.nav.audit')}
+              </NavLink>
+            </li>
+            {role === 'ADMIN' ? (
+              <li>
+                <a href="/dev/mailbox" className={link({ isActive: false })}>
+                  {t('nav.mailbox')}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <main id="main" className="min-w-0 flex-1 p-4 md:p-6">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}
