@@ -44,6 +44,8 @@ async function datasetReady(): Promise<boolean> {
   try {
     const accounts = await client.execute('SELECT COUNT(*) AS n FROM "Account"')
     const lines = await client.execute('SELECT COUNT(*) AS n FROM "OrderLine"')
+    const history = await client.execute('SELECT COUNT(*) AS n FROM "AccountStatusChange"')
+    if (Number(history.rows[0]!.n) === 0) return false
     // The seed aims at 500,000 lines and lands within a few hundred of it.
     return Number(accounts.rows[0]!.n) >= 20_000 && Number(lines.rows[0]!.n) >= 490_000
   } catch {
@@ -76,6 +78,8 @@ function summarize(name: string, samples: Sample[]) {
 }
 
 async function main() {
+  // Bring an existing benchmark database up to the current migrations first.
+  if (fs.existsSync(BENCH_DB)) run('npx', ['prisma', 'migrate', 'deploy'])
   if (reseed || !(await datasetReady())) {
     console.log('Seeding the large dataset into data/bench.db (a few minutes, once)…')
     fs.rmSync(BENCH_DB, { force: true })
@@ -87,7 +91,8 @@ async function main() {
 
   const { createClient } = await import('@libsql/client')
   const counter = createClient({ url: `file:${BENCH_DB}` })
-  const count = async (table: string) => Number((await counter.execute(`SELECT COUNT(*) AS n FROM "${table}"`)).rows[0]!.n)
+  const count = async (table: string) =>
+    Number((await counter.execute(`SELECT COUNT(*) AS n FROM "${table}"`)).rows[0]!.n)
   const dataset = `${await count('Account')} accounts, ${await count('Product')} products, ${await count('Order')} orders, ${await count('OrderLine')} order lines, ${await count('Rep')} reps`
   counter.close()
 
@@ -191,6 +196,31 @@ async function main() {
     results.push(summarize(scenario.name, samples))
   }
 
+  const managerLogin = await request('POST', '/auth/login', '', {
+    email: 'gerente@reativa.dev',
+    password: 'reativa123',
+  })
+  const managerCookie = (managerLogin.response.headers.get('Set-Cookie') ?? '').split(';')[0]!
+  const db = createClient({ url: `file:${BENCH_DB}` })
+  const managerId = String(
+    (await db.execute(`SELECT "id" FROM "User" WHERE "email" = 'gerente@reativa.dev'`)).rows[0]!.id,
+  )
+  // Imported after the environment points at the benchmark database.
+  const [{ reclassifyPortfolio }, { previewImport, commitImport }, { benchBackOffice }] =
+    await Promise.all([
+      import('../app/domain/accounts/reclassify.server'),
+      import('../app/domain/accounts/imports/import.server'),
+      import('./back-office'),
+    ])
+  const backOffice = await benchBackOffice({
+    get: (url, cookieHeader) => request('GET', url, cookieHeader),
+    managerCookie,
+    managerId,
+    modules: { reclassifyPortfolio, previewImport, commitImport },
+    client: db,
+  })
+  db.close()
+
   const catalog = await request('GET', '/catalog', cookie)
   // Every script the page loads or preloads is a /build/*.js path in its HTML.
   const scripts = new Set([...catalog.text.matchAll(/"(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!))
@@ -204,6 +234,8 @@ async function main() {
     `\nDataset: ${dataset}.\n${REQUESTS} measured requests per scenario after ${WARMUP} warm-up, one process, sequential:`,
   )
   console.table(results)
+  console.log('\nBack office:')
+  console.table(backOffice)
   console.log(
     `Storefront JavaScript on the catalog page: ${scripts.size} files, ${(gzipBytes / 1024).toFixed(1)} kB gzipped (budget 150 kB).`,
   )

@@ -22,6 +22,8 @@ app.use(compression())
 // Fingerprinted assets are immutable; other public files may change between deploys.
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
 app.use(express.static('public', { maxAge: '1h' }))
+// Browsers ask for /favicon.ico on pages without an icon link (downloads, the mailbox frame).
+app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'))
 
 app.use((req, res, next) => {
   const nonce = createNonce()

@@ -307,6 +307,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'rowError.INVALID_CNPJ': 'invalid CNPJ',
   'rowError.UNKNOWN_ACCOUNT': 'no account with this CNPJ',
   'rowError.INVALID_DATE': 'invalid date (use dd/mm/yyyy)',
+  'rowError.FUTURE_DATE': 'date in the future',
   'rowError.INVALID_QUANTITY': 'invalid quantity',
   'rowError.INVALID_PRICE': 'invalid amount',
   'rowError.DUPLICATE_LINE': 'line repeated in the same order',

@@ -306,6 +306,7 @@ export const ptBR = {
   'rowError.INVALID_CNPJ': 'CNPJ inválido',
   'rowError.UNKNOWN_ACCOUNT': 'nenhum cliente com este CNPJ',
   'rowError.INVALID_DATE': 'data inválida (use dd/mm/aaaa)',
+  'rowError.FUTURE_DATE': 'data no futuro',
   'rowError.INVALID_QUANTITY': 'quantidade inválida',
   'rowError.INVALID_PRICE': 'valor inválido',
   'rowError.DUPLICATE_LINE': 'linha repetida no mesmo pedido',

@@ -2,7 +2,9 @@ import {
   json,
   MaxPartSizeExceededError,
   redirect,
+  unstable_composeUploadHandlers,
   unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -39,11 +41,15 @@ export async function action({ request }: ActionFunctionArgs) {
     // The file streams to disk; it is never held in memory whole.
     form = await unstable_parseMultipartFormData(
       request,
-      unstable_createFileUploadHandler({
-        directory: `${UPLOAD_DIR}/incoming`,
-        maxPartSize: MAX_BYTES,
-        avoidFileConflicts: true,
-      }),
+      unstable_composeUploadHandlers(
+        unstable_createFileUploadHandler({
+          directory: `${UPLOAD_DIR}/incoming`,
+          maxPartSize: MAX_BYTES,
+          avoidFileConflicts: true,
+        }),
+        // Plain fields (the kind of import) stay in memory.
+        unstable_createMemoryUploadHandler({ maxPartSize: 1024 }),
+      ),
     )
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError)

@@ -122,10 +122,10 @@ describe('Brazilian numbers and dates', () => {
     expect(parseBrazilianMoney(input)).toBeNull()
   })
 
-  it('reads dd/mm/yyyy and ISO dates at noon in Brasília, refusing impossible ones', () => {
-    expect(parseBrazilianDate('31/01/2026')?.toISOString()).toBe('2026-01-31T15:00:00.000Z')
-    expect(parseBrazilianDate('2026-01-31')?.toISOString()).toBe('2026-01-31T15:00:00.000Z')
-    expect(parseBrazilianDate('5/3/2026')?.toISOString()).toBe('2026-03-05T15:00:00.000Z')
+  it('reads dd/mm/yyyy and ISO dates as the start of the day in Brasília, refusing impossible ones', () => {
+    expect(parseBrazilianDate('31/01/2026')?.toISOString()).toBe('2026-01-31T03:00:00.000Z')
+    expect(parseBrazilianDate('2026-01-31')?.toISOString()).toBe('2026-01-31T03:00:00.000Z')
+    expect(parseBrazilianDate('5/3/2026')?.toISOString()).toBe('2026-03-05T03:00:00.000Z')
     expect(parseBrazilianDate('31/02/2026')).toBeNull()
     expect(parseBrazilianDate('2026/01/31')).toBeNull()
     expect(parseBrazilianDate('01/13/2026')).toBeNull()

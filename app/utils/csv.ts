@@ -220,7 +220,10 @@ export function parseBrazilianDecimal(input: string): number | null {
   return Number.isFinite(value) ? (negative ? -value : value) : null
 }
 
-/** "31/01/2026" or "2026-01-31" → that day at noon in Brasília (15:00 UTC); null if invalid. */
+/**
+ * "31/01/2026" or "2026-01-31" → the start of that day in Brasília (03:00 UTC; Brazil has no
+ * daylight saving time), so an order dated today is already in the past. Null if invalid.
+ */
 export function parseBrazilianDate(input: string): Date | null {
   const text = input.trim()
   let day: number, month: number, year: number
@@ -236,7 +239,7 @@ export function parseBrazilianDate(input: string): Date | null {
   } else {
     return null
   }
-  const date = new Date(Date.UTC(year, month - 1, day, 15))
+  const date = new Date(Date.UTC(year, month - 1, day, 3))
   if (
     date.getUTCFullYear() !== year ||
     date.getUTCMonth() !== month - 1 ||

@@ -18,11 +18,9 @@ test('a buyer finds products, quick-orders, checks out on terms, gets the email 
   // "agua" without the accent finds "Água".
   await search.fill('agua fria')
   await search.press('Enter')
-  const card = page
-    .getByTestId('product-card')
-    .filter({
-      has: page.getByRole('heading', { name: 'Tubo PVC Água Fria 6 m 25 mm', exact: true }),
-    })
+  const card = page.getByTestId('product-card').filter({
+    has: page.getByRole('heading', { name: 'Tubo PVC Água Fria 6 m 25 mm', exact: true }),
+  })
   await expect(card).toHaveCount(1)
   await card.getByRole('button', { name: /Adicionar ao carrinho/ }).click()
   await expect(card.getByText(/no carrinho/)).toBeVisible()

@@ -16,6 +16,7 @@ export type RowErrorCode =
   | 'INVALID_CNPJ'
   | 'UNKNOWN_ACCOUNT'
   | 'INVALID_DATE'
+  | 'FUTURE_DATE'
   | 'INVALID_QUANTITY'
   | 'INVALID_PRICE'
   | 'DUPLICATE_LINE'
@@ -165,7 +166,7 @@ const empty = (kind: ImportKind): Analysis => ({
 })
 
 /** Offline order history: one row per order line, grouped by the ERP order number. */
-async function analyzeOrders(file: string): Promise<Analysis> {
+async function analyzeOrders(file: string, now: Date): Promise<Analysis> {
   const result = empty('ORDERS')
   const errors = new Collector()
   type Pending = {
@@ -191,6 +192,8 @@ async function analyzeOrders(file: string): Promise<Analysis> {
     const placedAt = dateText ? parseBrazilianDate(dateText) : null
     if (dateText && !placedAt)
       errors.add({ line: row.line, code: 'INVALID_DATE', column: 'data', value: dateText })
+    if (placedAt && placedAt > now)
+      errors.add({ line: row.line, code: 'FUTURE_DATE', column: 'data', value: dateText ?? '' })
     const quantity = quantityText ? parseBrazilianDecimal(quantityText) : null
     const quantityOk =
       quantity !== null && Number.isInteger(quantity) && quantity > 0 && quantity <= 1_000_000
@@ -205,7 +208,15 @@ async function analyzeOrders(file: string): Promise<Analysis> {
     if (priceText && (price === null || price < 0))
       errors.add({ line: row.line, code: 'INVALID_PRICE', column: 'preco', value: priceText })
     if (!ref) return
-    const valid = !!(cnpj && placedAt && sku && quantityOk && price !== null && price >= 0)
+    const valid = !!(
+      cnpj &&
+      placedAt &&
+      placedAt <= now &&
+      sku &&
+      quantityOk &&
+      price !== null &&
+      price >= 0
+    )
     let order = orders.get(ref)
     if (!order && cnpj && placedAt) {
       order = { ref, cnpj, placedAt, lines: new Map(), rows: [], bad: false }
@@ -483,8 +494,8 @@ async function analyzeReps(file: string): Promise<Analysis> {
 }
 
 /** Reads and checks an uploaded file against the database, writing nothing. */
-export function analyzeImport(kind: ImportKind, file: string): Promise<Analysis> {
-  if (kind === 'ORDERS') return analyzeOrders(file)
+export function analyzeImport(kind: ImportKind, file: string, now = new Date()): Promise<Analysis> {
+  if (kind === 'ORDERS') return analyzeOrders(file, now)
   if (kind === 'ACCOUNTS') return analyzeAccounts(file)
   return analyzeReps(file)
 }

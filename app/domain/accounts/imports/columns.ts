@@ -11,6 +11,10 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
       name: 'pedido',
       required: true,
       aliases: [
+        'numerodopedido',
+        'nropedido',
+        'numpedido',
+        'pedidonumero',
         'pedido',
         'numeropedido',
         'nrpedido',
@@ -24,12 +28,31 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     {
       name: 'data',
       required: true,
-      aliases: ['data', 'datapedido', 'dataemissao', 'emissao', 'date'],
+      aliases: [
+        'datadopedido',
+        'datadeemissao',
+        'data',
+        'datapedido',
+        'datadopedido',
+        'dataemissao',
+        'datadeemissao',
+        'emissao',
+        'date',
+      ],
     },
     {
       name: 'sku',
       required: true,
-      aliases: ['sku', 'codigo', 'codigoproduto', 'codproduto', 'produtocodigo', 'referencia'],
+      aliases: [
+        'codigodoproduto',
+        'sku',
+        'codigo',
+        'codigoproduto',
+        'codigodoproduto',
+        'codproduto',
+        'produtocodigo',
+        'referencia',
+      ],
     },
     {
       name: 'quantidade',
@@ -39,7 +62,17 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     {
       name: 'preco',
       required: true,
-      aliases: ['precounitario', 'preco', 'valorunitario', 'vlunitario', 'unitario', 'price'],
+      aliases: [
+        'vlrunitario',
+        'precounitariors',
+        'precounitario',
+        'preco',
+        'valorunitario',
+        'vlunitario',
+        'vlrunitario',
+        'unitario',
+        'price',
+      ],
     },
     {
       name: 'produto',

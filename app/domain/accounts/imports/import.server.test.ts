@@ -73,7 +73,7 @@ describe('importing offline order history', () => {
       ['IMP-CIM-1', 'Cimento CP-II', true],
     ])
     const updated = await prisma.account.findUniqueOrThrow({ where: { id: account.id } })
-    expect(updated.lastOrderAt?.toISOString()).toBe('2026-11-02T15:00:00.000Z')
+    expect(updated.lastOrderAt?.toISOString()).toBe('2026-11-02T03:00:00.000Z')
     expect(
       await prisma.accountStatusChange.count({ where: { accountId: account.id } }),
     ).toBeGreaterThan(0)
@@ -102,6 +102,7 @@ describe('importing offline order history', () => {
       `${good},A6,01/10/2026,,3,"10,00"`,
       `11.222.333/0001-81,A7,01/10/2026,X-1,3,"10,00"`,
       `${good},A1,02/10/2026,X-2,1,"5,00"`,
+      `${good},A8,01/01/2099,X-1,1,"5,00"`,
     ].join('\n')
     const batch = await preview('ORDERS', csv, manager.id)
     expect(batch.preview.errors.map((e) => [e.line, e.code])).toEqual([
@@ -113,8 +114,9 @@ describe('importing offline order history', () => {
       [8, 'MISSING_VALUE'],
       [9, 'UNKNOWN_ACCOUNT'],
       [10, 'CONFLICTING_ORDER'],
+      [11, 'FUTURE_DATE'],
     ])
-    expect(batch).toMatchObject({ totalRows: 9, errorRows: 8, createdRows: 0 })
+    expect(batch).toMatchObject({ totalRows: 10, errorRows: 9, createdRows: 0 })
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
   })
 

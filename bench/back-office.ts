@@ -1,0 +1,163 @@
+/**
+ * Back-office scenarios of `npm run bench`, run in the same process as the storefront ones
+ * (bench/run.ts): reclassification of the whole portfolio, dashboard load, and a 50,000-line
+ * order-history import (time and peak memory).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+type Handle = (
+  url: string,
+  cookie: string,
+) => Promise<{ ms: number; queries: number; status: number }>
+type Modules = {
+  reclassifyPortfolio: (options: {
+    rebuild?: boolean
+  }) => Promise<{ accounts: number; updated: number; statusChanges: number }>
+  previewImport: (input: {
+    kind: 'ORDERS'
+    file: string
+    fileName: string
+    actorId: string
+  }) => Promise<{ id: string; totalRows: number; errorRows: number; createdRows: number }>
+  commitImport: (batchId: string, actorId: string) => Promise<{ ok: boolean }>
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor((sorted.length - 1) / 2)]!
+}
+
+/** Samples the resident set size while `work` runs; returns its time and the peak above the start. */
+async function measure<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; ms: number; peakMb: number }> {
+  global.gc?.()
+  const baseline = process.memoryUsage().rss
+  let peak = baseline
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }, 10)
+  const started = performance.now()
+  const result = await work()
+  const ms = performance.now() - started
+  clearInterval(timer)
+  peak = Math.max(peak, process.memoryUsage().rss)
+  return { result, ms, peakMb: (peak - baseline) / 1024 / 1024 }
+}
+
+export async function benchBackOffice({
+  get,
+  managerCookie,
+  managerId,
+  modules,
+  client,
+}: {
+  get: Handle
+  managerCookie: string
+  managerId: string
+  modules: Modules
+  client: {
+    execute(
+      sql: string | { sql: string; args: (string | number)[] },
+    ): Promise<{ rows: Record<string, unknown>[] }>
+  }
+}) {
+  const rows: Record<string, string | number>[] = []
+
+  // Reclassification: the daily pass (nothing to rebuild) and after a thresholds change (every history rebuilt).
+  for (const rebuild of [false, true]) {
+    const runs: number[] = []
+    let last = { accounts: 0, updated: 0, statusChanges: 0 }
+    for (let i = 0; i < 3; i++) {
+      const { ms, result } = await measure(() => modules.reclassifyPortfolio({ rebuild }))
+      runs.push(ms)
+      last = result
+    }
+    rows.push({
+      scenario: rebuild
+        ? 'reclassify all accounts, rebuilding history'
+        : 'reclassify all accounts (daily pass)',
+      runs: runs.length,
+      'median ms': median(runs).toFixed(0),
+      detail: `${last.accounts} accounts, ${last.updated} updated, ${last.statusChanges} history rows written`,
+    })
+  }
+
+  // Dashboard: the whole page, as the manager loads it.
+  for (let i = 0; i < 5; i++) await get('/admin', managerCookie)
+  const samples: { ms: number; queries: number }[] = []
+  for (let i = 0; i < 30; i++) samples.push(await get('/admin', managerCookie))
+  const times = samples.map((s) => s.ms).sort((a, b) => a - b)
+  rows.push({
+    scenario: 'dashboard (GET /admin)',
+    runs: samples.length,
+    'median ms': median(times).toFixed(1),
+    detail: `p95 ${times[Math.ceil(0.95 * times.length) - 1]!.toFixed(1)} ms, ${median(samples.map((s) => s.queries))} SQL statements`,
+  })
+
+  // A 50,000-line order history (Windows-1252, `;`, decimal commas), 4 lines per order.
+  const accounts = (
+    await client.execute('SELECT "cnpj" FROM "Account" ORDER BY "id" LIMIT 5000')
+  ).rows.map((r) => String(r.cnpj))
+  const skus = (await client.execute('SELECT "sku" FROM "Product" LIMIT 400')).rows.map((r) =>
+    String(r.sku),
+  )
+  const prefix = `BENCH${Date.now()}-`
+  const file = path.resolve('data', `${prefix}import.csv`)
+  const out = fs.createWriteStream(file, { encoding: 'latin1' })
+  out.write(
+    'CNPJ;Número do Pedido;Data de Emissão;Código do Produto;Descrição;Qtde;Preço Unitário\r\n',
+  )
+  for (let line = 0; line < 50_000; line++) {
+    const order = Math.floor(line / 4)
+    const cnpj = accounts[order % accounts.length]!
+    const day = String((order % 28) + 1).padStart(2, '0')
+    out.write(
+      `${cnpj};${prefix}${order};${day}/03/2025;${skus[line % skus.length]};Produto importação ${line % 97};${(line % 12) + 1};${(line % 500) + 10},${line % 100}\r\n`,
+    )
+  }
+  await new Promise<void>((resolve) => out.end(resolve))
+  const bytes = fs.statSync(file).size
+
+  const staged = `${file}.upload`
+  fs.copyFileSync(file, staged)
+  const preview = await measure(() =>
+    modules.previewImport({
+      kind: 'ORDERS',
+      file: staged,
+      fileName: 'bench.csv',
+      actorId: managerId,
+    }),
+  )
+  const commit = await measure(() => modules.commitImport(preview.result.id, managerId))
+  rows.push({
+    scenario: 'import 50,000-line order CSV: upload → preview',
+    runs: 1,
+    'median ms': preview.ms.toFixed(0),
+    detail: `${(bytes / 1024 / 1024).toFixed(1)} MB, ${preview.result.totalRows} rows, ${preview.result.errorRows} errors, ${preview.result.createdRows} orders; peak +${preview.peakMb.toFixed(0)} MB RSS`,
+  })
+  rows.push({
+    scenario: 'import 50,000-line order CSV: confirm (write + history rebuild)',
+    runs: 1,
+    'median ms': commit.ms.toFixed(0),
+    detail: `${commit.result.ok ? 'written' : 'FAILED'}; peak +${commit.peakMb.toFixed(0)} MB RSS`,
+  })
+
+  // Leave the dataset as it was: remove the imported orders and rebuild those accounts.
+  await client.execute({
+    sql: 'DELETE FROM "OrderLine" WHERE "orderId" IN (SELECT "id" FROM "Order" WHERE "externalRef" LIKE ?)',
+    args: [`${prefix}%`],
+  })
+  await client.execute({
+    sql: 'DELETE FROM "Reactivation" WHERE "orderId" IN (SELECT "id" FROM "Order" WHERE "externalRef" LIKE ?)',
+    args: [`${prefix}%`],
+  })
+  await client.execute({
+    sql: 'DELETE FROM "Order" WHERE "externalRef" LIKE ?',
+    args: [`${prefix}%`],
+  })
+  await modules.reclassifyPortfolio({ rebuild: true })
+  fs.rmSync(file, { force: true })
+  return rows
+}
