@@ -109,6 +109,13 @@ class Collector {
   }
 }
 
+/** Attaches the collected errors, in line order, to the analysis. */
+function finish(result: Analysis, errors: Collector): Analysis {
+  result.errors = errors.errors.sort((a, b) => a.line - b.line)
+  result.errorRows = errors.errorLines.size
+  return result
+}
+
 type Row = { line: number; get: (column: string) => string }
 
 /** Reads the file row by row; calls `onRow` for each data row with a column getter. */
@@ -301,9 +308,7 @@ async function analyzeOrders(file: string, now: Date): Promise<Analysis> {
     })
   }
   result.toCreate = result.orders.length
-  result.errors = errors.errors.sort((a, b) => a.line - b.line)
-  result.errorRows = errors.errorLines.size
-  return result
+  return finish(result, errors)
 }
 
 async function analyzeAccounts(file: string): Promise<Analysis> {
@@ -410,9 +415,7 @@ async function analyzeAccounts(file: string): Promise<Analysis> {
       result.unchanged++
     }
   }
-  result.errors = errors.errors.sort((a, b) => a.line - b.line)
-  result.errorRows = errors.errorLines.size
-  return result
+  return finish(result, errors)
 }
 
 async function analyzeReps(file: string): Promise<Analysis> {
@@ -488,9 +491,7 @@ async function analyzeReps(file: string): Promise<Analysis> {
       result.unchanged++
     }
   }
-  result.errors = errors.errors.sort((a, b) => a.line - b.line)
-  result.errorRows = errors.errorLines.size
-  return result
+  return finish(result, errors)
 }
 
 /** Reads and checks an uploaded file against the database, writing nothing. */
