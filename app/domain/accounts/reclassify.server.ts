@@ -140,8 +140,9 @@ export async function syncAccounts(
     }
 
     if (rebuild && accounts.length) {
-      const ids = accounts.map((a) => a.id)
-      await db.accountStatusChange.deleteMany({ where: { accountId: { in: ids } } })
+      // A chunk of named accounts stays under SQLite's parameter limit; the whole portfolio
+      // needs no list at all.
+      await db.accountStatusChange.deleteMany(ids ? { where: { accountId: { in: ids } } } : {})
     }
     // An order already credited with a reactivation keeps its first record.
     const orderIds = reactivationRows.flatMap((r) => (r.orderId ? [r.orderId] : []))
