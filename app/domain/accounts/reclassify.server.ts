@@ -142,7 +142,7 @@ export async function syncAccounts(
     if (rebuild && accounts.length) {
       // A chunk of named accounts stays under SQLite's parameter limit; the whole portfolio
       // needs no list at all.
-      await db.accountStatusChange.deleteMany(ids ? { where: { accountId: { in: ids } } } : {})
+      await db.accountStatusChange.deleteMany({ where: ids ? { accountId: { in: ids } } : {} })
     }
     // An order already credited with a reactivation keeps its first record.
     const orderIds = reactivationRows.flatMap((r) => (r.orderId ? [r.orderId] : []))
