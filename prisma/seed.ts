@@ -8,6 +8,7 @@
 import { type Prisma } from '@prisma/client'
 import { cnpjFromBase } from '../app/domain/accounts/cnpj'
 import { syncAccounts } from '../app/domain/accounts/reclassify.server'
+import { rebuildRevenueSummary } from '../app/domain/dashboard/revenue-summary.server'
 import { productSearchText } from '../app/domain/catalog/search-text'
 import { prisma } from '../app/utils/db.server'
 import { hashPassword } from '../app/utils/password.server'
@@ -53,6 +54,7 @@ async function wipe() {
   await prisma.session.deleteMany()
   await prisma.passwordResetToken.deleteMany()
   await prisma.auditLog.deleteMany()
+  await prisma.revenueSummary.deleteMany()
   await prisma.importBatch.deleteMany()
   await prisma.appSettings.deleteMany()
   await prisma.mailboxMessage.deleteMany()
@@ -364,6 +366,7 @@ async function seed(size: Size, now: Date) {
   )
   // Status, cadence, status history and past reactivations, from the order timeline.
   await syncAccounts(prisma, { now, rebuild: true })
+  await rebuildRevenueSummary()
 
   // The demo's first account has an old order with a product that left the line.
   const discontinued = products.find((p) => !p.active)

@@ -6,6 +6,7 @@ import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { reclassifyIfDue } from '../app/domain/accounts/reclassify.server'
+import { rebuildRevenueSummary } from '../app/domain/dashboard/revenue-summary.server'
 import { env } from '../app/utils/env.server'
 import { createNonce, isAllowedMutation, securityHeaders } from './security'
 
@@ -69,10 +70,12 @@ app.all(
 async function dailyReclassification() {
   try {
     const result = await reclassifyIfDue()
-    if (result)
-      console.log(
-        `Reclassified ${result.accounts} accounts: ${result.updated} updated, ${result.statusChanges} status changes.`,
-      )
+    if (!result) return
+    // Recount the dashboard's revenue summary from the orders, in case anything drifted.
+    await rebuildRevenueSummary()
+    console.log(
+      `Reclassified ${result.accounts} accounts: ${result.updated} updated, ${result.statusChanges} status changes.`,
+    )
   } catch (error) {
     console.error('Daily reclassification failed', error)
   }

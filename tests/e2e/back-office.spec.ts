@@ -36,13 +36,11 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
   ].join('\r\n')
   await page.getByRole('link', { name: 'Importações' }).click()
   await page.getByLabel('Histórico de pedidos (ERP)').check()
-  await page
-    .getByLabel('Arquivo CSV')
-    .setInputFiles({
-      name: 'pedidos-erp.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv, 'latin1'),
-    })
+  await page.getByLabel('Arquivo CSV').setInputFiles({
+    name: 'pedidos-erp.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'latin1'),
+  })
   await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
 
   await expect(page.getByRole('heading', { name: 'Prévia da importação' })).toBeVisible()
@@ -76,13 +74,11 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
 
   // The same file again changes nothing.
   await page.goto('/admin/imports')
-  await page
-    .getByLabel('Arquivo CSV')
-    .setInputFiles({
-      name: 'pedidos-erp.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv, 'latin1'),
-    })
+  await page.getByLabel('Arquivo CSV').setInputFiles({
+    name: 'pedidos-erp.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'latin1'),
+  })
   await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
   await expect(page.getByText(/Este mesmo arquivo já foi importado/)).toBeVisible()
   await expect(page.getByTestId('imports.toCreate')).toHaveText('0')
@@ -92,13 +88,11 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
 test('a refused file says why and cannot be confirmed', async ({ page }) => {
   await login(page, MANAGER)
   await page.goto('/admin/imports')
-  await page
-    .getByLabel('Arquivo CSV')
-    .setInputFiles({
-      name: 'errado.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('nome;cidade\nLoja;Campinas\n'),
-    })
+  await page.getByLabel('Arquivo CSV').setInputFiles({
+    name: 'errado.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('nome;cidade\nLoja;Campinas\n'),
+  })
   await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
   await expect(page.getByRole('alert')).toContainText(
     'Faltam colunas obrigatórias: cnpj, pedido, data, sku, quantidade, preco.',

@@ -4,7 +4,8 @@ import { type AccountStatus } from '@prisma/client'
 export const BUYING: ReadonlySet<AccountStatus> = new Set(['ACTIVE', 'AT_RISK'])
 const GONE: ReadonlySet<AccountStatus> = new Set(['INACTIVE', 'LOST'])
 
-export type Transition = { from: AccountStatus | null; to: AccountStatus; at: Date }
+/** A status change, or `count` identical ones in the same month (pre-aggregated in SQL). */
+export type Transition = { from: AccountStatus | null; to: AccountStatus; at: Date; count?: number }
 export type Month = { label: string; start: Date; end: Date }
 export type MonthChurn = {
   month: string
@@ -60,12 +61,13 @@ export function churnByMonth({
       if (t.at < month.start || t.at >= month.end) continue
       const wasBuying = isBuying(t.from)
       const nowBuying = isBuying(t.to)
+      const n = t.count ?? 1
       if (t.at < windowEnd) {
-        if (!wasBuying && nowBuying) entered++
-        if (wasBuying && !nowBuying) left++
+        if (!wasBuying && nowBuying) entered += n
+        if (wasBuying && !nowBuying) left += n
       }
-      if (wasBuying && t.to === 'INACTIVE') becameInactive++
-      if (t.from !== null && GONE.has(t.from) && t.to === 'ACTIVE') reactivated++
+      if (wasBuying && t.to === 'INACTIVE') becameInactive += n
+      if (t.from !== null && GONE.has(t.from) && t.to === 'ACTIVE') reactivated += n
     }
     const activeAtStart = buyingAtEnd - entered + left
     results.unshift({

@@ -75,3 +75,15 @@ describe('status timeline', () => {
     }
   })
 })
+
+describe('next review', () => {
+  it('is the next step of the timeline: cadence risk, then the thresholds, then nothing', async () => {
+    const { nextStatusChangeAt } = await import('./inactivity')
+    const monthly = daysAgo(10, 40, 70)
+    expect(nextStatusChangeAt(monthly, now)).toEqual(new Date(monthly[0]!.getTime() + 60 * DAY + 1))
+    const single = daysAgo(100)
+    expect(nextStatusChangeAt(single, now)).toEqual(new Date(single[0]!.getTime() + 181 * DAY))
+    expect(nextStatusChangeAt(daysAgo(400), now)).toBeNull()
+    expect(nextStatusChangeAt([], now)).toBeNull()
+  })
+})

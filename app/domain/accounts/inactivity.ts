@@ -118,3 +118,19 @@ export function statusAt(timeline: readonly StatusPeriod[], date: Date): Account
   }
   return status
 }
+
+/**
+ * When the account's status will next change if it places no order: the next step of its
+ * timeline after `now`, or null when nothing more can happen (never ordered, or already LOST).
+ */
+export function nextStatusChangeAt(
+  orderDates: readonly Date[],
+  now: Date,
+  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+): Date | null {
+  const past = orderDates.filter((date) => date <= now)
+  if (!past.length) return null
+  const last = Math.max(...past.map((date) => date.getTime()))
+  const horizon = new Date(Math.max(now.getTime(), last) + (thresholds.lostDays + 2) * DAY_MS)
+  return statusTimeline(past, horizon, thresholds).find((period) => period.from > now)?.from ?? null
+}

@@ -37,7 +37,9 @@ describe('reclassifying the portfolio', () => {
     const ids = await portfolio(1_200, now)
     const result = await reclassifyPortfolio({ now, rebuild: true })
     expect(result.accounts).toBeGreaterThanOrEqual(1_200)
-    expect(await prisma.account.count({ where: { id: { in: ids.slice(0, 500) }, status: 'INACTIVE' } })).toBe(500)
+    expect(
+      await prisma.account.count({ where: { id: { in: ids.slice(0, 500) }, status: 'INACTIVE' } }),
+    ).toBe(500)
     // ACTIVE, AT_RISK, INACTIVE for each account.
     expect(await prisma.accountStatusChange.count({ where: { accountId: ids[0] } })).toBe(3)
     // Rebuilding again writes the same history, not a second copy.
@@ -52,9 +54,53 @@ describe('reclassifying the portfolio', () => {
     expect(await prisma.accountStatusChange.count({ where: { accountId: id } })).toBe(1)
     const later = new Date(start.getTime() + 400 * DAY)
     await syncAccounts(prisma, { accountIds: [id!], now: later })
-    const history = await prisma.accountStatusChange.findMany({ where: { accountId: id }, orderBy: { changedAt: 'asc' } })
+    const history = await prisma.accountStatusChange.findMany({
+      where: { accountId: id },
+      orderBy: { changedAt: 'asc' },
+    })
     expect(history.map((h) => h.toStatus)).toEqual(['ACTIVE', 'AT_RISK', 'INACTIVE', 'LOST'])
     expect(history[1]!.changedAt.toISOString().slice(0, 10)).toBe('2026-08-31')
+  })
+
+  it('brings every account up to date in the daily pass, loading only those due', async () => {
+    const t0 = new Date('2027-01-10T12:00:00Z')
+    const prefix = crypto.randomUUID().slice(0, 8)
+    const ages = [5, 60, 95, 150, 185, 300, 370]
+    const ids = ages.map((_, i) => `${prefix}-due-${i}`)
+    await prisma.account.createMany({
+      data: ids.map((id, i) => ({
+        id,
+        cnpj: cnpjFromBase(
+          String(200_000_000_000 + crypto.randomInt(700_000_000_000)).slice(0, 12),
+        ),
+        legalName: `L${i}`,
+        tradeName: `L${i}`,
+        city: 'Recife',
+        state: 'PE',
+      })),
+    })
+    await prisma.order.createMany({
+      data: ids.map((accountId, i) => ({
+        accountId,
+        channel: 'OFFLINE' as const,
+        paymentMethod: 'ERP' as const,
+        externalRef: `${prefix}-due-${i}`,
+        subtotalCents: 1,
+        totalCents: 1,
+        placedAt: new Date(t0.getTime() - ages[i]! * DAY),
+      })),
+    })
+    await syncAccounts(prisma, { accountIds: ids, now: t0 })
+    const t1 = new Date(t0.getTime() + 45 * DAY)
+    await reclassifyPortfolio({ now: t1, onlyDue: true })
+    const { classifyAccount } = await import('./inactivity')
+    for (const [i, id] of ids.entries()) {
+      const account = await prisma.account.findUniqueOrThrow({ where: { id } })
+      expect([ages[i], account.status]).toEqual([
+        ages[i],
+        classifyAccount([new Date(t0.getTime() - ages[i]! * DAY)], t1).status,
+      ])
+    }
   })
 
   it('runs the daily pass once a day', async () => {

@@ -1,6 +1,11 @@
 import { type AccountStatus, type OrderChannel, type Prisma } from '@prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
-import { classifyAccount, statusTimeline, type StatusPeriod } from './inactivity'
+import {
+  classifyAccount,
+  nextStatusChangeAt,
+  statusTimeline,
+  type StatusPeriod,
+} from './inactivity'
 import { getThresholds } from './settings.server'
 import { type StatusThresholds } from './status'
 
@@ -64,6 +69,7 @@ export async function syncAccounts(
           medianIntervalDays: true,
           expectedNextOrderAt: true,
           reactivatedAt: true,
+          nextReviewAt: true,
         },
       }),
       db.order.findMany({
@@ -136,6 +142,8 @@ export async function syncAccounts(
         data.expectedNextOrderAt = current.expectedNextOrderAt
       if (!sameTime(account.reactivatedAt, latestReactivation))
         data.reactivatedAt = latestReactivation
+      const nextReviewAt = nextStatusChangeAt(dates, now, limits)
+      if (!sameTime(account.nextReviewAt, nextReviewAt)) data.nextReviewAt = nextReviewAt
       if (Object.keys(data).length) updates.push({ id: account.id, data })
     }
 
@@ -172,14 +180,39 @@ export async function syncAccounts(
 }
 
 /** Every account, in one transaction (the daily job, and after the thresholds change). */
+/** Accounts whose status may have changed by `now` without a new order. */
+async function dueAccountIds(now: Date): Promise<string[]> {
+  const rows = await prisma.account.findMany({
+    where: {
+      OR: [
+        { nextReviewAt: { lte: now } },
+        // Never reviewed yet (e.g. just migrated), and not already at the end of the line.
+        { nextReviewAt: null, lastOrderAt: { not: null }, status: { not: 'LOST' } },
+      ],
+    },
+    select: { id: true },
+  })
+  return rows.map((row) => row.id)
+}
+
+/**
+ * The whole portfolio in one transaction. The daily pass (`onlyDue`) brings every account up to
+ * date by loading only those whose next review has come; a thresholds change (`rebuild`)
+ * recomputes every account and its history.
+ */
 export async function reclassifyPortfolio({
   now = new Date(),
   rebuild = false,
-} = {}): Promise<ReclassifyResult> {
+  onlyDue = false,
+}: { now?: Date; rebuild?: boolean; onlyDue?: boolean } = {}): Promise<ReclassifyResult> {
   const thresholds = await getThresholds()
-  const result = await prisma.$transaction((tx) => syncAccounts(tx, { now, rebuild, thresholds }), {
-    timeout: 120_000,
-  })
+  const accountIds = onlyDue && !rebuild ? await dueAccountIds(now) : undefined
+  const result = await prisma.$transaction(
+    (tx) => syncAccounts(tx, { now, rebuild, thresholds, accountIds }),
+    {
+      timeout: 120_000,
+    },
+  )
   await prisma.appSettings.upsert({
     where: { id: 1 },
     create: { id: 1, lastReclassifiedAt: now },
@@ -188,7 +221,7 @@ export async function reclassifyPortfolio({
   return result
 }
 
-/** Runs the reclassification when the last run is a day old; the server calls this hourly. */
+/** Runs the daily pass when the last run is a day old; the server calls this hourly. */
 export async function reclassifyIfDue(now = new Date()): Promise<ReclassifyResult | null> {
   const settings = await prisma.appSettings.findUnique({
     where: { id: 1 },
@@ -196,5 +229,5 @@ export async function reclassifyIfDue(now = new Date()): Promise<ReclassifyResul
   })
   const last = settings?.lastReclassifiedAt
   if (last && now.getTime() - last.getTime() < DAY_MS) return null
-  return reclassifyPortfolio({ now })
+  return reclassifyPortfolio({ now, onlyDue: true })
 }

@@ -1,9 +1,8 @@
-import { type AccountStatus, type OrderChannel } from '@prisma/client'
+import { Prisma, type AccountStatus, type OrderChannel } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
 import { BUYING, churnByMonth, lastMonths, type Transition } from '../accounts/churn'
 
 export const STATUSES: AccountStatus[] = ['ACTIVE', 'AT_RISK', 'INACTIVE', 'LOST', 'NEVER_ORDERED']
-const NOT_BUYING: AccountStatus[] = ['INACTIVE', 'LOST', 'NEVER_ORDERED']
 const BUYING_LIST = [...BUYING]
 
 type ChannelTotals = { online: number; offline: number }
@@ -19,46 +18,48 @@ const addTo = (totals: ChannelTotals, channel: OrderChannel, cents: number) => {
 export async function getDashboard(now = new Date()) {
   const months = lastMonths(now, 12)
   const since = months[0]!.start
+  const firstMonth = months[0]!.label
   const monthStart = months.at(-1)!.start
+  // Month buckets in portable SQL (no date functions): one CASE branch per month.
+  const bucket = Prisma.join(
+    months.map(
+      (m, i) => Prisma.sql`WHEN "changedAt" >= ${m.start} AND "changedAt" < ${m.end} THEN ${i}`,
+    ),
+    ' ',
+  )
 
-  const [byStatus, reactivatedThisMonth, crossings, revenueByMonth, byRep, reps, byState] =
+  const [byStatus, reactivatedThisMonth, crossings, byMonth, byRep, reps, byState] =
     await Promise.all([
       prisma.account.groupBy({ by: ['status'], _count: true }),
       prisma.reactivation.count({ where: { reactivatedAt: { gte: monthStart } } }),
-      // Only transitions across the buying / not buying line matter for churn.
-      prisma.accountStatusChange.findMany({
-        where: {
-          changedAt: { gte: since },
-          OR: [
-            { fromStatus: { in: BUYING_LIST }, toStatus: { in: NOT_BUYING } },
-            {
-              OR: [{ fromStatus: { in: NOT_BUYING } }, { fromStatus: null }],
-              toStatus: { in: BUYING_LIST },
-            },
-          ],
-        },
-        select: { fromStatus: true, toStatus: true, changedAt: true },
+      prisma.$queryRaw<
+        {
+          m: number | bigint
+          fromStatus: AccountStatus | null
+          toStatus: AccountStatus
+          n: number | bigint
+        }[]
+      >`
+      SELECT CASE ${bucket} END AS m, "fromStatus", "toStatus", COUNT(*) AS n
+      FROM "AccountStatusChange"
+      WHERE "changedAt" >= ${since} AND "changedAt" < ${now}
+      GROUP BY 1, 2, 3`,
+      prisma.revenueSummary.groupBy({
+        by: ['month', 'channel'],
+        where: { month: { gte: firstMonth } },
+        _sum: { totalCents: true },
       }),
-      Promise.all(
-        months.map((month) =>
-          prisma.order.groupBy({
-            by: ['channel'],
-            where: { placedAt: { gte: month.start, lt: month.end }, status: { not: 'CANCELLED' } },
-            _sum: { totalCents: true },
-          }),
-        ),
-      ),
-      prisma.order.groupBy({
+      prisma.revenueSummary.groupBy({
         by: ['repId', 'channel'],
-        where: { placedAt: { gte: since }, status: { not: 'CANCELLED' } },
+        where: { month: { gte: firstMonth } },
         _sum: { totalCents: true },
       }),
       prisma.rep.findMany({ select: { id: true, code: true, name: true } }),
-      prisma.$queryRaw<{ state: string; channel: OrderChannel; total: number | bigint }[]>`
-      SELECT a."state" AS state, o."channel" AS channel, SUM(o."totalCents") AS total
-      FROM "Order" o JOIN "Account" a ON a."id" = o."accountId"
-      WHERE o."placedAt" >= ${since} AND o."status" <> 'CANCELLED'
-      GROUP BY a."state", o."channel"`,
+      prisma.revenueSummary.groupBy({
+        by: ['state', 'channel'],
+        where: { month: { gte: firstMonth } },
+        _sum: { totalCents: true },
+      }),
     ])
 
   const counts = new Map(byStatus.map((row) => [row.status, row._count]))
@@ -72,26 +73,29 @@ export async function getDashboard(now = new Date()) {
     }
   })
   const buyingNow = BUYING_LIST.reduce((sum, status) => sum + (counts.get(status) ?? 0), 0)
-  const transitions: Transition[] = crossings.map((c) => ({
-    from: c.fromStatus,
-    to: c.toStatus,
-    at: c.changedAt,
-  }))
+  const transitions: Transition[] = crossings
+    .filter((row) => row.m !== null)
+    .map((row) => ({
+      from: row.fromStatus,
+      to: row.toStatus,
+      at: months[Number(row.m)]!.start,
+      count: Number(row.n),
+    }))
   const churn = churnByMonth({ buyingNow, transitions, months, now })
 
-  const revenue = months.map((month, i) => {
+  const revenue = months.map((month) => {
     const totals: ChannelTotals = { online: 0, offline: 0 }
-    for (const row of revenueByMonth[i]!) addTo(totals, row.channel, row._sum.totalCents ?? 0)
+    for (const row of byMonth)
+      if (row.month === month.label) addTo(totals, row.channel, row._sum.totalCents ?? 0)
     return { month: month.label, ...totals }
   })
 
   const repNames = new Map(reps.map((r) => [r.id, `${r.code} · ${r.name}`]))
   const perRep = new Map<string, ChannelTotals>()
   for (const row of byRep) {
-    const key = row.repId ?? ''
-    const totals = perRep.get(key) ?? { online: 0, offline: 0 }
+    const totals = perRep.get(row.repId) ?? { online: 0, offline: 0 }
     addTo(totals, row.channel, row._sum.totalCents ?? 0)
-    perRep.set(key, totals)
+    perRep.set(row.repId, totals)
   }
   const revenueByRep = [...perRep.entries()]
     .map(([repId, totals]) => ({ rep: repNames.get(repId) ?? '—', ...totals }))
@@ -100,7 +104,7 @@ export async function getDashboard(now = new Date()) {
   const perState = new Map<string, ChannelTotals>()
   for (const row of byState) {
     const totals = perState.get(row.state) ?? { online: 0, offline: 0 }
-    addTo(totals, row.channel, Number(row.total))
+    addTo(totals, row.channel, row._sum.totalCents ?? 0)
     perState.set(row.state, totals)
   }
   const revenueByState = [...perState.entries()]

@@ -1,6 +1,7 @@
 import { prisma, isUniqueViolation } from '~/utils/db.server'
 import { syncAccounts } from '../accounts/reclassify.server'
 import { audit } from '../audit/audit.server'
+import { addRevenue } from '../dashboard/revenue-summary.server'
 import { loadCartLines } from './cart.server'
 import { sendOrderConfirmation } from './order-notifications.server'
 import { priceCart } from './price-cart'
@@ -65,6 +66,7 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
           priceListId: true,
           minimumOrderCents: true,
           repId: true,
+          state: true,
           paymentTerms: { select: { code: true } },
         },
       })
@@ -111,6 +113,15 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
         select: { id: true },
       })
       await tx.cartItem.deleteMany({ where: { cart: { accountId } } })
+      await addRevenue(tx, [
+        {
+          placedAt: now,
+          channel: 'ONLINE',
+          repId: account.repId,
+          state: account.state,
+          totalCents: cart.totalCents,
+        },
+      ])
       // Status, cadence, history and reactivation move with the order, in the same transaction.
       await syncAccounts(tx, { accountIds: [accountId], now })
       if (input.impersonatorId) {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { type ImportKind } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
 import { audit } from '../../audit/audit.server'
+import { addRevenue } from '../../dashboard/revenue-summary.server'
 import { syncAccounts } from '../reclassify.server'
 import { analyzeImport, type Analysis, type RowError } from './analyze.server'
 
@@ -132,6 +133,15 @@ export async function commitImport(
       if (batch.kind === 'ORDERS') {
         for (let i = 0; i < analysis.orders.length; i += ORDER_CHUNK) {
           const part = analysis.orders.slice(i, i + ORDER_CHUNK)
+          // The rep assigned when the file is imported, and the state, for revenue by rep and state.
+          const owners = new Map(
+            (
+              await tx.account.findMany({
+                where: { id: { in: [...new Set(part.map((o) => o.accountId))] } },
+                select: { id: true, repId: true, state: true },
+              })
+            ).map((a) => [a.id, a]),
+          )
           const created = await tx.order.createManyAndReturn({
             data: part.map((o) => ({
               accountId: o.accountId,
@@ -140,6 +150,7 @@ export async function commitImport(
               paymentStatus: 'PAID' as const,
               paymentMethod: 'ERP' as const,
               externalRef: o.externalRef,
+              repId: owners.get(o.accountId)?.repId ?? null,
               subtotalCents: o.totalCents,
               totalCents: o.totalCents,
               placedAt: o.placedAt,
@@ -153,6 +164,16 @@ export async function commitImport(
               o.lines.map((l) => ({ ...l, orderId: ids.get(o.externalRef)! })),
             ),
           })
+          await addRevenue(
+            tx,
+            part.map((o) => ({
+              placedAt: o.placedAt,
+              channel: 'OFFLINE' as const,
+              repId: owners.get(o.accountId)?.repId ?? null,
+              state: owners.get(o.accountId)?.state ?? '',
+              totalCents: o.totalCents,
+            })),
+          )
           part.forEach((o) => touched.add(o.accountId))
         }
         // Old orders can change the past: rebuild these accounts' history and status.
