@@ -1,4 +1,4 @@
-import { type AccountStatus, type OrderChannel, type Prisma } from '@prisma/client'
+import { Prisma, type AccountStatus, type OrderChannel } from '@prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
 import {
   classifyAccount,
@@ -30,6 +30,42 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 
 const sameTime = (a: Date | null, b: Date | null) =>
   (a?.getTime() ?? null) === (b?.getTime() ?? null)
+
+const DATE_FIELDS = [
+  'lastOrderAt',
+  'firstOrderAt',
+  'expectedNextOrderAt',
+  'reactivatedAt',
+  'nextReviewAt',
+] as const
+type AccountState = {
+  id: string
+  status: AccountStatus
+  medianIntervalDays: number | null
+} & Record<(typeof DATE_FIELDS)[number], Date | null>
+
+/**
+ * Writes computed account states 100 at a time, one `UPDATE … SET col = CASE id …` each
+ * (portable SQL): row-by-row updates cost milliseconds apiece, which an import touching
+ * thousands of accounts cannot afford.
+ */
+async function writeAccountStates(
+  db: Db,
+  states: readonly AccountState[],
+  now: Date,
+): Promise<void> {
+  const columns = ['status', 'medianIntervalDays', ...DATE_FIELDS] as const
+  for (const part of chunks(states, 100)) {
+    const sets = columns.map(
+      (column) =>
+        Prisma.sql`${Prisma.raw(`"${column}"`)} = CASE "id" ${Prisma.join(
+          part.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row[column]}`),
+          ' ',
+        )} END`,
+    )
+    await db.$executeRaw`UPDATE "Account" SET ${Prisma.join(sets, ', ')}, "updatedAt" = ${now} WHERE "id" IN (${Prisma.join(part.map((row) => row.id))})`
+  }
+}
 
 /**
  * Brings accounts' status, cadence and history up to `now` from their orders (both channels).
@@ -95,7 +131,7 @@ export async function syncAccounts(
 
     const historyRows: Prisma.AccountStatusChangeCreateManyInput[] = []
     const reactivationRows: Prisma.ReactivationCreateManyInput[] = []
-    const updates: { id: string; data: Prisma.AccountUpdateInput }[] = []
+    const updates: AccountState[] = []
 
     for (const account of accounts) {
       const points = ordersByAccount.get(account.id) ?? []
@@ -130,21 +166,21 @@ export async function syncAccounts(
         }
       })
 
-      const data: Prisma.AccountUpdateInput = {}
-      if (account.status !== current.status) data.status = current.status
-      if (!sameTime(account.lastOrderAt, current.lastOrderAt))
-        data.lastOrderAt = current.lastOrderAt
-      if (!sameTime(account.firstOrderAt, current.firstOrderAt))
-        data.firstOrderAt = current.firstOrderAt
-      if (account.medianIntervalDays !== current.medianIntervalDays)
-        data.medianIntervalDays = current.medianIntervalDays
-      if (!sameTime(account.expectedNextOrderAt, current.expectedNextOrderAt))
-        data.expectedNextOrderAt = current.expectedNextOrderAt
-      if (!sameTime(account.reactivatedAt, latestReactivation))
-        data.reactivatedAt = latestReactivation
-      const nextReviewAt = nextStatusChangeAt(dates, now, limits)
-      if (!sameTime(account.nextReviewAt, nextReviewAt)) data.nextReviewAt = nextReviewAt
-      if (Object.keys(data).length) updates.push({ id: account.id, data })
+      const state: AccountState = {
+        id: account.id,
+        status: current.status,
+        lastOrderAt: current.lastOrderAt,
+        firstOrderAt: current.firstOrderAt,
+        medianIntervalDays: current.medianIntervalDays,
+        expectedNextOrderAt: current.expectedNextOrderAt,
+        reactivatedAt: latestReactivation,
+        nextReviewAt: nextStatusChangeAt(dates, now, limits),
+      }
+      const unchanged =
+        account.status === state.status &&
+        account.medianIntervalDays === state.medianIntervalDays &&
+        DATE_FIELDS.every((field) => sameTime(account[field], state[field]))
+      if (!unchanged) updates.push(state)
     }
 
     if (rebuild && accounts.length) {
@@ -168,8 +204,7 @@ export async function syncAccounts(
       await db.accountStatusChange.createMany({ data: part })
     for (const part of chunks(newReactivations, 2000))
       await db.reactivation.createMany({ data: part })
-    for (const update of updates)
-      await db.account.update({ where: { id: update.id }, data: update.data })
+    await writeAccountStates(db, updates, now)
 
     result.accounts += accounts.length
     result.updated += updates.length
