@@ -12,7 +12,9 @@ type Handle = (
 ) => Promise<{ ms: number; queries: number; status: number }>
 type Modules = {
   reclassifyPortfolio: (options: {
+    now?: Date
     rebuild?: boolean
+    onlyDue?: boolean
   }) => Promise<{ accounts: number; updated: number; statusChanges: number }>
   previewImport: (input: {
     kind: 'ORDERS'
@@ -66,25 +68,38 @@ export async function benchBackOffice({
   const rows: Record<string, string | number>[] = []
 
   // Reclassification: the daily pass (nothing to rebuild) and after a thresholds change (every history rebuilt).
-  for (const rebuild of [false, true]) {
-    const runs: number[] = []
-    let last = { accounts: 0, updated: 0, statusChanges: 0 }
-    for (let i = 0; i < 3; i++) {
-      const { ms, result } = await measure(() =>
-        modules.reclassifyPortfolio({ rebuild, onlyDue: !rebuild }),
-      )
-      runs.push(ms)
-      last = result
-    }
-    rows.push({
-      scenario: rebuild
-        ? 'reclassify all accounts, rebuilding history'
-        : 'reclassify all accounts (daily pass)',
-      runs: runs.length,
-      'median ms': median(runs).toFixed(0),
-      detail: `${last.accounts} accounts loaded, ${last.updated} updated, ${last.statusChanges} history rows written`,
-    })
+  // The daily pass as it runs on each of the next three days (accounts falling due load and
+  // change); then a thresholds change recomputes all 20,000 accounts and every history for today,
+  // which also puts the dataset back as it was.
+  const DAY = 86_400_000
+  const daily: number[] = []
+  const dailyDetail: string[] = []
+  for (let day = 1; day <= 3; day++) {
+    const { ms, result } = await measure(() =>
+      modules.reclassifyPortfolio({ now: new Date(Date.now() + day * DAY), onlyDue: true }),
+    )
+    daily.push(ms)
+    dailyDetail.push(`day +${day}: ${result.accounts} due, ${result.statusChanges} changes`)
   }
+  rows.push({
+    scenario: 'daily pass (all accounts up to date; loads those due)',
+    runs: daily.length,
+    'median ms': median(daily).toFixed(0),
+    detail: dailyDetail.join('; '),
+  })
+  const full: number[] = []
+  let last = { accounts: 0, updated: 0, statusChanges: 0 }
+  for (let i = 0; i < 3; i++) {
+    const { ms, result } = await measure(() => modules.reclassifyPortfolio({ rebuild: true }))
+    full.push(ms)
+    last = result
+  }
+  rows.push({
+    scenario: 'reclassify all 20,000 accounts from scratch (history rebuilt)',
+    runs: full.length,
+    'median ms': median(full).toFixed(0),
+    detail: `${last.accounts} accounts, ${last.statusChanges} history rows written`,
+  })
 
   // Dashboard: the whole page, as the manager loads it.
   for (let i = 0; i < 5; i++) await get('/admin', managerCookie)
