@@ -155,7 +155,7 @@ export async function benchBackOffice({
     detail: `${(bytes / 1024 / 1024).toFixed(1)} MB, ${preview.result.totalRows} rows, ${preview.result.errorRows} errors, ${preview.result.createdRows} orders; peak +${preview.peakMb.toFixed(0)} MB RSS`,
   })
   rows.push({
-    scenario: 'import 50,000-line order CSV: confirm (write + history rebuild)',
+    scenario: 'import 50,000-line order CSV: confirm (background write + history rebuild)',
     runs: 1,
     'median ms': commit.ms.toFixed(0),
     detail: `${commit.result.ok ? 'written' : 'FAILED'}; peak +${commit.peakMb.toFixed(0)} MB RSS`,

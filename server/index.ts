@@ -5,6 +5,7 @@ import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { recoverInterruptedImports } from '../app/domain/accounts/imports/import.server'
 import { reclassifyIfDue } from '../app/domain/accounts/reclassify.server'
 import { rebuildRevenueSummary } from '../app/domain/dashboard/revenue-summary.server'
 import { env } from '../app/utils/env.server'
@@ -80,6 +81,11 @@ async function dailyReclassification() {
     console.error('Daily reclassification failed', error)
   }
 }
+// An import that was being written when the process stopped was rolled back: offer it again.
+void recoverInterruptedImports().then((count) => {
+  if (count) console.log(`${count} interrupted import(s) are waiting for confirmation again.`)
+})
+
 if (process.env.REATIVA_DISABLE_JOBS !== '1') {
   setTimeout(dailyReclassification, 10_000).unref()
   setInterval(dailyReclassification, 60 * 60 * 1000).unref()

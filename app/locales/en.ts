@@ -293,6 +293,8 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.tooLarge': 'File too large (50 MB at most).',
   'imports.notPreviewed': 'This import is already done or cannot be confirmed.',
   'imports.status.PREVIEWED': 'Awaiting confirmation',
+  'imports.status.COMMITTING': 'Importing…',
+  'imports.running': 'Importing in the background: this page updates itself when it is done.',
   'imports.status.COMMITTED': 'Imported',
   'imports.status.FAILED': 'File refused',
   'imports.date': 'Date',

@@ -292,6 +292,9 @@ export const ptBR = {
   'imports.tooLarge': 'Arquivo grande demais (máximo 50 MB).',
   'imports.notPreviewed': 'Esta importação já foi concluída ou não pode ser confirmada.',
   'imports.status.PREVIEWED': 'Aguardando confirmação',
+  'imports.status.COMMITTING': 'Importando…',
+  'imports.running':
+    'Importando em segundo plano: esta página se atualiza sozinha quando terminar.',
   'imports.status.COMMITTED': 'Importada',
   'imports.status.FAILED': 'Arquivo recusado',
   'imports.date': 'Data',

@@ -4,10 +4,18 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+} from '@remix-run/react'
+import { useEffect } from 'react'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
-import { commitImport, getImportBatch } from '~/domain/accounts/imports/import.server'
+import { getImportBatch, startImport } from '~/domain/accounts/imports/import.server'
 import { requireUser } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
@@ -23,9 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
-  const result = await commitImport(params.batchId ?? '', user.id)
+  const result = await startImport(params.batchId ?? '', user.id)
   if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
-  return json(result, { status: result.ok ? 200 : 409 })
+  return json(result, { status: result.ok ? 202 : 409 })
 }
 
 export default function ImportPreviewPage() {
@@ -34,6 +42,15 @@ export default function ImportPreviewPage() {
   const navigation = useNavigation()
   const { t, date } = useT()
   const { preview } = batch
+  const revalidator = useRevalidator()
+  // While the import runs in the background, check on it every 1.5 s.
+  useEffect(() => {
+    if (batch.status !== 'COMMITTING') return
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle') revalidator.revalidate()
+    }, 1500)
+    return () => clearInterval(timer)
+  }, [batch.status, revalidator])
   const figures = [
     ['imports.totalRows', batch.totalRows],
     ['imports.errorRows', batch.errorRows],
@@ -73,17 +90,22 @@ export default function ImportPreviewPage() {
               </div>
             ))}
           </dl>
-          {result?.ok ? (
+          {batch.status === 'COMMITTING' ? (
+            <Alert tone="info">
+              <span data-testid="import-running">{t('imports.running')}</span>
+            </Alert>
+          ) : null}
+          {batch.status === 'COMMITTED' && batch.committedAt ? (
             <Alert tone="success">
               {t('imports.confirmed', {
-                created: result.created,
-                updated: result.updated,
-                unchanged: result.unchanged,
+                created: batch.createdRows,
+                updated: batch.updatedRows,
+                unchanged: batch.skippedRows,
               })}
             </Alert>
           ) : null}
           {result && !result.ok ? <Alert tone="error">{t('imports.notPreviewed')}</Alert> : null}
-          {batch.status === 'PREVIEWED' && !result?.ok ? (
+          {batch.status === 'PREVIEWED' ? (
             <Form method="post" className="flex flex-wrap items-center gap-3">
               <Button type="submit" disabled={navigation.state === 'submitting'}>
                 {navigation.state === 'submitting' ? t('imports.confirming') : t('imports.confirm')}

@@ -4,7 +4,13 @@ import path from 'node:path'
 import { createAccount, createProduct, createUser } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { formatCnpj } from '../cnpj'
-import { commitImport, getImportBatch, previewImport } from './import.server'
+import {
+  commitImport,
+  getImportBatch,
+  previewImport,
+  recoverInterruptedImports,
+  startImport,
+} from './import.server'
 
 const tmp = path.resolve('tests/.tmp/uploads')
 fs.mkdirSync(tmp, { recursive: true })
@@ -155,6 +161,33 @@ describe('importing offline order history', () => {
     ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(1)
+  })
+})
+
+describe('confirming in the background', () => {
+  it('returns at once, writes in the background, and offers an interrupted batch again', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const account = await createAccount()
+    const batch = await preview(
+      'ORDERS',
+      `cnpj;pedido;data;sku;quantidade;preco\n${account.cnpj};BG-1;01/11/2026;Z-1;1;1,00\n`,
+      manager.id,
+    )
+    expect(await startImport(batch.id, manager.id)).toEqual({ ok: true, started: true })
+    expect(await startImport(batch.id, manager.id)).toEqual({ ok: false, code: 'NOT_PREVIEWED' })
+    await expect
+      .poll(async () => (await getImportBatch(batch.id))!.status, { timeout: 10_000 })
+      .toBe('COMMITTED')
+    expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(1)
+
+    const stuck = await preview(
+      'ORDERS',
+      `cnpj;pedido;data;sku;quantidade;preco\n${account.cnpj};BG-2;01/11/2026;Z-1;1;1,00\n`,
+      manager.id,
+    )
+    await prisma.importBatch.update({ where: { id: stuck.id }, data: { status: 'COMMITTING' } })
+    expect(await recoverInterruptedImports()).toBe(1)
+    expect((await getImportBatch(stuck.id))!.status).toBe('PREVIEWED')
   })
 })
 

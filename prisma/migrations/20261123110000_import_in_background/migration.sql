@@ -1,0 +1,2 @@
+-- ImportStatus gains COMMITTING. SQLite stores enums as text, so there is nothing to alter here;
+-- on PostgreSQL this migration becomes: ALTER TYPE "ImportStatus" ADD VALUE 'COMMITTING';
