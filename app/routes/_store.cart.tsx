@@ -11,14 +11,17 @@ import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
 import { z } from 'zod'
 import { Alert, Button } from '~/components/ui/primitives'
+import { OfferPanel } from '~/components/offer-panel'
 import {
   addQuickOrder,
   addToCart,
   getBuyerAccount,
-  getPricedCart,
+  loadPricedCart,
   setCartQuantity,
 } from '~/domain/orders/cart.server'
 import { placeOrderOnTerms } from '~/domain/orders/place-order.server'
+import { applyCoupon, removeCoupon } from '~/domain/promotions/offers.server'
+import { prisma } from '~/utils/db.server'
 import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
@@ -27,10 +30,9 @@ export const meta: MetaFunction = () => [{ title: 'Carrinho · Reativa' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)
   const account = await getBuyerAccount(user.accountId)
-  const cart = await getPricedCart(account)
+  const cart = await loadPricedCart(prisma, account)
   return json({
     cart,
-    paymentTerms: account.paymentTerms.map((term) => term.code),
     // A fresh key per rendering of the checkout form: resubmitting this form never makes a second order.
     idempotencyKey: crypto.randomUUID(),
   })
@@ -42,10 +44,13 @@ const CartAction = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('update'), productId: z.string().min(1).max(40), quantity }),
   z.object({ intent: z.literal('remove'), productId: z.string().min(1).max(40) }),
   z.object({ intent: z.literal('quick'), lines: z.string().max(20_000) }),
+  z.object({ intent: z.literal('coupon'), code: z.string().trim().max(40) }),
+  z.object({ intent: z.literal('removeCoupon'), offerId: z.string().min(1).max(40) }),
   z.object({
     intent: z.literal('checkout'),
     idempotencyKey: z.string().uuid(),
     paymentTermCode: z.string().min(1).max(20),
+    expectedTotalCents: z.coerce.number().int().min(0),
   }),
 ])
 
@@ -74,12 +79,21 @@ export async function action({ request }: ActionFunctionArgs) {
       const result = await addQuickOrder(user.accountId, input.lines)
       return json({ quick: result, lines: result.errors.length ? input.lines : '' })
     }
+    case 'coupon': {
+      const result = await applyCoupon(await getBuyerAccount(user.accountId), input.code)
+      return json({ coupon: result }, { status: result.ok ? 200 : 400 })
+    }
+    case 'removeCoupon': {
+      await removeCoupon(user.accountId, input.offerId)
+      return json({ couponRemoved: true } as const)
+    }
     case 'checkout': {
       const result = await placeOrderOnTerms({
         accountId: user.accountId,
         userId: user.id,
         idempotencyKey: input.idempotencyKey,
         paymentTermCode: input.paymentTermCode,
+        expectedTotalCents: input.expectedTotalCents,
         impersonatorId: await getImpersonatorId(request),
       })
       if (result.ok) return redirect(`/orders/${result.orderId}?placed=1`)
@@ -89,12 +103,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CartPage() {
-  const { cart, paymentTerms, idempotencyKey } = useLoaderData<typeof loader>()
+  const { cart, idempotencyKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, money } = useT()
   const submittingIntent =
     navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
+  const coupon = actionData && 'coupon' in actionData ? actionData.coupon : null
   const quick = actionData && 'quick' in actionData ? actionData.quick : null
   const checkoutError = actionData && 'checkout' in actionData ? actionData.checkout : null
   const updateError =
@@ -144,8 +159,23 @@ export default function CartPage() {
                 <td className="p-2">
                   <span className="font-medium">{line.name}</span>
                   <span className="block text-xs text-slate-600">{line.sku}</span>
+                  {line.nextTier ? (
+                    <span className="block text-xs text-brand-700">
+                      {t('cart.tierHint', {
+                        quantity: line.nextTier.minQuantity,
+                        price: money(line.nextTier.priceCents),
+                      })}
+                    </span>
+                  ) : null}
                 </td>
-                <td className="p-2 text-right">{money(line.unitPriceCents)}</td>
+                <td className="p-2 text-right">
+                  {money(line.unitPriceCents)}
+                  {line.tierMinQuantity ? (
+                    <span className="block text-xs text-emerald-700">
+                      {t('cart.tierApplied', { quantity: line.tierMinQuantity })}
+                    </span>
+                  ) : null}
+                </td>
                 <td className="p-2">
                   <Form method="post" className="flex items-center gap-1">
                     <input type="hidden" name="intent" value="update" />
@@ -167,7 +197,22 @@ export default function CartPage() {
                     </button>
                   </Form>
                 </td>
-                <td className="p-2 text-right font-medium">{money(line.totalCents)}</td>
+                <td className="p-2 text-right font-medium">
+                  {line.discountCents > 0 ? (
+                    <>
+                      <s className="block text-xs font-normal text-slate-500">
+                        {money(line.totalCents + line.discountCents)}
+                      </s>
+                      <span
+                        className="block text-xs font-normal text-emerald-700"
+                        data-testid="line-discount"
+                      >
+                        {t('cart.lineDiscount')} −{money(line.discountCents)}
+                      </span>
+                    </>
+                  ) : null}
+                  {money(line.totalCents)}
+                </td>
                 <td className="p-2">
                   <Form method="post">
                     <input type="hidden" name="intent" value="remove" />
@@ -184,8 +229,36 @@ export default function CartPage() {
                 </td>
               </tr>
             ))}
+            {cart.bonusItems.map((item) => (
+              <tr
+                key={`bonus-${item.offerId}`}
+                className="border-t border-slate-200 bg-emerald-50"
+                data-testid="bonus-line"
+                data-sku={item.sku}
+              >
+                <td className="p-2">
+                  <span className="text-xs font-semibold uppercase text-emerald-800">
+                    {t('cart.bonusLine')}
+                  </span>
+                  <span className="block font-medium">{item.name}</span>
+                  <span className="block text-xs text-slate-600">{item.sku}</span>
+                </td>
+                <td className="p-2 text-right text-xs text-slate-600">
+                  {t('cart.bonusValue', { amount: money(item.unitValueCents) })}
+                </td>
+                <td className="p-2">{item.quantity}</td>
+                <td className="p-2 text-right font-medium text-emerald-800">{t('cart.free')}</td>
+                <td />
+              </tr>
+            ))}
           </DataTable>
         )}
+
+        <OfferPanel
+          offers={cart.offers}
+          lastResult={coupon}
+          submitting={submittingIntent === 'coupon'}
+        />
 
         <section
           aria-labelledby="quick-heading"
@@ -255,13 +328,19 @@ export default function CartPage() {
           {cart.discountCents > 0 ? (
             <div className="flex justify-between text-emerald-700">
               <dt>{t('cart.discount')}</dt>
-              <dd>−{money(cart.discountCents)}</dd>
+              <dd data-testid="cart-discount">−{money(cart.discountCents)}</dd>
             </div>
           ) : null}
           <div className="flex justify-between text-base font-bold">
             <dt>{t('cart.orderTotal')}</dt>
             <dd data-testid="cart-total">{money(cart.totalCents)}</dd>
           </div>
+          {cart.savingsCents > 0 ? (
+            <div className="flex justify-between text-emerald-700">
+              <dt>{t('cart.savings')}</dt>
+              <dd data-testid="cart-savings">{money(cart.savingsCents)}</dd>
+            </div>
+          ) : null}
         </dl>
         {cart.lines.length > 0 && cart.missingForMinimumCents > 0 ? (
           <Alert tone="warning">
@@ -275,26 +354,34 @@ export default function CartPage() {
           <Alert tone="error">
             {t(`checkout.${checkoutError.code}`, {
               missing: money(checkoutError.missingCents ?? 0),
+              offer: checkoutError.offerName ?? '',
             })}
           </Alert>
         ) : null}
-        {paymentTerms.length === 0 ? (
+        {cart.terms.length === 0 ? (
           <Alert tone="info">{t('checkout.noTerms')}</Alert>
         ) : (
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="checkout" />
             <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+            <input type="hidden" name="expectedTotalCents" value={cart.totalCents} />
             <fieldset className="space-y-1">
               <legend className="text-sm font-medium">{t('checkout.terms')}</legend>
-              {paymentTerms.map((code, index) => (
-                <label key={code} className="flex items-center gap-2 text-sm">
+              {cart.terms.map((term, index) => (
+                <label key={term.code} className="flex items-center gap-2 text-sm">
                   <input
                     type="radio"
                     name="paymentTermCode"
-                    value={code}
+                    value={term.code}
                     defaultChecked={index === 0}
                   />
-                  {t('checkout.termDays', { code })}
+                  {term.extraDays > 0
+                    ? t('checkout.termExtended', {
+                        code: term.effectiveCode,
+                        base: term.code,
+                        days: term.extraDays,
+                      })
+                    : t('checkout.termDays', { code: term.code })}
                 </label>
               ))}
             </fieldset>

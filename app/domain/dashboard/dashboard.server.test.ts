@@ -1,9 +1,8 @@
 import crypto from 'node:crypto'
-import { createBuyer, createProduct, putInCart } from '#tests/fixtures/factories'
+import { createBuyer, createProduct, putInCart, checkoutAsShown } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { churnByMonth, lastMonths, type Transition } from '../accounts/churn'
 import { syncAccounts } from '../accounts/reclassify.server'
-import { placeOrderOnTerms } from '../orders/place-order.server'
 import { getDashboard } from './dashboard.server'
 import { rebuildRevenueSummary } from './revenue-summary.server'
 
@@ -13,7 +12,7 @@ describe('dashboard', () => {
     const { account, user } = await createBuyer({ terms: ['28'] })
     const product = await createProduct({ listPriceCents: 10_000 })
     await putInCart(account.id, [{ productId: product.id, quantity: 3 }])
-    await placeOrderOnTerms({
+    await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: crypto.randomUUID(),

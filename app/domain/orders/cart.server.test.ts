@@ -4,7 +4,7 @@ import {
   addQuickOrder,
   addToCart,
   getBuyerAccount,
-  getPricedCart,
+  loadPricedCart,
   setCartQuantity,
 } from './cart.server'
 
@@ -14,7 +14,7 @@ describe('cart', () => {
     const grout = await createProduct({ packSize: 6, listPriceCents: 990 })
     expect(await addToCart(account.id, grout.id, 6)).toEqual({ ok: true })
     expect(await addToCart(account.id, grout.id, 12)).toEqual({ ok: true })
-    const cart = await getPricedCart(await getBuyerAccount(account.id))
+    const cart = await loadPricedCart(prisma, await getBuyerAccount(account.id))
     expect(cart.lines).toMatchObject([{ productId: grout.id, quantity: 18, totalCents: 17_820 }])
   })
 
@@ -62,7 +62,7 @@ describe('cart', () => {
     const { account } = await createBuyer({ minimumOrderCents: 30_000 })
     const product = await createProduct({ listPriceCents: 10_000 })
     await addToCart(account.id, product.id, 2)
-    const cart = await getPricedCart(await getBuyerAccount(account.id))
+    const cart = await loadPricedCart(prisma, await getBuyerAccount(account.id))
     expect(cart.missingForMinimumCents).toBe(10_000)
   })
 })

@@ -1,57 +1,87 @@
 import { prisma, type Tx } from '~/utils/db.server'
 import { type CartProblem } from './errors'
-import { priceCart, unitPriceFor, type CartLineInput } from './price-cart'
+import { offersInPlay, type PricingAccountRow } from '../promotions/offers.server'
+import { priceCart, type CartLineInput } from './price-cart'
 import { checkQuantity, MAX_LINE_QUANTITY } from './quantity'
 import { parseQuickOrder, type QuickOrderLineError } from './quick-order'
 
-export type BuyerAccount = {
-  id: string
+export type BuyerAccount = PricingAccountRow & {
   tradeName: string
-  priceListId: string | null
-  minimumOrderCents: number
-  paymentTerms: { code: string }[]
+  repId: string | null
+  state: string
 }
 
-export async function getBuyerAccount(accountId: string): Promise<BuyerAccount> {
-  return prisma.account.findUniqueOrThrow({
+export async function getBuyerAccount(
+  accountId: string,
+  db: Tx | typeof prisma = prisma,
+): Promise<BuyerAccount> {
+  const account = await db.account.findUniqueOrThrow({
     where: { id: accountId },
     select: {
       id: true,
       tradeName: true,
+      status: true,
+      segment: true,
+      repId: true,
+      state: true,
       priceListId: true,
       minimumOrderCents: true,
       paymentTerms: { select: { code: true }, orderBy: { sortOrder: 'asc' } },
     },
   })
+  const { paymentTerms, ...rest } = account
+  return { ...rest, paymentTermCodes: paymentTerms.map((term) => term.code) }
 }
 
-/** Cart lines with the account's prices, read inside or outside a transaction. */
+/** Each family id with its ancestors' ids, so an offer on a family covers its sub-families. */
+async function familyLineage(db: Tx | typeof prisma): Promise<Map<string, string[]>> {
+  const families = await db.productFamily.findMany({ select: { id: true, parentId: true } })
+  const parentOf = new Map(families.map((f) => [f.id, f.parentId]))
+  const lineage = new Map<string, string[]>()
+  for (const family of families) {
+    const ids: string[] = []
+    for (let id: string | null | undefined = family.id; id && !ids.includes(id); ) {
+      ids.push(id)
+      id = parentOf.get(id)
+    }
+    lineage.set(family.id, ids)
+  }
+  return lineage
+}
+
+/** Cart lines with everything the pricing function needs, read inside or outside a transaction. */
 export async function loadCartLines(
   db: Tx | typeof prisma,
   account: Pick<BuyerAccount, 'id' | 'priceListId'>,
 ) {
-  const items = await db.cartItem.findMany({
-    where: { cart: { accountId: account.id } },
-    orderBy: { addedAt: 'asc' },
-    select: {
-      quantity: true,
-      product: {
-        select: {
-          id: true,
-          sku: true,
-          name: true,
-          unit: true,
-          packSize: true,
-          active: true,
-          listPriceCents: true,
-          prices: {
-            where: { priceListId: account.priceListId ?? '' },
-            select: { priceCents: true },
+  const priceListId = account.priceListId ?? ''
+  const [items, lineage] = await Promise.all([
+    db.cartItem.findMany({
+      where: { cart: { accountId: account.id } },
+      orderBy: { addedAt: 'asc' },
+      select: {
+        quantity: true,
+        product: {
+          select: {
+            id: true,
+            sku: true,
+            name: true,
+            unit: true,
+            packSize: true,
+            active: true,
+            familyId: true,
+            listPriceCents: true,
+            prices: { where: { priceListId }, select: { priceCents: true } },
+            tiers: {
+              where: { OR: [{ priceListId: null }, { priceListId }] },
+              select: { minQuantity: true, priceCents: true },
+            },
           },
         },
       },
-    },
-  })
+    }),
+    familyLineage(db),
+  ])
   const lines: CartLineInput[] = []
   const unavailable: { sku: string; name: string }[] = []
   for (const { quantity, product } of items) {
@@ -66,15 +96,26 @@ export async function loadCartLines(
       unit: product.unit,
       packSize: product.packSize,
       quantity,
-      unitPriceCents: unitPriceFor(product.listPriceCents, product.prices[0]?.priceCents),
+      listPriceCents: product.listPriceCents,
+      priceListPriceCents: product.prices[0]?.priceCents ?? null,
+      tiers: product.tiers,
+      familyIds: lineage.get(product.familyId) ?? [product.familyId],
     })
   }
   return { lines, unavailable }
 }
 
-export async function getPricedCart(account: BuyerAccount) {
-  const { lines, unavailable } = await loadCartLines(prisma, account)
-  return { ...priceCart(lines, account.minimumOrderCents), unavailable }
+/** The account's cart, priced with its price list and every offer in play. */
+export async function loadPricedCart(
+  db: Tx | typeof prisma,
+  account: BuyerAccount,
+  now = new Date(),
+) {
+  const [{ lines, unavailable }, offers] = await Promise.all([
+    loadCartLines(db, account),
+    offersInPlay(db, account, now),
+  ])
+  return { ...priceCart({ lines, account, offers, now }), unavailable }
 }
 
 /** What the storefront header shows: the account's name and how many lines its cart has. */

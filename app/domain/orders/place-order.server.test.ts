@@ -1,7 +1,6 @@
 import crypto from 'node:crypto'
-import { createBuyer, createProduct, putInCart } from '#tests/fixtures/factories'
+import { createBuyer, createProduct, putInCart, checkoutAsShown } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
-import { placeOrderOnTerms } from './place-order.server'
 
 async function buyerWithCart(options: Parameters<typeof createBuyer>[0] = {}) {
   const { account, user } = await createBuyer({ terms: ['28', '28/56'], ...options })
@@ -18,7 +17,7 @@ describe('placing an order on terms', () => {
   it('snapshots the priced lines, empties the cart and records the order date on the account', async () => {
     const { account, user } = await buyerWithCart()
     const now = new Date('2026-11-20T15:00:00Z')
-    const result = await placeOrderOnTerms({
+    const result = await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: crypto.randomUUID(),
@@ -57,7 +56,7 @@ describe('placing an order on terms', () => {
     await prisma.priceListItem.create({
       data: { priceListId: list.id, productId: cement.id, priceCents: 3500 },
     })
-    const result = await placeOrderOnTerms({
+    const result = await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: crypto.randomUUID(),
@@ -74,7 +73,7 @@ describe('placing an order on terms', () => {
     const key = crypto.randomUUID()
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
-        placeOrderOnTerms({
+        checkoutAsShown({
           accountId: account.id,
           userId: user.id,
           idempotencyKey: key,
@@ -93,13 +92,13 @@ describe('placing an order on terms', () => {
   it('answers a retry after success with the same order, not a new one', async () => {
     const { account, user } = await buyerWithCart()
     const key = crypto.randomUUID()
-    const first = await placeOrderOnTerms({
+    const first = await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: key,
       paymentTermCode: '28',
     })
-    const retry = await placeOrderOnTerms({
+    const retry = await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: key,
@@ -114,7 +113,7 @@ describe('placing an order on terms', () => {
 
   it('refuses an order below the minimum and writes nothing', async () => {
     const { account, user } = await buyerWithCart({ minimumOrderCents: 60_000 })
-    const result = await placeOrderOnTerms({
+    const result = await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: crypto.randomUUID(),
@@ -127,7 +126,7 @@ describe('placing an order on terms', () => {
 
   it('refuses payment terms the account is not allowed', async () => {
     const { account, user } = await buyerWithCart({ terms: ['28'] })
-    const result = await placeOrderOnTerms({
+    const result = await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: crypto.randomUUID(),
@@ -139,7 +138,7 @@ describe('placing an order on terms', () => {
 
   it('refuses an empty cart', async () => {
     const { account, user } = await createBuyer()
-    const result = await placeOrderOnTerms({
+    const result = await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: crypto.randomUUID(),
@@ -152,13 +151,13 @@ describe('placing an order on terms', () => {
     const first = await buyerWithCart()
     const second = await buyerWithCart()
     const key = crypto.randomUUID()
-    await placeOrderOnTerms({
+    await checkoutAsShown({
       accountId: first.account.id,
       userId: first.user.id,
       idempotencyKey: key,
       paymentTermCode: '28',
     })
-    const result = await placeOrderOnTerms({
+    const result = await checkoutAsShown({
       accountId: second.account.id,
       userId: second.user.id,
       idempotencyKey: key,
@@ -171,7 +170,7 @@ describe('placing an order on terms', () => {
   it('leaves discontinued products out of the order', async () => {
     const { account, user, grout } = await buyerWithCart()
     await prisma.product.update({ where: { id: grout.id }, data: { active: false } })
-    const result = await placeOrderOnTerms({
+    const result = await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: crypto.randomUUID(),
@@ -199,7 +198,7 @@ describe('placing an order on terms', () => {
       },
     })
     const now = new Date('2026-11-20T10:00:00Z')
-    const result = await placeOrderOnTerms({
+    const result = await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: crypto.randomUUID(),
@@ -232,7 +231,7 @@ describe('placing an order on terms', () => {
 
   it('emails the confirmation with the lines and total to the buyer', async () => {
     const { account, user } = await buyerWithCart()
-    const result = await placeOrderOnTerms({
+    const result = await checkoutAsShown({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: crypto.randomUUID(),

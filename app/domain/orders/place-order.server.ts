@@ -2,9 +2,9 @@ import { prisma, isUniqueViolation } from '~/utils/db.server'
 import { syncAccounts } from '../accounts/reclassify.server'
 import { audit } from '../audit/audit.server'
 import { addRevenue } from '../dashboard/revenue-summary.server'
-import { loadCartLines } from './cart.server'
+import { claimRedemptions, RedemptionRefused } from '../promotions/offers.server'
+import { getBuyerAccount, loadPricedCart } from './cart.server'
 import { sendOrderConfirmation } from './order-notifications.server'
-import { priceCart } from './price-cart'
 
 export type PlaceOrderInput = {
   accountId: string
@@ -12,6 +12,11 @@ export type PlaceOrderInput = {
   /** Generated when the checkout form is rendered; the same key always yields the same order. */
   idempotencyKey: string
   paymentTermCode: string
+  /**
+   * The total the buyer saw when submitting. If the price changed since (an offer ran out, a
+   * price was edited), the order is not placed and the buyer sees the new cart.
+   */
+  expectedTotalCents: number
   /** Staff member placing the order for the buyer (telesales), audited. */
   impersonatorId?: string | null
   now?: Date
@@ -21,8 +26,16 @@ export type PlaceOrderResult =
   | { ok: true; orderId: number; created: boolean }
   | {
       ok: false
-      code: 'EMPTY_CART' | 'BELOW_MINIMUM' | 'TERM_NOT_ALLOWED' | 'KEY_IN_USE'
+      code:
+        | 'EMPTY_CART'
+        | 'BELOW_MINIMUM'
+        | 'TERM_NOT_ALLOWED'
+        | 'KEY_IN_USE'
+        | 'PRICE_CHANGED'
+        | 'OFFER_EXHAUSTED'
+        | 'OFFER_ACCOUNT_LIMIT'
       missingCents?: number
+      offerName?: string
     }
 
 class CheckoutRefused extends Error {
@@ -59,24 +72,13 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
   let orderId: number
   try {
     orderId = await prisma.$transaction(async (tx) => {
-      const account = await tx.account.findUniqueOrThrow({
-        where: { id: accountId },
-        select: {
-          id: true,
-          priceListId: true,
-          minimumOrderCents: true,
-          repId: true,
-          state: true,
-          paymentTerms: { select: { code: true } },
-        },
-      })
-      if (!account.paymentTerms.some((term) => term.code === paymentTermCode)) {
+      const account = await getBuyerAccount(accountId, tx)
+      if (!account.paymentTermCodes.includes(paymentTermCode)) {
         throw new CheckoutRefused({ ok: false, code: 'TERM_NOT_ALLOWED' })
       }
       // Discontinued products are left out (the cart page warns) and leave with the cart.
-      const { lines } = await loadCartLines(tx, account)
-      if (!lines.length) throw new CheckoutRefused({ ok: false, code: 'EMPTY_CART' })
-      const cart = priceCart(lines, account.minimumOrderCents)
+      const cart = await loadPricedCart(tx, account, now)
+      if (!cart.lines.length) throw new CheckoutRefused({ ok: false, code: 'EMPTY_CART' })
       if (cart.missingForMinimumCents > 0) {
         throw new CheckoutRefused({
           ok: false,
@@ -84,6 +86,10 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
           missingCents: cart.missingForMinimumCents,
         })
       }
+      if (input.expectedTotalCents !== cart.totalCents) {
+        throw new CheckoutRefused({ ok: false, code: 'PRICE_CHANGED' })
+      }
+      const applied = cart.offers.filter((offer) => offer.applied)
 
       const order = await tx.order.create({
         data: {
@@ -91,6 +97,7 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
           channel: 'ONLINE',
           paymentMethod: 'TERMS',
           paymentTermCode,
+          termExtraDays: cart.extraTermDays,
           idempotencyKey,
           placedById: userId,
           repId: account.repId,
@@ -99,20 +106,47 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
           totalCents: cart.totalCents,
           placedAt: now,
           lines: {
-            create: cart.lines.map((line) => ({
-              productId: line.productId,
-              sku: line.sku,
-              name: line.name,
-              quantity: line.quantity,
-              unitPriceCents: line.unitPriceCents,
-              discountCents: line.discountCents,
-              totalCents: line.totalCents,
-            })),
+            create: [
+              ...cart.lines.map((line) => ({
+                productId: line.productId,
+                sku: line.sku,
+                name: line.name,
+                quantity: line.quantity,
+                unitPriceCents: line.unitPriceCents,
+                discountCents: line.discountCents,
+                totalCents: line.totalCents,
+              })),
+              // Free items: at their value, discounted in full, so the order shows what was given.
+              ...cart.bonusItems.map((item) => ({
+                productId: item.productId,
+                sku: item.sku,
+                name: item.name,
+                quantity: item.quantity,
+                unitPriceCents: item.unitValueCents,
+                discountCents: item.unitValueCents * item.quantity,
+                totalCents: 0,
+                isBonus: true,
+              })),
+            ],
           },
         },
         select: { id: true },
       })
+      await claimRedemptions(
+        tx,
+        { id: order.id, accountId },
+        applied.map((offer) => ({
+          offerId: offer.offerId,
+          name: offer.name,
+          code: offer.code,
+          discountCents: offer.discountCents,
+          bonusSku: offer.bonus?.sku ?? null,
+          bonusQuantity: offer.bonus?.quantity ?? 0,
+          extraTermDays: offer.extraTermDays,
+        })),
+      )
       await tx.cartItem.deleteMany({ where: { cart: { accountId } } })
+      await tx.cartOffer.deleteMany({ where: { cart: { accountId } } })
       await addRevenue(tx, [
         {
           placedAt: now,
@@ -137,6 +171,16 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
       return order.id
     })
   } catch (error) {
+    if (error instanceof RedemptionRefused) {
+      const code = error.reason === 'EXHAUSTED' ? 'OFFER_EXHAUSTED' : 'OFFER_ACCOUNT_LIMIT'
+      return (
+        (await existingOrder(accountId, idempotencyKey)) ?? {
+          ok: false,
+          code,
+          offerName: error.offerName,
+        }
+      )
+    }
     if (error instanceof CheckoutRefused) {
       // The first request may have emptied the cart by now: answer with its order instead.
       return (await existingOrder(accountId, idempotencyKey)) ?? error.result

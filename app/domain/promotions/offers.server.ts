@@ -1,0 +1,258 @@
+/**
+ * Offers as the storefront meets them: which ones are in play for an account's cart, applying
+ * and removing a coupon code, and claiming redemptions when an order is placed.
+ */
+import { type Prisma } from '@prisma/client'
+import { prisma, type Tx } from '~/utils/db.server'
+import { unitPriceFor } from '../orders/price-cart'
+import {
+  FINAL_REFUSALS,
+  offerAvailability,
+  type OfferRefusal,
+  type PricingAccount,
+  type PricingOffer,
+} from './eligibility'
+
+type Db = Tx | typeof prisma
+
+export function normalizeCode(code: string): string {
+  return code.trim().toUpperCase()
+}
+
+const pricingOfferSelect = (accountId: string, priceListId: string | null) =>
+  ({
+    id: true,
+    name: true,
+    code: true,
+    discountType: true,
+    discountValue: true,
+    scope: true,
+    minOrderCents: true,
+    startsAt: true,
+    endsAt: true,
+    maxRedemptions: true,
+    redemptionCount: true,
+    maxPerAccount: true,
+    audience: true,
+    audienceSegment: true,
+    stackable: true,
+    bonusQuantity: true,
+    extraTermDays: true,
+    paused: true,
+    families: { select: { id: true } },
+    products: { select: { id: true } },
+    namedAccounts: { where: { id: accountId }, select: { id: true } },
+    accountUsage: { where: { accountId }, select: { count: true } },
+    bonusProduct: {
+      select: {
+        id: true,
+        sku: true,
+        name: true,
+        unit: true,
+        active: true,
+        listPriceCents: true,
+        prices: { where: { priceListId: priceListId ?? '' }, select: { priceCents: true } },
+      },
+    },
+  }) satisfies Prisma.OfferSelect
+
+type OfferRow = Prisma.OfferGetPayload<{ select: ReturnType<typeof pricingOfferSelect> }>
+
+function toPricingOffer(row: OfferRow): PricingOffer {
+  const product = row.bonusProduct
+  return {
+    id: row.id,
+    name: row.name,
+    code: row.code,
+    discountType: row.discountType,
+    discountValue: row.discountValue,
+    scope: row.scope,
+    familyIds: row.families.map((f) => f.id),
+    productIds: row.products.map((p) => p.id),
+    minOrderCents: row.minOrderCents,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    maxRedemptions: row.maxRedemptions,
+    redemptionCount: row.redemptionCount,
+    maxPerAccount: row.maxPerAccount,
+    accountRedemptions: row.accountUsage[0]?.count ?? 0,
+    audience: row.audience,
+    audienceSegment: row.audienceSegment,
+    namedForAccount: row.namedAccounts.length > 0,
+    stackable: row.stackable,
+    bonus:
+      product && row.bonusQuantity > 0
+        ? {
+            productId: product.id,
+            sku: product.sku,
+            name: product.name,
+            unit: product.unit,
+            quantity: row.bonusQuantity,
+            unitValueCents: unitPriceFor(product.listPriceCents, product.prices[0]?.priceCents),
+            available: product.active,
+          }
+        : null,
+    extraTermDays: row.extraTermDays,
+    paused: row.paused,
+  }
+}
+
+export type PricingAccountRow = PricingAccount & { priceListId: string | null }
+
+/**
+ * The offers the pricing function must consider for this account's cart: automatic offers
+ * available to the account (others stay invisible to it), then the coupons applied to the cart.
+ */
+export async function offersInPlay(
+  db: Db,
+  account: PricingAccountRow,
+  now: Date,
+): Promise<PricingOffer[]> {
+  const select = pricingOfferSelect(account.id, account.priceListId)
+  const [automatic, applied] = await Promise.all([
+    db.offer.findMany({
+      where: {
+        code: null,
+        paused: false,
+        AND: [
+          { OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
+          { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+        ],
+      },
+      orderBy: { createdAt: 'asc' },
+      select,
+    }),
+    db.cartOffer.findMany({
+      where: { cart: { accountId: account.id } },
+      orderBy: { appliedAt: 'asc' },
+      select: { offer: { select } },
+    }),
+  ])
+  return [
+    ...automatic.map(toPricingOffer).filter((offer) => !offerAvailability(offer, account, now)),
+    ...applied.map((row) => toPricingOffer(row.offer)),
+  ]
+}
+
+export type ApplyCouponResult =
+  | { ok: true; code: string }
+  | {
+      ok: false
+      code: string
+      refusal: OfferRefusal | { code: 'UNKNOWN_CODE' | 'ALREADY_APPLIED' }
+    }
+
+/**
+ * Applies a coupon code to the account's cart. A code that can never apply to this account
+ * (unknown, expired, paused, not for it, used up) is refused and not kept; one that needs
+ * more in the cart is kept, and the cart says what is missing.
+ */
+export async function applyCoupon(
+  account: PricingAccountRow,
+  rawCode: string,
+  now = new Date(),
+): Promise<ApplyCouponResult> {
+  const code = normalizeCode(rawCode)
+  const row = code
+    ? await prisma.offer.findUnique({
+        where: { code },
+        select: pricingOfferSelect(account.id, account.priceListId),
+      })
+    : null
+  if (!row) return { ok: false, code, refusal: { code: 'UNKNOWN_CODE' } }
+  const refusal = offerAvailability(toPricingOffer(row), account, now)
+  if (refusal && FINAL_REFUSALS.has(refusal.code)) return { ok: false, code, refusal }
+  return prisma.$transaction(async (tx) => {
+    const cart = await tx.cart.upsert({
+      where: { accountId: account.id },
+      create: { accountId: account.id },
+      update: {},
+      select: { id: true, offers: { where: { offerId: row.id }, select: { offerId: true } } },
+    })
+    if (cart.offers.length) {
+      return { ok: false, code, refusal: { code: 'ALREADY_APPLIED' } } as const
+    }
+    await tx.cartOffer.create({ data: { cartId: cart.id, offerId: row.id } })
+    return { ok: true, code } as const
+  })
+}
+
+export async function removeCoupon(accountId: string, offerId: string): Promise<void> {
+  await prisma.cartOffer.deleteMany({ where: { offerId, cart: { accountId } } })
+}
+
+/** Why a redemption could not be claimed at checkout. */
+export class RedemptionRefused extends Error {
+  constructor(
+    readonly offerName: string,
+    readonly reason: 'EXHAUSTED' | 'ACCOUNT_LIMIT',
+  ) {
+    super(`${offerName}: ${reason}`)
+  }
+}
+
+export type RedemptionToClaim = {
+  offerId: string
+  name: string
+  code: string | null
+  discountCents: number
+  bonusSku: string | null
+  bonusQuantity: number
+  extraTermDays: number
+}
+
+/**
+ * Records the offers an order used, inside the order's transaction. The limits are enforced by
+ * conditional updates on the counters, not by what was read earlier, so concurrent checkouts
+ * can never take more redemptions than there are, on SQLite or PostgreSQL. Throws
+ * RedemptionRefused (rolling the order back) when a limit was reached in the meantime.
+ */
+export async function claimRedemptions(
+  tx: Tx,
+  order: { id: number; accountId: string },
+  redemptions: readonly RedemptionToClaim[],
+): Promise<void> {
+  for (const redemption of redemptions) {
+    const offer = await tx.offer.findUniqueOrThrow({
+      where: { id: redemption.offerId },
+      select: { maxRedemptions: true, maxPerAccount: true },
+    })
+    const total = await tx.offer.updateMany({
+      where: {
+        id: redemption.offerId,
+        ...(offer.maxRedemptions === null ? {} : { redemptionCount: { lt: offer.maxRedemptions } }),
+      },
+      data: { redemptionCount: { increment: 1 } },
+    })
+    if (total.count !== 1) throw new RedemptionRefused(redemption.name, 'EXHAUSTED')
+
+    const key = { offerId: redemption.offerId, accountId: order.accountId }
+    await tx.offerAccountUsage.upsert({
+      where: { offerId_accountId: key },
+      create: { ...key, count: 0 },
+      update: {},
+    })
+    const mine = await tx.offerAccountUsage.updateMany({
+      where: {
+        ...key,
+        ...(offer.maxPerAccount === null ? {} : { count: { lt: offer.maxPerAccount } }),
+      },
+      data: { count: { increment: 1 } },
+    })
+    if (mine.count !== 1) throw new RedemptionRefused(redemption.name, 'ACCOUNT_LIMIT')
+
+    await tx.offerRedemption.create({
+      data: {
+        offerId: redemption.offerId,
+        orderId: order.id,
+        accountId: order.accountId,
+        label: redemption.name,
+        code: redemption.code,
+        discountCents: redemption.discountCents,
+        bonusSku: redemption.bonusSku,
+        bonusQuantity: redemption.bonusQuantity,
+        extraTermDays: redemption.extraTermDays,
+      },
+    })
+  }
+}
