@@ -12,7 +12,8 @@ export type OrderConfirmationProps = {
   paymentTermCode: string | null
   currency: string
   totalCents: number
-  lines: { sku: string; name: string; quantity: number; totalCents: number }[]
+  discountCents: number
+  lines: { sku: string; name: string; quantity: number; totalCents: number; isBonus?: boolean }[]
 }
 
 export function OrderConfirmationEmail(props: OrderConfirmationProps) {
@@ -27,14 +28,20 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
       <Text>{t('email.greeting', { name: props.name })}</Text>
       <Text>{t('email.order.body', { id: props.orderId, account: props.accountName })}</Text>
       <Section>
-        {props.lines.map((line) => (
-          <Row key={line.sku}>
+        {props.lines.map((line, index) => (
+          <Row key={`${line.sku}-${index}`}>
             <Column>
               {line.quantity} × {line.name} ({line.sku})
             </Column>
-            <Column align="right"> {money(line.totalCents)}</Column>
+            <Column align="right"> {line.isBonus ? t('cart.free') : money(line.totalCents)}</Column>
           </Row>
         ))}
+        {props.discountCents > 0 ? (
+          <Row>
+            <Column>{t('cart.discount')}</Column>
+            <Column align="right"> −{money(props.discountCents)}</Column>
+          </Row>
+        ) : null}
         <Row>
           <Column>
             <strong>{t('cart.orderTotal')}</strong>
@@ -64,6 +71,7 @@ OrderConfirmationEmail.PreviewProps = {
   paymentTermCode: '28/56',
   currency: 'BRL',
   totalCents: 189_000,
+  discountCents: 0,
   lines: [{ sku: 'CIM-0001', name: 'Cimento CP-II 50 kg', quantity: 30, totalCents: 189_000 }],
 } satisfies OrderConfirmationProps
 

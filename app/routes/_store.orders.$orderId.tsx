@@ -16,6 +16,7 @@ import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { getAccountOrder } from '~/domain/orders/order-history.server'
+import { extendTermCode } from '~/domain/promotions/eligibility'
 import { reorder } from '~/domain/orders/reorder.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
@@ -100,7 +101,15 @@ export default function OrderPage() {
         <dd>
           <PaymentStatusLabel status={order.paymentStatus} />
           {order.paymentTermCode
-            ? ` · ${t('orders.terms', { code: order.paymentTermCode })}`
+            ? ` · ${
+                order.termExtraDays > 0
+                  ? t('orders.termsExtended', {
+                      code: extendTermCode(order.paymentTermCode, order.termExtraDays),
+                      base: order.paymentTermCode,
+                      days: order.termExtraDays,
+                    })
+                  : t('orders.terms', { code: order.paymentTermCode })
+              }`
             : null}
         </dd>
         {order.placedBy ? (
@@ -115,31 +124,101 @@ export default function OrderPage() {
           { label: t('cart.product') },
           { label: t('cart.quantity'), align: 'right' },
           { label: t('cart.unitPrice'), align: 'right' },
+          { label: t('cart.lineDiscount'), align: 'right' },
           { label: t('cart.total'), align: 'right' },
         ]}
         footer={
-          <tr className="border-t border-slate-300 font-bold">
-            <td className="p-2" colSpan={3}>
-              {t('cart.orderTotal')}
-            </td>
-            <td className="p-2 text-right" data-testid="order-total">
-              {money(order.totalCents, order.currency)}
-            </td>
-          </tr>
+          <>
+            {order.discountCents > 0 ? (
+              <>
+                <tr className="border-t border-slate-300">
+                  <td className="p-2" colSpan={4}>
+                    {t('orders.subtotal')}
+                  </td>
+                  <td className="p-2 text-right">{money(order.subtotalCents, order.currency)}</td>
+                </tr>
+                <tr className="text-emerald-700">
+                  <td className="p-2" colSpan={4}>
+                    {t('cart.discount')}
+                  </td>
+                  <td className="p-2 text-right" data-testid="order-discount">
+                    −{money(order.discountCents, order.currency)}
+                  </td>
+                </tr>
+              </>
+            ) : null}
+            <tr className="border-t border-slate-300 font-bold">
+              <td className="p-2" colSpan={4}>
+                {t('cart.orderTotal')}
+              </td>
+              <td className="p-2 text-right" data-testid="order-total">
+                {money(order.totalCents, order.currency)}
+              </td>
+            </tr>
+          </>
         }
       >
         {order.lines.map((line) => (
-          <tr key={line.id} className="border-t border-slate-200" data-testid="order-line">
+          <tr
+            key={line.id}
+            className={`border-t border-slate-200 ${line.isBonus ? 'bg-emerald-50' : ''}`}
+            data-testid={line.isBonus ? 'order-bonus-line' : 'order-line'}
+          >
             <td className="p-2">
+              {line.isBonus ? (
+                <span className="block text-xs font-semibold uppercase text-emerald-800">
+                  {t('orders.bonus')}
+                </span>
+              ) : null}
               {line.name}
               <span className="block text-xs text-slate-600">{line.sku}</span>
             </td>
             <td className="p-2 text-right">{line.quantity}</td>
             <td className="p-2 text-right">{money(line.unitPriceCents, order.currency)}</td>
+            <td className="p-2 text-right text-emerald-700">
+              {line.discountCents > 0 ? `−${money(line.discountCents, order.currency)}` : ''}
+            </td>
             <td className="p-2 text-right">{money(line.totalCents, order.currency)}</td>
           </tr>
         ))}
       </DataTable>
+      {order.redemptions.length ? (
+        <section aria-labelledby="order-offers" className="space-y-2">
+          <h2 id="order-offers" className="text-lg font-semibold">
+            {t('orders.discounts')}
+          </h2>
+          <ul className="space-y-1 text-sm" data-testid="order-offers">
+            {order.redemptions.map((r) => (
+              <li
+                key={r.id}
+                data-testid="order-offer"
+                className="rounded border border-emerald-200 bg-emerald-50 p-2"
+              >
+                <span className="font-medium">
+                  {r.code ? <span className="font-mono">{r.code}</span> : null}
+                  {r.code ? ' · ' : ''}
+                  {r.label}
+                </span>
+                {r.discountCents > 0 ? (
+                  <span>
+                    {' '}
+                    — {t('offers.saving', { amount: money(r.discountCents, order.currency) })}
+                  </span>
+                ) : null}
+                {r.bonusSku ? (
+                  <span>
+                    {' '}
+                    — {t('orders.bonus')}: {r.bonusQuantity} × {r.bonusSku}
+                  </span>
+                ) : null}
+                {r.extraTermDays > 0 ? (
+                  <span> — {t('offers.terms', { days: r.extraTermDays })}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </article>
   )
 }

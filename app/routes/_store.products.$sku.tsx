@@ -39,6 +39,25 @@ export default function ProductPage() {
         <dt className="text-slate-600">{t('product.price')}</dt>
         <dd className="text-lg font-bold text-brand-800">{money(product.priceCents)}</dd>
       </dl>
+      {product.tiers.length ? (
+        <section aria-labelledby="tiers-heading" className="max-w-sm text-sm">
+          <h2 id="tiers-heading" className="font-semibold">
+            {t('product.tiers')}
+          </h2>
+          <table className="mt-1 w-full" data-testid="price-tiers">
+            <tbody>
+              {product.tiers.map((tier) => (
+                <tr key={tier.minQuantity} className="border-t border-slate-200">
+                  <td className="py-1">
+                    {t('product.tierRow', { quantity: tier.minQuantity, unit: product.unit })}
+                  </td>
+                  <td className="py-1 text-right font-medium">{money(tier.priceCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       {product.packSize > 1 ? (
         <p className="text-sm">{t('product.pack', { pack: product.packSize })}</p>
       ) : null}

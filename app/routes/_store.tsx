@@ -24,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StoreLayout() {
-  const { userName, accountName, cartCount, impersonating } = useLoaderData<typeof loader>()
+  const { userName, accountName, cartCount, impersonating, welcomeOffers } =
+    useLoaderData<typeof loader>()
   const { t } = useT()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -98,6 +99,28 @@ export default function StoreLayout() {
         className={`h-0.5 bg-brand-600 transition-opacity ${navigation.state === 'idle' ? 'opacity-0' : 'opacity-100'}`}
       />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {welcomeOffers.length ? (
+          <section
+            aria-labelledby="welcome-heading"
+            className="mb-6 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950"
+            data-testid="welcome-back"
+          >
+            <h2 id="welcome-heading" className="text-lg font-bold">
+              {t('welcome.title', { account: accountName })}
+            </h2>
+            <ul className="mt-1 space-y-1 text-sm">
+              {welcomeOffers.map((offer) => (
+                <li key={offer.id}>
+                  <strong>{offer.name}</strong>
+                  {offer.description ? ` — ${offer.description}` : ''}
+                </li>
+              ))}
+            </ul>
+            <Link to="/cart" className="mt-2 inline-block text-sm font-semibold underline">
+              {t('welcome.cta')}
+            </Link>
+          </section>
+        ) : null}
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 bg-white">

@@ -1,6 +1,6 @@
 import { type Prisma } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
-import { unitPriceFor } from '../orders/price-cart'
+import { tieredUnitPrice, unitPriceFor } from '../orders/price-cart'
 import { searchTerms } from './search-text'
 
 export const CATALOG_PAGE_SIZE = 24
@@ -59,13 +59,28 @@ const productCardSelect = (priceListId: string | null) =>
     stock: true,
     family: { select: { slug: true, name: true } },
     prices: { where: { priceListId: priceListId ?? '' }, select: { priceCents: true } },
+    tiers: {
+      where: { OR: [{ priceListId: null }, { priceListId: priceListId ?? '' }] },
+      orderBy: { minQuantity: 'asc' },
+      select: { minQuantity: true, priceCents: true },
+    },
   }) satisfies Prisma.ProductSelect
 
 type ProductRow = Prisma.ProductGetPayload<{ select: ReturnType<typeof productCardSelect> }>
 
+/**
+ * The price the account pays for the smallest quantity it can buy (one pack), and the quantity
+ * tiers below that price, exactly as the cart will price them.
+ */
 function withAccountPrice<T extends ProductRow>(product: T) {
-  const { prices, ...rest } = product
-  return { ...rest, priceCents: unitPriceFor(product.listPriceCents, prices[0]?.priceCents) }
+  const { prices, tiers, ...rest } = product
+  const base = unitPriceFor(product.listPriceCents, prices[0]?.priceCents)
+  const { unitPriceCents } = tieredUnitPrice(base, tiers, product.packSize)
+  return {
+    ...rest,
+    priceCents: unitPriceCents,
+    tiers: tiers.filter((tier) => tier.priceCents < unitPriceCents),
+  }
 }
 
 async function findActiveSku(query: string): Promise<string | null> {

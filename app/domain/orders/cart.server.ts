@@ -1,6 +1,10 @@
 import { prisma, type Tx } from '~/utils/db.server'
 import { type CartProblem } from './errors'
-import { offersInPlay, type PricingAccountRow } from '../promotions/offers.server'
+import {
+  offersInPlay,
+  welcomeBackOffers,
+  type PricingAccountRow,
+} from '../promotions/offers.server'
 import { priceCart, type CartLineInput } from './price-cart'
 import { checkQuantity, MAX_LINE_QUANTITY } from './quantity'
 import { parseQuickOrder, type QuickOrderLineError } from './quick-order'
@@ -121,10 +125,14 @@ export async function loadPricedCart(
 /** What the storefront header shows: the account's name and how many lines its cart has. */
 export async function getStoreHeader(accountId: string) {
   const [account, cartCount] = await Promise.all([
-    prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { tradeName: true } }),
+    prisma.account.findUniqueOrThrow({
+      where: { id: accountId },
+      select: { id: true, tradeName: true, status: true, segment: true, priceListId: true },
+    }),
     prisma.cartItem.count({ where: { cart: { accountId } } }),
   ])
-  return { accountName: account.tradeName, cartCount }
+  const welcomeOffers = await welcomeBackOffers(account)
+  return { accountName: account.tradeName, cartCount, welcomeOffers }
 }
 
 async function cartIdFor(db: Tx, accountId: string): Promise<string> {

@@ -1,6 +1,7 @@
 import { OrderConfirmationEmail } from '#emails/order-confirmation'
 import { prisma } from '~/utils/db.server'
 import { sendEmail } from '~/utils/email.server'
+import { extendTermCode } from '../promotions/eligibility'
 import { env } from '~/utils/env.server'
 import { isLocale } from '~/utils/i18n'
 import { translator } from '~/utils/i18n'
@@ -13,12 +14,14 @@ export async function sendOrderConfirmation(orderId: number): Promise<void> {
       id: true,
       currency: true,
       totalCents: true,
+      discountCents: true,
       paymentTermCode: true,
+      termExtraDays: true,
       account: { select: { tradeName: true } },
       placedBy: { select: { email: true, name: true, locale: true } },
       lines: {
         orderBy: { sku: 'asc' },
-        select: { sku: true, name: true, quantity: true, totalCents: true },
+        select: { sku: true, name: true, quantity: true, totalCents: true, isBonus: true },
       },
     },
   })
@@ -34,7 +37,10 @@ export async function sendOrderConfirmation(orderId: number): Promise<void> {
       accountName: order.account.tradeName,
       orderId: order.id,
       orderUrl: new URL(`/orders/${order.id}`, env().APP_URL).toString(),
-      paymentTermCode: order.paymentTermCode,
+      paymentTermCode: order.paymentTermCode
+        ? extendTermCode(order.paymentTermCode, order.termExtraDays)
+        : null,
+      discountCents: order.discountCents,
       currency: order.currency,
       totalCents: order.totalCents,
       lines: order.lines,

@@ -17,7 +17,13 @@ export type ReorderResult =
 export async function reorder(accountId: string, orderId: number): Promise<ReorderResult> {
   const order = await prisma.order.findFirst({
     where: { id: orderId, accountId },
-    select: { lines: { select: { sku: true, name: true, quantity: true, productId: true } } },
+    // Free items came from an offer, not from the buyer: they are not bought again.
+    select: {
+      lines: {
+        where: { isBonus: false },
+        select: { sku: true, name: true, quantity: true, productId: true },
+      },
+    },
   })
   if (!order) return { ok: false, code: 'NOT_FOUND' }
 

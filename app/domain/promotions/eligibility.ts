@@ -93,7 +93,7 @@ export function inAudience(
 /** The offer's state for this account, ignoring the cart's contents. */
 export function offerAvailability(
   offer: PricingOffer,
-  account: PricingAccount,
+  account: Pick<PricingAccount, 'status' | 'segment'>,
   now: Date,
 ): OfferRefusal | null {
   if (offer.paused) return { code: 'PAUSED' }

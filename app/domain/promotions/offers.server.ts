@@ -134,6 +134,33 @@ export async function offersInPlay(
   ]
 }
 
+/**
+ * The "welcome back" offers an INACTIVE or LOST account sees when it comes back: automatic
+ * offers for that audience that it may still use. Other accounts cost no query.
+ */
+export async function welcomeBackOffers(
+  account: Pick<PricingAccountRow, 'id' | 'status' | 'segment' | 'priceListId'>,
+  now = new Date(),
+): Promise<{ id: string; name: string; description: string }[]> {
+  if (account.status !== 'INACTIVE' && account.status !== 'LOST') return []
+  const rows = await prisma.offer.findMany({
+    where: {
+      code: null,
+      paused: false,
+      audience: 'INACTIVE',
+      AND: [
+        { OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
+        { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+      ],
+    },
+    orderBy: { createdAt: 'asc' },
+    select: { ...pricingOfferSelect(account.id, account.priceListId), description: true },
+  })
+  return rows
+    .filter((row) => !offerAvailability(toPricingOffer(row), account, now))
+    .map((row) => ({ id: row.id, name: row.name, description: row.description }))
+}
+
 export type ApplyCouponResult =
   | { ok: true; code: string }
   | {
