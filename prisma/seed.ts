@@ -47,6 +47,11 @@ function rng(seed: number) {
 
 async function wipe() {
   // Children first, so foreign keys hold on both SQLite and PostgreSQL.
+  await prisma.offerRedemption.deleteMany()
+  await prisma.offerAccountUsage.deleteMany()
+  await prisma.cartOffer.deleteMany()
+  await prisma.offer.deleteMany()
+  await prisma.priceTier.deleteMany()
   await prisma.orderLine.deleteMany()
   await prisma.order.deleteMany()
   await prisma.cartItem.deleteMany()
@@ -200,6 +205,8 @@ async function seed(size: Size, now: Date) {
     { priceListId: norteNordeste.id, productId: p.id, priceCents: Math.round(p.priceCents * 1.04) },
   ])
   await inChunks(priceItems, 1000, (chunk) => prisma.priceListItem.createMany({ data: chunk }))
+
+  await seedPromotions(products, now)
 
   const reps = Array.from({ length: size.reps }, (_, i) => ({
     id: `rep_${i + 1}`,
@@ -429,6 +436,94 @@ async function seed(size: Size, now: Date) {
     orders: orders.length,
     lines: lines.length,
   }
+}
+
+/**
+ * The offers of the demo: a welcome-back offer for inactive accounts, a family coupon, a bonus
+ * item on big cement orders, a non-stackable coupon, an expired one, and quantity tiers on
+ * cement.
+ */
+async function seedPromotions(products: SeededProduct[], now: Date) {
+  const day = 24 * 60 * 60 * 1000
+  const families = new Map(
+    (await prisma.productFamily.findMany({ select: { id: true, slug: true } })).map((f) => [
+      f.slug,
+      f.id,
+    ]),
+  )
+  const cement = products.filter((p) => p.active && p.name.startsWith('Cimento CP-II'))
+  const tiers = cement.flatMap((p) => [
+    { productId: p.id, minQuantity: 50, priceCents: Math.round(p.priceCents * 0.95) },
+    { productId: p.id, minQuantity: 200, priceCents: Math.round(p.priceCents * 0.92) },
+  ])
+  await prisma.priceTier.createMany({ data: tiers })
+
+  const trowel = products.find((p) => p.active && p.name.startsWith('Desempenadeira'))
+  await prisma.offer.create({
+    data: {
+      name: 'Bem-vindo de volta',
+      description: '5% de desconto em todo o pedido e +30 dias no boleto, sem cupom.',
+      audience: 'INACTIVE',
+      discountType: 'PERCENT',
+      discountValue: 500,
+      extraTermDays: 30,
+      maxPerAccount: 1,
+      stackable: true,
+    },
+  })
+  await prisma.offer.create({
+    data: {
+      name: 'Tintas com 10% para quem volta',
+      code: 'VOLTA10',
+      description: '10% em toda a linha de tintas, pedidos a partir de R$ 300,00.',
+      discountType: 'PERCENT',
+      discountValue: 1000,
+      scope: 'FAMILIES',
+      families: { connect: [{ id: families.get('tintas')! }] },
+      minOrderCents: 30_000,
+      endsAt: new Date(now.getTime() + 60 * day),
+      maxRedemptions: 500,
+      maxPerAccount: 1,
+      stackable: true,
+    },
+  })
+  if (trowel) {
+    await prisma.offer.create({
+      data: {
+        name: 'Bonificação: desempenadeira no pedido de cimento',
+        description: '1 desempenadeira grátis em pedidos acima de R$ 1.500,00 com cimento.',
+        discountType: 'NONE',
+        scope: 'FAMILIES',
+        families: { connect: [{ id: families.get('cimentos-argamassas')! }] },
+        minOrderCents: 150_000,
+        bonusProductId: trowel.id,
+        bonusQuantity: 1,
+        stackable: true,
+      },
+    })
+  }
+  await prisma.offer.create({
+    data: {
+      name: 'Obra em dia: 7% no pedido',
+      code: 'OBRA7',
+      description: 'Não acumula com outras ofertas.',
+      discountType: 'PERCENT',
+      discountValue: 700,
+      minOrderCents: 50_000,
+      stackable: false,
+    },
+  })
+  await prisma.offer.create({
+    data: {
+      name: 'Black Friday 2025',
+      code: 'BLACK25',
+      discountType: 'FIXED',
+      discountValue: 5_000,
+      startsAt: new Date('2025-11-20T03:00:00Z'),
+      endsAt: new Date('2025-12-01T03:00:00Z'),
+      stackable: false,
+    },
+  })
 }
 
 async function main() {
