@@ -61,6 +61,11 @@ export default function AdminLayout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/admin/offers" className={link}>
+                {t('admin.nav.offers')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/admin/imports" className={link}>
                 {t('admin.nav.imports')}
               </NavLink>
