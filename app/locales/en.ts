@@ -477,4 +477,10 @@ export const en: Record<keyof typeof ptBR, string> = {
   'offerForm.unknownBonus': 'Bonus SKU not found or discontinued.',
   'offerForm.nothingGiven': 'The offer must give something: a discount, a free item or extra days.',
   'offerForm.notFound': 'Offer not found.',
+  'account.commercial': 'Commercial terms',
+  'account.listPrice': 'List price (no price list)',
+  'account.saveCommercial': 'Save terms',
+  'account.invalidMinimum': 'Invalid minimum order: enter an amount in reais, e.g. 300,00.',
+  'account.unknownPriceList': 'Price list not found.',
+  'account.unknownTerm': 'Unknown payment term.',
 }

@@ -476,4 +476,10 @@ export const ptBR = {
   'offerForm.unknownBonus': 'SKU do brinde não encontrado ou fora de linha.',
   'offerForm.nothingGiven': 'A oferta precisa dar algo: desconto, brinde ou dias extras.',
   'offerForm.notFound': 'Oferta não encontrada.',
+  'account.commercial': 'Condições comerciais',
+  'account.listPrice': 'Preço de tabela (sem lista)',
+  'account.saveCommercial': 'Salvar condições',
+  'account.invalidMinimum': 'Pedido mínimo inválido: use um valor em reais, ex.: 300,00.',
+  'account.unknownPriceList': 'Lista de preços não encontrada.',
+  'account.unknownTerm': 'Condição de pagamento desconhecida.',
 } as const

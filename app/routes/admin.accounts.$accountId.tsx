@@ -13,8 +13,11 @@ import { formatCnpj } from '~/domain/accounts/cnpj'
 import {
   AccountEdit,
   accountFilterOptions,
+  CommercialTermsEdit,
+  commercialTermOptions,
   getAccountDetail,
   updateAccount,
+  updateCommercialTerms,
 } from '~/domain/accounts/portfolio.server'
 import { startImpersonation } from '~/domain/identity/impersonation.server'
 import { requireUser } from '~/utils/auth.server'
@@ -26,12 +29,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
-  const [account, options] = await Promise.all([
+  const [account, options, commercial] = await Promise.all([
     getAccountDetail(params.accountId ?? ''),
     accountFilterOptions(),
+    commercialTermOptions(),
   ])
   if (!account) throw new Response('Not found', { status: 404 })
-  return json({ account, reps: options.reps })
+  return json({ account, reps: options.reps, commercial })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,6 +45,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await startImpersonation(request, String(form.get('userId') ?? ''))
     if (!result.ok) throw new Response('Not found', { status: 404 })
     return redirect('/catalog', { headers: { 'Set-Cookie': result.cookie } })
+  }
+  if (form.get('intent') === 'commercial') {
+    const parsedTerms = CommercialTermsEdit.safeParse({
+      priceListId: form.get('priceListId') ?? '',
+      termCodes: form.getAll('termCodes').map(String),
+      minimumOrder: form.get('minimumOrder') ?? '',
+    })
+    const saved = parsedTerms.success
+      ? await updateCommercialTerms(user.id, params.accountId ?? '', parsedTerms.data)
+      : ({ ok: false, code: 'INVALID_MINIMUM' } as const)
+    if (!saved.ok && saved.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+    return json(
+      {
+        result: saved.ok
+          ? saved.changed
+            ? ('SAVED' as const)
+            : ('UNCHANGED' as const)
+          : saved.code,
+        fields: [] as string[],
+        commercial: true,
+      },
+      { status: saved.ok ? 200 : 400 },
+    )
   }
   const parsed = AccountEdit.safeParse(Object.fromEntries(form))
   if (!parsed.success) {
@@ -63,10 +90,13 @@ const messages = {
   UNKNOWN_REP: 'account.unknownRep',
   SAVED: 'account.saved',
   UNCHANGED: 'account.unchanged',
+  INVALID_MINIMUM: 'account.invalidMinimum',
+  UNKNOWN_PRICE_LIST: 'account.unknownPriceList',
+  UNKNOWN_TERM: 'account.unknownTerm',
 } as const
 
 export default function AccountPage() {
-  const { account, reps } = useLoaderData<typeof loader>()
+  const { account, reps, commercial } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, date, money } = useT()
@@ -191,14 +221,76 @@ export default function AccountPage() {
               </Button>
             </div>
           </Form>
-          <dl className="grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
-            <dt className="text-slate-600">{t('account.minimumOrder')}</dt>
-            <dd>{money(account.minimumOrderCents)}</dd>
-            <dt className="text-slate-600">{t('account.priceList')}</dt>
-            <dd>{account.priceList?.name ?? '—'}</dd>
-            <dt className="text-slate-600">{t('account.terms')}</dt>
-            <dd>{account.paymentTerms.map((term) => term.code).join(', ') || '—'}</dd>
-          </dl>
+          <Form
+            method="post"
+            className="grid gap-3 border-t border-slate-200 pt-3 sm:grid-cols-2"
+            aria-labelledby="commercial-heading"
+          >
+            <h3 id="commercial-heading" className="font-semibold sm:col-span-2">
+              {t('account.commercial')}
+            </h3>
+            <input type="hidden" name="intent" value="commercial" />
+            {actionData && 'commercial' in actionData ? (
+              <div className="sm:col-span-2">
+                <Alert
+                  tone={
+                    actionData.result === 'SAVED' || actionData.result === 'UNCHANGED'
+                      ? 'success'
+                      : 'error'
+                  }
+                >
+                  {t(messages[actionData.result])}
+                </Alert>
+              </div>
+            ) : null}
+            <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+              {t('account.priceList')}
+              <select
+                name="priceListId"
+                defaultValue={account.priceListId ?? ''}
+                className="rounded-md border border-slate-300 px-3 py-2 text-base font-normal"
+              >
+                <option value="">{t('account.listPrice')}</option>
+                {commercial.priceLists.map((list) => (
+                  <option key={list.id} value={list.id}>
+                    {list.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Field
+              label={t('account.minimumOrder')}
+              name="minimumOrder"
+              inputMode="decimal"
+              defaultValue={(account.minimumOrderCents / 100).toFixed(2).replace('.', ',')}
+              hint={money(account.minimumOrderCents)}
+            />
+            <fieldset className="sm:col-span-2">
+              <legend className="text-sm font-medium text-slate-700">{t('account.terms')}</legend>
+              <div className="mt-1 flex flex-wrap gap-4">
+                {commercial.paymentTerms.map((code) => (
+                  <label key={code} className="flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name="termCodes"
+                      value={code}
+                      defaultChecked={account.paymentTerms.some((term) => term.code === code)}
+                    />
+                    {t('checkout.termDays', { code })}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="sm:col-span-2">
+              <Button
+                type="submit"
+                variant="secondary"
+                disabled={navigation.state === 'submitting'}
+              >
+                {t('account.saveCommercial')}
+              </Button>
+            </div>
+          </Form>
         </section>
 
         <section aria-labelledby="buyers-heading" className={section}>
