@@ -262,7 +262,9 @@ async function seed(size: Size, now: Date) {
           ? { minDays: 20, maxDays: 40 }
           : i === 2
             ? { minDays: 200, maxDays: 240 }
-            : pickProfile()
+            : i === 3
+              ? { minDays: 400, maxDays: 500 }
+              : pickProfile()
     const priceListId = ['SP', 'MG', 'RJ', 'ES'].includes(state.uf)
       ? sudeste.id
       : ['BA', 'PE', 'CE', 'PA'].includes(state.uf)
@@ -344,7 +346,7 @@ async function seed(size: Size, now: Date) {
     })
     accountTerms.push({
       accountId: id,
-      termIds: random.next() < 0.6 || i < 2 ? [terms[0]!.id, terms[1]!.id] : [terms[0]!.id],
+      termIds: random.next() < 0.6 || i < 2 || i === 3 ? [terms[0]!.id, terms[1]!.id] : [terms[0]!.id],
     })
   }
 
@@ -416,6 +418,14 @@ async function seed(size: Size, now: Date) {
         name: 'Cláudia Rocha',
         role: 'BUYER',
         accountId: 'acc_00003',
+        isAccountAdmin: true,
+        passwordHash,
+      },
+      {
+        email: 'perdido@reativa.dev',
+        name: 'Rogério Lima',
+        role: 'BUYER',
+        accountId: 'acc_00004',
         isAccountAdmin: true,
         passwordHash,
       },

@@ -110,6 +110,8 @@ for (const email of ['comprador@reativa.dev', 'rep@reativa.dev']) {
       '/admin/imports',
       '/admin/settings',
       '/admin/audit',
+      '/admin/offers',
+      '/admin/offers/new',
       '/admin/accounts.csv',
       '/admin/dashboard.csv?table=churn',
     ]) {
@@ -121,6 +123,11 @@ for (const email of ['comprador@reativa.dev', 'rep@reativa.dev']) {
       form: { atRiskDays: '10', inactiveDays: '20', lostDays: '30' },
     })
     expect(post.status()).toBe(403)
+    const createOffer = await page.request.post('/admin/offers/new', {
+      headers: { Origin: new URL(page.url()).origin },
+      form: { name: 'Invasão', code: 'HACK99', discountType: 'PERCENT', discountValue: '90' },
+    })
+    expect(createOffer.status()).toBe(403)
   })
 }
 

@@ -1,0 +1,144 @@
+import { expect, test, type Page } from '@playwright/test'
+import { BUYER_A, BUYER_B, emptyCart, login, quickOrder } from './helpers'
+
+const MANAGER = 'gerente@reativa.dev'
+
+async function applyCoupon(page: Page, code: string) {
+  await page.getByLabel('Código do cupom').fill(code)
+  await page.getByRole('button', { name: 'Aplicar', exact: true }).click()
+}
+
+test('a lost account comes back: welcome-back offer, family coupon, bonus item and extended terms on the order', async ({
+  page,
+  browser,
+}) => {
+  await login(page, 'perdido@reativa.dev')
+  const welcome = page.getByTestId('welcome-back')
+  await expect(welcome).toContainText('Que bom ter você de volta')
+  await expect(welcome).toContainText('Bem-vindo de volta')
+
+  await emptyCart(page)
+  await quickOrder(page, 'CIM-0001 40\nTIN-0001 2')
+  await expect(page.getByTestId('cart-line')).toHaveCount(2)
+
+  // Codes that do not apply say why, and are not kept.
+  await applyCoupon(page, 'naoexiste')
+  await expect(page.getByTestId('coupon-error')).toHaveText(
+    'Cupom NAOEXISTE não encontrado. Confira o código.',
+  )
+  await applyCoupon(page, 'black25')
+  await expect(page.getByTestId('coupon-error')).toHaveText('Cupom expirado.')
+  await expect(page.locator('[data-testid="offer"][data-code="BLACK25"]')).toHaveCount(0)
+
+  await applyCoupon(page, 'volta10')
+  await expect(page.getByText('Cupom VOLTA10 aplicado.')).toBeVisible()
+  const offers = page.getByTestId('offer')
+  await expect(offers.filter({ hasText: 'VOLTA10' })).toHaveAttribute('data-applied', 'true')
+  await expect(offers.filter({ hasText: 'Bem-vindo de volta' })).toHaveAttribute(
+    'data-applied',
+    'true',
+  )
+  await expect(offers.filter({ hasText: 'desempenadeira' })).toHaveAttribute('data-applied', 'true')
+
+  // The paint line carries both discounts; the cement line only the welcome-back one.
+  await expect(page.getByTestId('line-discount')).toHaveCount(2)
+  await expect(page.getByTestId('bonus-line')).toContainText('Desempenadeira')
+  await expect(page.getByTestId('bonus-line')).toContainText('Grátis')
+  await expect(page.getByTestId('cart-discount')).toBeVisible()
+  const total = await page.getByTestId('cart-total').textContent()
+
+  await page.getByLabel('Boleto faturado 58/86 dias (prazo 28/56 + 30 dias)').check()
+  await page.getByRole('button', { name: 'Fazer pedido' }).click()
+  await expect(page).toHaveURL(/\/orders\/\d+\?placed=1/)
+
+  await expect(page.getByTestId('order-total')).toHaveText(total!)
+  await expect(page.getByText('Boleto 58/86 dias (prazo 28/56 + 30 dias)')).toBeVisible()
+  await expect(page.getByTestId('order-bonus-line')).toContainText('Desempenadeira')
+  const applied = page.getByTestId('order-offer')
+  await expect(applied).toHaveCount(3)
+  await expect(applied.filter({ hasText: 'VOLTA10' })).toContainText('Desconto de R$')
+  await expect(applied.filter({ hasText: 'Bem-vindo de volta' })).toContainText('+30 dias')
+  await expect(applied.filter({ hasText: 'desempenadeira' })).toContainText('1 × FRM-')
+
+  // The account is active again: the welcome-back offer is gone.
+  await page.goto('/catalog')
+  await expect(page.getByTestId('welcome-back')).toHaveCount(0)
+
+  // The sales team sees the redemption and its revenue.
+  const managerContext = await browser.newContext()
+  const manager = await managerContext.newPage()
+  await login(manager, MANAGER)
+  await manager.goto('/admin/offers')
+  await manager.getByRole('link', { name: 'Tintas com 10% para quem volta' }).click()
+  await expect(manager.getByTestId('stat-redemptions')).toHaveText('1')
+  await expect(manager.getByTestId('redemption-row')).toHaveCount(1)
+  await expect(manager.getByTestId('stat-revenue')).toHaveText(total!)
+  await managerContext.close()
+})
+
+test('a coupon that needs a bigger order says how much is missing, then applies, and can be removed', async ({
+  page,
+}) => {
+  await login(page, BUYER_B)
+  await emptyCart(page)
+  await quickOrder(page, 'CIM-0001 5')
+  await applyCoupon(page, 'obra7')
+  const coupon = page.locator('[data-testid="offer"][data-code="OBRA7"]')
+  await expect(coupon).toHaveAttribute('data-applied', 'false')
+  await expect(coupon.getByTestId('offer-refusal')).toHaveText(
+    /^Pedido mínimo R\$\s500,00 — faltam R\$\s[\d.]+,\d\d\.$/,
+  )
+  await expect(page.getByTestId('cart-discount')).toHaveCount(0)
+
+  await quickOrder(page, 'CIM-0001 10')
+  await expect(coupon).toHaveAttribute('data-applied', 'true')
+  await expect(page.getByTestId('cart-discount')).toBeVisible()
+
+  await coupon.getByRole('button', { name: 'Remover cupom OBRA7' }).click()
+  await expect(coupon).toHaveCount(0)
+  await expect(page.getByTestId('cart-discount')).toHaveCount(0)
+  await emptyCart(page)
+})
+
+test('a manager creates a coupon with clear errors on bad input, pauses it, and buyers are told', async ({
+  page,
+  browser,
+}) => {
+  await login(page, MANAGER)
+  await page.goto('/admin/offers/new')
+  await page.getByLabel('Nome').fill('Cupom de teste E2E')
+  await page.getByLabel('Código do cupom').fill('e2e15')
+  await page.getByLabel('Desconto', { exact: true }).selectOption('PERCENT')
+  await page.getByLabel('Percentual (%)').fill('150')
+  await page.getByRole('button', { name: 'Criar oferta' }).click()
+  await expect(page.getByText('Informe um percentual entre 0,01 e 100.')).toBeVisible()
+  await expect(page).toHaveURL(/\/admin\/offers\/new$/)
+
+  await page.getByLabel('Percentual (%)').fill('15')
+  await page.getByRole('button', { name: 'Criar oferta' }).click()
+  await expect(page.getByText('Oferta salva.')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ativa')
+
+  const buyerContext = await browser.newContext()
+  const buyer = await buyerContext.newPage()
+  await login(buyer, BUYER_A)
+  await emptyCart(buyer)
+  await quickOrder(buyer, 'CIM-0001 10')
+  await applyCoupon(buyer, 'E2E15')
+  await expect(buyer.locator('[data-testid="offer"][data-code="E2E15"]')).toHaveAttribute(
+    'data-applied',
+    'true',
+  )
+
+  await page.getByRole('button', { name: 'Pausar' }).click()
+  await expect(page.getByText('Oferta pausada: não se aplica a novos pedidos.')).toBeVisible()
+
+  await buyer.reload()
+  await expect(
+    buyer.locator('[data-testid="offer"][data-code="E2E15"]').getByTestId('offer-refusal'),
+  ).toHaveText('Cupom suspenso no momento.')
+  await expect(buyer.getByTestId('cart-discount')).toHaveCount(0)
+  await buyer.getByRole('button', { name: 'Remover cupom E2E15' }).click()
+  await emptyCart(buyer)
+  await buyerContext.close()
+})
