@@ -141,7 +141,7 @@ export default function AccountPage() {
           <h2 id="contact-heading" className="text-lg font-semibold">
             {t('account.contact')}
           </h2>
-          {actionData ? (
+          {actionData && !('commercial' in actionData) ? (
             <Alert
               tone={
                 actionData.result === 'SAVED' || actionData.result === 'UNCHANGED'

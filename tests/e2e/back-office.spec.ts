@@ -141,12 +141,12 @@ test('a manager edits an account (audited) and acts as its buyer to place an ord
   await page.getByLabel('Telefone').fill('(11) 3333-4444')
   // The demo's second rep (R02) has the id rep_2.
   await page.getByRole('combobox', { name: 'Representante', exact: true }).selectOption('rep_2')
-  await page.getByRole('button', { name: 'Salvar' }).click()
+  await page.getByRole('button', { name: 'Salvar', exact: true }).click()
   await expect(page.getByText('Cadastro salvo.')).toBeVisible()
   await expect(page.getByRole('cell', { name: /^R02 · / })).toBeVisible()
 
   await page.getByLabel('UF').fill('XX')
-  await page.getByRole('button', { name: 'Salvar' }).click()
+  await page.getByRole('button', { name: 'Salvar', exact: true }).click()
   await expect(page.getByRole('alert')).toHaveText('Confira os campos destacados.')
 
   await page.getByRole('button', { name: 'Acessar como cliente' }).click()
@@ -183,4 +183,30 @@ test('thresholds are validated, saved and reclassify the portfolio', async ({ pa
   await page.getByLabel('Inativo após (dias)').fill('180')
   await page.getByRole('button', { name: 'Salvar' }).click()
   await expect(page.getByText(/Limites salvos; carteira reclassificada/)).toBeVisible()
+})
+
+test("a manager sets an account's price list, payment terms and minimum order, with bad input refused", async ({
+  page,
+}) => {
+  await login(page, MANAGER)
+  await page.goto('/admin/accounts/acc_00006')
+  const minimum = page.getByLabel('Pedido mínimo', { exact: true })
+  await minimum.fill('muito')
+  await page.getByRole('button', { name: 'Salvar condições' }).click()
+  await expect(
+    page.getByText('Pedido mínimo inválido: use um valor em reais, ex.: 300,00.'),
+  ).toBeVisible()
+
+  await page
+    .getByRole('combobox', { name: 'Tabela de preços' })
+    .selectOption({ label: 'Tabela Sudeste (-3%)' })
+  await minimum.fill('450,00')
+  await page.getByLabel('Boleto faturado 28/56/84 dias').check()
+  await page.getByRole('button', { name: 'Salvar condições' }).click()
+  await expect(page.getByText('Cadastro salvo.')).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByLabel('Pedido mínimo', { exact: true })).toHaveValue('450,00')
+  await expect(page.getByLabel('Boleto faturado 28/56/84 dias')).toBeChecked()
+  await expect(page.getByRole('combobox', { name: 'Tabela de preços' })).toHaveValue(/.+/)
 })
