@@ -95,6 +95,13 @@ const messages = {
   UNKNOWN_TERM: 'account.unknownTerm',
 } as const
 
+/** What a save on this page came to: saved or unchanged, or why not. */
+function ResultAlert({ result }: { result: keyof typeof messages }) {
+  const { t } = useT()
+  const ok = result === 'SAVED' || result === 'UNCHANGED'
+  return <Alert tone={ok ? 'success' : 'error'}>{t(messages[result])}</Alert>
+}
+
 export default function AccountPage() {
   const { account, reps, commercial } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -142,15 +149,7 @@ export default function AccountPage() {
             {t('account.contact')}
           </h2>
           {actionData && !('commercial' in actionData) ? (
-            <Alert
-              tone={
-                actionData.result === 'SAVED' || actionData.result === 'UNCHANGED'
-                  ? 'success'
-                  : 'error'
-              }
-            >
-              {t(messages[actionData.result])}
-            </Alert>
+            <ResultAlert result={actionData.result} />
           ) : null}
           <Form method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
             <Field
@@ -232,15 +231,7 @@ export default function AccountPage() {
             <input type="hidden" name="intent" value="commercial" />
             {actionData && 'commercial' in actionData ? (
               <div className="sm:col-span-2">
-                <Alert
-                  tone={
-                    actionData.result === 'SAVED' || actionData.result === 'UNCHANGED'
-                      ? 'success'
-                      : 'error'
-                  }
-                >
-                  {t(messages[actionData.result])}
-                </Alert>
+                <ResultAlert result={actionData.result} />
               </div>
             ) : null}
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">

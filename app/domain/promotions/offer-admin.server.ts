@@ -49,6 +49,7 @@ function stateWhere(state: OfferState, now: Date): Prisma.OfferWhereInput {
 }
 
 type OfferStats = { redemptions: number; discountCents: number; revenueCents: number }
+const NO_STATS: OfferStats = { redemptions: 0, discountCents: 0, revenueCents: 0 }
 
 /** Redemptions, discounts and the revenue of the orders that used each offer (one query). */
 export async function offerStats(offerIds: readonly string[]): Promise<Map<string, OfferStats>> {
@@ -111,7 +112,7 @@ export async function listOffers(query: { state?: OfferState; page?: number }, n
     offers: offers.map((offer) => ({
       ...offer,
       state: offerState(offer, now),
-      stats: stats.get(offer.id) ?? { redemptions: 0, discountCents: 0, revenueCents: 0 },
+      stats: stats.get(offer.id) ?? NO_STATS,
     })),
     total,
     page,
@@ -161,11 +162,7 @@ export async function getOfferForEdit(id: string, now = new Date()) {
     bonusQuantity: offer.bonusQuantity ? String(offer.bonusQuantity) : '',
     extraTermDays: offer.extraTermDays ? String(offer.extraTermDays) : '',
   }
-  const stats = (await offerStats([offer.id])).get(offer.id) ?? {
-    redemptions: 0,
-    discountCents: 0,
-    revenueCents: 0,
-  }
+  const stats = (await offerStats([offer.id])).get(offer.id) ?? NO_STATS
   return {
     id: offer.id,
     paused: offer.paused,
