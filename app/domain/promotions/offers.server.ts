@@ -108,30 +108,36 @@ export async function offersInPlay(
   account: PricingAccountRow,
   now: Date,
 ): Promise<PricingOffer[]> {
-  const select = pricingOfferSelect(account.id, account.priceListId)
-  const [automatic, applied] = await Promise.all([
-    db.offer.findMany({
-      where: {
-        code: null,
-        paused: false,
-        AND: [
-          { OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
-          { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
-        ],
-      },
-      orderBy: { createdAt: 'asc' },
-      select,
-    }),
-    db.cartOffer.findMany({
-      where: { cart: { accountId: account.id } },
-      orderBy: { appliedAt: 'asc' },
-      select: { offer: { select } },
-    }),
-  ])
-  return [
-    ...automatic.map(toPricingOffer).filter((offer) => !offerAvailability(offer, account, now)),
-    ...applied.map((row) => toPricingOffer(row.offer)),
-  ]
+  // One query for both kinds (each relation costs a statement, so two queries would cost twice).
+  const rows = await db.offer.findMany({
+    where: {
+      OR: [
+        {
+          code: null,
+          paused: false,
+          AND: [
+            { OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
+            { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+          ],
+        },
+        { carts: { some: { cart: { accountId: account.id } } } },
+      ],
+    },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: {
+      ...pricingOfferSelect(account.id, account.priceListId),
+      carts: { where: { cart: { accountId: account.id } }, select: { appliedAt: true } },
+    },
+  })
+  const automatic = rows
+    .filter((row) => row.code === null)
+    .map(toPricingOffer)
+    .filter((offer) => !offerAvailability(offer, account, now))
+  const applied = rows
+    .filter((row) => row.code !== null && row.carts.length > 0)
+    .sort((a, b) => a.carts[0]!.appliedAt.getTime() - b.carts[0]!.appliedAt.getTime())
+    .map(toPricingOffer)
+  return [...automatic, ...applied]
 }
 
 /**
