@@ -346,7 +346,8 @@ async function seed(size: Size, now: Date) {
     })
     accountTerms.push({
       accountId: id,
-      termIds: random.next() < 0.6 || i < 2 || i === 3 ? [terms[0]!.id, terms[1]!.id] : [terms[0]!.id],
+      termIds:
+        random.next() < 0.6 || i < 2 || i === 3 ? [terms[0]!.id, terms[1]!.id] : [terms[0]!.id],
     })
   }
 
