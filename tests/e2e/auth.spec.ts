@@ -8,6 +8,8 @@ test('a forgotten password is reset through the emailed link, which then stops w
   const email = 'inativo@reativa.dev'
   await page.goto('/auth/login')
   await page.getByRole('link', { name: 'Esqueci minha senha' }).click()
+  // Until the navigation lands, "E-mail" is still the login form's field.
+  await expect(page.getByRole('heading', { name: 'Recuperar senha' })).toBeVisible()
   await page.getByLabel('E-mail').fill(email)
   await page.getByRole('button', { name: 'Enviar link' }).click()
   await expect(page.getByText(/Se houver uma conta com esse e-mail/)).toBeVisible()
