@@ -47,6 +47,9 @@ function rng(seed: number) {
 
 async function wipe() {
   // Children first, so foreign keys hold on both SQLite and PostgreSQL.
+  await prisma.commissionEntry.deleteMany()
+  await prisma.payoutBatch.deleteMany()
+  await prisma.repFamilyRate.deleteMany()
   await prisma.offerRedemption.deleteMany()
   await prisma.offerAccountUsage.deleteMany()
   await prisma.cartOffer.deleteMany()

@@ -10,6 +10,7 @@ import { checkQuantity, MAX_LINE_QUANTITY } from './quantity'
 import { parseQuickOrder, type QuickOrderLineError } from './quick-order'
 
 export type BuyerAccount = PricingAccountRow & {
+  reactivatedAt: Date | null
   tradeName: string
   repId: string | null
   state: string
@@ -25,6 +26,7 @@ export async function getBuyerAccount(
       id: true,
       tradeName: true,
       status: true,
+      reactivatedAt: true,
       segment: true,
       repId: true,
       state: true,

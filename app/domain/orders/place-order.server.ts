@@ -2,6 +2,8 @@ import { prisma, isUniqueViolation } from '~/utils/db.server'
 import { syncAccounts } from '../accounts/reclassify.server'
 import { audit } from '../audit/audit.server'
 import { addRevenue } from '../dashboard/revenue-summary.server'
+import { creditOrder } from '../commission/ledger.server'
+import { commissionForOrder } from '../commission/rates.server'
 import { claimRedemptions, RedemptionRefused } from '../promotions/offers.server'
 import { getBuyerAccount, loadPricedCart } from './cart.server'
 import { sendOrderConfirmation } from './order-notifications.server'
@@ -90,6 +92,14 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
         throw new CheckoutRefused({ ok: false, code: 'PRICE_CHANGED' })
       }
       const applied = cart.offers.filter((offer) => offer.applied)
+      const commission = await commissionForOrder(tx, {
+        repId: account.repId,
+        // An order that brings an INACTIVE or LOST account back is inside its own bonus window.
+        reactivatedAt:
+          account.status === 'INACTIVE' || account.status === 'LOST' ? now : account.reactivatedAt,
+        placedAt: now,
+        lines: cart.lines.map((line) => ({ familyIds: line.familyIds, netCents: line.totalCents })),
+      })
 
       const order = await tx.order.create({
         data: {
@@ -107,7 +117,8 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
           placedAt: now,
           lines: {
             create: [
-              ...cart.lines.map((line) => ({
+              ...cart.lines.map((line, index) => ({
+                commissionBps: commission?.lines[index]?.bps ?? null,
                 productId: line.productId,
                 sku: line.sku,
                 name: line.name,
@@ -126,6 +137,7 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
                 discountCents: item.unitValueCents * item.quantity,
                 totalCents: 0,
                 isBonus: true,
+                commissionBps: commission ? 0 : null,
               })),
             ],
           },
@@ -145,6 +157,11 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
           extraTermDays: offer.extraTermDays,
         })),
       )
+      await creditOrder(tx, {
+        id: order.id,
+        repId: account.repId,
+        commissionCents: commission?.totalCents ?? 0,
+      })
       await tx.cartItem.deleteMany({ where: { cart: { accountId } } })
       await tx.cartOffer.deleteMany({ where: { cart: { accountId } } })
       await addRevenue(tx, [

@@ -35,6 +35,7 @@ export type CartLineInput = {
 export type LineDiscount = { offerId: string; cents: number }
 
 export type PricedLine = Omit<CartLineInput, 'tiers' | 'familyIds'> & {
+  familyIds: readonly string[]
   /** The price the account pays per unit, tier included, before offers. */
   unitPriceCents: number
   /** The tier that set unitPriceCents, if any. */
@@ -159,7 +160,7 @@ export function allocate(amount: number, weights: readonly number[]): number[] {
   return shares
 }
 
-type WorkLine = PricedLine & { familyIds: readonly string[] }
+type WorkLine = PricedLine
 
 function targets(offer: PricingOffer, line: WorkLine): boolean {
   if (offer.scope === 'ORDER') return true
@@ -279,7 +280,7 @@ export function priceCart({ lines, account, offers = [], now }: PriceCartInput):
     }
   }
 
-  const pricedLines: PricedLine[] = best.lines.map(({ familyIds: _f, ...line }) => ({
+  const pricedLines: PricedLine[] = best.lines.map((line) => ({
     ...line,
     totalCents: line.totalCents - line.discountCents,
   }))

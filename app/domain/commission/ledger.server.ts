@@ -1,0 +1,171 @@
+/**
+ * The commission ledger: entries are only ever added. Each event has a key, so a retry, a
+ * double click or a replayed webhook posts nothing twice. Balances are sums of entries.
+ *
+ *   order placed      CREDIT    PENDING +x
+ *   paid or invoiced  EARN      PENDING -x, EARNED +x
+ *   payout closed     PAYOUT    EARNED -x,  PAID +x     (per order, in the batch)
+ *   cancelled/refund  REVERSAL  takes back what the order still holds: PENDING -x or EARNED -x;
+ *                               once paid, EARNED -x, carried into the next payout.
+ */
+import { type CommissionBucket } from '@prisma/client'
+import { prisma, type Tx } from '~/utils/db.server'
+
+type Db = Tx | typeof prisma
+
+async function orderBalances(db: Db, orderId: number) {
+  const rows = await db.commissionEntry.groupBy({
+    by: ['bucket', 'repId'],
+    where: { orderId },
+    _sum: { amountCents: true },
+  })
+  return rows.map((row) => ({
+    bucket: row.bucket,
+    repId: row.repId,
+    cents: row._sum.amountCents ?? 0,
+  }))
+}
+
+async function posted(db: Db, eventKey: string): Promise<boolean> {
+  return (await db.commissionEntry.count({ where: { eventKey } })) > 0
+}
+
+/** Credits an order's commission as PENDING, once. A zero amount or no rep posts nothing. */
+export async function creditOrder(
+  tx: Tx,
+  order: { id: number; repId: string | null; commissionCents: number },
+): Promise<void> {
+  if (!order.repId || order.commissionCents <= 0) return
+  const eventKey = `credit:${order.id}`
+  if (await posted(tx, eventKey)) return
+  await tx.commissionEntry.create({
+    data: {
+      eventKey,
+      repId: order.repId,
+      orderId: order.id,
+      event: 'CREDIT',
+      bucket: 'PENDING',
+      amountCents: order.commissionCents,
+    },
+  })
+}
+
+/** Moves an order's pending commission to EARNED (it was paid or invoiced), once. */
+export async function earnOrder(tx: Tx, orderId: number): Promise<void> {
+  const eventKey = `earn:${orderId}`
+  if ((await posted(tx, eventKey)) || (await posted(tx, `reversal:${orderId}`))) return
+  for (const { bucket, repId, cents } of await orderBalances(tx, orderId)) {
+    if (bucket !== 'PENDING' || cents === 0) continue
+    await tx.commissionEntry.createMany({
+      data: [
+        {
+          eventKey: `${eventKey}:from`,
+          repId,
+          orderId,
+          event: 'EARN',
+          bucket: 'PENDING',
+          amountCents: -cents,
+        },
+        { eventKey, repId, orderId, event: 'EARN', bucket: 'EARNED', amountCents: cents },
+      ],
+    })
+  }
+}
+
+/**
+ * Takes back what a cancelled or refunded order credited, once. Commission already paid out is
+ * taken from EARNED, so the next payout is smaller by that much.
+ */
+export async function reverseOrder(tx: Tx, orderId: number): Promise<void> {
+  const eventKey = `reversal:${orderId}`
+  if (await posted(tx, eventKey)) return
+  const balances = await orderBalances(tx, orderId)
+  const byRep = new Map<string, Partial<Record<CommissionBucket, number>>>()
+  for (const { bucket, repId, cents } of balances) {
+    byRep.set(repId, { ...byRep.get(repId), [bucket]: cents })
+  }
+  let first = true
+  for (const [repId, buckets] of byRep) {
+    const pending = buckets.PENDING ?? 0
+    // What was earned, whether still held or already paid, comes off EARNED.
+    const earned = (buckets.EARNED ?? 0) + (buckets.PAID ?? 0)
+    const moves: { bucket: CommissionBucket; amountCents: number }[] = []
+    if (pending !== 0) moves.push({ bucket: 'PENDING', amountCents: -pending })
+    if (earned !== 0) moves.push({ bucket: 'EARNED', amountCents: -earned })
+    for (const move of moves) {
+      await tx.commissionEntry.create({
+        data: {
+          // The first entry carries the event key itself: it is what makes the reversal once-only.
+          eventKey: first ? eventKey : `${eventKey}:${repId}:${move.bucket}`,
+          repId,
+          orderId,
+          event: 'REVERSAL',
+          ...move,
+        },
+      })
+      first = false
+    }
+  }
+}
+
+/** What each rep could be paid now: EARNED balances per order (negative ones are carried). */
+export async function payoutPreview(db: Db = prisma) {
+  const rows = await db.commissionEntry.groupBy({
+    by: ['repId', 'orderId'],
+    where: { bucket: 'EARNED' },
+    _sum: { amountCents: true },
+  })
+  const byRep = new Map<string, { orderId: number | null; cents: number }[]>()
+  for (const row of rows) {
+    const cents = row._sum.amountCents ?? 0
+    if (cents === 0) continue
+    byRep.set(row.repId, [...(byRep.get(row.repId) ?? []), { orderId: row.orderId, cents }])
+  }
+  // A rep whose reversals outweigh what they earned is paid nothing now; the balance carries.
+  return [...byRep]
+    .map(([repId, items]) => ({ repId, items, totalCents: items.reduce((s, i) => s + i.cents, 0) }))
+    .filter((rep) => rep.totalCents > 0)
+}
+
+/** Closes a payout batch: every positive EARNED balance moves to PAID, in one transaction. */
+export async function closePayout(actorId: string, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const reps = await payoutPreview(tx)
+    const totalCents = reps.reduce((sum, rep) => sum + rep.totalCents, 0)
+    if (!reps.length) return null
+    const batch = await tx.payoutBatch.create({
+      data: { closedAt: now, closedById: actorId, totalCents },
+      select: { id: true },
+    })
+    for (const rep of reps) {
+      for (const item of rep.items) {
+        const key = `payout:${batch.id}:${rep.repId}:${item.orderId ?? 'carry'}`
+        await tx.commissionEntry.createMany({
+          data: [
+            {
+              eventKey: `${key}:from`,
+              repId: rep.repId,
+              orderId: item.orderId,
+              payoutBatchId: batch.id,
+              event: 'PAYOUT',
+              bucket: 'EARNED',
+              amountCents: -item.cents,
+              createdAt: now,
+            },
+            {
+              eventKey: key,
+              repId: rep.repId,
+              orderId: item.orderId,
+              payoutBatchId: batch.id,
+              event: 'PAYOUT',
+              bucket: 'PAID',
+              amountCents: item.cents,
+              createdAt: now,
+            },
+          ],
+        })
+      }
+    }
+    return { id: batch.id, totalCents, reps: reps.length }
+  })
+}

@@ -1,0 +1,46 @@
+import { type Tx } from '~/utils/db.server'
+import { computeCommission, type CommissionLineInput } from './compute'
+
+/**
+ * The commission an order credits the account's rep: the rep's rates and the manager's
+ * reactivation bonus, read in the order's transaction. `reactivatedAt` is the account's latest
+ * reactivation, this order's time when the order itself brings the account back.
+ */
+export async function commissionForOrder(
+  tx: Tx,
+  order: {
+    repId: string | null
+    reactivatedAt: Date | null
+    placedAt: Date
+    lines: CommissionLineInput[]
+  },
+) {
+  if (!order.repId) return null
+  const [rep, settings] = await Promise.all([
+    tx.rep.findUnique({
+      where: { id: order.repId },
+      select: {
+        defaultCommissionBps: true,
+        familyRates: { select: { familyId: true, bps: true } },
+      },
+    }),
+    tx.appSettings.findUnique({
+      where: { id: 1 },
+      select: { reactivationBonusBps: true, reactivationWindowDays: true },
+    }),
+  ])
+  if (!rep) return null
+  return computeCommission(
+    order.lines,
+    {
+      defaultBps: rep.defaultCommissionBps,
+      familyBps: new Map(rep.familyRates.map((rate) => [rate.familyId, rate.bps])),
+    },
+    {
+      bonusBps: settings?.reactivationBonusBps ?? 200,
+      windowDays: settings?.reactivationWindowDays ?? 90,
+      reactivatedAt: order.reactivatedAt,
+      placedAt: order.placedAt,
+    },
+  )
+}
