@@ -257,7 +257,8 @@ async function seed(size: Size, now: Date) {
     const tradeName =
       i === 0 ? 'Casa do Construtor Silva' : `${random.pick(STORE_WORDS)} ${surname}`
     const id = `acc_${String(i + 1).padStart(5, '0')}`
-    const rep = reps[i % reps.length]!
+    // acc_00005, the demo's reactivated account, belongs to the demo rep.
+    const rep = reps[i === 4 ? 0 : i % reps.length]!
     const profile =
       i === 0
         ? { minDays: 10, maxDays: 30 }
@@ -267,7 +268,9 @@ async function seed(size: Size, now: Date) {
             ? { minDays: 200, maxDays: 240 }
             : i === 3
               ? { minDays: 400, maxDays: 500 }
-              : pickProfile()
+              : i === 4
+                ? { minDays: 0, maxDays: 5 }
+                : pickProfile()
     const priceListId = ['SP', 'MG', 'RJ', 'ES'].includes(state.uf)
       ? sudeste.id
       : ['BA', 'PE', 'CE', 'PA'].includes(state.uf)
@@ -280,13 +283,15 @@ async function seed(size: Size, now: Date) {
       const lastDaysAgo = random.int(profile.minDays, profile.maxDays)
       const cadence = random.int(15, 60)
       const orderCount = Math.max(
-        1,
+        i === 4 ? 4 : 1,
         Math.round((averageLinesPerAccount / 4) * (0.5 + random.next())),
       )
       lastOrderAt = new Date(now.getTime() - lastDaysAgo * DAY - random.int(0, 86_000) * 1000)
       // A quarter of the active accounts came back after a long silence: reactivated.
       const comebackDays =
-        profile.minDays === 0 && i > 2 && random.next() < 0.25 ? random.int(200, 400) : 0
+        (profile.minDays === 0 && i > 2 && random.next() < 0.25) || i === 4
+          ? random.int(200, 400)
+          : 0
       for (let k = orderCount - 1; k >= 0; k--) {
         const gap = k >= 2 ? comebackDays * DAY : 0
         const placedAt = new Date(lastOrderAt.getTime() - k * cadence * DAY - gap)
@@ -430,6 +435,14 @@ async function seed(size: Size, now: Date) {
         name: 'Rogério Lima',
         role: 'BUYER',
         accountId: 'acc_00004',
+        isAccountAdmin: true,
+        passwordHash,
+      },
+      {
+        email: 'voltou@reativa.dev',
+        name: 'Sandra Alves',
+        role: 'BUYER',
+        accountId: 'acc_00005',
         isAccountAdmin: true,
         passwordHash,
       },

@@ -339,7 +339,9 @@ export default function AccountPage() {
           {account.orders.map((order) => (
             <tr key={order.id} className="border-t border-slate-200">
               <td className="p-2">
-                #{order.id}
+                <Link to={`/admin/orders/${order.id}`} className="text-brand-700 underline">
+                  #{order.id}
+                </Link>
                 {order.externalRef ? (
                   <span className="block text-xs text-slate-600">
                     {t('orders.erpRef', { ref: order.externalRef })}

@@ -66,6 +66,11 @@ export default function AdminLayout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/admin/commission" className={link}>
+                {t('admin.nav.commission')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/admin/imports" className={link}>
                 {t('admin.nav.imports')}
               </NavLink>

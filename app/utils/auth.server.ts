@@ -129,6 +129,7 @@ export async function destroySession(request: Request): Promise<string> {
 export function homePathFor(role: Role): string {
   if (role === 'BUYER') return '/catalog'
   if (role === 'MANAGER' || role === 'ADMIN') return '/admin'
+  if (role === 'REP') return '/rep'
   return '/'
 }
 

@@ -7,15 +7,17 @@ export function EmptyState({
   linkLabel,
 }: {
   message: string
-  linkTo: string
-  linkLabel: string
+  linkTo?: string
+  linkLabel?: string
 }) {
   return (
     <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
       <p>{message}</p>
-      <Link to={linkTo} className="mt-2 inline-block text-brand-700 underline">
-        {linkLabel}
-      </Link>
+      {linkTo ? (
+        <Link to={linkTo} className="mt-2 inline-block text-brand-700 underline">
+          {linkLabel}
+        </Link>
+      ) : null}
     </div>
   )
 }

@@ -1,0 +1,138 @@
+import crypto from 'node:crypto'
+import {
+  checkoutAsShown,
+  createBuyer,
+  createFamily,
+  createProduct,
+  createRep,
+  putInCart,
+} from '#tests/fixtures/factories'
+import { prisma } from '~/utils/db.server'
+import {
+  percentToBps,
+  setOrderStatus,
+  updateCommissionSettings,
+  updateRepRates,
+} from './admin.server'
+import { repBalances, repOrders } from './statement.server'
+
+async function manager() {
+  return prisma.user.create({
+    data: { email: `m-${crypto.randomUUID()}@test.example`, name: 'Gestora', role: 'MANAGER' },
+  })
+}
+
+async function onlineOrder(repId: string) {
+  const { account, user } = await createBuyer({ repId, status: 'ACTIVE' })
+  const product = await createProduct({ listPriceCents: 10_000 })
+  await putInCart(account.id, [{ productId: product.id, quantity: 1 }])
+  const result = await checkoutAsShown({
+    accountId: account.id,
+    userId: user.id,
+    idempotencyKey: crypto.randomUUID(),
+    paymentTermCode: '28',
+  })
+  if (!result.ok) throw new Error(result.code)
+  return result.orderId
+}
+
+describe('order status and commission', () => {
+  it('earns commission when the order is invoiced and reverses it when cancelled, audited', async () => {
+    const actor = await manager()
+    const rep = await createRep()
+    const orderId = await onlineOrder(rep.id)
+    expect(await setOrderStatus(actor.id, orderId, 'INVOICED')).toEqual({ ok: true })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 300, PAID: 0 })
+    expect(await setOrderStatus(actor.id, orderId, 'SHIPPED')).toEqual({ ok: true })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 300, PAID: 0 })
+    expect(await setOrderStatus(actor.id, orderId, 'PLACED')).toEqual({
+      ok: false,
+      code: 'NOT_ALLOWED',
+    })
+    expect(await setOrderStatus(actor.id, orderId, 'DELIVERED')).toEqual({ ok: true })
+    expect(await setOrderStatus(actor.id, orderId, 'CANCELLED')).toEqual({
+      ok: false,
+      code: 'NOT_ALLOWED',
+    })
+    expect(
+      await prisma.auditLog.count({ where: { entity: 'Order', entityId: String(orderId) } }),
+    ).toBe(3)
+  })
+
+  it('cancels a placed order and takes its pending commission back', async () => {
+    const actor = await manager()
+    const rep = await createRep()
+    const orderId = await onlineOrder(rep.id)
+    await setOrderStatus(actor.id, orderId, 'CANCELLED')
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 0 })
+    const { orders } = await repOrders(rep.id, 1)
+    expect(orders).toMatchObject([
+      { id: orderId, commissionCents: 300, commissionState: 'REVERSED' },
+    ])
+  })
+})
+
+describe('what a rep sees', () => {
+  it("never includes another rep's orders or commission", async () => {
+    const mine = await createRep()
+    const theirs = await createRep()
+    const myOrder = await onlineOrder(mine.id)
+    await onlineOrder(theirs.id)
+    const { orders, total } = await repOrders(mine.id, 1)
+    expect(total).toBe(1)
+    expect(orders.map((o) => o.id)).toEqual([myOrder])
+    expect((await repBalances(mine.id)).PENDING).toBe(300)
+  })
+})
+
+describe('rates and settings', () => {
+  it('reads percentages with a decimal comma, refusing anything but 0–100 with two decimals', () => {
+    expect(percentToBps('3,5')).toBe(350)
+    expect(percentToBps('0')).toBe(0)
+    expect(percentToBps('100')).toBe(10_000)
+    expect(percentToBps('2,125')).toBeNull()
+    expect(percentToBps('101')).toBeNull()
+    expect(percentToBps('-1')).toBeNull()
+    expect(percentToBps('três')).toBeNull()
+  })
+
+  it('saves a rep default and family overrides, and refuses a bad rate changing nothing', async () => {
+    const actor = await manager()
+    const rep = await createRep({ defaultCommissionBps: 300 })
+    const family = await createFamily()
+    const form = new FormData()
+    form.set('defaultPercent', '4')
+    form.set(`family-${family.id}`, '6,5')
+    expect(await updateRepRates(actor.id, rep.id, form)).toEqual({ ok: true })
+    expect(await prisma.repFamilyRate.findMany({ where: { repId: rep.id } })).toMatchObject([
+      { familyId: family.id, bps: 650 },
+    ])
+
+    const bad = new FormData()
+    bad.set('defaultPercent', '5')
+    bad.set(`family-${family.id}`, 'muito')
+    expect(await updateRepRates(actor.id, rep.id, bad)).toEqual({
+      ok: false,
+      invalid: [`family-${family.id}`],
+    })
+    expect(
+      (await prisma.rep.findUniqueOrThrow({ where: { id: rep.id } })).defaultCommissionBps,
+    ).toBe(400)
+  })
+
+  it('saves the reactivation bonus and window', async () => {
+    const actor = await manager()
+    expect(
+      await updateCommissionSettings(actor.id, { bonusPercent: '1,5', windowDays: 60 }),
+    ).toEqual({ ok: true })
+    expect(await prisma.appSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
+      reactivationBonusBps: 150,
+      reactivationWindowDays: 60,
+    })
+    expect(await updateCommissionSettings(actor.id, { bonusPercent: 'x', windowDays: 60 })).toEqual(
+      {
+        ok: false,
+      },
+    )
+  })
+})

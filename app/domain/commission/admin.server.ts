@@ -1,0 +1,279 @@
+/**
+ * The sales team's side of commission: rates per rep and family, the reactivation bonus,
+ * balances by rep, payout batches, and the order status changes that move commission.
+ */
+import { type OrderStatus } from '@prisma/client'
+import { z } from 'zod'
+import { prisma } from '~/utils/db.server'
+import { parseBrazilianDecimal } from '~/utils/csv'
+import { audit } from '../audit/audit.server'
+import { closePayout, earnOrder, payoutPreview, reverseOrder } from './ledger.server'
+import { type Balances } from './statement.server'
+
+/** "3,5" (percent) → 350 basis points; null when it is not a percentage from 0 to 100. */
+export function percentToBps(text: string): number | null {
+  const value = parseBrazilianDecimal(text)
+  if (value === null || value < 0 || value > 100) return null
+  const bps = Math.round(value * 100)
+  return Math.abs(bps - value * 100) < 1e-6 ? bps : null
+}
+
+export function bpsToPercent(bps: number): string {
+  return String(bps / 100).replace('.', ',')
+}
+
+export async function commissionOverview() {
+  const [reps, sums, settings, preview, batches] = await Promise.all([
+    prisma.rep.findMany({
+      orderBy: { code: 'asc' },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        defaultCommissionBps: true,
+        _count: { select: { familyRates: true } },
+      },
+    }),
+    prisma.commissionEntry.groupBy({ by: ['repId', 'bucket'], _sum: { amountCents: true } }),
+    prisma.appSettings.findUnique({ where: { id: 1 } }),
+    payoutPreview(),
+    prisma.payoutBatch.findMany({ orderBy: { closedAt: 'desc' }, take: 24 }),
+  ])
+  const balances = new Map<string, Balances>()
+  for (const row of sums) {
+    const current = balances.get(row.repId) ?? { PENDING: 0, EARNED: 0, PAID: 0 }
+    current[row.bucket] = row._sum.amountCents ?? 0
+    balances.set(row.repId, current)
+  }
+  const names = new Map(reps.map((r) => [r.id, `${r.code} · ${r.name}`]))
+  return {
+    settings: {
+      bonusPercent: bpsToPercent(settings?.reactivationBonusBps ?? 200),
+      windowDays: settings?.reactivationWindowDays ?? 90,
+    },
+    reps: reps.map((rep) => ({
+      ...rep,
+      balances: balances.get(rep.id) ?? { PENDING: 0, EARNED: 0, PAID: 0 },
+    })),
+    preview: preview.map((p) => ({
+      repId: p.repId,
+      name: names.get(p.repId) ?? p.repId,
+      orders: p.items.length,
+      totalCents: p.totalCents,
+    })),
+    batches,
+  }
+}
+
+export const CommissionSettingsForm = z.object({
+  bonusPercent: z.string().trim().max(10),
+  windowDays: z.coerce.number().int().min(1).max(730),
+})
+
+export async function updateCommissionSettings(
+  actorId: string,
+  input: z.infer<typeof CommissionSettingsForm>,
+) {
+  const bps = percentToBps(input.bonusPercent)
+  if (bps === null) return { ok: false as const }
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.appSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} })
+    await tx.appSettings.update({
+      where: { id: 1 },
+      data: { reactivationBonusBps: bps, reactivationWindowDays: input.windowDays },
+    })
+    await audit(tx, {
+      actorId,
+      action: 'commission.settings',
+      entity: 'AppSettings',
+      entityId: '1',
+      changes: {
+        reactivationBonusBps: [before.reactivationBonusBps, bps],
+        reactivationWindowDays: [before.reactivationWindowDays, input.windowDays],
+      },
+    })
+  })
+  return { ok: true as const }
+}
+
+export async function getRepRates(repId: string) {
+  const [rep, families] = await Promise.all([
+    prisma.rep.findUnique({
+      where: { id: repId },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        defaultCommissionBps: true,
+        familyRates: { select: { familyId: true, bps: true } },
+      },
+    }),
+    prisma.productFamily.findMany({
+      orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true, parentId: true },
+    }),
+  ])
+  if (!rep) return null
+  const rates = new Map(rep.familyRates.map((r) => [r.familyId, r.bps]))
+  return {
+    rep: { id: rep.id, code: rep.code, name: rep.name },
+    defaultPercent: bpsToPercent(rep.defaultCommissionBps),
+    families: families.map((f) => ({
+      ...f,
+      percent: rates.has(f.id) ? bpsToPercent(rates.get(f.id)!) : '',
+    })),
+  }
+}
+
+/**
+ * Saves a rep's default rate and family overrides (a blank family uses the default). Applies to
+ * orders placed from now on: each order line keeps the rate it was credited at.
+ */
+export async function updateRepRates(
+  actorId: string,
+  repId: string,
+  form: FormData,
+): Promise<{ ok: true } | { ok: false; invalid: string[] }> {
+  const invalid: string[] = []
+  const defaultBps = percentToBps(String(form.get('defaultPercent') ?? ''))
+  if (defaultBps === null) invalid.push('defaultPercent')
+  const families = await prisma.productFamily.findMany({ select: { id: true } })
+  const overrides: { familyId: string; bps: number }[] = []
+  for (const { id } of families) {
+    const text = String(form.get(`family-${id}`) ?? '').trim()
+    if (!text) continue
+    const bps = percentToBps(text)
+    if (bps === null) invalid.push(`family-${id}`)
+    else overrides.push({ familyId: id, bps })
+  }
+  if (invalid.length) return { ok: false, invalid }
+  return prisma.$transaction(async (tx) => {
+    const rep = await tx.rep.findUnique({
+      where: { id: repId },
+      select: { defaultCommissionBps: true },
+    })
+    if (!rep) return { ok: false as const, invalid: ['rep'] }
+    await tx.rep.update({ where: { id: repId }, data: { defaultCommissionBps: defaultBps! } })
+    await tx.repFamilyRate.deleteMany({ where: { repId } })
+    if (overrides.length) {
+      await tx.repFamilyRate.createMany({ data: overrides.map((o) => ({ repId, ...o })) })
+    }
+    await audit(tx, {
+      actorId,
+      action: 'commission.rates',
+      entity: 'Rep',
+      entityId: repId,
+      changes: { defaultCommissionBps: [rep.defaultCommissionBps, defaultBps], overrides },
+    })
+    return { ok: true as const }
+  })
+}
+
+export async function closePayoutBatch(actorId: string) {
+  const batch = await closePayout(actorId)
+  if (batch) {
+    await audit(prisma, {
+      actorId,
+      action: 'commission.payout_closed',
+      entity: 'PayoutBatch',
+      entityId: batch.id,
+      changes: { totalCents: batch.totalCents, reps: batch.reps },
+    })
+  }
+  return batch
+}
+
+export async function* payoutBatchRows(batchId: string) {
+  const entries = await prisma.commissionEntry.findMany({
+    where: { payoutBatchId: batchId, bucket: 'PAID' },
+    orderBy: [{ repId: 'asc' }, { orderId: 'asc' }],
+    select: {
+      orderId: true,
+      amountCents: true,
+      rep: { select: { code: true, name: true } },
+      order: { select: { placedAt: true, account: { select: { tradeName: true } } } },
+    },
+  })
+  yield* entries
+}
+
+// ---------------------------------------------------------------------------------------------
+// Order status, and what it does to commission
+
+const NEXT: Record<OrderStatus, OrderStatus[]> = {
+  PLACED: ['CONFIRMED', 'INVOICED', 'CANCELLED'],
+  CONFIRMED: ['INVOICED', 'CANCELLED'],
+  INVOICED: ['SHIPPED', 'CANCELLED'],
+  SHIPPED: ['DELIVERED'],
+  DELIVERED: [],
+  CANCELLED: [],
+}
+
+export function nextStatuses(status: OrderStatus): OrderStatus[] {
+  return NEXT[status]
+}
+
+/**
+ * Moves an order along its statuses. Invoicing earns the commission; cancelling reverses it
+ * (also after payout). Audited; a transition that is not allowed changes nothing.
+ */
+export async function setOrderStatus(actorId: string, orderId: number, status: OrderStatus) {
+  return prisma.$transaction(async (tx) => {
+    const order = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } })
+    if (!order) return { ok: false as const, code: 'NOT_FOUND' as const }
+    if (!NEXT[order.status].includes(status)) {
+      return { ok: false as const, code: 'NOT_ALLOWED' as const }
+    }
+    await tx.order.update({ where: { id: orderId }, data: { status } })
+    if (status === 'CANCELLED') await reverseOrder(tx, orderId)
+    else if (status !== 'CONFIRMED') await earnOrder(tx, orderId)
+    await audit(tx, {
+      actorId,
+      action: 'order.status',
+      entity: 'Order',
+      entityId: String(orderId),
+      changes: { status: [order.status, status] },
+    })
+    return { ok: true as const }
+  })
+}
+
+export async function getAdminOrder(orderId: number) {
+  return prisma.order.findUnique({
+    where: { id: orderId },
+    select: {
+      id: true,
+      channel: true,
+      status: true,
+      paymentStatus: true,
+      paymentTermCode: true,
+      termExtraDays: true,
+      subtotalCents: true,
+      discountCents: true,
+      totalCents: true,
+      placedAt: true,
+      externalRef: true,
+      account: { select: { id: true, tradeName: true } },
+      rep: { select: { code: true, name: true } },
+      placedBy: { select: { name: true } },
+      lines: {
+        orderBy: { sku: 'asc' },
+        select: {
+          id: true,
+          sku: true,
+          name: true,
+          quantity: true,
+          unitPriceCents: true,
+          discountCents: true,
+          totalCents: true,
+          isBonus: true,
+          commissionBps: true,
+        },
+      },
+      commissionEntries: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, createdAt: true, event: true, bucket: true, amountCents: true },
+      },
+    },
+  })
+}

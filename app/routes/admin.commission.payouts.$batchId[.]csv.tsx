@@ -1,0 +1,24 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { payoutBatchRows } from '~/domain/commission/admin.server'
+import { requireUser } from '~/utils/auth.server'
+import { csvResponse } from '~/utils/csv-response.server'
+
+/** One payout batch, per rep and order, as CSV for the finance team. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const batchId = params.batchId ?? ''
+  async function* rows() {
+    yield ['representante', 'nome', 'pedido', 'data_pedido', 'cliente', 'comissao']
+    for await (const entry of payoutBatchRows(batchId)) {
+      yield [
+        entry.rep.code,
+        entry.rep.name,
+        entry.orderId,
+        entry.order?.placedAt.toISOString().slice(0, 10),
+        entry.order?.account.tradeName,
+        (entry.amountCents / 100).toFixed(2).replace('.', ','),
+      ]
+    }
+  }
+  return csvResponse(`reativa-pagamento-${batchId}.csv`, rows())
+}

@@ -1,0 +1,122 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { Pagination } from '~/components/pagination'
+import { EmptyState } from '~/components/ui/empty-state'
+import { DataTable } from '~/components/ui/table'
+import { repBalances, repCommissionByMonth, repOrders } from '~/domain/commission/statement.server'
+import { requireRep } from '~/utils/require-rep.server'
+import { useT } from '~/utils/use-t'
+
+export const meta: MetaFunction = () => [{ title: 'Minha comissão · Reativa' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRep(request)
+  const page = Number(new URL(request.url).searchParams.get('page') ?? 1)
+  const [balances, byMonth, orders] = await Promise.all([
+    repBalances(user.repId),
+    repCommissionByMonth(user.repId),
+    repOrders(user.repId, Number.isFinite(page) ? page : 1),
+  ])
+  const thisMonth = new Date().toISOString().slice(0, 7)
+  return json({
+    balances,
+    byMonth,
+    thisMonthCents: byMonth.find((m) => m.month === thisMonth)?.cents ?? 0,
+    ...orders,
+  })
+}
+
+export default function RepCommissionPage() {
+  const { balances, byMonth, thisMonthCents, orders, page, pageCount } =
+    useLoaderData<typeof loader>()
+  const { t, money, date } = useT()
+  const cards = [
+    ['rep.thisMonth', thisMonthCents, 'rep-this-month'],
+    ['rep.pending', balances.PENDING, 'rep-pending'],
+    ['rep.earned', balances.EARNED, 'rep-earned'],
+    ['rep.paid', balances.PAID, 'rep-paid'],
+  ] as const
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('rep.commissionTitle')}</h1>
+        <a href="/rep/statement.csv" className="text-sm text-brand-700 underline" download>
+          {t('rep.statementCsv')}
+        </a>
+      </div>
+      <dl className="grid gap-3 sm:grid-cols-4">
+        {cards.map(([label, cents, testId]) => (
+          <div key={testId} className="rounded-lg border border-slate-200 bg-white p-3">
+            <dt className="text-sm text-slate-600">{t(label)}</dt>
+            <dd className="text-xl font-bold" data-testid={testId}>
+              {money(cents)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="orders-heading" className="space-y-2">
+        <h2 id="orders-heading" className="text-lg font-semibold">
+          {t('rep.orders')}
+        </h2>
+        {orders.length === 0 ? (
+          <EmptyState message={t('rep.noOrders')} />
+        ) : (
+          <DataTable
+            columns={[
+              { label: t('orders.number') },
+              { label: t('orders.date') },
+              { label: t('offers.account') },
+              { label: t('orders.total'), align: 'right' },
+              { label: t('rep.commission'), align: 'right' },
+              { label: t('orders.status') },
+            ]}
+          >
+            {orders.map((order) => (
+              <tr key={order.id} className="border-t border-slate-200" data-testid="rep-order">
+                <td className="p-2">#{order.id}</td>
+                <td className="p-2">{date(order.placedAt, 'datetime')}</td>
+                <td className="p-2">
+                  {order.account.tradeName}
+                  {order.account.reactivatedAt ? (
+                    <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900">
+                      {t('rep.reactivated')}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="p-2 text-right">{money(order.totalCents)}</td>
+                <td className="p-2 text-right" data-testid="rep-order-commission">
+                  {money(order.commissionCents)}
+                </td>
+                <td className="p-2" data-testid="rep-order-state">
+                  {order.commissionState ? t(`rep.state.${order.commissionState}`) : '—'}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        <Pagination page={page} pageCount={pageCount} />
+      </section>
+
+      <section aria-labelledby="months-heading" className="space-y-2">
+        <h2 id="months-heading" className="text-lg font-semibold">
+          {t('rep.byMonth')}
+        </h2>
+        {byMonth.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('rep.noCommission')}</p>
+        ) : (
+          <DataTable
+            columns={[{ label: t('rep.month') }, { label: t('rep.commission'), align: 'right' }]}
+          >
+            {byMonth.map((row) => (
+              <tr key={row.month} className="border-t border-slate-200">
+                <td className="p-2">{row.month}</td>
+                <td className="p-2 text-right">{money(row.cents)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { ErrorPage } from '~/components/error-page'
+import { LanguageSwitch } from '~/components/language-switch'
+import { prisma } from '~/utils/db.server'
+import { requireRep } from '~/utils/require-rep.server'
+import { useT } from '~/utils/use-t'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRep(request)
+  const rep = await prisma.rep.findUniqueOrThrow({
+    where: { id: user.repId },
+    select: { code: true, name: true },
+  })
+  return json({ rep })
+}
+
+export default function RepLayout() {
+  const { rep } = useLoaderData<typeof loader>()
+  const { t } = useT()
+  const link = ({ isActive }: { isActive: boolean }) =>
+    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-700 text-white' : 'text-slate-700 hover:bg-slate-100'}`
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        {t('nav.skip')}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link to="/rep" className="text-xl font-bold text-brand-700">
+            {t('app.name')}{' '}
+            <span className="text-sm font-normal text-slate-600">· {t('rep.title')}</span>
+          </Link>
+          <nav className="flex gap-1" aria-label={t('rep.title')}>
+            <NavLink to="/rep" end className={link}>
+              {t('rep.nav.commission')}
+            </NavLink>
+            <NavLink to="/rep/accounts" className={link}>
+              {t('rep.nav.accounts')}
+            </NavLink>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <LanguageSwitch />
+            <span className="text-slate-600">
+              {rep.code} · {rep.name}
+            </span>
+            <Form method="post" action="/auth/logout">
+              <button type="submit" className="underline">
+                {t('nav.logout')}
+              </button>
+            </Form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        <Outlet />
+      </main>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}
