@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test'
+import { emptyCart, login, quickOrder } from './helpers'
+
+const REACTIVATED_BUYER = 'voltou@reativa.dev'
+const REP = 'rep@reativa.dev'
+const MANAGER = 'gerente@reativa.dev'
+
+/** "R$ 1.234,56" → 123456 */
+function cents(text: string): number {
+  return Number(text.replace(/[^\d,]/g, '').replace(',', '.')) * 100
+}
+
+function brl(value: number): RegExp {
+  const formatted = (value / 100).toLocaleString('pt-BR', { minimumFractionDigits: 2 })
+  return new RegExp(`^R\\$\\s${formatted.replace(/\./g, '\\.')}$`)
+}
+
+test('a reactivated account orders; the rep sees the commission with the bonus, the manager invoices and pays it, and the statement shows it paid', async ({
+  page,
+  browser,
+}) => {
+  // The buyer of an account the portal reactivated weeks ago orders online.
+  await login(page, REACTIVATED_BUYER)
+  await emptyCart(page)
+  await quickOrder(page, 'CIM-0001 10')
+  await page.getByRole('button', { name: 'Fazer pedido' }).click()
+  await expect(page).toHaveURL(/\/orders\/\d+\?placed=1/)
+  const orderId = /\/orders\/(\d+)/.exec(page.url())![1]!
+  const total = cents((await page.getByTestId('order-total').textContent())!)
+  // The rep's 3 % plus the 2 % reactivation bonus.
+  const commission = Math.round((total * 500) / 10_000)
+
+  const repContext = await browser.newContext()
+  const rep = await repContext.newPage()
+  await login(rep, REP)
+  await expect(rep).toHaveURL(/\/rep$/)
+  const row = rep.getByTestId('rep-order').filter({ hasText: `#${orderId}` })
+  await expect(row).toContainText('reativado')
+  await expect(row.getByTestId('rep-order-commission')).toHaveText(brl(commission))
+  await expect(row.getByTestId('rep-order-state')).toHaveText('Pendente')
+  await expect(rep.getByTestId('rep-pending')).not.toHaveText('R$ 0,00')
+  // A rep has no business in the back office.
+  expect((await rep.request.get('/admin/commission')).status()).toBe(403)
+
+  // The manager invoices the order, then closes a payout.
+  const managerContext = await browser.newContext()
+  const manager = await managerContext.newPage()
+  await login(manager, MANAGER)
+  await manager.goto(`/admin/orders/${orderId}`)
+  await expect(manager.getByTestId('ledger-entry')).toHaveCount(1)
+  await manager.getByRole('button', { name: 'Marcar faturado' }).click()
+  await expect(manager.getByText('Situação do pedido atualizada.')).toBeVisible()
+  await expect(manager.getByTestId('ledger-entry')).toHaveCount(3)
+  await manager.goto('/admin/commission')
+  await expect(manager.getByTestId('payout-row').filter({ hasText: 'R01' })).toBeVisible()
+  await manager.getByRole('button', { name: 'Fechar lote de pagamento' }).click()
+  await expect(manager.getByText('Lote de pagamento fechado.')).toBeVisible()
+  await expect(manager.getByTestId('payout-batch')).toHaveCount(1)
+  await managerContext.close()
+
+  // The rep's statement shows it paid, traceable to the order.
+  await rep.reload()
+  await expect(row.getByTestId('rep-order-state')).toHaveText('Paga')
+  const statement = await (await rep.request.get('/rep/statement.csv')).text()
+  const lines = statement.split('\r\n').filter((line) => line.includes(`;${orderId};`))
+  expect(lines.map((line) => line.split(';').slice(4, 6).join(' '))).toEqual([
+    'CREDIT PENDING',
+    'EARN PENDING',
+    'EARN EARNED',
+    'PAYOUT EARNED',
+    'PAYOUT PAID',
+  ])
+  await repContext.close()
+})
+
+test('a buyer gets 403 in the rep area', async ({ page }) => {
+  await login(page, REACTIVATED_BUYER)
+  for (const url of ['/rep', '/rep/accounts', '/rep/statement.csv']) {
+    expect([url, (await page.request.get(url)).status()]).toEqual([url, 403])
+  }
+})
