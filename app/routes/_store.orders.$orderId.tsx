@@ -19,22 +19,16 @@ import { getAccountOrder } from '~/domain/orders/order-history.server'
 import { extendTermCode } from '~/domain/promotions/eligibility'
 import { reorder } from '~/domain/orders/reorder.server'
 import { requireBuyer } from '~/utils/auth.server'
+import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.order.id} · Reativa` : 'Reativa' },
 ]
 
-function orderIdFrom(param: string | undefined): number {
-  const id = Number(param)
-  // Anything but a positive integer is simply not an order.
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
-  return id
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)
-  const order = await getAccountOrder(user.accountId, orderIdFrom(params.orderId))
+  const order = await getAccountOrder(user.accountId, orderIdParam(params.orderId))
   // Another account's order answers exactly like one that does not exist.
   if (!order) throw new Response('Not found', { status: 404 })
   return json({ order })
@@ -42,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireBuyer(request)
-  const result = await reorder(user.accountId, orderIdFrom(params.orderId))
+  const result = await reorder(user.accountId, orderIdParam(params.orderId))
   if (!result.ok) throw new Response('Not found', { status: 404 })
   return json(result)
 }

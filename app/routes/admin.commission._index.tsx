@@ -52,7 +52,7 @@ export default function CommissionPage() {
   const { settings, reps, preview, batches } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  const { t, money, date } = useT()
+  const { t, money, date, locale } = useT()
   const section = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4'
   const previewTotal = preview.reduce((sum, p) => sum + p.totalCents, 0)
   return (
@@ -87,7 +87,12 @@ export default function CommissionPage() {
                   </span>
                 ) : null}
               </td>
-              <td className="p-2 text-right">{(rep.defaultCommissionBps / 100).toFixed(2)} %</td>
+              <td className="p-2 text-right">
+                {(rep.defaultCommissionBps / 100).toLocaleString(locale, {
+                  minimumFractionDigits: 2,
+                })}{' '}
+                %
+              </td>
               <td className="p-2 text-right">{money(rep.balances.PENDING)}</td>
               <td className="p-2 text-right">{money(rep.balances.EARNED)}</td>
               <td className="p-2 text-right">{money(rep.balances.PAID)}</td>

@@ -11,21 +11,16 @@ import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { getAdminOrder, nextStatuses, setOrderStatus } from '~/domain/commission/admin.server'
 import { requireUser } from '~/utils/auth.server'
+import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.order.id} · Reativa` : 'Reativa' },
 ]
 
-function orderIdFrom(param: string | undefined): number {
-  const id = Number(param)
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
-  return id
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
-  const order = await getAdminOrder(orderIdFrom(params.orderId))
+  const order = await getAdminOrder(orderIdParam(params.orderId))
   if (!order) throw new Response('Not found', { status: 404 })
   return json({ order, next: nextStatuses(order.status) })
 }
@@ -38,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
   const parsed = StatusForm.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return json({ ok: false as const }, { status: 400 })
-  const result = await setOrderStatus(user.id, orderIdFrom(params.orderId), parsed.data.status)
+  const result = await setOrderStatus(user.id, orderIdParam(params.orderId), parsed.data.status)
   if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
   return json({ ok: result.ok }, { status: result.ok ? 200 : 409 })
 }
@@ -46,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminOrderPage() {
   const { order, next } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { t, money, date } = useT()
+  const { t, money, date, locale } = useT()
   return (
     <div className="max-w-5xl space-y-4">
       <Link to={`/admin/accounts/${order.account.id}`} className="text-sm text-brand-700 underline">
@@ -101,7 +96,9 @@ export default function AdminOrderPage() {
             <td className="p-2 text-right">{line.quantity}</td>
             <td className="p-2 text-right">{money(line.totalCents)}</td>
             <td className="p-2 text-right">
-              {line.commissionBps === null ? '—' : `${(line.commissionBps / 100).toFixed(2)} %`}
+              {line.commissionBps === null
+                ? '—'
+                : `${(line.commissionBps / 100).toLocaleString(locale, { minimumFractionDigits: 2 })} %`}
             </td>
           </tr>
         ))}

@@ -5,6 +5,7 @@
  */
 import { Prisma, type CommissionBucket } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
+import { pageWindow } from '~/utils/paging'
 
 export const REP_PAGE_SIZE = 25
 
@@ -42,14 +43,13 @@ export async function repCommissionByMonth(repId: string, months = 12) {
 export async function repAccounts(repId: string, requestedPage: number) {
   const where = { repId }
   const total = await prisma.account.count({ where })
-  const pageCount = Math.max(1, Math.ceil(total / REP_PAGE_SIZE))
-  const page = Math.min(Math.max(1, requestedPage), pageCount)
+  const { page, pageCount, skip, take } = pageWindow(total, requestedPage, REP_PAGE_SIZE)
   const accounts = await prisma.account.findMany({
     where,
     // Reactivated first, most recent first: what the portal brought back.
     orderBy: [{ reactivatedAt: { sort: 'desc', nulls: 'last' } }, { tradeName: 'asc' }],
-    skip: (page - 1) * REP_PAGE_SIZE,
-    take: REP_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true,
       tradeName: true,
@@ -77,13 +77,12 @@ function stateOf(entries: { event: string; bucket: CommissionBucket; amountCents
 export async function repOrders(repId: string, requestedPage: number) {
   const where = { repId, channel: 'ONLINE' as const }
   const total = await prisma.order.count({ where })
-  const pageCount = Math.max(1, Math.ceil(total / REP_PAGE_SIZE))
-  const page = Math.min(Math.max(1, requestedPage), pageCount)
+  const { page, pageCount, skip, take } = pageWindow(total, requestedPage, REP_PAGE_SIZE)
   const orders = await prisma.order.findMany({
     where,
     orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
-    skip: (page - 1) * REP_PAGE_SIZE,
-    take: REP_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true,
       placedAt: true,

@@ -5,6 +5,7 @@
 import { Prisma } from '@prisma/client'
 import { z } from 'zod'
 import { isUniqueViolation, prisma } from '~/utils/db.server'
+import { pageWindow } from '~/utils/paging'
 import { parseBrazilianDate, parseBrazilianDecimal, parseBrazilianMoney } from '~/utils/csv'
 import { normalizeCnpj } from '../accounts/cnpj'
 import { audit, diffFields } from '../audit/audit.server'
@@ -82,13 +83,12 @@ export async function offerStats(offerIds: readonly string[]): Promise<Map<strin
 export async function listOffers(query: { state?: OfferState; page?: number }, now = new Date()) {
   const where = query.state ? stateWhere(query.state, now) : {}
   const total = await prisma.offer.count({ where })
-  const pageCount = Math.max(1, Math.ceil(total / OFFERS_PAGE_SIZE))
-  const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount)
+  const { page, pageCount, skip, take } = pageWindow(total, query.page, OFFERS_PAGE_SIZE)
   const offers = await prisma.offer.findMany({
     where,
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-    skip: (page - 1) * OFFERS_PAGE_SIZE,
-    take: OFFERS_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true,
       name: true,
@@ -176,13 +176,12 @@ export async function getOfferForEdit(id: string, now = new Date()) {
 export async function listRedemptions(offerId: string, requestedPage: number) {
   const where = { offerId }
   const total = await prisma.offerRedemption.count({ where })
-  const pageCount = Math.max(1, Math.ceil(total / OFFERS_PAGE_SIZE))
-  const page = Math.min(Math.max(1, requestedPage), pageCount)
+  const { page, pageCount, skip, take } = pageWindow(total, requestedPage, OFFERS_PAGE_SIZE)
   const redemptions = await prisma.offerRedemption.findMany({
     where,
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-    skip: (page - 1) * OFFERS_PAGE_SIZE,
-    take: OFFERS_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true,
       createdAt: true,
