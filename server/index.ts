@@ -91,8 +91,12 @@ if (process.env.REATIVA_DISABLE_JOBS !== '1') {
   setInterval(dailyReclassification, 60 * 60 * 1000).unref()
 }
 
-app.listen(settings.PORT, () => {
+const server = app.listen(settings.PORT, () => {
   console.log(`Reativa listening on http://localhost:${settings.PORT}`)
   // Only under `remix dev`, which sets REMIX_DEV_ORIGIN and waits for this signal.
   if (isDev && process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build)
 })
+// Keep idle connections open longer than clients and proxies do (most use 60 s), so a client
+// never reuses a socket at the moment the server closes it ("socket hang up").
+server.keepAliveTimeout = 65_000
+server.headersTimeout = 66_000
