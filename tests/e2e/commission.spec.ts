@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { emptyCart, login, quickOrder } from './helpers'
+import { BUYER_B, emptyCart, login, quickOrder } from './helpers'
 
 const REACTIVATED_BUYER = 'voltou@reativa.dev'
 const REP = 'rep@reativa.dev'
@@ -30,6 +30,17 @@ test('a reactivated account orders; the rep sees the commission with the bonus, 
   // The rep's 3 % plus the 2 % reactivation bonus.
   const commission = Math.round((total * 500) / 10_000)
 
+  // Another rep's account (compras@ belongs to R02) orders too.
+  const otherContext = await browser.newContext()
+  const other = await otherContext.newPage()
+  await login(other, BUYER_B)
+  await emptyCart(other)
+  await quickOrder(other, 'CIM-0001 10')
+  await other.getByRole('button', { name: 'Fazer pedido' }).click()
+  await expect(other).toHaveURL(/\/orders\/\d+\?placed=1/)
+  const otherOrderId = /\/orders\/(\d+)/.exec(other.url())![1]!
+  await otherContext.close()
+
   const repContext = await browser.newContext()
   const rep = await repContext.newPage()
   await login(rep, REP)
@@ -39,6 +50,10 @@ test('a reactivated account orders; the rep sees the commission with the bonus, 
   await expect(row.getByTestId('rep-order-commission')).toHaveText(brl(commission))
   await expect(row.getByTestId('rep-order-state')).toHaveText('Pendente')
   await expect(rep.getByTestId('rep-pending')).not.toHaveText('R$ 0,00')
+  // Nothing of another rep's accounts, orders or commission.
+  await expect(rep.getByTestId('rep-order').filter({ hasText: `#${otherOrderId}` })).toHaveCount(0)
+  const mine = await (await rep.request.get('/rep/statement.csv')).text()
+  expect(mine).not.toContain(`;${otherOrderId};`)
   // A rep has no business in the back office.
   expect((await rep.request.get('/admin/commission')).status()).toBe(403)
 
