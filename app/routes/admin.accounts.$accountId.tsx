@@ -21,6 +21,7 @@ import {
 } from '~/domain/accounts/portfolio.server'
 import { startImpersonation } from '~/domain/identity/impersonation.server'
 import { requireUser } from '~/utils/auth.server'
+import { centsToDecimalText } from '~/utils/money'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -253,7 +254,7 @@ export default function AccountPage() {
               label={t('account.minimumOrder')}
               name="minimumOrder"
               inputMode="decimal"
-              defaultValue={(account.minimumOrderCents / 100).toFixed(2).replace('.', ',')}
+              defaultValue={centsToDecimalText(account.minimumOrderCents)}
               hint={money(account.minimumOrderCents)}
             />
             <fieldset className="sm:col-span-2">

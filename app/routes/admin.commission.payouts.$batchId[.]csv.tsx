@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { payoutBatchRows } from '~/domain/commission/admin.server'
 import { requireUser } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv-response.server'
+import { centsToDecimalText } from '~/utils/money'
 
 /** One payout batch, per rep and order, as CSV for the finance team. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         entry.orderId,
         entry.order?.placedAt.toISOString().slice(0, 10),
         entry.order?.account.tradeName,
-        (entry.amountCents / 100).toFixed(2).replace('.', ','),
+        centsToDecimalText(entry.amountCents),
       ]
     }
   }

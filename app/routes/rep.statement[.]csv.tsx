@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { repStatement } from '~/domain/commission/statement.server'
 import { csvResponse } from '~/utils/csv-response.server'
+import { centsToDecimalText } from '~/utils/money'
 import { requireRep } from '~/utils/require-rep.server'
 
 /** The rep's whole ledger, each entry traceable to its order, as CSV. */
@@ -22,10 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         entry.createdAt.toISOString(),
         entry.orderId,
         entry.order?.account.tradeName,
-        entry.order ? (entry.order.totalCents / 100).toFixed(2).replace('.', ',') : '',
+        entry.order ? centsToDecimalText(entry.order.totalCents) : '',
         entry.event,
         entry.bucket,
-        (entry.amountCents / 100).toFixed(2).replace('.', ','),
+        centsToDecimalText(entry.amountCents),
         entry.payoutBatchId,
       ]
     }

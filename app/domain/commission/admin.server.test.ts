@@ -8,12 +8,8 @@ import {
   putInCart,
 } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
-import {
-  percentToBps,
-  setOrderStatus,
-  updateCommissionSettings,
-  updateRepRates,
-} from './admin.server'
+import { percentToBps } from '~/utils/money'
+import { setOrderStatus, updateCommissionSettings, updateRepRates } from './admin.server'
 import { repBalances, repOrders } from './statement.server'
 
 async function manager() {

@@ -5,22 +5,10 @@
 import { type OrderStatus } from '@prisma/client'
 import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
-import { parseBrazilianDecimal } from '~/utils/csv'
+import { bpsToPercent, percentToBps } from '~/utils/money'
 import { audit } from '../audit/audit.server'
 import { closePayout, earnOrder, payoutPreview, reverseOrder } from './ledger.server'
 import { type Balances } from './statement.server'
-
-/** "3,5" (percent) → 350 basis points; null when it is not a percentage from 0 to 100. */
-export function percentToBps(text: string): number | null {
-  const value = parseBrazilianDecimal(text)
-  if (value === null || value < 0 || value > 100) return null
-  const bps = Math.round(value * 100)
-  return Math.abs(bps - value * 100) < 1e-6 ? bps : null
-}
-
-export function bpsToPercent(bps: number): string {
-  return String(bps / 100).replace('.', ',')
-}
 
 export async function commissionOverview() {
   const [reps, sums, settings, preview, batches] = await Promise.all([

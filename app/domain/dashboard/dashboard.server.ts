@@ -1,4 +1,5 @@
 import { Prisma, type AccountStatus, type OrderChannel } from '@prisma/client'
+import { centsToDecimalText } from '~/utils/money'
 import { prisma } from '~/utils/db.server'
 import { BUYING, churnByMonth, lastMonths, type Transition } from '../accounts/churn'
 
@@ -131,7 +132,6 @@ export function dashboardTableRows(
   dashboard: Dashboard,
   table: DashboardTable,
 ): (string | number)[][] {
-  const reais = (cents: number) => (cents / 100).toFixed(2).replace('.', ',')
   switch (table) {
     case 'portfolio':
       return [
@@ -152,17 +152,29 @@ export function dashboardTableRows(
     case 'revenue':
       return [
         ['mes', 'online_R$', 'importado_R$'],
-        ...dashboard.revenue.map((r) => [r.month, reais(r.online), reais(r.offline)]),
+        ...dashboard.revenue.map((r) => [
+          r.month,
+          centsToDecimalText(r.online),
+          centsToDecimalText(r.offline),
+        ]),
       ]
     case 'reps':
       return [
         ['representante', 'online_R$', 'importado_R$'],
-        ...dashboard.revenueByRep.map((r) => [r.rep, reais(r.online), reais(r.offline)]),
+        ...dashboard.revenueByRep.map((r) => [
+          r.rep,
+          centsToDecimalText(r.online),
+          centsToDecimalText(r.offline),
+        ]),
       ]
     case 'states':
       return [
         ['uf', 'online_R$', 'importado_R$'],
-        ...dashboard.revenueByState.map((r) => [r.state, reais(r.online), reais(r.offline)]),
+        ...dashboard.revenueByState.map((r) => [
+          r.state,
+          centsToDecimalText(r.online),
+          centsToDecimalText(r.offline),
+        ]),
       ]
   }
 }

@@ -6,7 +6,8 @@ import { Prisma } from '@prisma/client'
 import { z } from 'zod'
 import { isUniqueViolation, prisma } from '~/utils/db.server'
 import { pageWindow } from '~/utils/paging'
-import { parseBrazilianDate, parseBrazilianDecimal, parseBrazilianMoney } from '~/utils/csv'
+import { parseBrazilianDate, parseBrazilianMoney } from '~/utils/csv'
+import { bpsToPercent, centsToDecimalText, percentToBps } from '~/utils/money'
 import { normalizeCnpj } from '../accounts/cnpj'
 import { audit, diffFields } from '../audit/audit.server'
 import { offerState, type OfferState } from './offer-state'
@@ -141,14 +142,14 @@ export async function getOfferForEdit(id: string, now = new Date()) {
     discountType: offer.discountType,
     discountValue:
       offer.discountType === 'PERCENT'
-        ? String(offer.discountValue / 100).replace('.', ',')
+        ? bpsToPercent(offer.discountValue)
         : offer.discountType === 'FIXED'
-          ? (offer.discountValue / 100).toFixed(2).replace('.', ',')
+          ? centsToDecimalText(offer.discountValue)
           : '',
     scope: offer.scope,
     familyIds: offer.families.map((f) => f.id),
     productSkus: offer.products.map((p) => p.sku).join('\n'),
-    minOrder: offer.minOrderCents ? (offer.minOrderCents / 100).toFixed(2).replace('.', ',') : '',
+    minOrder: offer.minOrderCents ? centsToDecimalText(offer.minOrderCents) : '',
     startsOn: day(offer.startsAt),
     // Stored as the first moment it no longer applies; shown as the last day it does.
     endsOn: day(offer.endsAt ? new Date(offer.endsAt.getTime() - DAY) : null),
@@ -274,15 +275,9 @@ async function validateOffer(
 
   let discountValue = 0
   if (values.discountType === 'PERCENT') {
-    const percent = parseBrazilianDecimal(values.discountValue)
-    if (
-      percent === null ||
-      percent <= 0 ||
-      percent > 100 ||
-      Math.round(percent * 100) !== percent * 100
-    )
-      errors.discountValue = 'offerForm.percent'
-    else discountValue = Math.round(percent * 100)
+    const bps = percentToBps(values.discountValue)
+    if (bps === null || bps === 0) errors.discountValue = 'offerForm.percent'
+    else discountValue = bps
   } else if (values.discountType === 'FIXED') {
     const cents = parseBrazilianMoney(values.discountValue)
     if (cents === null || cents <= 0) errors.discountValue = 'offerForm.money'
