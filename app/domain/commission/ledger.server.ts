@@ -137,34 +137,30 @@ export async function closePayout(actorId: string, now = new Date()) {
       data: { closedAt: now, closedById: actorId, totalCents },
       select: { id: true },
     })
-    for (const rep of reps) {
-      for (const item of rep.items) {
+    // Two entries per rep and order, 100 rows a statement (SQLite caps the parameters).
+    const rows = reps.flatMap((rep) =>
+      rep.items.flatMap((item) => {
         const key = `payout:${batch.id}:${rep.repId}:${item.orderId ?? 'carry'}`
-        await tx.commissionEntry.createMany({
-          data: [
-            {
-              eventKey: `${key}:from`,
-              repId: rep.repId,
-              orderId: item.orderId,
-              payoutBatchId: batch.id,
-              event: 'PAYOUT',
-              bucket: 'EARNED',
-              amountCents: -item.cents,
-              createdAt: now,
-            },
-            {
-              eventKey: key,
-              repId: rep.repId,
-              orderId: item.orderId,
-              payoutBatchId: batch.id,
-              event: 'PAYOUT',
-              bucket: 'PAID',
-              amountCents: item.cents,
-              createdAt: now,
-            },
-          ],
-        })
-      }
+        const entry = {
+          repId: rep.repId,
+          orderId: item.orderId,
+          payoutBatchId: batch.id,
+          event: 'PAYOUT' as const,
+          createdAt: now,
+        }
+        return [
+          {
+            ...entry,
+            eventKey: `${key}:from`,
+            bucket: 'EARNED' as const,
+            amountCents: -item.cents,
+          },
+          { ...entry, eventKey: key, bucket: 'PAID' as const, amountCents: item.cents },
+        ]
+      }),
+    )
+    for (let i = 0; i < rows.length; i += 100) {
+      await tx.commissionEntry.createMany({ data: rows.slice(i, i + 100) })
     }
     return { id: batch.id, totalCents, reps: reps.length }
   })
