@@ -9,6 +9,7 @@ import {
   useSearchParams,
 } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { LogoutButton, SkipToContent } from '~/components/layout-parts'
 import { LanguageSwitch } from '~/components/language-switch'
 import { getStoreHeader } from '~/domain/orders/cart.server'
 import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
@@ -33,9 +34,7 @@ export default function StoreLayout() {
     `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-700 text-white' : 'text-slate-700 hover:bg-slate-100'}`
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
-        {t('nav.skip')}
-      </a>
+      <SkipToContent />
       {impersonating ? (
         <div
           role="status"
@@ -86,11 +85,7 @@ export default function StoreLayout() {
             <span className="text-slate-600">
               {userName} · <strong>{accountName}</strong>
             </span>
-            <Form method="post" action="/auth/logout">
-              <button type="submit" className="text-slate-700 underline">
-                {t('nav.logout')}
-              </button>
-            </Form>
+            <LogoutButton className="text-slate-700 underline" />
           </div>
         </div>
       </header>

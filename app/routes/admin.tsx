@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, NavLink, Outlet, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, NavLink, Outlet, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { LogoutButton, SkipToContent } from '~/components/layout-parts'
 import { LanguageSwitch } from '~/components/language-switch'
 import { requireUser } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
@@ -18,9 +19,7 @@ export default function AdminLayout() {
     `block rounded-md px-3 py-2 text-sm ${isActive ? 'bg-brand-700 font-semibold text-white' : 'text-slate-700 hover:bg-slate-200'}`
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
-        {t('nav.skip')}
-      </a>
+      <SkipToContent />
       <header className="border-b border-slate-200 bg-white">
         <div className="flex flex-wrap items-center gap-4 px-4 py-3">
           <Link to="/admin" className="text-xl font-bold text-brand-700">
@@ -32,11 +31,7 @@ export default function AdminLayout() {
             <span className="text-slate-600">
               {name} · {t(`role.${role}`)}
             </span>
-            <Form method="post" action="/auth/logout">
-              <button type="submit" className="underline">
-                {t('nav.logout')}
-              </button>
-            </Form>
+            <LogoutButton />
           </div>
         </div>
         <div

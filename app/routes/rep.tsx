@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { LogoutButton, SkipToContent } from '~/components/layout-parts'
 import { LanguageSwitch } from '~/components/language-switch'
 import { prisma } from '~/utils/db.server'
 import { requireRep } from '~/utils/require-rep.server'
@@ -22,9 +23,7 @@ export default function RepLayout() {
     `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-700 text-white' : 'text-slate-700 hover:bg-slate-100'}`
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
-        {t('nav.skip')}
-      </a>
+      <SkipToContent />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <Link to="/rep" className="text-xl font-bold text-brand-700">
@@ -44,11 +43,7 @@ export default function RepLayout() {
             <span className="text-slate-600">
               {rep.code} · {rep.name}
             </span>
-            <Form method="post" action="/auth/logout">
-              <button type="submit" className="underline">
-                {t('nav.logout')}
-              </button>
-            </Form>
+            <LogoutButton />
           </div>
         </div>
       </header>
