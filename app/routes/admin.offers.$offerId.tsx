@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = Number(new URL(request.url).searchParams.get('page') ?? 1)
   const [families, redemptions] = await Promise.all([
     listFamilyOptions(),
-    listRedemptions(offer.id, Number.isFinite(page) ? page : 1),
+    listRedemptions(offer.id, page),
   ])
   return json({ offer, families, redemptions })
 }

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const stateParam = params.get('state')
   const state = OFFER_STATES.find((s) => s === stateParam)
   const page = Number(params.get('page') ?? 1)
-  const result = await listOffers({ state, page: Number.isFinite(page) ? page : 1 })
+  const result = await listOffers({ state, page: page })
   return json({ ...result, state: state ?? null })
 }
 

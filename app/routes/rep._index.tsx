@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
-import { repBalances, repCommissionByMonth, repOrders } from '~/domain/commission/statement.server'
+import { repCommissionSummary, repOrders } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/require-rep.server'
 import { useT } from '~/utils/use-t'
 
@@ -12,18 +12,11 @@ export const meta: MetaFunction = () => [{ title: 'Minha comissão · Reativa' }
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRep(request)
   const page = Number(new URL(request.url).searchParams.get('page') ?? 1)
-  const [balances, byMonth, orders] = await Promise.all([
-    repBalances(user.repId),
-    repCommissionByMonth(user.repId),
-    repOrders(user.repId, Number.isFinite(page) ? page : 1),
+  const [summary, orders] = await Promise.all([
+    repCommissionSummary(user.repId),
+    repOrders(user.repId, page),
   ])
-  const thisMonth = new Date().toISOString().slice(0, 7)
-  return json({
-    balances,
-    byMonth,
-    thisMonthCents: byMonth.find((m) => m.month === thisMonth)?.cents ?? 0,
-    ...orders,
-  })
+  return json({ ...summary, ...orders })
 }
 
 export default function RepCommissionPage() {

@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: 'Meus clientes · Reativa' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRep(request)
   const page = Number(new URL(request.url).searchParams.get('page') ?? 1)
-  return json(await repAccounts(user.repId, Number.isFinite(page) ? page : 1))
+  return json(await repAccounts(user.repId, page))
 }
 
 export default function RepAccountsPage() {

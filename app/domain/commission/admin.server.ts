@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { bpsToPercent, percentToBps } from '~/utils/money'
 import { audit } from '../audit/audit.server'
+import { orderLineSelect } from '../orders/order-history.server'
 import { closePayout, earnOrder, payoutPreview, reverseOrder } from './ledger.server'
 import { type Balances } from './statement.server'
 
@@ -244,20 +245,7 @@ export async function getAdminOrder(orderId: number) {
       account: { select: { id: true, tradeName: true } },
       rep: { select: { code: true, name: true } },
       placedBy: { select: { name: true } },
-      lines: {
-        orderBy: { sku: 'asc' },
-        select: {
-          id: true,
-          sku: true,
-          name: true,
-          quantity: true,
-          unitPriceCents: true,
-          discountCents: true,
-          totalCents: true,
-          isBonus: true,
-          commissionBps: true,
-        },
-      },
+      lines: { orderBy: { sku: 'asc' }, select: { ...orderLineSelect, commissionBps: true } },
       commissionEntries: {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: { id: true, createdAt: true, event: true, bucket: true, amountCents: true },

@@ -40,6 +40,17 @@ export async function repCommissionByMonth(repId: string, months = 12) {
   return rows.map((row) => ({ month: row.month, cents: Number(row.cents ?? 0) }))
 }
 
+/** The rep's commission at a glance: balances, by month, and what this month credited. */
+export async function repCommissionSummary(repId: string, now = new Date()) {
+  const [balances, byMonth] = await Promise.all([repBalances(repId), repCommissionByMonth(repId)])
+  const thisMonth = now.toISOString().slice(0, 7)
+  return {
+    balances,
+    byMonth,
+    thisMonthCents: byMonth.find((m) => m.month === thisMonth)?.cents ?? 0,
+  }
+}
+
 export async function repAccounts(repId: string, requestedPage: number) {
   const where = { repId }
   const total = await prisma.account.count({ where })

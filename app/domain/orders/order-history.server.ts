@@ -1,3 +1,4 @@
+import { type Prisma } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
 
 export const ORDERS_PAGE_SIZE = 20
@@ -27,6 +28,19 @@ export async function listAccountOrders(accountId: string, requestedPage: number
   return { orders, total, page, pageCount }
 }
 
+/** An order line as the order pages show it (the buyer's and the back office's). */
+export const orderLineSelect = {
+  id: true,
+  sku: true,
+  name: true,
+  quantity: true,
+  unitPriceCents: true,
+  discountCents: true,
+  totalCents: true,
+  productId: true,
+  isBonus: true,
+} satisfies Prisma.OrderLineSelect
+
 /** One order, only if it belongs to the account: anything else is "not found". */
 export async function getAccountOrder(accountId: string, orderId: number) {
   return prisma.order.findFirst({
@@ -46,20 +60,7 @@ export async function getAccountOrder(accountId: string, orderId: number) {
       placedAt: true,
       externalRef: true,
       placedBy: { select: { name: true } },
-      lines: {
-        orderBy: { sku: 'asc' },
-        select: {
-          id: true,
-          sku: true,
-          name: true,
-          quantity: true,
-          unitPriceCents: true,
-          discountCents: true,
-          totalCents: true,
-          productId: true,
-          isBonus: true,
-        },
-      },
+      lines: { orderBy: { sku: 'asc' }, select: orderLineSelect },
       redemptions: {
         orderBy: { createdAt: 'asc' },
         select: {
