@@ -1,4 +1,5 @@
 import { prisma, type Tx } from '~/utils/db.server'
+import { cartIdFor } from './cart-id.server'
 import { type CartProblem } from './errors'
 import {
   offersInPlay,
@@ -135,16 +136,6 @@ export async function getStoreHeader(accountId: string) {
   ])
   const welcomeOffers = await welcomeBackOffers(account)
   return { accountName: account.tradeName, cartCount, welcomeOffers }
-}
-
-async function cartIdFor(db: Tx, accountId: string): Promise<string> {
-  const cart = await db.cart.upsert({
-    where: { accountId },
-    create: { accountId },
-    update: {},
-    select: { id: true },
-  })
-  return cart.id
 }
 
 /** Adds already-validated quantities to the account's cart, in one transaction. */

@@ -4,6 +4,7 @@
  */
 import { type Prisma } from '@prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
+import { cartIdFor } from '../orders/cart-id.server'
 import { unitPriceFor } from '../orders/price-cart'
 import {
   FINAL_REFUSALS,
@@ -196,16 +197,12 @@ export async function applyCoupon(
   const refusal = offerAvailability(toPricingOffer(row), account, now)
   if (refusal && FINAL_REFUSALS.has(refusal.code)) return { ok: false, code, refusal }
   return prisma.$transaction(async (tx) => {
-    const cart = await tx.cart.upsert({
-      where: { accountId: account.id },
-      create: { accountId: account.id },
-      update: {},
-      select: { id: true, offers: { where: { offerId: row.id }, select: { offerId: true } } },
-    })
-    if (cart.offers.length) {
+    const cartId = await cartIdFor(tx, account.id)
+    const key = { cartId_offerId: { cartId, offerId: row.id } }
+    if (await tx.cartOffer.findUnique({ where: key, select: { offerId: true } })) {
       return { ok: false, code, refusal: { code: 'ALREADY_APPLIED' } } as const
     }
-    await tx.cartOffer.create({ data: { cartId: cart.id, offerId: row.id } })
+    await tx.cartOffer.create({ data: { cartId, offerId: row.id } })
     return { ok: true, code } as const
   })
 }
