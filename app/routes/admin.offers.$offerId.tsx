@@ -12,12 +12,12 @@ import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import {
   getOfferForEdit,
-  listFamilyOptions,
   listRedemptions,
   offerFormValues,
   saveOffer,
   setOfferPaused,
 } from '~/domain/promotions/offer-admin.server'
+import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { requireUser } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 

@@ -7,12 +7,8 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { OfferForm } from '~/components/offer-form'
-import {
-  listFamilyOptions,
-  OfferFormSchema,
-  offerFormValues,
-  saveOffer,
-} from '~/domain/promotions/offer-admin.server'
+import { OfferFormSchema, offerFormValues, saveOffer } from '~/domain/promotions/offer-admin.server'
+import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { requireUser } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 

@@ -7,6 +7,14 @@ export const CATALOG_PAGE_SIZE = 24
 
 export type FamilyNode = { id: string; slug: string; name: string; children: FamilyNode[] }
 
+/** Every family in catalog order, flat, for pickers in the back office. */
+export async function listFamilyOptions() {
+  return prisma.productFamily.findMany({
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    select: { id: true, name: true, parentId: true },
+  })
+}
+
 export async function listFamilies(): Promise<FamilyNode[]> {
   const families = await prisma.productFamily.findMany({
     orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { bpsToPercent, percentToBps } from '~/utils/money'
 import { audit } from '../audit/audit.server'
+import { listFamilyOptions } from '../catalog/catalog.server'
 import { orderLineSelect } from '../orders/order-history.server'
 import { closePayout, earnOrder, payoutPreview, reverseOrder } from './ledger.server'
 import { type Balances } from './statement.server'
@@ -97,10 +98,7 @@ export async function getRepRates(repId: string) {
         familyRates: { select: { familyId: true, bps: true } },
       },
     }),
-    prisma.productFamily.findMany({
-      orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
-      select: { id: true, name: true, parentId: true },
-    }),
+    listFamilyOptions(),
   ])
   if (!rep) return null
   const rates = new Map(rep.familyRates.map((r) => [r.familyId, r.bps]))

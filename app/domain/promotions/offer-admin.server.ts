@@ -478,10 +478,3 @@ export async function setOfferPaused(
     return true
   })
 }
-
-export async function listFamilyOptions() {
-  return prisma.productFamily.findMany({
-    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
-    select: { id: true, name: true, parentId: true },
-  })
-}
