@@ -12,6 +12,11 @@ import { env } from '../app/utils/env.server'
 import { createNonce, isAllowedMutation, securityHeaders } from './security'
 
 const settings = env()
+// Chrome applies form-action to the redirect that follows a form post: pay now without
+// JavaScript redirects to Stripe Checkout (or to the local stand-in set by STRIPE_API_URL).
+const formTargets = settings.STRIPE_SECRET_KEY
+  ? ['https://checkout.stripe.com', ...(settings.STRIPE_API_URL ? [new URL(settings.STRIPE_API_URL).origin] : [])]
+  : []
 const isDev = settings.NODE_ENV === 'development'
 const buildPath = path.resolve('build/index.js')
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
@@ -30,7 +35,7 @@ app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'))
 app.use((req, res, next) => {
   const nonce = createNonce()
   res.locals.cspNonce = nonce
-  const headers = securityHeaders({ nonce, isDev, https: req.secure })
+  const headers = securityHeaders({ nonce, isDev, https: req.secure, formTargets })
   // The dev mailbox renders stored email HTML (inline styles) inside a frame of this site.
   if (req.path.startsWith('/dev/mailbox/') && req.path.endsWith('/html')) {
     headers['Content-Security-Policy'] =

@@ -61,4 +61,18 @@ describe('security headers', () => {
       securityHeaders({ nonce: 'x', isDev: false, https: false })['Strict-Transport-Security'],
     ).toBeUndefined()
   })
+
+  it('lets forms go to this site only, plus the payment page when pay now is on', () => {
+    const plain = securityHeaders({ nonce: 'x', isDev: false, https: true })
+    expect(plain['Content-Security-Policy']).toContain("form-action 'self';")
+    const withStripe = securityHeaders({
+      nonce: 'x',
+      isDev: false,
+      https: true,
+      formTargets: ['https://checkout.stripe.com'],
+    })
+    expect(withStripe['Content-Security-Policy']).toContain(
+      "form-action 'self' https://checkout.stripe.com;",
+    )
+  })
 })

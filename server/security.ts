@@ -45,10 +45,13 @@ export function securityHeaders({
   nonce,
   isDev,
   https,
+  formTargets = [],
 }: {
   nonce: string
   isDev: boolean
   https: boolean
+  /** Other origins a form may post or redirect to (Stripe Checkout, after pay now). */
+  formTargets?: string[]
 }): Record<string, string> {
   const csp = [
     "default-src 'self'",
@@ -60,7 +63,7 @@ export function securityHeaders({
     isDev ? "connect-src 'self' ws://localhost:* ws://127.0.0.1:*" : "connect-src 'self'",
     "frame-src 'self'",
     "frame-ancestors 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(' '),
     "base-uri 'self'",
     "object-src 'none'",
   ].join('; ')

@@ -19,7 +19,9 @@ import {
   loadPricedCart,
   setCartQuantity,
 } from '~/domain/orders/cart.server'
-import { placeOrderOnTerms } from '~/domain/orders/place-order.server'
+import { placeOrder } from '~/domain/orders/place-order.server'
+import { startStripeCheckout } from '~/domain/payments/checkout.server'
+import { stripeEnabled } from '~/domain/payments/stripe.server'
 import { applyCoupon, removeCoupon } from '~/domain/promotions/offers.server'
 import { prisma } from '~/utils/db.server'
 import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
@@ -33,11 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cart = await loadPricedCart(prisma, account)
   return json({
     cart,
+    payNow: stripeEnabled(),
     // A fresh key per rendering of the checkout form: resubmitting this form never makes a second order.
     idempotencyKey: crypto.randomUUID(),
   })
 }
 
+const PAY_NOW = 'stripe'
 const quantity = z.coerce.number().int().min(0).max(1_000_000)
 const CartAction = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('add'), productId: z.string().min(1).max(40), quantity }),
@@ -49,7 +53,8 @@ const CartAction = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('checkout'),
     idempotencyKey: z.string().uuid(),
-    paymentTermCode: z.string().min(1).max(20),
+    // A payment term code, or "stripe" for pay now.
+    payment: z.string().min(1).max(20),
     expectedTotalCents: z.coerce.number().int().min(0),
   }),
 ])
@@ -88,14 +93,25 @@ export async function action({ request }: ActionFunctionArgs) {
       return json({ couponRemoved: true } as const)
     }
     case 'checkout': {
-      const result = await placeOrderOnTerms({
+      const payNow = input.payment === PAY_NOW
+      const result = await placeOrder({
         accountId: user.accountId,
         userId: user.id,
         idempotencyKey: input.idempotencyKey,
-        paymentTermCode: input.paymentTermCode,
+        paymentMethod: payNow ? 'STRIPE' : 'TERMS',
+        paymentTermCode: payNow ? null : input.payment,
         expectedTotalCents: input.expectedTotalCents,
         impersonatorId: await getImpersonatorId(request),
       })
+      if (result.ok && payNow) {
+        // A replayed submit finds the same order and the same open Checkout Session.
+        const payment = await startStripeCheckout({
+          orderId: result.orderId,
+          accountId: user.accountId,
+        })
+        if (payment.ok) return redirect(payment.url)
+        return redirect(`/orders/${result.orderId}?payment=unavailable`)
+      }
       if (result.ok) return redirect(`/orders/${result.orderId}?placed=1`)
       return json({ checkout: result }, { status: result.code === 'KEY_IN_USE' ? 409 : 400 })
     }
@@ -103,7 +119,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CartPage() {
-  const { cart, idempotencyKey } = useLoaderData<typeof loader>()
+  const { cart, idempotencyKey, payNow } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, money } = useT()
@@ -358,7 +374,7 @@ export default function CartPage() {
             })}
           </Alert>
         ) : null}
-        {cart.terms.length === 0 ? (
+        {cart.terms.length === 0 && !payNow ? (
           <Alert tone="info">{t('checkout.noTerms')}</Alert>
         ) : (
           <Form method="post" className="space-y-3">
@@ -366,15 +382,10 @@ export default function CartPage() {
             <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
             <input type="hidden" name="expectedTotalCents" value={cart.totalCents} />
             <fieldset className="space-y-1">
-              <legend className="text-sm font-medium">{t('checkout.terms')}</legend>
+              <legend className="text-sm font-medium">{t('checkout.payment')}</legend>
               {cart.terms.map((term, index) => (
                 <label key={term.code} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="radio"
-                    name="paymentTermCode"
-                    value={term.code}
-                    defaultChecked={index === 0}
-                  />
+                  <input type="radio" name="payment" value={term.code} defaultChecked={index === 0} />
                   {term.extraDays > 0
                     ? t('checkout.termExtended', {
                         code: term.effectiveCode,
@@ -384,6 +395,17 @@ export default function CartPage() {
                     : t('checkout.termDays', { code: term.code })}
                 </label>
               ))}
+              {payNow ? (
+                <label className="flex items-center gap-2 text-sm">
+                  <input
+                    type="radio"
+                    name="payment"
+                    value={PAY_NOW}
+                    defaultChecked={cart.terms.length === 0}
+                  />
+                  {t('checkout.payNow')}
+                </label>
+              ) : null}
             </fieldset>
             <Button
               type="submit"

@@ -1,5 +1,6 @@
 import {
   json,
+  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -18,6 +19,7 @@ import { DataTable } from '~/components/ui/table'
 import { getAccountOrder } from '~/domain/orders/order-history.server'
 import { extendTermCode } from '~/domain/promotions/eligibility'
 import { reorder } from '~/domain/orders/reorder.server'
+import { startStripeCheckout } from '~/domain/payments/checkout.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
@@ -36,21 +38,72 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireBuyer(request)
-  const result = await reorder(user.accountId, orderIdParam(params.orderId))
+  const orderId = orderIdParam(params.orderId)
+  const form = await request.formData()
+  if (form.get('intent') === 'pay') {
+    const payment = await startStripeCheckout({ orderId, accountId: user.accountId })
+    if (payment.ok) return redirect(payment.url)
+    if (payment.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+    return json({ payError: payment.code }, { status: 409 })
+  }
+  const result = await reorder(user.accountId, orderId)
   if (!result.ok) throw new Response('Not found', { status: 404 })
-  return json(result)
+  return json({ reordered: result })
 }
 
 export default function OrderPage() {
   const { order } = useLoaderData<typeof loader>()
-  const reordered = useActionData<typeof action>()
+  const actionData = useActionData<typeof action>()
+  const reordered = actionData && 'reordered' in actionData ? actionData.reordered : null
+  const payError = actionData && 'payError' in actionData ? actionData.payError : null
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
   const { t, money, date } = useT()
+  const payment = order.stripePayment
+  const paid = Boolean(payment?.paidAt)
+  const canPay =
+    order.paymentMethod === 'STRIPE' && !paid && order.status !== 'CANCELLED' && payment !== null
+  const paymentReturn = searchParams.get('payment')
   return (
     <article className="space-y-4">
       {searchParams.get('placed') === '1' ? (
         <Alert tone="success">{t('orders.placed', { id: order.id })}</Alert>
+      ) : null}
+      {paymentReturn === 'success' ? (
+        <Alert tone="success">
+          {paid ? t('payment.confirmed', { id: order.id }) : t('payment.processing', { id: order.id })}
+        </Alert>
+      ) : null}
+      {paymentReturn === 'cancelled' && canPay ? (
+        <Alert tone="info">{t('payment.cancelled', { id: order.id })}</Alert>
+      ) : null}
+      {paymentReturn === 'unavailable' || payError ? (
+        <Alert tone="warning">{t(`payment.error.${payError ?? 'UNAVAILABLE'}`, { id: order.id })}</Alert>
+      ) : null}
+      {canPay ? (
+        <section
+          aria-labelledby="pay-heading"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4"
+        >
+          <div>
+            <h2 id="pay-heading" className="font-semibold">
+              {t('payment.dueTitle', { total: money(order.totalCents, order.currency) })}
+            </h2>
+            {payment?.failureMessage ? (
+              <p className="text-sm text-red-800">
+                {t('payment.lastFailure', { message: payment.failureMessage })}
+              </p>
+            ) : (
+              <p className="text-sm text-slate-700">{t('payment.dueHint')}</p>
+            )}
+          </div>
+          <Form method="post">
+            <input type="hidden" name="intent" value="pay" />
+            <Button type="submit" disabled={navigation.state !== 'idle'}>
+              {navigation.formData?.get('intent') === 'pay' ? t('payment.redirecting') : t('payment.payNow')}
+            </Button>
+          </Form>
+        </section>
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">
@@ -93,7 +146,13 @@ export default function OrderPage() {
         </dd>
         <dt className="text-slate-600">{t('orders.payment')}</dt>
         <dd>
-          <PaymentStatusLabel status={order.paymentStatus} />
+          <span data-testid="payment-status">
+            <PaymentStatusLabel status={order.paymentStatus} />
+          </span>
+          {order.paymentMethod === 'STRIPE' ? ` · ${t('payment.method.STRIPE')}` : null}
+          {payment && payment.refundedCents > 0
+            ? ` · ${t('payment.refunded', { amount: money(payment.refundedCents, order.currency) })}`
+            : null}
           {order.paymentTermCode
             ? ` · ${
                 order.termExtraDays > 0

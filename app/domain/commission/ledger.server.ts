@@ -7,6 +7,8 @@
  *   payout closed     PAYOUT    EARNED -x,  PAID +x     (per order, in the batch)
  *   cancelled/refund  REVERSAL  takes back what the order still holds: PENDING -x or EARNED -x;
  *                               once paid, EARNED -x, carried into the next payout.
+ *   partial refund    REVERSAL  the refunded share of what was credited, keyed by the cumulative
+ *                               refunded amount, so each refund level posts once.
  */
 import { type CommissionBucket } from '@prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
@@ -96,6 +98,59 @@ export async function reverseOrder(tx: Tx, orderId: number): Promise<void> {
       await tx.commissionEntry.create({
         data: {
           // The first entry carries the event key itself: it is what makes the reversal once-only.
+          eventKey: first ? eventKey : `${eventKey}:${repId}:${move.bucket}`,
+          repId,
+          orderId,
+          event: 'REVERSAL',
+          ...move,
+        },
+      })
+      first = false
+    }
+  }
+}
+
+/**
+ * Takes back the refunded share of an order's commission: credited × refunded / total, less
+ * what earlier refunds of this order already took back. Keyed by the cumulative refunded amount,
+ * which only grows: a replayed or late refund event finds its level posted or below what was
+ * already taken, and posts nothing. Taken from PENDING while the order has not been earned,
+ * otherwise from EARNED (carried into the next payout when it was already paid).
+ */
+export async function reverseRefunded(
+  tx: Tx,
+  order: { id: number; totalCents: number },
+  refundedCents: number,
+): Promise<void> {
+  if (refundedCents <= 0 || order.totalCents <= 0) return
+  const orderId = order.id
+  const share = Math.min(refundedCents, order.totalCents)
+  const eventKey = `refund:${orderId}:${share}`
+  if ((await posted(tx, eventKey)) || (await posted(tx, `reversal:${orderId}`))) return
+  const entries = await tx.commissionEntry.findMany({
+    where: { orderId, event: { in: ['CREDIT', 'REVERSAL'] } },
+    select: { repId: true, event: true, amountCents: true },
+  })
+  const balances = await orderBalances(tx, orderId)
+  const reps = [...new Set(entries.map((entry) => entry.repId))]
+  let first = true
+  for (const repId of reps) {
+    const mine = entries.filter((entry) => entry.repId === repId)
+    const credited = mine.filter((e) => e.event === 'CREDIT').reduce((s, e) => s + e.amountCents, 0)
+    const reversed = -mine
+      .filter((e) => e.event === 'REVERSAL')
+      .reduce((s, e) => s + e.amountCents, 0)
+    const due = Math.round((credited * share) / order.totalCents) - reversed
+    if (due <= 0) continue
+    const pending = balances.find((b) => b.repId === repId && b.bucket === 'PENDING')?.cents ?? 0
+    const fromPending = Math.min(due, Math.max(pending, 0))
+    const moves = [
+      { bucket: 'PENDING' as const, amountCents: -fromPending },
+      { bucket: 'EARNED' as const, amountCents: -(due - fromPending) },
+    ].filter((move) => move.amountCents !== 0)
+    for (const move of moves) {
+      await tx.commissionEntry.create({
+        data: {
           eventKey: first ? eventKey : `${eventKey}:${repId}:${move.bucket}`,
           repId,
           orderId,

@@ -60,6 +60,7 @@ export async function getAccountOrder(accountId: string, orderId: number) {
       placedAt: true,
       externalRef: true,
       placedBy: { select: { name: true } },
+      stripePayment: { select: { paidAt: true, refundedCents: true, failureMessage: true } },
       lines: { orderBy: { sku: 'asc' }, select: orderLineSelect },
       redemptions: {
         orderBy: { createdAt: 'asc' },

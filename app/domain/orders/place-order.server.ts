@@ -6,6 +6,7 @@ import { creditOrder } from '../commission/ledger.server'
 import { commissionForOrder } from '../commission/rates.server'
 import { claimRedemptions, RedemptionRefused } from '../promotions/offers.server'
 import { getBuyerAccount, loadPricedCart } from './cart.server'
+import { stripeEnabled } from '../payments/stripe.server'
 import { sendOrderConfirmation } from './order-notifications.server'
 
 export type PlaceOrderInput = {
@@ -13,7 +14,10 @@ export type PlaceOrderInput = {
   userId: string
   /** Generated when the checkout form is rendered; the same key always yields the same order. */
   idempotencyKey: string
-  paymentTermCode: string
+  /** On terms (the B2B norm) with one of the account's terms, or pay now with Stripe. */
+  paymentMethod?: 'TERMS' | 'STRIPE'
+  /** Required on terms; ignored when paying now. */
+  paymentTermCode?: string | null
   /**
    * The total the buyer saw when submitting. If the price changed since (an offer ran out, a
    * price was edited), the order is not placed and the buyer sees the new cart.
@@ -32,6 +36,7 @@ export type PlaceOrderResult =
         | 'EMPTY_CART'
         | 'BELOW_MINIMUM'
         | 'TERM_NOT_ALLOWED'
+        | 'PAY_NOW_UNAVAILABLE'
         | 'KEY_IN_USE'
         | 'PRICE_CHANGED'
         | 'OFFER_EXHAUSTED'
@@ -61,21 +66,27 @@ async function existingOrder(
 }
 
 /**
- * Turns the account's cart into an order paid on terms. One transaction: snapshot the priced
- * lines, empty the cart, move the account's last-order date and status. Idempotent by key:
- * a double submit or a retry returns the order the first request created.
+ * Turns the account's cart into an order, on terms or to be paid now with Stripe. One
+ * transaction: snapshot the priced lines, empty the cart, move the account's last-order date and
+ * status. Idempotent by key: a double submit or a retry returns the order the first request
+ * created. An order paid now exists (payment PENDING) before the buyer is sent to Stripe.
  */
-export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOrderResult> {
-  const { accountId, userId, idempotencyKey, paymentTermCode } = input
+export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
+  const { accountId, userId, idempotencyKey } = input
+  const paymentMethod = input.paymentMethod ?? 'TERMS'
+  const paymentTermCode = paymentMethod === 'TERMS' ? (input.paymentTermCode ?? '') : null
   const now = input.now ?? new Date()
   const replay = await existingOrder(accountId, idempotencyKey)
   if (replay) return replay
+  if (paymentMethod === 'STRIPE' && !stripeEnabled()) {
+    return { ok: false, code: 'PAY_NOW_UNAVAILABLE' }
+  }
 
   let orderId: number
   try {
     orderId = await prisma.$transaction(async (tx) => {
       const account = await getBuyerAccount(accountId, tx)
-      if (!account.paymentTermCodes.includes(paymentTermCode)) {
+      if (paymentTermCode !== null && !account.paymentTermCodes.includes(paymentTermCode)) {
         throw new CheckoutRefused({ ok: false, code: 'TERM_NOT_ALLOWED' })
       }
       // Discontinued products are left out (the cart page warns) and leave with the cart.
@@ -105,9 +116,10 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
         data: {
           accountId,
           channel: 'ONLINE',
-          paymentMethod: 'TERMS',
+          paymentMethod,
           paymentTermCode,
-          termExtraDays: cart.extraTermDays,
+          // Extra days on the terms mean nothing when paying now.
+          termExtraDays: paymentTermCode ? cart.extraTermDays : 0,
           idempotencyKey,
           placedById: userId,
           repId: account.repId,
@@ -144,6 +156,7 @@ export async function placeOrderOnTerms(input: PlaceOrderInput): Promise<PlaceOr
         },
         select: { id: true },
       })
+      if (paymentMethod === 'STRIPE') await tx.stripePayment.create({ data: { orderId: order.id } })
       await claimRedemptions(
         tx,
         { id: order.id, accountId },

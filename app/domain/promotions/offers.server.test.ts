@@ -9,7 +9,7 @@ import {
 } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { getBuyerAccount, loadPricedCart } from '../orders/cart.server'
-import { placeOrderOnTerms } from '../orders/place-order.server'
+import { placeOrder } from '../orders/place-order.server'
 import { applyCoupon, claimRedemptions, RedemptionRefused, removeCoupon } from './offers.server'
 
 const NOW = new Date('2026-11-23T12:00:00Z')
@@ -199,7 +199,7 @@ describe('checking out with offers', () => {
     await applyCoupon(await getBuyerAccount(account.id), coupon.code!)
     const shown = (await loadPricedCart(prisma, await getBuyerAccount(account.id))).totalCents
     await prisma.offer.update({ where: { id: coupon.id }, data: { paused: true } })
-    const result = await placeOrderOnTerms({
+    const result = await placeOrder({
       accountId: account.id,
       userId: user.id,
       idempotencyKey: key(),
@@ -246,7 +246,7 @@ describe('checking out with offers', () => {
 
     const results = await Promise.all(
       buyers.map(({ account, user }, i) =>
-        placeOrderOnTerms({
+        placeOrder({
           accountId: account.id,
           userId: user.id,
           idempotencyKey: key(),
