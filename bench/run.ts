@@ -159,7 +159,7 @@ async function main() {
     return request('POST', '/cart', cookie, {
       intent: 'checkout',
       idempotencyKey: crypto.randomUUID(),
-      paymentTermCode: '28',
+      payment: '28',
       expectedTotalCents: expected,
     })
   }

@@ -4,13 +4,19 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import crypto from 'node:crypto'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { ChannelLabel, OrderStatusBadge } from '~/components/order-badges'
-import { Alert, Button } from '~/components/ui/primitives'
+import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
+import { Alert, Button, Field } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { getAdminOrder, nextStatuses, setOrderStatus } from '~/domain/commission/admin.server'
+import { isRefundStatus, refundableCents } from '~/domain/payments/payment-state'
+import { refundOrder } from '~/domain/payments/refunds.server'
+import { stripeEnabled } from '~/domain/payments/stripe.server'
 import { requireUser } from '~/utils/auth.server'
+import { centsToDecimalText } from '~/utils/money'
+import { parseBrazilianMoney } from '~/utils/csv'
 import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
 
@@ -22,25 +28,65 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
   const order = await getAdminOrder(orderIdParam(params.orderId))
   if (!order) throw new Response('Not found', { status: 404 })
-  return json({ order, next: nextStatuses(order.status) })
+  const refundable = order.stripePayment ? refundableCents(order.totalCents, order.stripePayment) : 0
+  return json({
+    order,
+    next: nextStatuses(order.status),
+    refundable,
+    canRefund: refundable > 0 && stripeEnabled(),
+    // A fresh key per rendering of the refund form: a double submit refunds once.
+    refundKey: crypto.randomUUID(),
+  })
 }
 
 const StatusForm = z.object({
+  intent: z.literal('status'),
   status: z.enum(['CONFIRMED', 'INVOICED', 'SHIPPED', 'DELIVERED', 'CANCELLED']),
+})
+const RefundForm = z.object({
+  intent: z.literal('refund'),
+  amount: z.string().trim().min(1).max(20),
+  reason: z.string().trim().max(200).default(''),
+  requestKey: z.string().uuid(),
 })
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
-  const parsed = StatusForm.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return json({ ok: false as const }, { status: 400 })
-  const result = await setOrderStatus(user.id, orderIdParam(params.orderId), parsed.data.status)
+  const orderId = orderIdParam(params.orderId)
+  const parsed = z
+    .discriminatedUnion('intent', [StatusForm, RefundForm])
+    .safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) return json({ ok: false as const, code: 'INVALID' as const }, { status: 400 })
+  const input = parsed.data
+  if (input.intent === 'refund') {
+    const amountCents = parseBrazilianMoney(input.amount)
+    const result = await refundOrder({
+      actorId: user.id,
+      orderId,
+      amountCents: amountCents ?? Number.NaN,
+      requestKey: input.requestKey,
+      reason: input.reason,
+    })
+    if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+    return json(
+      result.ok
+        ? { ok: true as const, code: 'REFUNDED' as const }
+        : { ok: false as const, code: `REFUND_${result.code}` as const, maxCents: result.maxCents ?? 0 },
+      { status: result.ok ? 200 : 400 },
+    )
+  }
+  const result = await setOrderStatus(user.id, orderId, input.status)
   if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
-  return json({ ok: result.ok }, { status: result.ok ? 200 : 409 })
+  return json(
+    { ok: result.ok, code: result.ok ? ('UPDATED' as const) : ('NOT_ALLOWED' as const) },
+    { status: result.ok ? 200 : 409 },
+  )
 }
 
 export default function AdminOrderPage() {
-  const { order, next } = useLoaderData<typeof loader>()
+  const { order, next, refundable, canRefund, refundKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
   const { t, money, date, locale } = useT()
   return (
     <div className="max-w-5xl space-y-4">
@@ -54,6 +100,7 @@ export default function AdminOrderPage() {
         <div className="flex flex-wrap gap-2">
           {next.map((status) => (
             <Form method="post" key={status}>
+              <input type="hidden" name="intent" value="status" />
               <input type="hidden" name="status" value={status} />
               <Button type="submit" variant={status === 'CANCELLED' ? 'danger' : 'secondary'}>
                 {t(`adminOrder.to.${status}`)}
@@ -64,7 +111,9 @@ export default function AdminOrderPage() {
       </div>
       {actionData ? (
         <Alert tone={actionData.ok ? 'success' : 'error'}>
-          {actionData.ok ? t('adminOrder.updated') : t('adminOrder.notAllowed')}
+          {t(`adminOrder.result.${actionData.code}`, {
+            max: money('maxCents' in actionData ? actionData.maxCents : 0),
+          })}
         </Alert>
       ) : null}
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
@@ -78,7 +127,79 @@ export default function AdminOrderPage() {
         <dd>{order.rep ? `${order.rep.code} · ${order.rep.name}` : '—'}</dd>
         <dt className="text-slate-600">{t('orders.total')}</dt>
         <dd>{money(order.totalCents)}</dd>
+        <dt className="text-slate-600">{t('orders.payment')}</dt>
+        <dd data-testid="admin-payment-status">
+          <PaymentStatusLabel status={order.paymentStatus} />
+          {order.paymentMethod === 'STRIPE' ? ` · ${t('payment.method.STRIPE')}` : null}
+          {order.paymentTermCode ? ` · ${t('orders.terms', { code: order.paymentTermCode })}` : null}
+        </dd>
+        {order.stripePayment?.paidAt ? (
+          <>
+            <dt className="text-slate-600">{t('adminOrder.paidAt')}</dt>
+            <dd>{date(order.stripePayment.paidAt, 'datetime')}</dd>
+          </>
+        ) : null}
+        {order.stripePayment && order.stripePayment.refundedCents > 0 ? (
+          <>
+            <dt className="text-slate-600">{t('adminOrder.refunded')}</dt>
+            <dd data-testid="admin-refunded">{money(order.stripePayment.refundedCents)}</dd>
+          </>
+        ) : null}
+        {order.stripePayment?.failureMessage && !order.stripePayment.paidAt ? (
+          <>
+            <dt className="text-slate-600">{t('adminOrder.lastFailure')}</dt>
+            <dd>{order.stripePayment.failureMessage}</dd>
+          </>
+        ) : null}
       </dl>
+      {order.paymentMethod === 'STRIPE' ? (
+        <section
+          aria-labelledby="refund-heading"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <h2 id="refund-heading" className="text-lg font-semibold">
+            {t('adminOrder.refunds')}
+          </h2>
+          {order.refunds.length ? (
+            <ul className="space-y-1 text-sm">
+              {order.refunds.map((refund) => (
+                <li key={refund.id} data-testid="refund-row">
+                  {date(refund.createdAt, 'datetime')} · {money(refund.amountCents)} ·{' '}
+                  {isRefundStatus(refund.status)
+                    ? t(`adminOrder.refundStatus.${refund.status}`)
+                    : refund.status}
+                  {refund.reason ? ` · ${refund.reason}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">{t('adminOrder.noRefunds')}</p>
+          )}
+          {canRefund ? (
+            <Form method="post" className="flex flex-wrap items-end gap-3">
+              <input type="hidden" name="intent" value="refund" />
+              <input type="hidden" name="requestKey" value={refundKey} />
+              <Field
+                label={t('adminOrder.refundAmount', { max: money(refundable) })}
+                name="amount"
+                inputMode="decimal"
+                defaultValue={centsToDecimalText(refundable)}
+                required
+              />
+              <Field label={t('adminOrder.refundReason')} name="reason" maxLength={200} />
+              <Button type="submit" variant="danger" disabled={navigation.state !== 'idle'}>
+                {navigation.formData?.get('intent') === 'refund'
+                  ? t('adminOrder.refunding')
+                  : t('adminOrder.refund')}
+              </Button>
+            </Form>
+          ) : (
+            <p className="text-sm text-slate-600">
+              {order.stripePayment?.paidAt ? t('adminOrder.nothingToRefund') : t('adminOrder.notPaidYet')}
+            </p>
+          )}
+        </section>
+      ) : null}
       <DataTable
         columns={[
           { label: t('cart.product') },

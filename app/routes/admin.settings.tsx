@@ -12,6 +12,12 @@ import {
   ThresholdsSchema,
   updateThresholds,
 } from '~/domain/accounts/settings.server'
+import { STRIPE_METHODS } from '~/domain/payments/payment-state'
+import {
+  getPaymentSettings,
+  PaymentMethodsForm,
+  updatePaymentMethods,
+} from '~/domain/payments/payment-settings.server'
 import { requireUser } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
@@ -19,16 +25,30 @@ export const meta: MetaFunction = () => [{ title: 'Configurações · Reativa' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
-  return json(await getSettingsView())
+  const [view, payments] = await Promise.all([getSettingsView(), getPaymentSettings()])
+  return json({ ...view, payments })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
-  const parsed = ThresholdsSchema.safeParse(Object.fromEntries(await request.formData()))
+  const form = await request.formData()
+  if (form.get('intent') === 'payments') {
+    const methods = PaymentMethodsForm.safeParse({ methods: form.getAll('methods') })
+    if (!methods.success) {
+      return json(
+        { section: 'payments' as const, ok: false as const, message: 'settings.methodsInvalid' as const, changed: 0 },
+        { status: 400 },
+      )
+    }
+    await updatePaymentMethods(user.id, methods.data.methods)
+    return json({ section: 'payments' as const, ok: true as const, message: 'settings.methodsSaved' as const, changed: 0 })
+  }
+  const parsed = ThresholdsSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) {
     const order = parsed.error.issues.some((issue) => issue.message === 'ORDER')
     return json(
       {
+        section: 'thresholds' as const,
         ok: false as const,
         message: order ? ('settings.invalidOrder' as const) : ('settings.invalid' as const),
         changed: 0,
@@ -38,11 +58,16 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   await updateThresholds(user.id, parsed.data)
   const result = await reclassifyPortfolio({ rebuild: true })
-  return json({ ok: true as const, message: 'settings.saved' as const, changed: result.updated })
+  return json({
+    section: 'thresholds' as const,
+    ok: true as const,
+    message: 'settings.saved' as const,
+    changed: result.updated,
+  })
 }
 
 export default function SettingsPage() {
-  const { thresholds, lastReclassifiedAt } = useLoaderData<typeof loader>()
+  const { thresholds, lastReclassifiedAt, payments } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, date } = useT()
@@ -52,12 +77,13 @@ export default function SettingsPage() {
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">{t('settings.thresholds')}</h2>
         <p className="text-sm text-slate-700">{t('settings.help')}</p>
-        {actionData ? (
+        {actionData?.section === 'thresholds' ? (
           <Alert tone={actionData.ok ? 'success' : 'error'}>
             {t(actionData.message, { changed: actionData.changed })}
           </Alert>
         ) : null}
         <Form method="post" className="grid gap-3 sm:grid-cols-3">
+          <input type="hidden" name="intent" value="thresholds" />
           <Field
             label={`${t('settings.atRisk')} (${t('settings.days')})`}
             name="atRiskDays"
@@ -96,6 +122,45 @@ export default function SettingsPage() {
             {t('settings.lastRun', { date: date(lastReclassifiedAt, 'datetime') })}
           </p>
         ) : null}
+      </section>
+      <section
+        aria-labelledby="payments-heading"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="payments-heading" className="text-lg font-semibold">
+          {t('settings.payments')}
+        </h2>
+        <p className="text-sm text-slate-700" data-testid="stripe-state">
+          {payments.stripeConfigured
+            ? payments.webhookConfigured
+              ? t('settings.stripeOn')
+              : t('settings.stripeNoWebhook')
+            : t('settings.stripeOff')}
+        </p>
+        {actionData?.section === 'payments' ? (
+          <Alert tone={actionData.ok ? 'success' : 'error'}>{t(actionData.message)}</Alert>
+        ) : null}
+        <Form method="post" className="space-y-3">
+          <input type="hidden" name="intent" value="payments" />
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">{t('settings.methods')}</legend>
+            {STRIPE_METHODS.map((method) => (
+              <label key={method} className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  name="methods"
+                  value={method}
+                  defaultChecked={payments.methods.includes(method)}
+                />
+                {t(`settings.method.${method}`)}
+              </label>
+            ))}
+          </fieldset>
+          <p className="text-xs text-slate-600">{t('settings.methodsHelp')}</p>
+          <Button type="submit" variant="secondary" disabled={navigation.state === 'submitting'}>
+            {t('settings.saveMethods')}
+          </Button>
+        </Form>
       </section>
     </div>
   )

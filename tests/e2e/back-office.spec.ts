@@ -176,12 +176,12 @@ test('thresholds are validated, saved and reclassify the portfolio', async ({ pa
   await login(page, MANAGER)
   await page.goto('/admin/settings')
   await page.getByLabel('Inativo após (dias)').fill('80')
-  await page.getByRole('button', { name: 'Salvar' }).click()
+  await page.getByRole('button', { name: 'Salvar', exact: true }).click()
   await expect(page.getByRole('alert')).toHaveText(
     'Os limites precisam ser crescentes: em risco < inativo < perdido.',
   )
   await page.getByLabel('Inativo após (dias)').fill('180')
-  await page.getByRole('button', { name: 'Salvar' }).click()
+  await page.getByRole('button', { name: 'Salvar', exact: true }).click()
   await expect(page.getByText(/Limites salvos; carteira reclassificada/)).toBeVisible()
 })
 

@@ -3,6 +3,8 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 
 const port = process.argv[2] ?? '3100'
+// Pay now goes to a local stand-in for Stripe's API and hosted page (tests/support/fake-stripe.ts).
+const stripe = JSON.parse(fs.readFileSync('tests/e2e/fake-stripe.json', 'utf8'))
 const env = {
   ...process.env,
   NODE_ENV: 'production',
@@ -13,6 +15,9 @@ const env = {
   LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
   RESET_MAX_REQUESTS_PER_IP: '100000',
   REATIVA_SKIP_DOTENV: '1',
+  STRIPE_SECRET_KEY: stripe.secretKey,
+  STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+  STRIPE_API_URL: `http://127.0.0.1:${stripe.port}`,
 }
 delete env.RESEND_API_KEY
 
@@ -26,6 +31,18 @@ for (const [command, args] of [
   const result = spawnSync(command, args, { env, stdio: 'inherit' })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
+const fakeStripe = spawn('npx', ['tsx', 'tests/support/fake-stripe-server.ts', String(stripe.port)], {
+  env,
+  stdio: 'inherit',
+})
 const server = spawn('node', ['server-build/index.js'], { env, stdio: 'inherit' })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
-server.on('exit', (code) => process.exit(code ?? 0))
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    fakeStripe.kill(signal)
+    server.kill(signal)
+  })
+}
+server.on('exit', (code) => {
+  fakeStripe.kill('SIGTERM')
+  process.exit(code ?? 0)
+})

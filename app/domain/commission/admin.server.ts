@@ -233,6 +233,7 @@ export async function getAdminOrder(orderId: number) {
       channel: true,
       status: true,
       paymentStatus: true,
+      paymentMethod: true,
       paymentTermCode: true,
       termExtraDays: true,
       subtotalCents: true,
@@ -240,6 +241,13 @@ export async function getAdminOrder(orderId: number) {
       totalCents: true,
       placedAt: true,
       externalRef: true,
+      stripePayment: {
+        select: { paidAt: true, refundedCents: true, failureMessage: true, paymentIntentId: true },
+      },
+      refunds: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, createdAt: true, amountCents: true, status: true, reason: true },
+      },
       account: { select: { id: true, tradeName: true } },
       rep: { select: { code: true, name: true } },
       placedBy: { select: { name: true } },

@@ -34,3 +34,11 @@ export function parseStripeMethods(value: string): StripeMethod[] {
   const methods = STRIPE_METHODS.filter((method) => chosen.includes(method))
   return methods.length ? methods : ['card']
 }
+
+/** Stripe's refund statuses, as stored on Refund.status. */
+export const REFUND_STATUSES = ['pending', 'requires_action', 'succeeded', 'failed', 'canceled'] as const
+export type RefundStatus = (typeof REFUND_STATUSES)[number]
+
+export function isRefundStatus(value: string): value is RefundStatus {
+  return (REFUND_STATUSES as readonly string[]).includes(value)
+}
