@@ -7,6 +7,7 @@ import compression from 'compression'
 import express from 'express'
 import { recoverInterruptedImports } from '../app/domain/accounts/imports/import.server'
 import { reclassifyIfDue } from '../app/domain/accounts/reclassify.server'
+import { startCampaignWorker } from '../app/domain/campaigns/worker.server'
 import { rebuildRevenueSummary } from '../app/domain/dashboard/revenue-summary.server'
 import { env } from '../app/utils/env.server'
 import { createNonce, isAllowedMutation, securityHeaders } from './security'
@@ -94,6 +95,8 @@ void recoverInterruptedImports().then((count) => {
 if (process.env.REATIVA_DISABLE_JOBS !== '1') {
   setTimeout(dailyReclassification, 10_000).unref()
   setInterval(dailyReclassification, 60 * 60 * 1000).unref()
+  // Scheduled campaigns and the email outbox.
+  startCampaignWorker()
 }
 
 const server = app.listen(settings.PORT, () => {

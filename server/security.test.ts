@@ -48,6 +48,12 @@ describe('CSRF origin check', () => {
       isAllowedMutation({ ...base, path: '/webhooks/stripe', method: 'POST', origin: undefined }),
     ).toBe(true)
   })
+
+  it("lets mail providers post the signed one-click unsubscribe, and nothing under it", () => {
+    const post = { ...base, method: 'POST', origin: undefined, referer: undefined }
+    expect(isAllowedMutation({ ...post, path: '/unsubscribe' })).toBe(true)
+    expect(isAllowedMutation({ ...post, path: '/unsubscribe/other' })).toBe(false)
+  })
 })
 
 describe('security headers', () => {

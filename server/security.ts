@@ -5,7 +5,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /**
  * CSRF defence for every mutation: a state-changing request must come from a page of this
  * site. Browsers send `Origin` on every POST; `Referer` is the fallback. Webhooks are exempt
- * because they carry their own signatures.
+ * because they carry their own signatures, and so is the one-click unsubscribe (RFC 8058):
+ * mail providers POST it from their servers, and its link is signed for one address.
  */
 export function isAllowedMutation({
   method,
@@ -23,7 +24,7 @@ export function isAllowedMutation({
   appUrl: string
 }): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return true
-  if (path.startsWith('/webhooks/')) return true
+  if (path.startsWith('/webhooks/') || path === '/unsubscribe') return true
   const source = origin && origin !== 'null' ? origin : referer
   if (!source) return false
   let sourceHost: string

@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
 import { z } from 'zod'
@@ -122,6 +122,8 @@ export default function CartPage() {
   const { cart, idempotencyKey, payNow } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
+  const [searchParams] = useSearchParams()
+  const welcomeCoupon = searchParams.get('welcome')
   const { t, money } = useT()
   const submittingIntent =
     navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
@@ -137,6 +139,9 @@ export default function CartPage() {
         <h1 id="cart-heading" className="text-2xl font-bold">
           {t('cart.title')}
         </h1>
+        {welcomeCoupon ? (
+          <Alert tone="success">{t('cart.welcome', { code: welcomeCoupon.slice(0, 40) })}</Alert>
+        ) : null}
         {cart.unavailable.length ? (
           <Alert tone="warning">
             {t('cart.unavailable', { items: cart.unavailable.map((i) => i.sku).join(', ') })}

@@ -152,6 +152,16 @@ export default function AccountPage() {
           {actionData && !('commercial' in actionData) ? (
             <ResultAlert result={actionData.result} />
           ) : null}
+          {account.emailBouncedAt ? (
+            <div data-testid="email-bounced">
+              <Alert tone="warning">
+                {t('account.emailBounced', {
+                  date: date(account.emailBouncedAt),
+                  reason: account.emailBounceReason ?? '—',
+                })}
+              </Alert>
+            </div>
+          ) : null}
           <Form method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
             <Field
               label={t('account.tradeName')}

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Pagination } from '~/components/pagination'
+import { SegmentFields, selectClass } from '~/components/segment-fields'
 import { EmptyState } from '~/components/ui/empty-state'
 import { Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
@@ -15,7 +16,6 @@ import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Clientes · Reativa' }]
 
-const STATUSES = ['ACTIVE', 'AT_RISK', 'INACTIVE', 'LOST', 'NEVER_ORDERED'] as const
 const SORTS = ['name', 'lastOrder', 'overdue', 'status', 'city'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,8 +24,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [result, options] = await Promise.all([listAccounts(filters), accountFilterOptions()])
   return json({ ...result, filters, options, now: new Date().toISOString() })
 }
-
-const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
 
 export default function AccountsPage() {
   const { accounts, total, page, pageCount, filters, options, now } = useLoaderData<typeof loader>()
@@ -53,81 +51,18 @@ export default function AccountsPage() {
         className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
         aria-label={t('accounts.filters')}
       >
-        <fieldset className="flex flex-wrap gap-3">
-          <legend className="mb-1 text-sm font-medium">{t('accounts.status')}</legend>
-          {STATUSES.map((status) => (
-            <label key={status} className="flex items-center gap-1 text-sm">
-              <input
-                type="checkbox"
-                name="status"
-                value={status}
-                defaultChecked={filters.status.includes(status)}
-              />
-              {t(`status.${status}`)}
-            </label>
-          ))}
-        </fieldset>
-        <div className="flex flex-wrap items-end gap-3">
+        <SegmentFields values={filters} options={options}>
           <label className="flex flex-col text-sm">
             {t('accounts.search')}
             <input name="q" defaultValue={filters.q ?? ''} className={selectClass} />
           </label>
+        </SegmentFields>
+        <div className="flex flex-wrap items-end gap-3">
           <label className="flex flex-col text-sm">
-            {t('accounts.minDays')}
-            <input
-              name="minDays"
-              type="number"
-              min={0}
-              defaultValue={filters.minDays ?? ''}
-              className={`${selectClass} w-24`}
-            />
-          </label>
-          <label className="flex flex-col text-sm">
-            {t('accounts.maxDays')}
-            <input
-              name="maxDays"
-              type="number"
-              min={0}
-              defaultValue={filters.maxDays ?? ''}
-              className={`${selectClass} w-24`}
-            />
-          </label>
-          <label className="flex flex-col text-sm">
-            {t('accounts.state')}
-            <select name="state" defaultValue={filters.state ?? ''} className={selectClass}>
+            {t('accounts.contact')}
+            <select name="contact" defaultValue={filters.contact ?? ''} className={selectClass}>
               <option value="">{t('common.any')}</option>
-              {options.states.map((uf) => (
-                <option key={uf} value={uf}>
-                  {uf}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            {t('accounts.city')}
-            <input name="city" defaultValue={filters.city ?? ''} className={selectClass} />
-          </label>
-          <label className="flex flex-col text-sm">
-            {t('accounts.rep')}
-            <select name="repId" defaultValue={filters.repId ?? ''} className={selectClass}>
-              <option value="">{t('common.any')}</option>
-              <option value="none">{t('accounts.noRep')}</option>
-              {options.reps.map((rep) => (
-                <option key={rep.id} value={rep.id}>
-                  {rep.code} · {rep.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            {t('accounts.segment')}
-            <select name="segment" defaultValue={filters.segment ?? ''} className={selectClass}>
-              <option value="">{t('common.any')}</option>
-              {options.segments.map((segment) => (
-                <option key={segment} value={segment}>
-                  {segment}
-                </option>
-              ))}
+              <option value="bounced">{t('accounts.contact.bounced')}</option>
             </select>
           </label>
           <label className="flex flex-col text-sm">

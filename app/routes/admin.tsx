@@ -56,6 +56,11 @@ export default function AdminLayout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/admin/campaigns" className={link}>
+                {t('admin.nav.campaigns')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/admin/offers" className={link}>
                 {t('admin.nav.offers')}
               </NavLink>

@@ -13,6 +13,12 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Reativa <nao-responda@reativa.local>'),
   RESEND_API_KEY: z.string().min(1).optional(),
+  // Signature secret of the Resend webhook endpoint (whsec_…); without it, webhooks are refused.
+  RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  // The provider's sending rate limit (requests per second); the outbox never goes faster.
+  RESEND_MAX_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
+  // Key for signed links (invitations, unsubscribe). Set it in production.
+  APP_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
   LOGIN_MAX_ATTEMPTS_PER_IP: positiveInt(30),
   LOGIN_MAX_FAILURES_PER_EMAIL: positiveInt(5),
   RESET_MAX_REQUESTS_PER_IP: positiveInt(10),

@@ -3,6 +3,7 @@ import { type AccountStatus, type Prisma } from '@prisma/client'
 import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { audit, diffFields } from '../audit/audit.server'
+import { listFamilyOptions } from '../catalog/catalog.server'
 
 export const ACCOUNTS_PAGE_SIZE = 50
 const DAY_MS = 86_400_000
@@ -28,6 +29,10 @@ export const AccountFilters = z.object({
   repId: optionalText,
   segment: optionalText,
   hasLogin: z.enum(['yes', 'no']).optional().catch(undefined),
+  // Accounts that bought from any of these families (or their sub-families), in either channel.
+  family: z.array(z.string().max(40)).max(50).default([]),
+  // Contact data the sales team must fix: the email bounced.
+  contact: z.enum(['bounced']).optional().catch(undefined),
   q: optionalText,
   sort: z.enum(['name', 'lastOrder', 'overdue', 'status', 'city']).catch('name').default('name'),
   page: z.coerce.number().int().min(1).catch(1).default(1),
@@ -38,6 +43,7 @@ export function parseAccountFilters(params: URLSearchParams): AccountFilters {
   return AccountFilters.parse({
     ...Object.fromEntries(params),
     status: params.getAll('status').filter((s) => STATUS.safeParse(s).success),
+    family: params.getAll('family').filter(Boolean),
   })
 }
 
@@ -55,6 +61,13 @@ export function accountWhere(filters: AccountFilters, now = new Date()): Prisma.
   if (filters.segment) and.push({ segment: filters.segment })
   if (filters.hasLogin === 'yes') and.push({ users: { some: { role: 'BUYER' } } })
   if (filters.hasLogin === 'no') and.push({ users: { none: { role: 'BUYER' } } })
+  if (filters.family.length) {
+    const product = {
+      OR: [{ familyId: { in: filters.family } }, { family: { parentId: { in: filters.family } } }],
+    }
+    and.push({ orders: { some: { lines: { some: { product } } } } })
+  }
+  if (filters.contact === 'bounced') and.push({ emailBouncedAt: { not: null } })
   if (filters.q) {
     const digits = filters.q.replace(/\D/g, '')
     and.push({
@@ -95,6 +108,7 @@ const listSelect = {
   lastOrderAt: true,
   expectedNextOrderAt: true,
   reactivatedAt: true,
+  emailBouncedAt: true,
   rep: { select: { code: true, name: true } },
   _count: { select: { users: { where: { role: 'BUYER' } } } },
 } satisfies Prisma.AccountSelect
@@ -116,7 +130,7 @@ export async function listAccounts(filters: AccountFilters, now = new Date()) {
 
 /** Values to offer in the filter selects. */
 export async function accountFilterOptions() {
-  const [states, segments, reps] = await Promise.all([
+  const [states, segments, reps, families] = await Promise.all([
     prisma.account.findMany({
       distinct: ['state'],
       select: { state: true },
@@ -129,8 +143,14 @@ export async function accountFilterOptions() {
       orderBy: { segment: 'asc' },
     }),
     prisma.rep.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } }),
+    listFamilyOptions(),
   ])
-  return { states: states.map((s) => s.state), segments: segments.map((s) => s.segment!), reps }
+  return {
+    states: states.map((s) => s.state),
+    segments: segments.map((s) => s.segment!),
+    reps,
+    families: families.map(({ id, name }) => ({ id, name })),
+  }
 }
 
 /** Every matching account, page by page, for CSV export without loading them all at once. */
@@ -245,7 +265,12 @@ export async function updateAccount(
     }
     const changes = diffFields(before, edit)
     if (!Object.keys(changes).length) return { ok: true as const, changed: 0 }
-    await tx.account.update({ where: { id: accountId }, data: edit })
+    // A new address is a fix of bounced contact data: invitations may go to it again.
+    const emailChanged = (before.email ?? '') !== (edit.email ?? '')
+    await tx.account.update({
+      where: { id: accountId },
+      data: emailChanged ? { ...edit, emailBouncedAt: null, emailBounceReason: null } : edit,
+    })
     if ('repId' in changes) {
       await tx.repAssignment.create({
         data: { accountId, repId: edit.repId, assignedAt: now, assignedById: actorId },

@@ -8,9 +8,10 @@ import {
 } from './inactivity'
 import { getThresholds } from './settings.server'
 import { type StatusThresholds } from './status'
+import { chunks } from '~/utils/chunks'
 
 type Db = Tx | typeof prisma
-type OrderPoint = { id: number; channel: OrderChannel; placedAt: Date }
+type OrderPoint = { id: number; channel: OrderChannel; placedAt: Date; invitationId: string | null }
 const GONE: ReadonlySet<AccountStatus> = new Set(['INACTIVE', 'LOST'])
 const CHUNK = 500
 const DAY_MS = 86_400_000
@@ -20,12 +21,6 @@ export type ReclassifyResult = {
   updated: number
   statusChanges: number
   reactivations: number
-}
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
 }
 
 const sameTime = (a: Date | null, b: Date | null) =>
@@ -89,7 +84,7 @@ export async function syncAccounts(
   },
 ): Promise<ReclassifyResult> {
   const limits = thresholds ?? (await getThresholds(db))
-  const idChunks = accountIds ? chunks(accountIds) : [undefined]
+  const idChunks = accountIds ? chunks(accountIds, CHUNK) : [undefined]
   const result: ReclassifyResult = { accounts: 0, updated: 0, statusChanges: 0, reactivations: 0 }
 
   for (const ids of idChunks) {
@@ -110,7 +105,7 @@ export async function syncAccounts(
       }),
       db.order.findMany({
         where: { status: { not: 'CANCELLED' }, ...(ids ? { accountId: { in: ids } } : {}) },
-        select: { id: true, accountId: true, channel: true, placedAt: true },
+        select: { id: true, accountId: true, channel: true, placedAt: true, invitationId: true },
       }),
       rebuild
         ? Promise.resolve([])
@@ -159,6 +154,7 @@ export async function syncAccounts(
             reactivatedAt: period.from,
             channel: order?.channel ?? 'OFFLINE',
             orderId: order?.id ?? null,
+            invitationId: order?.invitationId ?? null,
             previousStatus: previous,
           })
           if (!latestReactivation || period.from > latestReactivation)
@@ -191,7 +187,7 @@ export async function syncAccounts(
     // An order already credited with a reactivation keeps its first record.
     const orderIds = reactivationRows.flatMap((r) => (r.orderId ? [r.orderId] : []))
     const known = new Set<number>()
-    for (const part of chunks(orderIds)) {
+    for (const part of chunks(orderIds, CHUNK)) {
       const rows = await db.reactivation.findMany({
         where: { orderId: { in: part } },
         select: { orderId: true },

@@ -69,6 +69,9 @@ export async function repAccounts(repId: string, requestedPage: number) {
       status: true,
       lastOrderAt: true,
       reactivatedAt: true,
+      email: true,
+      emailBouncedAt: true,
+      invitations: { orderBy: { createdAt: 'desc' }, take: 1, select: { createdAt: true } },
       _count: { select: { orders: { where: { channel: 'ONLINE' } } } },
     },
   })

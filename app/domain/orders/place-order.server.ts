@@ -8,6 +8,7 @@ import { claimRedemptions, RedemptionRefused } from '../promotions/offers.server
 import { getBuyerAccount, loadPricedCart } from './cart.server'
 import { stripeEnabled } from '../payments/stripe.server'
 import { sendOrderConfirmation } from './order-notifications.server'
+import { attributeOrder } from '~/domain/campaigns/attribution.server'
 
 export type PlaceOrderInput = {
   accountId: string
@@ -112,9 +113,11 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
         lines: cart.lines.map((line) => ({ familyIds: line.familyIds, netCents: line.totalCents })),
       })
 
+      const invitationId = await attributeOrder(tx, accountId, now)
       const order = await tx.order.create({
         data: {
           accountId,
+          invitationId,
           channel: 'ONLINE',
           paymentMethod,
           paymentTermCode,

@@ -10,6 +10,7 @@ import {
 } from '~/utils/csv'
 import { normalizeCnpj } from '../cnpj'
 import { mapHeader } from './columns'
+import { chunks } from '~/utils/chunks'
 
 export type RowErrorCode =
   | 'MISSING_VALUE'
@@ -93,12 +94,6 @@ const UFS = new Set(
   'AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO'.split(' '),
 )
 const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/
-
-function chunks<T>(items: readonly T[], size = 500): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
 
 class Collector {
   errors: RowError[] = []
@@ -260,7 +255,7 @@ async function analyzeOrders(file: string, now: Date): Promise<Analysis> {
 
   const candidates = [...orders.values()].filter((o) => !o.bad && o.lines.size > 0)
   const accountIds = new Map<string, string>()
-  for (const part of chunks([...new Set(candidates.map((o) => o.cnpj))])) {
+  for (const part of chunks([...new Set(candidates.map((o) => o.cnpj))], 500)) {
     const found = await prisma.account.findMany({
       where: { cnpj: { in: part } },
       select: { id: true, cnpj: true },
@@ -268,7 +263,7 @@ async function analyzeOrders(file: string, now: Date): Promise<Analysis> {
     found.forEach((a) => accountIds.set(a.cnpj, a.id))
   }
   const existing = new Set<string>()
-  for (const part of chunks(candidates.map((o) => o.ref))) {
+  for (const part of chunks(candidates.map((o) => o.ref), 500)) {
     const found = await prisma.order.findMany({
       where: { channel: 'OFFLINE', externalRef: { in: part } },
       select: { externalRef: true },
@@ -276,7 +271,7 @@ async function analyzeOrders(file: string, now: Date): Promise<Analysis> {
     found.forEach((o) => o.externalRef && existing.add(o.externalRef))
   }
   const productIds = new Map<string, string>()
-  for (const part of chunks([...new Set(candidates.flatMap((o) => [...o.lines.keys()]))])) {
+  for (const part of chunks([...new Set(candidates.flatMap((o) => [...o.lines.keys()]))], 500)) {
     const found = await prisma.product.findMany({
       where: { sku: { in: part } },
       select: { id: true, sku: true },
@@ -367,7 +362,7 @@ async function analyzeAccounts(file: string): Promise<Analysis> {
   const reps = await prisma.rep.findMany({ select: { id: true, code: true } })
   const repIds = new Map(reps.map((r) => [r.code.toUpperCase(), r.id]))
   const existing = new Map<string, Awaited<ReturnType<typeof prisma.account.findMany>>[number]>()
-  for (const part of chunks(records.map((r) => r.cnpj))) {
+  for (const part of chunks(records.map((r) => r.cnpj), 500)) {
     const found = await prisma.account.findMany({ where: { cnpj: { in: part } } })
     found.forEach((a) => existing.set(a.cnpj, a))
   }

@@ -1,0 +1,68 @@
+import { type Funnel, type RepFunnel } from '~/domain/campaigns/funnel-types'
+import { DataTable } from '~/components/ui/table'
+import { useT } from '~/utils/use-t'
+
+export const FUNNEL_STEPS = [
+  'sent',
+  'delivered',
+  'bounced',
+  'clicked',
+  'activated',
+  'firstOrder',
+  'repeatOrder',
+  'reactivated',
+] as const
+
+/** The funnel as bars (share of invitations sent) with the counts beside them. */
+export function FunnelBars({ funnel, testId }: { funnel: Funnel; testId?: string }) {
+  const { t, money } = useT()
+  const base = Math.max(1, funnel.sent)
+  return (
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
+      <dl className="space-y-1.5 text-sm">
+        {FUNNEL_STEPS.map((step) => (
+          <div key={step} className="grid grid-cols-[10rem_1fr_4rem] items-center gap-2" data-testid={`funnel-${step}`}>
+            <dt className="text-slate-700">{t(`funnel.${step}`)}</dt>
+            <div aria-hidden className="h-3 rounded bg-slate-100">
+              <div
+                className={`h-3 rounded ${step === 'bounced' ? 'bg-red-400' : 'bg-brand-600'}`}
+                style={{ width: `${Math.min(100, (funnel[step] / base) * 100)}%` }}
+              />
+            </div>
+            <dd className="text-right font-medium tabular-nums" data-testid="funnel-value">
+              {funnel[step]}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="text-sm text-slate-700">
+        {t('funnel.revenue', { revenue: money(funnel.revenueCents), orders: funnel.orders })}
+      </p>
+    </div>
+  )
+}
+
+export function RepFunnelTable({ rows }: { rows: RepFunnel[] }) {
+  const { t, money } = useT()
+  return (
+    <DataTable
+      columns={[
+        { label: t('accounts.rep') },
+        ...FUNNEL_STEPS.map((step) => ({ label: t(`funnel.${step}`), align: 'right' as const })),
+        { label: t('funnel.revenueColumn'), align: 'right' },
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.repId ?? 'none'} className="border-t border-slate-200" data-testid="rep-funnel-row">
+          <td className="p-2">{row.repCode ? `${row.repCode} · ${row.repName}` : t('accounts.noRep')}</td>
+          {FUNNEL_STEPS.map((step) => (
+            <td key={step} className="p-2 text-right tabular-nums">
+              {row[step]}
+            </td>
+          ))}
+          <td className="p-2 text-right">{money(row.revenueCents)}</td>
+        </tr>
+      ))}
+    </DataTable>
+  )
+}

@@ -1,0 +1,344 @@
+import crypto from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import {
+  checkoutAsShown,
+  createAccount,
+  createOffer,
+  createProduct,
+  createRep,
+  createUser,
+  putInCart,
+} from '#tests/fixtures/factories'
+import { hashPassword } from '~/utils/password.server'
+import { prisma } from '~/utils/db.server'
+import { acceptInvitation, optOut, viewInvitation } from './invitations.server'
+import {
+  cancelCampaign,
+  createCampaign,
+  runCampaign,
+  runDueCampaigns,
+  sendRepInvitation,
+  SegmentFilters,
+} from './campaigns.server'
+import { campaignFunnel } from './funnel.server'
+import { unsubscribeUrl, verifyUnsubscribe } from './links.server'
+import { drainOutbox } from './outbox.server'
+
+const DAY = 86_400_000
+const form = {
+  name: 'Volta PE',
+  locale: 'pt-BR' as const,
+  subject: '{loja}, sentimos sua falta',
+  message: 'Olá, {loja}! Fale com {representante}.',
+  offerId: null,
+  schedule: 'NOW' as const,
+}
+const segment = (state: string) => SegmentFilters.parse({ status: ['INACTIVE'], state })
+const email = () => `loja-${crypto.randomUUID()}@test.example`
+const fast = { ratePerSecond: 1000, backoffMs: () => 0 }
+
+/** A state code no other test uses, so segments only see this test's accounts. */
+function freshState() {
+  return `Z${crypto.randomBytes(2).toString('hex').toUpperCase()}`
+}
+
+async function inactiveAccount(state: string, extra: Parameters<typeof createAccount>[0] = {}) {
+  return createAccount({
+    status: 'INACTIVE',
+    state,
+    email: email(),
+    lastOrderAt: new Date(Date.now() - 200 * DAY),
+    ...extra,
+  })
+}
+
+/** The invitation link the worker put in the dev mailbox for `to`. */
+async function mailedLink(to: string) {
+  const mail = await prisma.mailboxMessage.findFirstOrThrow({ where: { to }, orderBy: { createdAt: 'desc' } })
+  const invite = /\/invite\/([^"\s<]+)/.exec(mail.text)?.[1]
+  const unsubscribe = /(http[^"\s<]*\/unsubscribe\?[^"\s<]+)/.exec(mail.text)?.[1]
+  if (!invite || !unsubscribe) throw new Error(`no links in the email: ${mail.text}`)
+  return { mail, token: decodeURIComponent(invite), unsubscribe: unsubscribe.replace(/&amp;/g, '&') }
+}
+
+describe('campaigns', () => {
+  it('queues one invitation per reachable account of the segment, and skips the rest with reasons', async () => {
+    const state = freshState()
+    const manager = await createUser({ role: 'MANAGER' })
+    const reachable = [await inactiveAccount(state), await inactiveAccount(state)]
+    await inactiveAccount(state, { email: null })
+    await inactiveAccount(state, { emailBouncedAt: new Date() })
+    const optedOut = await inactiveAccount(state)
+    await optOut(optedOut.email!, 'unsubscribe')
+    await createAccount({ status: 'ACTIVE', state, email: email() })
+
+    const result = await createCampaign(manager.id, segment(state), form)
+    expect(result).toMatchObject({ ok: true, queued: 2 })
+    if (!result.ok) return
+    const invitations = await prisma.invitation.findMany({ where: { campaignId: result.campaignId } })
+    expect(invitations.map((i) => i.accountId).sort()).toEqual(reachable.map((a) => a.id).sort())
+    const outbox = await prisma.outboxMessage.findMany({ where: { invitationId: { in: invitations.map((i) => i.id) } } })
+    expect(outbox).toHaveLength(2)
+    expect(outbox.every((m) => m.status === 'PENDING' && m.idempotencyKey === `invitation:${m.invitationId}`)).toBe(true)
+  })
+
+  it('refuses an empty segment, an unknown placeholder and a date in the past, writing nothing', async () => {
+    const state = freshState()
+    const manager = await createUser({ role: 'MANAGER' })
+    const before = await prisma.campaign.count()
+    expect(await createCampaign(manager.id, segment(state), form)).toMatchObject({ ok: false, code: 'EMPTY_SEGMENT' })
+    await inactiveAccount(state)
+    expect(
+      await createCampaign(manager.id, segment(state), { ...form, message: 'Olá {cliente}, volte!' }),
+    ).toMatchObject({ ok: false, code: 'UNKNOWN_PLACEHOLDER', detail: '{cliente}' })
+    expect(
+      await createCampaign(manager.id, segment(state), {
+        ...form,
+        schedule: 'ONCE',
+        startsAt: new Date(Date.now() - 60_000),
+      }),
+    ).toMatchObject({ ok: false, code: 'START_IN_PAST' })
+    expect(await prisma.campaign.count()).toBe(before)
+  })
+
+  it('queues a run once even when two workers run it at the same moment', async () => {
+    const state = freshState()
+    const manager = await createUser({ role: 'MANAGER' })
+    await inactiveAccount(state)
+    await inactiveAccount(state)
+    const start = new Date(Date.now() + 3_600_000)
+    const created = await createCampaign(manager.id, segment(state), { ...form, schedule: 'ONCE', startsAt: start })
+    expect(created).toMatchObject({ ok: true, queued: null })
+    if (!created.ok) return
+    const later = new Date(start.getTime() + 1000)
+    const runs = await Promise.all([runCampaign(created.campaignId, later), runCampaign(created.campaignId, later)])
+    expect(runs.filter(Boolean)).toHaveLength(1)
+    expect(await prisma.invitation.count({ where: { campaignId: created.campaignId } })).toBe(2)
+    const campaign = await prisma.campaign.findUniqueOrThrow({ where: { id: created.campaignId } })
+    expect(campaign).toMatchObject({ runs: 1, nextRunAt: null })
+  })
+
+  it('repeats a monthly campaign only for accounts still inactive', async () => {
+    const state = freshState()
+    const manager = await createUser({ role: 'MANAGER' })
+    const stays = await inactiveAccount(state)
+    const comesBack = await inactiveAccount(state)
+    const start = new Date()
+    const created = await createCampaign(manager.id, SegmentFilters.parse({ state }), {
+      ...form,
+      schedule: 'MONTHLY',
+      startsAt: start,
+    })
+    expect(created).toMatchObject({ ok: true, queued: 2 })
+    if (!created.ok) return
+    const campaign = await prisma.campaign.findUniqueOrThrow({ where: { id: created.campaignId } })
+    expect(campaign.nextRunAt!.getTime() - start.getTime()).toBeGreaterThanOrEqual(28 * DAY)
+
+    await prisma.account.update({ where: { id: comesBack.id }, data: { status: 'ACTIVE' } })
+    expect(await runDueCampaigns(new Date(campaign.nextRunAt!.getTime() - 1000))).toBe(0)
+    expect(await runDueCampaigns(new Date(campaign.nextRunAt!.getTime() + 1000))).toBe(1)
+    const second = await prisma.invitation.findMany({ where: { campaignId: created.campaignId, run: 2 } })
+    expect(second.map((i) => i.accountId)).toEqual([stays.id])
+  })
+
+  it('cancelling drops what is still queued and stops future runs', async () => {
+    const state = freshState()
+    const manager = await createUser({ role: 'MANAGER' })
+    await inactiveAccount(state)
+    const created = await createCampaign(manager.id, segment(state), { ...form, schedule: 'FORTNIGHTLY', startsAt: new Date() })
+    if (!created.ok) throw new Error(created.code)
+    expect(await cancelCampaign(manager.id, created.campaignId)).toEqual({ ok: true, dropped: 1 })
+    const message = await prisma.outboxMessage.findFirstOrThrow({ where: { invitation: { campaignId: created.campaignId } } })
+    expect(message.status).toBe('CANCELLED')
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id: created.campaignId } })).nextRunAt).toBeNull()
+  })
+})
+
+describe('the outbox with the dev mailbox', () => {
+  it('delivers each invitation once, with its link, the offer and an unsubscribe link', async () => {
+    const state = freshState()
+    const manager = await createUser({ role: 'MANAGER' })
+    const rep = await createRep()
+    const account = await inactiveAccount(state, { repId: rep.id })
+    const offer = await createOffer({ description: '10% no pedido' })
+    const created = await createCampaign(manager.id, segment(state), { ...form, offerId: offer.id })
+    if (!created.ok) throw new Error(created.code)
+
+    await drainOutbox(fast)
+    await drainOutbox(fast)
+    const mails = await prisma.mailboxMessage.findMany({ where: { to: account.email! } })
+    expect(mails).toHaveLength(1)
+    const { mail, token, unsubscribe } = await mailedLink(account.email!)
+    expect(mail.subject).toBe(`${account.tradeName}, sentimos sua falta`)
+    expect(mail.text).toContain(`Fale com ${rep.name}`)
+    expect(mail.text).toContain(offer.code!)
+    // Only the token's hash is stored.
+    const invitation = await prisma.invitation.findFirstOrThrow({ where: { campaignId: created.campaignId } })
+    expect(invitation.tokenHash).not.toContain(token.split('.')[1])
+    expect(invitation.sentAt).not.toBeNull()
+    const url = new URL(unsubscribe)
+    expect(await verifyUnsubscribe(url.searchParams.get('e'), url.searchParams.get('s'))).toBe(account.email)
+  })
+
+  it('does not send to an address that unsubscribed after the campaign was queued', async () => {
+    const state = freshState()
+    const manager = await createUser({ role: 'MANAGER' })
+    const account = await inactiveAccount(state)
+    const created = await createCampaign(manager.id, segment(state), form)
+    if (!created.ok) throw new Error(created.code)
+    await optOut(account.email!.toUpperCase(), 'unsubscribe')
+    const result = await drainOutbox(fast)
+    expect(result.cancelled).toBeGreaterThanOrEqual(1)
+    expect(await prisma.mailboxMessage.count({ where: { to: account.email! } })).toBe(0)
+    const message = await prisma.outboxMessage.findFirstOrThrow({ where: { to: account.email! } })
+    expect(message).toMatchObject({ status: 'CANCELLED', lastError: 'opted out (unsubscribe)' })
+  })
+})
+
+describe('unsubscribe links', () => {
+  it('are signed for one address', async () => {
+    const url = new URL(await unsubscribeUrl('a@test.example'))
+    const e = url.searchParams.get('e')
+    const s = url.searchParams.get('s')
+    expect(await verifyUnsubscribe(e, s)).toBe('a@test.example')
+    const other = Buffer.from('b@test.example').toString('base64url')
+    expect(await verifyUnsubscribe(other, s)).toBeNull()
+    expect(await verifyUnsubscribe(e, `${s!.slice(0, -1)}${s!.endsWith('A') ? 'B' : 'A'}`)).toBeNull()
+    expect(await verifyUnsubscribe(null, s)).toBeNull()
+  })
+})
+
+describe('invitation links', () => {
+  async function invitedAccount(offerCode?: boolean) {
+    const state = freshState()
+    const manager = await createUser({ role: 'MANAGER' })
+    const rep = await createRep({ defaultCommissionBps: 300 })
+    const account = await inactiveAccount(state, { repId: rep.id })
+    const offer = offerCode ? await createOffer({}) : null
+    const created = await createCampaign(manager.id, segment(state), { ...form, offerId: offer?.id ?? null })
+    if (!created.ok) throw new Error(created.code)
+    await drainOutbox(fast)
+    const { token } = await mailedLink(account.email!)
+    return { account, offer, token, campaignId: created.campaignId, rep }
+  }
+  const ip = () => `10.0.${crypto.randomInt(255)}.${crypto.randomInt(255)}`
+  const accept = (token: string, password = 'segredo-forte') =>
+    acceptInvitation({ token, name: 'Maria Compras', password, confirm: password, ip: ip() })
+
+  it('sets a password, puts the coupon in the cart, and works only once', async () => {
+    const { account, offer, token } = await invitedAccount(true)
+    expect(await viewInvitation(token, ip())).toMatchObject({ state: 'VALID', mode: 'SET_PASSWORD' })
+    const result = await accept(token)
+    expect(result).toMatchObject({ ok: true, couponApplied: offer!.code })
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: account.email! } })
+    expect(user).toMatchObject({ role: 'BUYER', accountId: account.id })
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/)
+    const cart = await prisma.cart.findUniqueOrThrow({ where: { accountId: account.id }, include: { offers: true } })
+    expect(cart.offers.map((o) => o.offerId)).toEqual([offer!.id])
+    const invitation = await prisma.invitation.findFirstOrThrow({ where: { accountId: account.id } })
+    expect(invitation.activatedAt).not.toBeNull()
+    expect(invitation.clickedAt).not.toBeNull()
+
+    expect(await accept(token)).toEqual({ ok: false, code: 'USED' })
+    expect(await viewInvitation(token, ip())).toEqual({ state: 'USED' })
+  })
+
+  it('refuses a tampered link and an expired one, changing nothing', async () => {
+    const { account, token } = await invitedAccount()
+    const last = token.at(-1) === 'A' ? 'B' : 'A'
+    const tampered = `${token.slice(0, -1)}${last}`
+    expect(await viewInvitation(tampered, ip())).toEqual({ state: 'INVALID' })
+    expect(await accept(tampered)).toEqual({ ok: false, code: 'INVALID' })
+    expect(await accept('not-a-token')).toEqual({ ok: false, code: 'INVALID' })
+
+    await prisma.invitation.updateMany({ where: { accountId: account.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    expect(await viewInvitation(token, ip())).toEqual({ state: 'EXPIRED' })
+    expect(await accept(token)).toEqual({ ok: false, code: 'EXPIRED' })
+    expect(await prisma.user.count({ where: { email: account.email! } })).toBe(0)
+  })
+
+  it('asks a buyer who already has a password for it, and a wrong one uses nothing up', async () => {
+    const { account, token } = await invitedAccount()
+    await createUser({ accountId: account.id, email: account.email!, passwordHash: await hashPassword('senha-antiga') })
+    expect(await viewInvitation(token, ip())).toMatchObject({ state: 'VALID', mode: 'LOG_IN' })
+    expect(await accept(token, 'errada-errada')).toEqual({ ok: false, code: 'WRONG_PASSWORD' })
+    expect((await prisma.invitation.findFirstOrThrow({ where: { accountId: account.id } })).activatedAt).toBeNull()
+    expect(await accept(token, 'senha-antiga')).toMatchObject({ ok: true })
+  })
+
+  it('never hands an address that logs in elsewhere to this shop', async () => {
+    const { account, token } = await invitedAccount()
+    const other = await createAccount({})
+    await createUser({ accountId: other.id, email: account.email!, passwordHash: await hashPassword('x-x-x-x-x') })
+    expect(await viewInvitation(token, ip())).toMatchObject({ mode: 'EMAIL_IN_USE' })
+    expect(await accept(token, 'x-x-x-x-x')).toEqual({ ok: false, code: 'EMAIL_IN_USE' })
+  })
+
+  it('attributes the order to the invitation, records the reactivation and moves the funnel', async () => {
+    const { account, token, campaignId, offer } = await invitedAccount(true)
+    // Its history: one ERP order 200 days ago, so the portal order brings it back.
+    await prisma.order.create({
+      data: {
+        accountId: account.id,
+        channel: 'OFFLINE',
+        paymentMethod: 'ERP',
+        subtotalCents: 50_000,
+        totalCents: 50_000,
+        placedAt: new Date(Date.now() - 200 * DAY),
+        externalRef: `ERP-${account.id}`,
+      },
+    })
+    const accepted = await accept(token)
+    if (!accepted.ok) throw new Error(accepted.code)
+    const product = await createProduct({ listPriceCents: 10_000 })
+    await putInCart(account.id, [{ productId: product.id, quantity: 5 }])
+    const order = await checkoutAsShown({
+      accountId: account.id,
+      userId: accepted.userId,
+      idempotencyKey: crypto.randomUUID(),
+      paymentTermCode: '28',
+    })
+    if (!order.ok) throw new Error(order.code)
+    const invitation = await prisma.invitation.findFirstOrThrow({ where: { campaignId } })
+    const saved = await prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })
+    expect(saved.invitationId).toBe(invitation.id)
+    expect(saved.discountCents).toBeGreaterThan(0)
+    const reactivation = await prisma.reactivation.findFirstOrThrow({ where: { accountId: account.id } })
+    expect(reactivation).toMatchObject({ orderId: order.orderId, invitationId: invitation.id })
+
+    const { total } = await campaignFunnel(campaignId)
+    expect(total).toMatchObject({
+      invited: 1,
+      sent: 1,
+      clicked: 1,
+      activated: 1,
+      firstOrder: 1,
+      repeatOrder: 0,
+      orders: 1,
+      revenueCents: saved.totalCents,
+      reactivated: 1,
+    })
+    expect(offer).not.toBeNull()
+  })
+})
+
+describe('rep invitations', () => {
+  it("a rep invites their own account once a day, and never another rep's", async () => {
+    const rep = await createRep()
+    const otherRep = await createRep()
+    const repUser = await prisma.user.create({
+      data: { email: email(), name: 'Rep', role: 'REP', repId: rep.id },
+    })
+    const mine = await inactiveAccount(freshState(), { repId: rep.id })
+    const theirs = await inactiveAccount(freshState(), { repId: otherRep.id })
+    const noEmail = await inactiveAccount(freshState(), { repId: rep.id, email: null })
+
+    expect(await sendRepInvitation(repUser, theirs.id)).toEqual({ ok: false, code: 'NOT_YOUR_ACCOUNT' })
+    expect(await sendRepInvitation(repUser, noEmail.id)).toEqual({ ok: false, code: 'NO_EMAIL' })
+    expect(await sendRepInvitation(repUser, mine.id)).toMatchObject({ ok: true })
+    expect(await sendRepInvitation(repUser, mine.id)).toEqual({ ok: false, code: 'TOO_SOON' })
+    const invitations = await prisma.invitation.findMany({ where: { accountId: { in: [mine.id, theirs.id] } } })
+    expect(invitations).toHaveLength(1)
+    expect(invitations[0]).toMatchObject({ repId: rep.id, sentById: repUser.id, campaignId: null })
+  })
+})

@@ -1,0 +1,428 @@
+import crypto from 'node:crypto'
+import { type CampaignSchedule, type Prisma } from '@prisma/client'
+import { z } from 'zod'
+import { accountWhere, AccountFilters } from '~/domain/accounts/portfolio.server'
+import { audit } from '~/domain/audit/audit.server'
+import { chunks } from '~/utils/chunks'
+import { prisma, type Tx } from '~/utils/db.server'
+import { isLocale, type Locale, translator } from '~/utils/i18n'
+import { signingKey } from '~/utils/signing.server'
+import { INVITATION_TTL_DAYS, newInvitationSecret } from './links.server'
+import { unknownPlaceholders } from './template'
+
+const DAY_MS = 86_400_000
+
+/** A segment is the back office's account filters, without paging, sorting or free text. */
+export const SegmentFilters = AccountFilters.omit({ sort: true, page: true, q: true })
+export type SegmentFilters = z.infer<typeof SegmentFilters>
+
+export function segmentFromParams(params: URLSearchParams): SegmentFilters {
+  return SegmentFilters.parse({
+    ...Object.fromEntries(params),
+    status: params.getAll('status'),
+    family: params.getAll('family').filter(Boolean),
+  })
+}
+
+function segmentWhere(filters: SegmentFilters, now: Date): Prisma.AccountWhereInput {
+  return accountWhere({ ...filters, sort: 'name', page: 1 }, now)
+}
+
+type Candidate = {
+  id: string
+  email: string | null
+  emailBouncedAt: Date | null
+  repId: string | null
+}
+
+/** Who of the segment can get an email now, and why the others cannot. */
+async function reachable(candidates: Candidate[]) {
+  const emails = [...new Set(candidates.flatMap((c) => (c.email ? [c.email.toLowerCase()] : [])))]
+  const optedOut = new Set<string>()
+  for (const part of chunks(emails, 500)) {
+    const rows = await prisma.emailOptOut.findMany({ where: { email: { in: part } } })
+    rows.forEach((row) => optedOut.add(row.email))
+  }
+  const skipped = { noEmail: 0, bounced: 0, optedOut: 0 }
+  const accounts: (Candidate & { email: string })[] = []
+  for (const candidate of candidates) {
+    if (!candidate.email) skipped.noEmail++
+    else if (candidate.emailBouncedAt) skipped.bounced++
+    else if (optedOut.has(candidate.email.toLowerCase())) skipped.optedOut++
+    else accounts.push({ ...candidate, email: candidate.email.toLowerCase() })
+  }
+  return { accounts, skipped }
+}
+
+const candidateSelect = { id: true, email: true, emailBouncedAt: true, repId: true } as const
+
+export type SegmentSize = {
+  total: number
+  reachable: number
+  skipped: { noEmail: number; bounced: number; optedOut: number }
+}
+
+export async function segmentSize(filters: SegmentFilters, now = new Date()): Promise<SegmentSize> {
+  const candidates = await prisma.account.findMany({
+    where: segmentWhere(filters, now),
+    select: candidateSelect,
+  })
+  const { accounts, skipped } = await reachable(candidates)
+  return { total: candidates.length, reachable: accounts.length, skipped }
+}
+
+const SCHEDULES = ['NOW', 'ONCE', 'FORTNIGHTLY', 'MONTHLY'] as const satisfies readonly CampaignSchedule[]
+
+export const CampaignForm = z.object({
+  name: z.string().trim().min(3).max(120),
+  locale: z.string().refine(isLocale),
+  subject: z.string().trim().min(3).max(200),
+  message: z.string().trim().min(10).max(5000),
+  offerId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
+  schedule: z.enum(SCHEDULES),
+  // datetime-local in the manager's time zone, converted by the route; required unless NOW.
+  startsAt: z.date().optional(),
+})
+export type CampaignForm = z.infer<typeof CampaignForm>
+
+export type CreateCampaignError =
+  | 'EMPTY_SEGMENT'
+  | 'UNKNOWN_OFFER'
+  | 'START_REQUIRED'
+  | 'START_IN_PAST'
+  | 'UNKNOWN_PLACEHOLDER'
+
+export type CreateCampaignResult =
+  | { ok: true; campaignId: string; queued: number | null }
+  | { ok: false; code: CreateCampaignError; detail?: string }
+
+export function nextRunAfter(schedule: CampaignSchedule, from: Date): Date | null {
+  if (schedule === 'FORTNIGHTLY') return new Date(from.getTime() + 14 * DAY_MS)
+  if (schedule === 'MONTHLY') {
+    const next = new Date(from)
+    next.setUTCMonth(next.getUTCMonth() + 1)
+    return next
+  }
+  return null
+}
+
+/**
+ * Creates a campaign and, when it is due now, queues its invitations. Queueing only writes
+ * rows (invitations and outbox messages): the worker sends them at the provider's pace.
+ */
+export async function createCampaign(
+  actorId: string,
+  filters: SegmentFilters,
+  form: CampaignForm,
+  now = new Date(),
+): Promise<CreateCampaignResult> {
+  const unknown = unknownPlaceholders(`${form.subject} ${form.message}`)
+  if (unknown.length) return { ok: false, code: 'UNKNOWN_PLACEHOLDER', detail: unknown.join(', ') }
+  if (form.schedule !== 'NOW' && !form.startsAt) return { ok: false, code: 'START_REQUIRED' }
+  if (form.schedule === 'ONCE' && form.startsAt && form.startsAt <= now)
+    return { ok: false, code: 'START_IN_PAST' }
+  if (form.offerId) {
+    const offer = await prisma.offer.findUnique({ where: { id: form.offerId }, select: { paused: true } })
+    if (!offer || offer.paused) return { ok: false, code: 'UNKNOWN_OFFER' }
+  }
+  const size = await segmentSize(filters, now)
+  if (size.reachable === 0) return { ok: false, code: 'EMPTY_SEGMENT' }
+
+  const startsAt = form.schedule === 'NOW' || !form.startsAt || form.startsAt < now ? now : form.startsAt
+  const campaign = await prisma.$transaction(async (tx) => {
+    const created = await tx.campaign.create({
+      data: {
+        name: form.name,
+        filters: JSON.stringify(filters),
+        offerId: form.offerId,
+        locale: form.locale,
+        subject: form.subject,
+        message: form.message,
+        schedule: form.schedule,
+        nextRunAt: startsAt,
+        createdById: actorId,
+      },
+    })
+    await audit(tx, {
+      actorId,
+      action: 'campaign.create',
+      entity: 'Campaign',
+      entityId: created.id,
+      changes: { name: form.name, schedule: form.schedule, segment: size.reachable },
+    })
+    return created
+  })
+  const queued = startsAt <= now ? await runCampaign(campaign.id, now) : null
+  return { ok: true, campaignId: campaign.id, queued: queued?.queued ?? null }
+}
+
+export type RunResult = { queued: number; skipped: SegmentSize['skipped'] & { active: number } }
+
+/**
+ * One run of a campaign: the segment as it is now (after the first run of a recurring
+ * campaign, only accounts still not ACTIVE), minus unreachable contacts, becomes invitations
+ * and outbox rows in one transaction. The run is claimed by a conditional update on the
+ * run counter, so two workers cannot both queue it.
+ */
+export async function runCampaign(campaignId: string, now = new Date()): Promise<RunResult | null> {
+  const campaign = await prisma.campaign.findUnique({ where: { id: campaignId } })
+  if (!campaign || campaign.cancelledAt || !campaign.nextRunAt || campaign.nextRunAt > now) return null
+  const filters = SegmentFilters.parse(JSON.parse(campaign.filters))
+  const where = segmentWhere(filters, now)
+  const candidates = await prisma.account.findMany({ where, select: { ...candidateSelect, status: true } })
+  const repeat = campaign.runs > 0
+  const stillInactive = repeat ? candidates.filter((c) => c.status !== 'ACTIVE') : candidates
+  const { accounts, skipped } = await reachable(stillInactive)
+
+  const key = await signingKey()
+  const run = campaign.runs + 1
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS)
+  const invitations: Prisma.InvitationCreateManyInput[] = []
+  const messages: Prisma.OutboxMessageCreateManyInput[] = []
+  for (const account of accounts) {
+    const secret = newInvitationSecret(key)
+    invitations.push({
+      id: secret.id,
+      campaignId: campaign.id,
+      run,
+      accountId: account.id,
+      repId: account.repId,
+      sentById: campaign.createdById,
+      email: account.email,
+      locale: campaign.locale,
+      offerId: campaign.offerId,
+      subject: campaign.subject,
+      message: campaign.message,
+      nonce: secret.nonce,
+      tokenHash: secret.tokenHash,
+      expiresAt,
+      createdAt: now,
+    })
+    messages.push(outboxRow(secret.id, account.email, now))
+  }
+
+  const claimed = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.campaign.updateMany({
+      where: { id: campaign.id, runs: campaign.runs, cancelledAt: null },
+      data: {
+        runs: run,
+        lastRunAt: now,
+        nextRunAt: nextRunAfter(campaign.schedule, campaign.nextRunAt ?? now),
+      },
+    })
+    if (count !== 1) return false
+    await insertInvitations(tx, invitations, messages)
+    return true
+  })
+  if (!claimed) return null
+  return { queued: invitations.length, skipped: { ...skipped, active: candidates.length - stillInactive.length } }
+}
+
+function outboxRow(invitationId: string, to: string, now: Date): Prisma.OutboxMessageCreateManyInput {
+  return {
+    id: crypto.randomUUID(),
+    idempotencyKey: `invitation:${invitationId}`,
+    kind: 'invitation',
+    invitationId,
+    to,
+    nextAttemptAt: now,
+    createdAt: now,
+  }
+}
+
+async function insertInvitations(
+  tx: Tx,
+  invitations: Prisma.InvitationCreateManyInput[],
+  messages: Prisma.OutboxMessageCreateManyInput[],
+) {
+  for (const part of chunks(invitations, 1000)) await tx.invitation.createMany({ data: part })
+  for (const part of chunks(messages, 2000)) await tx.outboxMessage.createMany({ data: part })
+}
+
+/** Runs every campaign whose time has come (scheduled and recurring ones). */
+export async function runDueCampaigns(now = new Date()): Promise<number> {
+  const due = await prisma.campaign.findMany({
+    where: { cancelledAt: null, nextRunAt: { lte: now } },
+    select: { id: true },
+    orderBy: { nextRunAt: 'asc' },
+  })
+  let queued = 0
+  for (const { id } of due) queued += (await runCampaign(id, now))?.queued ?? 0
+  return queued
+}
+
+/** Stops future runs and drops what is still waiting to be sent; sent mail stays counted. */
+export async function cancelCampaign(actorId: string, campaignId: string, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.campaign.updateMany({
+      where: { id: campaignId, cancelledAt: null },
+      data: { cancelledAt: now, nextRunAt: null },
+    })
+    if (!count) return { ok: false as const }
+    const dropped = await tx.outboxMessage.updateMany({
+      where: { status: 'PENDING', invitation: { campaignId } },
+      data: { status: 'CANCELLED', lastError: 'campaign cancelled' },
+    })
+    await audit(tx, {
+      actorId,
+      action: 'campaign.cancel',
+      entity: 'Campaign',
+      entityId: campaignId,
+      changes: { dropped: dropped.count },
+    })
+    return { ok: true as const, dropped: dropped.count }
+  })
+}
+
+export type DefaultTemplate = { subject: string; message: string }
+
+export function defaultTemplate(locale: Locale): DefaultTemplate {
+  const t = translator(locale)
+  return { subject: t('campaign.template.subject'), message: t('campaign.template.message') }
+}
+
+export type RepInviteResult =
+  | { ok: true; invitationId: string }
+  | { ok: false; code: 'NOT_YOUR_ACCOUNT' | 'NO_EMAIL' | 'BOUNCED' | 'OPTED_OUT' | 'TOO_SOON' }
+
+export const REP_INVITE_COOLDOWN_HOURS = 24
+
+/**
+ * A rep invites one of their own accounts, with the default message in the rep's language
+ * and no offer. One invitation per account per day, whoever sent it, so nobody is spammed.
+ */
+export async function sendRepInvitation(
+  user: { id: string; repId: string | null; locale: string },
+  accountId: string,
+  now = new Date(),
+): Promise<RepInviteResult> {
+  const account = await prisma.account.findUnique({
+    where: { id: accountId },
+    select: { ...candidateSelect, status: true },
+  })
+  if (!account || !user.repId || account.repId !== user.repId) return { ok: false, code: 'NOT_YOUR_ACCOUNT' }
+  const { accounts, skipped } = await reachable([account])
+  const target = accounts[0]
+  if (!target) {
+    return { ok: false, code: skipped.noEmail ? 'NO_EMAIL' : skipped.bounced ? 'BOUNCED' : 'OPTED_OUT' }
+  }
+  const locale: Locale = isLocale(user.locale) ? user.locale : 'pt-BR'
+  const template = defaultTemplate(locale)
+  const key = await signingKey()
+  const secret = newInvitationSecret(key)
+  const since = new Date(now.getTime() - REP_INVITE_COOLDOWN_HOURS * 3_600_000)
+  return prisma.$transaction(async (tx) => {
+    const recent = await tx.invitation.findFirst({
+      where: { accountId, createdAt: { gt: since } },
+      select: { id: true },
+    })
+    if (recent) return { ok: false, code: 'TOO_SOON' } as const
+    await insertInvitations(
+      tx,
+      [
+        {
+          id: secret.id,
+          accountId,
+          repId: account.repId,
+          sentById: user.id,
+          email: target.email,
+          locale,
+          subject: template.subject,
+          message: template.message,
+          nonce: secret.nonce,
+          tokenHash: secret.tokenHash,
+          expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
+          createdAt: now,
+        },
+      ],
+      [outboxRow(secret.id, target.email, now)],
+    )
+    await audit(tx, {
+      actorId: user.id,
+      action: 'invitation.send',
+      entity: 'Account',
+      entityId: accountId,
+      changes: { email: target.email },
+    })
+    return { ok: true, invitationId: secret.id } as const
+  })
+}
+
+export const CAMPAIGNS_PAGE_SIZE = 20
+export const INVITATIONS_PAGE_SIZE = 50
+
+export async function listCampaigns(page: number) {
+  const total = await prisma.campaign.count()
+  const pageCount = Math.max(1, Math.ceil(total / CAMPAIGNS_PAGE_SIZE))
+  const current = Math.min(Math.max(1, page), pageCount)
+  const campaigns = await prisma.campaign.findMany({
+    orderBy: { createdAt: 'desc' },
+    skip: (current - 1) * CAMPAIGNS_PAGE_SIZE,
+    take: CAMPAIGNS_PAGE_SIZE,
+    select: {
+      id: true,
+      name: true,
+      schedule: true,
+      nextRunAt: true,
+      lastRunAt: true,
+      runs: true,
+      cancelledAt: true,
+      createdAt: true,
+      offer: { select: { name: true, code: true } },
+      _count: { select: { invitations: true } },
+    },
+  })
+  return { campaigns, total, page: current, pageCount }
+}
+
+export async function getCampaign(campaignId: string, page: number) {
+  const campaign = await prisma.campaign.findUnique({
+    where: { id: campaignId },
+    include: { offer: { select: { name: true, code: true } } },
+  })
+  if (!campaign) return null
+  const total = await prisma.invitation.count({ where: { campaignId } })
+  const pageCount = Math.max(1, Math.ceil(total / INVITATIONS_PAGE_SIZE))
+  const current = Math.min(Math.max(1, page), pageCount)
+  const invitations = await prisma.invitation.findMany({
+    where: { campaignId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    skip: (current - 1) * INVITATIONS_PAGE_SIZE,
+    take: INVITATIONS_PAGE_SIZE,
+    select: {
+      id: true,
+      run: true,
+      email: true,
+      sentAt: true,
+      deliveredAt: true,
+      bouncedAt: true,
+      clickedAt: true,
+      activatedAt: true,
+      account: { select: { id: true, tradeName: true, status: true } },
+      outbox: { select: { status: true, attempts: true, lastError: true } },
+      _count: { select: { orders: { where: { status: { not: 'CANCELLED' } } } } },
+    },
+  })
+  const segment = SegmentFilters.safeParse(JSON.parse(campaign.filters))
+  return {
+    campaign,
+    filters: segment.success ? segment.data : null,
+    invitations,
+    total,
+    page: current,
+    pageCount,
+  }
+}
+
+/** Offers a campaign may carry: not paused and not over. */
+export async function campaignOfferOptions(now = new Date()) {
+  return prisma.offer.findMany({
+    where: { paused: false, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+    select: { id: true, name: true, code: true },
+    orderBy: { name: 'asc' },
+  })
+}

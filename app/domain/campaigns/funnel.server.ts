@@ -1,0 +1,102 @@
+import { Prisma } from '@prisma/client'
+import { prisma } from '~/utils/db.server'
+import { type Funnel, type RepFunnel } from './funnel-types'
+
+const EMPTY: Funnel = {
+  invited: 0,
+  sent: 0,
+  delivered: 0,
+  bounced: 0,
+  clicked: 0,
+  activated: 0,
+  firstOrder: 0,
+  repeatOrder: 0,
+  orders: 0,
+  revenueCents: 0,
+  reactivated: 0,
+}
+
+const num = (value: bigint | number | null | undefined) => Number(value ?? 0)
+
+/**
+ * The funnel of one campaign (or of every invitation, rep invitations included), overall and
+ * per rep: sent → delivered / bounced → clicked → activated → first order → repeat order,
+ * with attributed revenue and the accounts reactivated by an attributed order. Cancelled
+ * orders count for nothing.
+ */
+export async function campaignFunnel(campaignId?: string): Promise<{ total: Funnel; byRep: RepFunnel[] }> {
+  const filter = campaignId ? Prisma.sql`WHERE i."campaignId" = ${campaignId}` : Prisma.empty
+  const [steps, orders, reactivated] = await Promise.all([
+    prisma.$queryRaw<
+      {
+        repId: string | null
+        invited: bigint
+        sent: bigint
+        delivered: bigint
+        bounced: bigint
+        clicked: bigint
+        activated: bigint
+      }[]
+    >`
+      SELECT i."repId" AS "repId", COUNT(*) AS invited, COUNT(i."sentAt") AS sent,
+             COUNT(i."deliveredAt") AS delivered, COUNT(i."bouncedAt") AS bounced,
+             COUNT(i."clickedAt") AS clicked, COUNT(i."activatedAt") AS activated
+      FROM "Invitation" i ${filter}
+      GROUP BY i."repId"`,
+    // Per account first, so "first" and "repeat" count accounts, not orders.
+    prisma.$queryRaw<{ repId: string | null; orders: bigint; revenue: bigint | number | null }[]>`
+      SELECT i."repId" AS "repId", COUNT(o.id) AS orders, SUM(o."totalCents") AS revenue
+      FROM "Order" o JOIN "Invitation" i ON i.id = o."invitationId"
+      ${campaignId ? Prisma.sql`WHERE i."campaignId" = ${campaignId} AND` : Prisma.sql`WHERE`} o.status <> 'CANCELLED'
+      GROUP BY i."repId", o."accountId"`,
+    prisma.$queryRaw<{ repId: string | null; accounts: bigint }[]>`
+      SELECT i."repId" AS "repId", COUNT(DISTINCT r."accountId") AS accounts
+      FROM "Reactivation" r JOIN "Invitation" i ON i.id = r."invitationId" ${filter}
+      GROUP BY i."repId"`,
+  ])
+
+  const byRepId = new Map<string | null, Funnel>()
+  const bucket = (repId: string | null) => {
+    let funnel = byRepId.get(repId)
+    if (!funnel) byRepId.set(repId, (funnel = { ...EMPTY }))
+    return funnel
+  }
+  for (const row of steps) {
+    Object.assign(bucket(row.repId), {
+      invited: num(row.invited),
+      sent: num(row.sent),
+      delivered: num(row.delivered),
+      bounced: num(row.bounced),
+      clicked: num(row.clicked),
+      activated: num(row.activated),
+    })
+  }
+  for (const row of orders) {
+    const funnel = bucket(row.repId)
+    const count = num(row.orders)
+    funnel.orders += count
+    funnel.revenueCents += num(row.revenue)
+    if (count >= 1) funnel.firstOrder++
+    if (count >= 2) funnel.repeatOrder++
+  }
+  for (const row of reactivated) bucket(row.repId).reactivated = num(row.accounts)
+
+  const reps = await prisma.rep.findMany({
+    where: { id: { in: [...byRepId.keys()].filter((id): id is string => !!id) } },
+    select: { id: true, code: true, name: true },
+  })
+  const repById = new Map(reps.map((rep) => [rep.id, rep]))
+  const byRep = [...byRepId.entries()]
+    .map(([repId, funnel]) => ({
+      ...funnel,
+      repId,
+      repCode: repId ? (repById.get(repId)?.code ?? null) : null,
+      repName: repId ? (repById.get(repId)?.name ?? null) : null,
+    }))
+    .sort((a, b) => (a.repCode ?? '~').localeCompare(b.repCode ?? '~'))
+  const total = byRep.reduce<Funnel>((sum, funnel) => {
+    for (const key of Object.keys(EMPTY) as (keyof Funnel)[]) sum[key] += funnel[key]
+    return sum
+  }, { ...EMPTY })
+  return { total, byRep }
+}

@@ -1,0 +1,232 @@
+import crypto from 'node:crypto'
+import { type OutboxMessage, type Prisma } from '@prisma/client'
+import { createElement } from 'react'
+import { InvitationEmail } from '#emails/invitation'
+import { prisma } from '~/utils/db.server'
+import {
+  DeliveryError,
+  renderEmail,
+  sendWithResend,
+  type RenderedEmail,
+} from '~/utils/email.server'
+import { env } from '~/utils/env.server'
+import { isLocale, translator } from '~/utils/i18n'
+import { signingKey } from '~/utils/signing.server'
+import { invitationToken, invitationUrl, unsubscribeUrl } from './links.server'
+import { fillTemplate } from './template'
+
+export const MAX_ATTEMPTS = 8
+const LEASE_MS = 2 * 60_000
+
+/** 30 s, 1 min, 2 min… capped at an hour, with ±20 % jitter so retries do not arrive in step. */
+export function defaultBackoffMs(attempt: number, random = Math.random): number {
+  const base = Math.min(30_000 * 2 ** (attempt - 1), 3_600_000)
+  return Math.round(base * (0.8 + 0.4 * random()))
+}
+
+export type OutboxOptions = {
+  /** Sends started per second, at most: the provider's rate limit. */
+  ratePerSecond: number
+  /** Sends in flight at once (each still waits for its slot). */
+  concurrency?: number
+  backoffMs?: (attempt: number) => number
+  maxAttempts?: number
+  leaseMs?: number
+  now?: () => Date
+}
+
+export type DrainResult = { sent: number; retried: number; failed: number; cancelled: number }
+
+const dueWhere = (now: Date): Prisma.OutboxMessageWhereInput => ({
+  OR: [
+    { status: 'PENDING', nextAttemptAt: { lte: now } },
+    { status: 'SENDING', lockedUntil: { lt: now } },
+  ],
+})
+
+/**
+ * Claims up to `limit` due messages with a lease. The conditional update is what claims: a
+ * row another worker took in between no longer matches, and the claim token tells this
+ * worker which rows it got.
+ */
+export async function claimDue(limit: number, now: Date, leaseMs = LEASE_MS): Promise<OutboxMessage[]> {
+  const candidates = await prisma.outboxMessage.findMany({
+    where: dueWhere(now),
+    orderBy: { nextAttemptAt: 'asc' },
+    take: limit,
+    select: { id: true },
+  })
+  if (!candidates.length) return []
+  const claimToken = crypto.randomUUID()
+  await prisma.outboxMessage.updateMany({
+    where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(now) },
+    data: {
+      status: 'SENDING',
+      lockedUntil: new Date(now.getTime() + leaseMs),
+      claimToken,
+      attempts: { increment: 1 },
+    },
+  })
+  return prisma.outboxMessage.findMany({ where: { claimToken, status: 'SENDING' } })
+}
+
+type Outcome = 'sent' | 'retried' | 'failed' | 'cancelled'
+
+async function loadInvitation(invitationId: string) {
+  return prisma.invitation.findUnique({
+    where: { id: invitationId },
+    include: {
+      account: { select: { tradeName: true, emailBouncedAt: true, rep: { select: { name: true } } } },
+      offer: { select: { name: true, code: true, description: true, paused: true } },
+    },
+  })
+}
+
+async function renderInvitation(
+  invitation: NonNullable<Awaited<ReturnType<typeof loadInvitation>>>,
+): Promise<RenderedEmail> {
+  const locale = isLocale(invitation.locale) ? invitation.locale : 'pt-BR'
+  const t = translator(locale)
+  const values = { account: invitation.account.tradeName, rep: invitation.account.rep?.name ?? null }
+  const token = invitationToken(await signingKey(), invitation.id, invitation.nonce)
+  const unsubscribe = await unsubscribeUrl(invitation.email)
+  const offer = invitation.offer && !invitation.offer.paused ? invitation.offer : null
+  const { html, text } = await renderEmail(
+    createElement(InvitationEmail, {
+      locale,
+      accountName: invitation.account.tradeName,
+      message: fillTemplate(invitation.message, values, t('campaign.noRep')),
+      offer,
+      inviteUrl: invitationUrl(token),
+      expiresOn: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'America/Sao_Paulo' }).format(
+        invitation.expiresAt,
+      ),
+      unsubscribeUrl: unsubscribe,
+    }),
+  )
+  return {
+    to: invitation.email,
+    subject: fillTemplate(invitation.subject, values, t('campaign.noRep')),
+    html,
+    text,
+    // RFC 8058 one-click unsubscribe, which mailbox providers show next to the sender.
+    headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  }
+}
+
+/** Why an invitation should not go out any more, checked just before sending. */
+async function reasonToSkip(
+  invitation: Awaited<ReturnType<typeof loadInvitation>>,
+  now: Date,
+): Promise<string | null> {
+  if (!invitation) return 'invitation deleted'
+  if (invitation.account.emailBouncedAt) return 'contact bounced'
+  if (invitation.expiresAt <= now) return 'invitation expired before sending'
+  const optOut = await prisma.emailOptOut.findUnique({ where: { email: invitation.email } })
+  return optOut ? `opted out (${optOut.reason})` : null
+}
+
+/** Marks a claimed message, only if this worker still holds it. */
+async function settle(message: OutboxMessage, data: Prisma.OutboxMessageUpdateManyMutationInput) {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { id: message.id, claimToken: message.claimToken, status: 'SENDING' },
+    data: { ...data, lockedUntil: null },
+  })
+  return count === 1
+}
+
+async function deliver(message: OutboxMessage, options: Required<Omit<OutboxOptions, 'ratePerSecond' | 'concurrency'>>): Promise<Outcome> {
+  const now = options.now()
+  const invitation = message.invitationId ? await loadInvitation(message.invitationId) : null
+  const skip = await reasonToSkip(invitation, now)
+  if (skip || !invitation) {
+    await settle(message, { status: 'CANCELLED', lastError: skip })
+    return 'cancelled'
+  }
+  try {
+    const email = await renderInvitation(invitation)
+    if (!env().RESEND_API_KEY) {
+      // The dev mailbox is our own database: storing the message and marking it sent in one
+      // transaction is exactly once by construction.
+      const stored = await prisma.$transaction(async (tx) => {
+        const { count } = await tx.outboxMessage.updateMany({
+          where: { id: message.id, claimToken: message.claimToken, status: 'SENDING' },
+          data: { status: 'SENT', sentAt: now, lockedUntil: null, lastError: null },
+        })
+        if (count !== 1) return false
+        await tx.mailboxMessage.create({
+          data: { to: email.to, from: env().MAIL_FROM, subject: email.subject, html: email.html, text: email.text },
+        })
+        await tx.invitation.update({ where: { id: invitation.id }, data: { sentAt: now } })
+        return true
+      })
+      return stored ? 'sent' : 'cancelled'
+    }
+    const providerMessageId = await sendWithResend(email, message.idempotencyKey)
+    await prisma.$transaction([
+      prisma.outboxMessage.updateMany({
+        where: { id: message.id, status: 'SENDING' },
+        data: { status: 'SENT', sentAt: now, providerMessageId, lockedUntil: null, lastError: null },
+      }),
+      prisma.invitation.update({ where: { id: invitation.id }, data: { sentAt: now } }),
+    ])
+    return 'sent'
+  } catch (error) {
+    const retryable = !(error instanceof DeliveryError) || error.retryable
+    const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500)
+    if (retryable && message.attempts < options.maxAttempts) {
+      await settle(message, {
+        status: 'PENDING',
+        lastError,
+        nextAttemptAt: new Date(now.getTime() + options.backoffMs(message.attempts)),
+      })
+      return 'retried'
+    }
+    await settle(message, { status: 'FAILED', lastError })
+    return 'failed'
+  }
+}
+
+/**
+ * Sends what is due, pacing the starts of sends at `ratePerSecond`, until nothing is due.
+ * Messages put back for a retry are due later, so one drain does not spin on them.
+ */
+export async function drainOutbox(options: OutboxOptions): Promise<DrainResult> {
+  const settings = {
+    backoffMs: options.backoffMs ?? ((attempt: number) => defaultBackoffMs(attempt)),
+    maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
+    leaseMs: options.leaseMs ?? LEASE_MS,
+    now: options.now ?? (() => new Date()),
+  }
+  const concurrency = Math.max(1, options.concurrency ?? 4)
+  const interval = 1000 / options.ratePerSecond
+  // A claim is sent well within its lease at this pace.
+  const batchSize = Math.max(1, Math.min(500, Math.floor((settings.leaseMs / 2 / 1000) * options.ratePerSecond)))
+  const result: DrainResult = { sent: 0, retried: 0, failed: 0, cancelled: 0 }
+  let nextSlot = performance.now()
+
+  for (;;) {
+    const batch = await claimDue(batchSize, settings.now(), settings.leaseMs)
+    if (!batch.length) return result
+    let index = 0
+    const lanes = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+      while (index < batch.length) {
+        const message = batch[index++]!
+        const wait = nextSlot - performance.now()
+        nextSlot = Math.max(nextSlot, performance.now()) + interval
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+        result[await deliver(message, settings)]++
+      }
+    })
+    await Promise.all(lanes)
+  }
+}
+
+export type OutboxCounts = Record<'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'CANCELLED', number>
+
+export async function outboxCounts(): Promise<OutboxCounts> {
+  const rows = await prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } })
+  const counts: OutboxCounts = { PENDING: 0, SENDING: 0, SENT: 0, FAILED: 0, CANCELLED: 0 }
+  for (const row of rows) counts[row.status] = row._count._all
+  return counts
+}

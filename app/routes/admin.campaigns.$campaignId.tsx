@@ -1,0 +1,164 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CampaignStateLabel } from '~/components/campaign-state'
+import { FunnelBars, RepFunnelTable } from '~/components/funnel'
+import { Pagination } from '~/components/pagination'
+import { Alert, Button } from '~/components/ui/primitives'
+import { DataTable } from '~/components/ui/table'
+import { cancelCampaign, getCampaign } from '~/domain/campaigns/campaigns.server'
+import { campaignFunnel } from '~/domain/campaigns/funnel.server'
+import { requireUser } from '~/utils/auth.server'
+import { useT } from '~/utils/use-t'
+
+export const meta: MetaFunction = () => [{ title: 'Campanha · Reativa' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const page = Number(new URL(request.url).searchParams.get('page') ?? 1) || 1
+  const detail = await getCampaign(params.campaignId ?? '', page)
+  if (!detail) throw new Response('Not found', { status: 404 })
+  const funnel = await campaignFunnel(detail.campaign.id)
+  return json({ ...detail, funnel })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const result = await cancelCampaign(user.id, params.campaignId ?? '')
+  return json(result, { status: result.ok ? 200 : 409 })
+}
+
+/** The furthest step an invitation reached, for its row. */
+function stepOf(invitation: {
+  sentAt: string | null
+  deliveredAt: string | null
+  bouncedAt: string | null
+  clickedAt: string | null
+  activatedAt: string | null
+  _count: { orders: number }
+  outbox: { status: string } | null
+}) {
+  if (invitation._count.orders > 0) return 'ordered'
+  if (invitation.activatedAt) return 'activated'
+  if (invitation.clickedAt) return 'clicked'
+  if (invitation.bouncedAt) return 'bounced'
+  if (invitation.deliveredAt) return 'delivered'
+  if (invitation.sentAt) return 'sent'
+  if (invitation.outbox?.status === 'FAILED') return 'failed'
+  if (invitation.outbox?.status === 'CANCELLED') return 'skipped'
+  return 'queued'
+}
+
+export default function CampaignPage() {
+  const { campaign, filters, invitations, total, page, pageCount, funnel } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const { t, date } = useT()
+  const created = searchParams.get('created')
+  const canCancel = !campaign.cancelledAt && campaign.nextRunAt
+  return (
+    <div className="space-y-6">
+      <Link to="/admin/campaigns" className="text-sm text-brand-700 underline">
+        {t('campaigns.back')}
+      </Link>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{campaign.name}</h1>
+        <CampaignStateLabel campaign={campaign} />
+      </div>
+      {created ? (
+        <Alert tone="success">
+          {created === 'scheduled'
+            ? t('campaigns.created.scheduled')
+            : t('campaigns.created.queued', { count: Number(created) || 0 })}
+        </Alert>
+      ) : null}
+      {actionData ? (
+        <Alert tone={actionData.ok ? 'success' : 'error'}>
+          {actionData.ok ? t('campaigns.cancelled', { count: actionData.dropped }) : t('campaigns.cannotCancel')}
+        </Alert>
+      ) : null}
+      <dl className="grid max-w-3xl grid-cols-[12rem_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-600">{t('campaignForm.subject')}</dt>
+        <dd>{campaign.subject}</dd>
+        <dt className="text-slate-600">{t('campaigns.offer')}</dt>
+        <dd>{campaign.offer ? (campaign.offer.code ?? campaign.offer.name) : '—'}</dd>
+        <dt className="text-slate-600">{t('campaignForm.segment')}</dt>
+        <dd data-testid="campaign-segment">
+          {filters
+            ? [
+                filters.status.map((status) => t(`status.${status}`)).join(', '),
+                filters.state,
+                filters.city,
+                filters.segment,
+                filters.minDays !== undefined ? `≥ ${filters.minDays} d` : null,
+                filters.maxDays !== undefined ? `≤ ${filters.maxDays} d` : null,
+                filters.family.length ? t('campaigns.families', { count: filters.family.length }) : null,
+              ]
+                .filter(Boolean)
+                .join(' · ') || t('campaigns.everyone')
+            : '—'}
+        </dd>
+        <dt className="text-slate-600">{t('campaigns.runs')}</dt>
+        <dd>
+          {campaign.runs}
+          {campaign.lastRunAt ? ` · ${date(campaign.lastRunAt, 'datetime')}` : ''}
+        </dd>
+      </dl>
+      {canCancel ? (
+        <Form method="post">
+          <Button type="submit" variant="danger">
+            {t('campaigns.cancel')}
+          </Button>
+        </Form>
+      ) : null}
+      <section aria-labelledby="funnel-heading" className="space-y-3">
+        <h2 id="funnel-heading" className="text-lg font-semibold">
+          {t('campaigns.funnel')}
+        </h2>
+        <FunnelBars funnel={funnel.total} testId="campaign-funnel" />
+        {funnel.byRep.length ? <RepFunnelTable rows={funnel.byRep} /> : null}
+      </section>
+      <section aria-labelledby="invitations-heading" className="space-y-3">
+        <h2 id="invitations-heading" className="text-lg font-semibold">
+          {t('campaigns.invitationList', { count: total })}
+        </h2>
+        {invitations.length ? (
+          <DataTable
+            columns={[
+              { label: t('accounts.name') },
+              { label: t('account.email') },
+              { label: t('campaigns.run') },
+              { label: t('campaigns.step') },
+            ]}
+          >
+            {invitations.map((invitation) => (
+              <tr key={invitation.id} className="border-t border-slate-200" data-testid="invitation-row">
+                <td className="p-2">
+                  <Link to={`/admin/accounts/${invitation.account.id}`} className="text-brand-700 underline">
+                    {invitation.account.tradeName}
+                  </Link>
+                  <span className="block text-xs text-slate-600">{t(`status.${invitation.account.status}`)}</span>
+                </td>
+                <td className="p-2">{invitation.email}</td>
+                <td className="p-2">{invitation.run}</td>
+                <td className="p-2">
+                  {t(`invitationStep.${stepOf(invitation)}`)}
+                  {invitation.outbox?.lastError && stepOf(invitation) !== 'sent' ? (
+                    <span className="block text-xs text-slate-600">{invitation.outbox.lastError}</span>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : (
+          <p className="text-sm text-slate-600">{t('campaigns.noInvitationsYet')}</p>
+        )}
+        <Pagination page={page} pageCount={pageCount} />
+      </section>
+    </div>
+  )
+}
