@@ -751,4 +751,6 @@ export const en: Record<keyof typeof ptBR, string> = {
   'unsubscribe.done': "Done: {email} will get no more invitations or offers.",
   'unsubscribe.invalid': "This unsubscribe link is not valid. Use the link in the email you received.",
   'unsubscribe.title': "Unsubscribe",
+  'account.reactivatedByCampaign': "brought back by campaign {campaign}",
+  'account.reactivatedByRepInvitation': "brought back by a rep's invitation",
 }

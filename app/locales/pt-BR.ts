@@ -750,4 +750,6 @@ export const ptBR = {
   'unsubscribe.done': "Pronto: {email} não recebe mais convites nem ofertas.",
   'unsubscribe.invalid': "Este link de descadastro não é válido. Use o link do e-mail recebido.",
   'unsubscribe.title': "Descadastrar e-mail",
+  'account.reactivatedByCampaign': "trazido pela campanha {campaign}",
+  'account.reactivatedByRepInvitation': "trazido por um convite do representante",
 } as const

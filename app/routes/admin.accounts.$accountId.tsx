@@ -140,6 +140,23 @@ export default function AccountPage() {
               date: date(account.reactivations[0].reactivatedAt),
               channel: t(`channel.${account.reactivations[0].channel}`),
             })}
+            {account.reactivations[0].invitation ? (
+              <>
+                {' · '}
+                {account.reactivations[0].invitation.campaign ? (
+                  <Link
+                    to={`/admin/campaigns/${account.reactivations[0].invitation.campaign.id}`}
+                    className="underline"
+                  >
+                    {t('account.reactivatedByCampaign', {
+                      campaign: account.reactivations[0].invitation.campaign.name,
+                    })}
+                  </Link>
+                ) : (
+                  t('account.reactivatedByRepInvitation')
+                )}
+              </>
+            ) : null}
           </p>
         ) : null}
       </div>

@@ -117,7 +117,15 @@ export default function NewCampaignPage() {
           </h2>
           <SegmentFields values={{ status: ['INACTIVE'], family: [] }} options={options} />
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" name="intent" value="preview" variant="secondary" disabled={busy}>
+            {/* Counting needs only the segment: skip the message fields' validation. */}
+            <Button
+              type="submit"
+              name="intent"
+              value="preview"
+              variant="secondary"
+              formNoValidate
+              disabled={busy}
+            >
               {t('campaignForm.preview')}
             </Button>
             <p aria-live="polite" className="text-sm" data-testid="segment-size">

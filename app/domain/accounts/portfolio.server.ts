@@ -190,7 +190,10 @@ export async function getAccountDetail(id: string) {
         },
       },
       statusChanges: { orderBy: { changedAt: 'desc' }, take: 50 },
-      reactivations: { orderBy: { reactivatedAt: 'desc' } },
+      reactivations: {
+        orderBy: { reactivatedAt: 'desc' },
+        include: { invitation: { select: { campaign: { select: { id: true, name: true } } } } },
+      },
       repAssignments: {
         orderBy: { assignedAt: 'desc' },
         include: { rep: { select: { code: true, name: true } } },

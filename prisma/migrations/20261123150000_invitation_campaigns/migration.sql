@@ -138,6 +138,23 @@ CREATE TABLE "new_AppSettings" (
 INSERT INTO "new_AppSettings" ("atRiskDays", "id", "inactiveDays", "lastReclassifiedAt", "lostDays", "reactivationBonusBps", "reactivationWindowDays", "stripePaymentMethods", "updatedAt") SELECT "atRiskDays", "id", "inactiveDays", "lastReclassifiedAt", "lostDays", "reactivationBonusBps", "reactivationWindowDays", "stripePaymentMethods", "updatedAt" FROM "AppSettings";
 DROP TABLE "AppSettings";
 ALTER TABLE "new_AppSettings" RENAME TO "AppSettings";
+CREATE TABLE "new_Reactivation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "accountId" TEXT NOT NULL,
+    "reactivatedAt" DATETIME NOT NULL,
+    "channel" TEXT NOT NULL,
+    "orderId" INTEGER,
+    "previousStatus" TEXT NOT NULL,
+    "invitationId" TEXT,
+    CONSTRAINT "Reactivation_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Reactivation_invitationId_fkey" FOREIGN KEY ("invitationId") REFERENCES "Invitation" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+INSERT INTO "new_Reactivation" ("accountId", "channel", "id", "invitationId", "orderId", "previousStatus", "reactivatedAt") SELECT "accountId", "channel", "id", "invitationId", "orderId", "previousStatus", "reactivatedAt" FROM "Reactivation";
+DROP TABLE "Reactivation";
+ALTER TABLE "new_Reactivation" RENAME TO "Reactivation";
+CREATE UNIQUE INDEX "Reactivation_orderId_key" ON "Reactivation"("orderId");
+CREATE INDEX "Reactivation_reactivatedAt_idx" ON "Reactivation"("reactivatedAt");
+CREATE INDEX "Reactivation_accountId_idx" ON "Reactivation"("accountId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
