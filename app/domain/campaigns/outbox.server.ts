@@ -135,7 +135,12 @@ async function settle(message: OutboxMessage, data: Prisma.OutboxMessageUpdateMa
   return count === 1
 }
 
-async function deliver(message: OutboxMessage, options: Required<Omit<OutboxOptions, 'ratePerSecond' | 'concurrency'>>): Promise<Outcome> {
+type DeliverOptions = Required<Omit<OutboxOptions, 'ratePerSecond' | 'concurrency'>> & {
+  /** Resolves when this send may start: the rate limit applies to the provider's requests. */
+  waitForSlot: () => Promise<void>
+}
+
+async function deliver(message: OutboxMessage, options: DeliverOptions): Promise<Outcome> {
   const now = options.now()
   const invitation = message.invitationId ? await loadInvitation(message.invitationId) : null
   const skip = await reasonToSkip(invitation, now)
@@ -145,6 +150,7 @@ async function deliver(message: OutboxMessage, options: Required<Omit<OutboxOpti
   }
   try {
     const email = await renderInvitation(invitation)
+    await options.waitForSlot()
     if (!env().RESEND_API_KEY) {
       // The dev mailbox is our own database: storing the message and marking it sent in one
       // transaction is exactly once by construction.
@@ -188,7 +194,7 @@ async function deliver(message: OutboxMessage, options: Required<Omit<OutboxOpti
 }
 
 /**
- * Sends what is due, pacing the starts of sends at `ratePerSecond`, until nothing is due.
+ * Sends what is due, pacing the provider requests at `ratePerSecond`, until nothing is due.
  * Messages put back for a retry are due later, so one drain does not spin on them.
  */
 export async function drainOutbox(options: OutboxOptions): Promise<DrainResult> {
@@ -204,6 +210,11 @@ export async function drainOutbox(options: OutboxOptions): Promise<DrainResult> 
   const batchSize = Math.max(1, Math.min(500, Math.floor((settings.leaseMs / 2 / 1000) * options.ratePerSecond)))
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, cancelled: 0 }
   let nextSlot = performance.now()
+  const waitForSlot = async () => {
+    const wait = nextSlot - performance.now()
+    nextSlot = Math.max(nextSlot, performance.now()) + interval
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+  }
 
   for (;;) {
     const batch = await claimDue(batchSize, settings.now(), settings.leaseMs)
@@ -212,10 +223,7 @@ export async function drainOutbox(options: OutboxOptions): Promise<DrainResult> 
     const lanes = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
       while (index < batch.length) {
         const message = batch[index++]!
-        const wait = nextSlot - performance.now()
-        nextSlot = Math.max(nextSlot, performance.now()) + interval
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-        result[await deliver(message, settings)]++
+        result[await deliver(message, { ...settings, waitForSlot })]++
       }
     })
     await Promise.all(lanes)
