@@ -24,6 +24,7 @@ import { requireUser } from '~/utils/auth.server'
 import { zonedLocalToUtc } from '~/utils/dates'
 import { LOCALES } from '~/utils/i18n'
 import { useT } from '~/utils/use-t'
+import { Panel } from '~/components/ui/panel'
 
 export const meta: MetaFunction = () => [{ title: 'Nova campanha · Reativa' }]
 
@@ -108,13 +109,7 @@ export default function NewCampaignPage() {
       <h1 className="text-2xl font-bold">{t('campaigns.new')}</h1>
       {errorText ? <Alert tone="error">{errorText}</Alert> : null}
       <Form method="post" className="space-y-6">
-        <section
-          aria-labelledby="segment-heading"
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-        >
-          <h2 id="segment-heading" className="text-lg font-semibold">
-            {t('campaignForm.segment')}
-          </h2>
+        <Panel id="segment-heading" title={t('campaignForm.segment')}>
           <SegmentFields values={{ status: ['INACTIVE'], family: [] }} options={options} />
           <div className="flex flex-wrap items-center gap-3">
             {/* Counting needs only the segment: skip the message fields' validation. */}
@@ -140,15 +135,9 @@ export default function NewCampaignPage() {
                 : null}
             </p>
           </div>
-        </section>
+        </Panel>
 
-        <section
-          aria-labelledby="message-heading"
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-        >
-          <h2 id="message-heading" className="text-lg font-semibold">
-            {t('campaignForm.message')}
-          </h2>
+        <Panel id="message-heading" title={t('campaignForm.message')}>
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label={t('campaignForm.name')} name="name" required minLength={3} maxLength={120} />
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
@@ -203,15 +192,9 @@ export default function NewCampaignPage() {
               {t('campaignForm.placeholders')}
             </p>
           </div>
-        </section>
+        </Panel>
 
-        <section
-          aria-labelledby="schedule-heading"
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-        >
-          <h2 id="schedule-heading" className="text-lg font-semibold">
-            {t('campaignForm.when')}
-          </h2>
+        <Panel id="schedule-heading" title={t('campaignForm.when')}>
           <fieldset className="flex flex-wrap gap-4">
             <legend className="sr-only">{t('campaignForm.when')}</legend>
             {SCHEDULES.map((option) => (
@@ -243,7 +226,7 @@ export default function NewCampaignPage() {
                 ? t('campaignForm.sendNow')
                 : t('campaignForm.schedule')}
           </Button>
-        </section>
+        </Panel>
       </Form>
     </div>
   )

@@ -19,6 +19,7 @@ import { centsToDecimalText } from '~/utils/money'
 import { parseBrazilianMoney } from '~/utils/csv'
 import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
+import { Panel } from '~/components/ui/panel'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.order.id} · Reativa` : 'Reativa' },
@@ -153,13 +154,7 @@ export default function AdminOrderPage() {
         ) : null}
       </dl>
       {order.paymentMethod === 'STRIPE' ? (
-        <section
-          aria-labelledby="refund-heading"
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-        >
-          <h2 id="refund-heading" className="text-lg font-semibold">
-            {t('adminOrder.refunds')}
-          </h2>
+        <Panel id="refund-heading" title={t('adminOrder.refunds')}>
           {order.refunds.length ? (
             <ul className="space-y-1 text-sm">
               {order.refunds.map((refund) => (
@@ -198,7 +193,7 @@ export default function AdminOrderPage() {
               {order.stripePayment?.paidAt ? t('adminOrder.nothingToRefund') : t('adminOrder.notPaidYet')}
             </p>
           )}
-        </section>
+        </Panel>
       ) : null}
       <DataTable
         columns={[

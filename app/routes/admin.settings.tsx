@@ -20,6 +20,7 @@ import {
 } from '~/domain/payments/payment-settings.server'
 import { requireUser } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { Panel } from '~/components/ui/panel'
 
 export const meta: MetaFunction = () => [{ title: 'Configurações · Reativa' }]
 
@@ -123,13 +124,7 @@ export default function SettingsPage() {
           </p>
         ) : null}
       </section>
-      <section
-        aria-labelledby="payments-heading"
-        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-      >
-        <h2 id="payments-heading" className="text-lg font-semibold">
-          {t('settings.payments')}
-        </h2>
+      <Panel id="payments-heading" title={t('settings.payments')}>
         <p className="text-sm text-slate-700" data-testid="stripe-state">
           {payments.stripeConfigured
             ? payments.webhookConfigured
@@ -161,7 +156,7 @@ export default function SettingsPage() {
             {t('settings.saveMethods')}
           </Button>
         </Form>
-      </section>
+      </Panel>
     </div>
   )
 }

@@ -94,20 +94,38 @@ export async function reverseOrder(tx: Tx, orderId: number): Promise<void> {
     const moves: { bucket: CommissionBucket; amountCents: number }[] = []
     if (pending !== 0) moves.push({ bucket: 'PENDING', amountCents: -pending })
     if (earned !== 0) moves.push({ bucket: 'EARNED', amountCents: -earned })
-    for (const move of moves) {
-      await tx.commissionEntry.create({
-        data: {
-          // The first entry carries the event key itself: it is what makes the reversal once-only.
-          eventKey: first ? eventKey : `${eventKey}:${repId}:${move.bucket}`,
-          repId,
-          orderId,
-          event: 'REVERSAL',
-          ...move,
-        },
-      })
-      first = false
-    }
+    if (await postReversal(tx, { eventKey, first, repId, orderId, moves })) first = false
   }
+}
+
+/**
+ * Writes one rep's reversal entries. The first entry of an event carries the event key itself:
+ * it is what makes the reversal once-only. Returns whether it wrote anything.
+ */
+async function postReversal(
+  tx: Tx,
+  input: {
+    eventKey: string
+    first: boolean
+    repId: string
+    orderId: number
+    moves: { bucket: CommissionBucket; amountCents: number }[]
+  },
+): Promise<boolean> {
+  let first = input.first
+  for (const move of input.moves) {
+    await tx.commissionEntry.create({
+      data: {
+        eventKey: first ? input.eventKey : `${input.eventKey}:${input.repId}:${move.bucket}`,
+        repId: input.repId,
+        orderId: input.orderId,
+        event: 'REVERSAL',
+        ...move,
+      },
+    })
+    first = false
+  }
+  return input.moves.length > 0
 }
 
 /**
@@ -148,18 +166,7 @@ export async function reverseRefunded(
       { bucket: 'PENDING' as const, amountCents: -fromPending },
       { bucket: 'EARNED' as const, amountCents: -(due - fromPending) },
     ].filter((move) => move.amountCents !== 0)
-    for (const move of moves) {
-      await tx.commissionEntry.create({
-        data: {
-          eventKey: first ? eventKey : `${eventKey}:${repId}:${move.bucket}`,
-          repId,
-          orderId,
-          event: 'REVERSAL',
-          ...move,
-        },
-      })
-      first = false
-    }
+    if (await postReversal(tx, { eventKey, first, repId, orderId, moves })) first = false
   }
 }
 
