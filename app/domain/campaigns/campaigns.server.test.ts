@@ -180,6 +180,26 @@ describe('the outbox with the dev mailbox', () => {
     expect(await verifyUnsubscribe(url.searchParams.get('e'), url.searchParams.get('s'))).toBe(account.email)
   })
 
+  it('renders each account into the shared template, escaped in HTML, and without a rep says so', async () => {
+    const state = freshState()
+    const manager = await createUser({ role: 'MANAGER' })
+    const odd = await inactiveAccount(state)
+    await prisma.account.update({ where: { id: odd.id }, data: { tradeName: 'Casa & Cia <Ltda>' } })
+    const plain = await inactiveAccount(state)
+    const created = await createCampaign(manager.id, segment(state), form)
+    if (!created.ok) throw new Error(created.code)
+    await drainOutbox(fast)
+    const oddMail = await mailedLink(odd.email!)
+    expect(oddMail.mail.subject).toBe('Casa & Cia <Ltda>, sentimos sua falta')
+    expect(oddMail.mail.html).toContain('Casa &amp; Cia &lt;Ltda&gt;')
+    expect(oddMail.mail.html).not.toContain('<Ltda>')
+    expect(oddMail.mail.text).toContain('Fale com nossa equipe comercial.')
+    const plainMail = await mailedLink(plain.email!)
+    expect(plainMail.mail.text).toContain(plain.tradeName)
+    expect(plainMail.token).not.toBe(oddMail.token)
+    expect(`${oddMail.mail.html}${oddMail.mail.text}`).not.toMatch(/RTVMARK/)
+  })
+
   it('does not send to an address that unsubscribed after the campaign was queued', async () => {
     const state = freshState()
     const manager = await createUser({ role: 'MANAGER' })

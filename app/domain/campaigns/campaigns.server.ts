@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
-import { type CampaignSchedule, type Prisma } from '@prisma/client'
+import { type Campaign, type CampaignSchedule, type Prisma } from '@prisma/client'
 import { z } from 'zod'
 import { accountWhere, AccountFilters } from '~/domain/accounts/portfolio.server'
 import { audit } from '~/domain/audit/audit.server'
+import { bulkInsert } from '~/utils/bulk-insert.server'
 import { chunks } from '~/utils/chunks'
 import { prisma, type Tx } from '~/utils/db.server'
 import { isLocale, type Locale, translator } from '~/utils/i18n'
@@ -129,8 +130,8 @@ export async function createCampaign(
     const offer = await prisma.offer.findUnique({ where: { id: form.offerId }, select: { paused: true } })
     if (!offer || offer.paused) return { ok: false, code: 'UNKNOWN_OFFER' }
   }
-  const size = await segmentSize(filters, now)
-  if (size.reachable === 0) return { ok: false, code: 'EMPTY_SEGMENT' }
+  const resolved = await resolveSegment(filters, now, false)
+  if (!resolved.accounts.length) return { ok: false, code: 'EMPTY_SEGMENT' }
 
   const startsAt = form.schedule === 'NOW' || !form.startsAt || form.startsAt < now ? now : form.startsAt
   const campaign = await prisma.$transaction(async (tx) => {
@@ -152,41 +153,51 @@ export async function createCampaign(
       action: 'campaign.create',
       entity: 'Campaign',
       entityId: created.id,
-      changes: { name: form.name, schedule: form.schedule, segment: size.reachable },
+      changes: { name: form.name, schedule: form.schedule, segment: resolved.accounts.length },
     })
     return created
   })
-  const queued = startsAt <= now ? await runCampaign(campaign.id, now) : null
+  // Due now: queue the segment just resolved rather than resolving it again.
+  const queued = startsAt <= now ? await queueRun(campaign, resolved, now) : null
   return { ok: true, campaignId: campaign.id, queued: queued?.queued ?? null }
 }
 
 export type RunResult = { queued: number; skipped: SegmentSize['skipped'] & { active: number } }
 
+type ResolvedSegment = Awaited<ReturnType<typeof reachable>> & { active: number }
+
+/** The segment's reachable accounts now; later runs of a recurring campaign leave out ACTIVE ones. */
+async function resolveSegment(filters: SegmentFilters, now: Date, onlyNotActive: boolean): Promise<ResolvedSegment> {
+  const candidates = await prisma.account.findMany({
+    where: segmentWhere(filters, now),
+    select: { ...candidateSelect, status: true },
+  })
+  const kept = onlyNotActive ? candidates.filter((c) => c.status !== 'ACTIVE') : candidates
+  return { ...(await reachable(kept)), active: candidates.length - kept.length }
+}
+
 /**
  * One run of a campaign: the segment as it is now (after the first run of a recurring
  * campaign, only accounts still not ACTIVE), minus unreachable contacts, becomes invitations
- * and outbox rows in one transaction. The run is claimed by a conditional update on the
- * run counter, so two workers cannot both queue it.
+ * and outbox rows in one transaction.
  */
 export async function runCampaign(campaignId: string, now = new Date()): Promise<RunResult | null> {
   const campaign = await prisma.campaign.findUnique({ where: { id: campaignId } })
   if (!campaign || campaign.cancelledAt || !campaign.nextRunAt || campaign.nextRunAt > now) return null
   const filters = SegmentFilters.parse(JSON.parse(campaign.filters))
-  const where = segmentWhere(filters, now)
-  const candidates = await prisma.account.findMany({ where, select: { ...candidateSelect, status: true } })
-  const repeat = campaign.runs > 0
-  const stillInactive = repeat ? candidates.filter((c) => c.status !== 'ACTIVE') : candidates
-  const { accounts, skipped } = await reachable(stillInactive)
+  return queueRun(campaign, await resolveSegment(filters, now, campaign.runs > 0), now)
+}
 
+/**
+ * Writes a run's invitations and outbox rows. The run is claimed by a conditional update on
+ * the run counter in the same transaction, so two workers cannot both queue it.
+ */
+async function queueRun(campaign: Campaign, resolved: ResolvedSegment, now: Date): Promise<RunResult | null> {
   const key = await signingKey()
   const run = campaign.runs + 1
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS)
-  const invitations: Prisma.InvitationCreateManyInput[] = []
-  const messages: Prisma.OutboxMessageCreateManyInput[] = []
-  for (const account of accounts) {
-    const secret = newInvitationSecret(key)
-    invitations.push({
-      id: secret.id,
+  const invitations = resolved.accounts.map((account) =>
+    invitationRow(key, now, {
       campaignId: campaign.id,
       run,
       accountId: account.id,
@@ -197,14 +208,9 @@ export async function runCampaign(campaignId: string, now = new Date()): Promise
       offerId: campaign.offerId,
       subject: campaign.subject,
       message: campaign.message,
-      nonce: secret.nonce,
-      tokenHash: secret.tokenHash,
       expiresAt,
-      createdAt: now,
-    })
-    messages.push(outboxRow(secret.id, account.email, now))
-  }
-
+    }),
+  )
   const claimed = await prisma.$transaction(async (tx) => {
     const { count } = await tx.campaign.updateMany({
       where: { id: campaign.id, runs: campaign.runs, cancelledAt: null },
@@ -215,32 +221,50 @@ export async function runCampaign(campaignId: string, now = new Date()): Promise
       },
     })
     if (count !== 1) return false
-    await insertInvitations(tx, invitations, messages)
+    await insertInvitations(tx, invitations, now)
     return true
   })
   if (!claimed) return null
-  return { queued: invitations.length, skipped: { ...skipped, active: candidates.length - stillInactive.length } }
+  return { queued: invitations.length, skipped: { ...resolved.skipped, active: resolved.active } }
 }
 
-function outboxRow(invitationId: string, to: string, now: Date): Prisma.OutboxMessageCreateManyInput {
-  return {
-    id: crypto.randomUUID(),
-    idempotencyKey: `invitation:${invitationId}`,
-    kind: 'invitation',
-    invitationId,
-    to,
-    nextAttemptAt: now,
-    createdAt: now,
-  }
+type InvitationFields = {
+  campaignId: string | null
+  run: number
+  accountId: string
+  repId: string | null
+  sentById: string | null
+  email: string
+  locale: string
+  offerId: string | null
+  subject: string
+  message: string
+  expiresAt: Date
 }
 
-async function insertInvitations(
-  tx: Tx,
-  invitations: Prisma.InvitationCreateManyInput[],
-  messages: Prisma.OutboxMessageCreateManyInput[],
-) {
-  for (const part of chunks(invitations, 1000)) await tx.invitation.createMany({ data: part })
-  for (const part of chunks(messages, 2000)) await tx.outboxMessage.createMany({ data: part })
+/** An invitation row with its link secret; every row has the same columns (bulk insert). */
+function invitationRow(key: Buffer, now: Date, fields: InvitationFields) {
+  const secret = newInvitationSecret(key)
+  return { id: secret.id, ...fields, nonce: secret.nonce, tokenHash: secret.tokenHash, createdAt: now }
+}
+
+async function insertInvitations(tx: Tx, invitations: ReturnType<typeof invitationRow>[], now: Date) {
+  await bulkInsert(tx, 'Invitation', invitations)
+  await bulkInsert(
+    tx,
+    'OutboxMessage',
+    invitations.map((invitation) => ({
+      id: crypto.randomUUID(),
+      idempotencyKey: `invitation:${invitation.id}`,
+      kind: 'invitation',
+      invitationId: invitation.id,
+      to: invitation.email,
+      status: 'PENDING',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    })),
+  )
 }
 
 /** Runs every campaign whose time has come (scheduled and recurring ones). */
@@ -313,7 +337,19 @@ export async function sendRepInvitation(
   const locale: Locale = isLocale(user.locale) ? user.locale : 'pt-BR'
   const template = defaultTemplate(locale)
   const key = await signingKey()
-  const secret = newInvitationSecret(key)
+  const row = invitationRow(key, now, {
+    campaignId: null,
+    run: 1,
+    accountId,
+    repId: account.repId,
+    sentById: user.id,
+    email: target.email,
+    locale,
+    offerId: null,
+    subject: template.subject,
+    message: template.message,
+    expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
+  })
   const since = new Date(now.getTime() - REP_INVITE_COOLDOWN_HOURS * 3_600_000)
   return prisma.$transaction(async (tx) => {
     const recent = await tx.invitation.findFirst({
@@ -321,26 +357,7 @@ export async function sendRepInvitation(
       select: { id: true },
     })
     if (recent) return { ok: false, code: 'TOO_SOON' } as const
-    await insertInvitations(
-      tx,
-      [
-        {
-          id: secret.id,
-          accountId,
-          repId: account.repId,
-          sentById: user.id,
-          email: target.email,
-          locale,
-          subject: template.subject,
-          message: template.message,
-          nonce: secret.nonce,
-          tokenHash: secret.tokenHash,
-          expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
-          createdAt: now,
-        },
-      ],
-      [outboxRow(secret.id, target.email, now)],
-    )
+    await insertInvitations(tx, [row], now)
     await audit(tx, {
       actorId: user.id,
       action: 'invitation.send',
@@ -348,7 +365,7 @@ export async function sendRepInvitation(
       entityId: accountId,
       changes: { email: target.email },
     })
-    return { ok: true, invitationId: secret.id } as const
+    return { ok: true, invitationId: row.id } as const
   })
 }
 

@@ -10,7 +10,7 @@ import {
   type RenderedEmail,
 } from '~/utils/email.server'
 import { env } from '~/utils/env.server'
-import { isLocale, translator } from '~/utils/i18n'
+import { isLocale, type Locale, translator } from '~/utils/i18n'
 import { signingKey } from '~/utils/signing.server'
 import { invitationToken, invitationUrl, unsubscribeUrl } from './links.server'
 import { fillTemplate } from './template'
@@ -72,58 +72,104 @@ export async function claimDue(limit: number, now: Date, leaseMs = LEASE_MS): Pr
 
 type Outcome = 'sent' | 'retried' | 'failed' | 'cancelled'
 
-async function loadInvitation(invitationId: string) {
-  return prisma.invitation.findUnique({
-    where: { id: invitationId },
-    include: {
-      account: { select: { tradeName: true, emailBouncedAt: true, rep: { select: { name: true } } } },
-      offer: { select: { name: true, code: true, description: true, paused: true } },
-    },
-  })
+const invitationInclude = {
+  account: { select: { tradeName: true, emailBouncedAt: true, rep: { select: { name: true } } } },
+  offer: { select: { name: true, code: true, description: true, paused: true } },
+} satisfies Prisma.InvitationInclude
+
+type LoadedInvitation = Prisma.InvitationGetPayload<{ include: typeof invitationInclude }>
+
+/** What a batch needs, read in two queries instead of two per message. */
+type BatchContext = {
+  invitations: Map<string, LoadedInvitation>
+  optOuts: Map<string, string>
+  key: Buffer
+  /** Rendered templates by campaign message, shared by every invitation of a run. */
+  templates: Map<string, Promise<RenderedTemplate>>
 }
 
-async function renderInvitation(
-  invitation: NonNullable<Awaited<ReturnType<typeof loadInvitation>>>,
-): Promise<RenderedEmail> {
-  const locale = isLocale(invitation.locale) ? invitation.locale : 'pt-BR'
-  const t = translator(locale)
-  const values = { account: invitation.account.tradeName, rep: invitation.account.rep?.name ?? null }
-  const token = invitationToken(await signingKey(), invitation.id, invitation.nonce)
-  const unsubscribe = await unsubscribeUrl(invitation.email)
+async function loadBatch(batch: OutboxMessage[]): Promise<BatchContext> {
+  const ids = batch.flatMap((message) => (message.invitationId ? [message.invitationId] : []))
+  const invitations = await prisma.invitation.findMany({ where: { id: { in: ids } }, include: invitationInclude })
+  const emails = [...new Set(invitations.map((invitation) => invitation.email))]
+  const optOuts = await prisma.emailOptOut.findMany({ where: { email: { in: emails } } })
+  return {
+    invitations: new Map(invitations.map((invitation) => [invitation.id, invitation])),
+    optOuts: new Map(optOuts.map((row) => [row.email, row.reason])),
+    key: await signingKey(),
+    templates: new Map(),
+  }
+}
+
+// Stand-ins rendered into a template, replaced per invitation: one react-email render serves a
+// whole run (rendering is most of a send's CPU).
+const MARKS = {
+  account: 'RTVMARKACCOUNT',
+  rep: 'RTVMARKREP',
+  invite: 'RTVMARKINVITE',
+  unsubscribe: 'RTVMARKUNSUBSCRIBE',
+} as const
+type RenderedTemplate = { subject: string; html: string; text: string }
+
+function renderTemplate(invitation: LoadedInvitation, locale: Locale): Promise<RenderedTemplate> {
+  const marks = { account: MARKS.account, rep: MARKS.rep }
   const offer = invitation.offer && !invitation.offer.paused ? invitation.offer : null
-  const { html, text } = await renderEmail(
+  return renderEmail(
     createElement(InvitationEmail, {
       locale,
-      accountName: invitation.account.tradeName,
-      message: fillTemplate(invitation.message, values, t('campaign.noRep')),
+      accountName: MARKS.account,
+      message: fillTemplate(invitation.message, marks, MARKS.rep),
       offer,
-      inviteUrl: invitationUrl(token),
+      inviteUrl: MARKS.invite,
       expiresOn: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'America/Sao_Paulo' }).format(
         invitation.expiresAt,
       ),
-      unsubscribeUrl: unsubscribe,
+      unsubscribeUrl: MARKS.unsubscribe,
     }),
-  )
+  ).then(({ html, text }) => ({ subject: fillTemplate(invitation.subject, marks, MARKS.rep), html, text }))
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' }
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!)
+
+function personalize(template: string, values: Record<keyof typeof MARKS, string>, escape: boolean) {
+  let out = template
+  for (const name of Object.keys(MARKS) as (keyof typeof MARKS)[]) {
+    out = out.split(MARKS[name]).join(escape ? escapeHtml(values[name]) : values[name])
+  }
+  return out
+}
+
+async function renderInvitation(invitation: LoadedInvitation, context: BatchContext): Promise<RenderedEmail> {
+  const locale = isLocale(invitation.locale) ? invitation.locale : 'pt-BR'
+  const cacheKey = JSON.stringify([locale, invitation.subject, invitation.message, invitation.offerId, invitation.expiresAt])
+  let template = context.templates.get(cacheKey)
+  if (!template) context.templates.set(cacheKey, (template = renderTemplate(invitation, locale)))
+  const unsubscribe = await unsubscribeUrl(invitation.email)
+  const values = {
+    account: invitation.account.tradeName,
+    rep: invitation.account.rep?.name ?? translator(locale)('campaign.noRep'),
+    invite: invitationUrl(invitationToken(context.key, invitation.id, invitation.nonce)),
+    unsubscribe,
+  }
+  const { subject, html, text } = await template
   return {
     to: invitation.email,
-    subject: fillTemplate(invitation.subject, values, t('campaign.noRep')),
-    html,
-    text,
+    subject: personalize(subject, values, false),
+    html: personalize(html, values, true),
+    text: personalize(text, values, false),
     // RFC 8058 one-click unsubscribe, which mailbox providers show next to the sender.
     headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   }
 }
 
 /** Why an invitation should not go out any more, checked just before sending. */
-async function reasonToSkip(
-  invitation: Awaited<ReturnType<typeof loadInvitation>>,
-  now: Date,
-): Promise<string | null> {
+function reasonToSkip(invitation: LoadedInvitation | undefined, context: BatchContext, now: Date): string | null {
   if (!invitation) return 'invitation deleted'
   if (invitation.account.emailBouncedAt) return 'contact bounced'
   if (invitation.expiresAt <= now) return 'invitation expired before sending'
-  const optOut = await prisma.emailOptOut.findUnique({ where: { email: invitation.email } })
-  return optOut ? `opted out (${optOut.reason})` : null
+  const optOut = context.optOuts.get(invitation.email)
+  return optOut ? `opted out (${optOut})` : null
 }
 
 /** Marks a claimed message, only if this worker still holds it. */
@@ -140,16 +186,16 @@ type DeliverOptions = Required<Omit<OutboxOptions, 'ratePerSecond' | 'concurrenc
   waitForSlot: () => Promise<void>
 }
 
-async function deliver(message: OutboxMessage, options: DeliverOptions): Promise<Outcome> {
+async function deliver(message: OutboxMessage, options: DeliverOptions, context: BatchContext): Promise<Outcome> {
   const now = options.now()
-  const invitation = message.invitationId ? await loadInvitation(message.invitationId) : null
-  const skip = await reasonToSkip(invitation, now)
+  const invitation = message.invitationId ? context.invitations.get(message.invitationId) : undefined
+  const skip = reasonToSkip(invitation, context, now)
   if (skip || !invitation) {
     await settle(message, { status: 'CANCELLED', lastError: skip })
     return 'cancelled'
   }
   try {
-    const email = await renderInvitation(invitation)
+    const email = await renderInvitation(invitation, context)
     await options.waitForSlot()
     if (!env().RESEND_API_KEY) {
       // The dev mailbox is our own database: storing the message and marking it sent in one
@@ -219,11 +265,12 @@ export async function drainOutbox(options: OutboxOptions): Promise<DrainResult> 
   for (;;) {
     const batch = await claimDue(batchSize, settings.now(), settings.leaseMs)
     if (!batch.length) return result
+    const context = await loadBatch(batch)
     let index = 0
     const lanes = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
       while (index < batch.length) {
         const message = batch[index++]!
-        result[await deliver(message, { ...settings, waitForSlot })]++
+        result[await deliver(message, { ...settings, waitForSlot }, context)]++
       }
     })
     await Promise.all(lanes)
