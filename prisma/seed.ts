@@ -5,6 +5,7 @@
  *   tsx prisma/seed.ts --large     the benchmark dataset of PRODUCT.md
  * The data is generated from a fixed random seed: every run gives the same demo.
  */
+import crypto from 'node:crypto'
 import { type Prisma } from '@prisma/client'
 import { cnpjFromBase } from '../app/domain/accounts/cnpj'
 import { syncAccounts } from '../app/domain/accounts/reclassify.server'
@@ -47,6 +48,14 @@ function rng(seed: number) {
 
 async function wipe() {
   // Children first, so foreign keys hold on both SQLite and PostgreSQL.
+  await prisma.outboxMessage.deleteMany()
+  await prisma.reactivation.deleteMany()
+  await prisma.order.updateMany({ data: { invitationId: null } })
+  await prisma.invitation.deleteMany()
+  await prisma.campaign.deleteMany()
+  await prisma.emailOptOut.deleteMany()
+  await prisma.resendEvent.deleteMany()
+  await prisma.stripeEvent.deleteMany()
   await prisma.commissionEntry.deleteMany()
   await prisma.payoutBatch.deleteMany()
   await prisma.repFamilyRate.deleteMany()
@@ -540,6 +549,20 @@ async function seedPromotions(products: SeededProduct[], now: Date) {
       stackable: false,
     },
   })
+  // The coupon invitation campaigns carry: for shops coming back, once each.
+  await prisma.offer.create({
+    data: {
+      name: 'Convite de volta: 5% no pedido',
+      code: 'CONVITE5',
+      description: '5% em todo o pedido para quem volta pelo convite.',
+      discountType: 'PERCENT',
+      discountValue: 500,
+      audience: 'INACTIVE',
+      endsAt: new Date(now.getTime() + 90 * day),
+      maxPerAccount: 1,
+      stackable: true,
+    },
+  })
   await prisma.offer.create({
     data: {
       name: 'Black Friday 2025',
@@ -553,6 +576,86 @@ async function seedPromotions(products: SeededProduct[], now: Date) {
   })
 }
 
+/**
+ * A campaign sent three weeks ago to inactive and lost shops of Minas Gerais with the CONVITE5
+ * coupon, so the back office's funnel has something to show: most delivered, a few clicked,
+ * one bounced (its account flagged as bad contact data) and one unsubscribed. Demo-login
+ * accounts are left out, and its links have long expired.
+ */
+async function seedDemoCampaign(now: Date) {
+  const day = 86_400_000
+  const sentAt = new Date(now.getTime() - 21 * day)
+  const manager = await prisma.user.findUniqueOrThrow({ where: { email: 'gerente@reativa.dev' } })
+  const offer = await prisma.offer.findUnique({ where: { code: 'CONVITE5' } })
+  const accounts = await prisma.account.findMany({
+    where: { state: 'MG', status: { in: ['INACTIVE', 'LOST'] }, email: { not: null }, users: { none: {} } },
+    orderBy: { cnpj: 'asc' },
+    take: 12,
+  })
+  if (!accounts.length) return
+  const campaign = await prisma.campaign.create({
+    data: {
+      name: 'Volta às obras — Minas Gerais',
+      filters: JSON.stringify({ status: ['INACTIVE', 'LOST'], state: 'MG', family: [] }),
+      offerId: offer?.id ?? null,
+      subject: '{loja}, sentimos sua falta: condições especiais para voltar',
+      message:
+        'Olá, {loja}!\n\nFaz tempo que não recebemos um pedido seu. Agora você pode comprar pelo portal quando quiser.\n\nSeu representante, {representante}, continua à disposição.',
+      schedule: 'NOW',
+      runs: 1,
+      lastRunAt: sentAt,
+      createdById: manager.id,
+      createdAt: sentAt,
+    },
+  })
+  for (const [index, account] of accounts.entries()) {
+    const bounced = index === accounts.length - 1
+    const invitation = await prisma.invitation.create({
+      data: {
+        id: crypto.randomUUID(),
+        campaignId: campaign.id,
+        accountId: account.id,
+        repId: account.repId,
+        sentById: manager.id,
+        email: account.email!,
+        offerId: offer?.id ?? null,
+        subject: campaign.subject,
+        message: campaign.message,
+        nonce: crypto.randomBytes(16).toString('base64url'),
+        // Not the hash of any link: these demo invitations cannot be opened.
+        tokenHash: crypto.randomBytes(32).toString('hex'),
+        expiresAt: new Date(sentAt.getTime() + 14 * day),
+        createdAt: sentAt,
+        sentAt,
+        deliveredAt: bounced ? null : new Date(sentAt.getTime() + 60_000),
+        bouncedAt: bounced ? new Date(sentAt.getTime() + 60_000) : null,
+        clickedAt: index % 3 === 0 && !bounced ? new Date(sentAt.getTime() + 2 * day) : null,
+      },
+    })
+    await prisma.outboxMessage.create({
+      data: {
+        id: crypto.randomUUID(),
+        idempotencyKey: `invitation:${invitation.id}`,
+        kind: 'invitation',
+        invitationId: invitation.id,
+        to: invitation.email,
+        status: 'SENT',
+        attempts: 1,
+        nextAttemptAt: sentAt,
+        sentAt,
+        createdAt: sentAt,
+      },
+    })
+    if (bounced) {
+      await prisma.account.update({
+        where: { id: account.id },
+        data: { emailBouncedAt: sentAt, emailBounceReason: 'Caixa postal inexistente (550 5.1.1)' },
+      })
+    }
+  }
+  await prisma.emailOptOut.create({ data: { email: accounts[0]!.email!, reason: 'unsubscribe' } })
+}
+
 async function main() {
   const args = new Set(process.argv.slice(2))
   if (args.has('--if-empty') && (await prisma.user.count()) > 0) {
@@ -562,7 +665,9 @@ async function main() {
   const size = args.has('--large') ? LARGE : DEMO
   const started = Date.now()
   await wipe()
-  const counts = await seed(size, new Date())
+  const now = new Date()
+  const counts = await seed(size, now)
+  if (size === DEMO) await seedDemoCampaign(now)
   console.log(
     `Seeded ${counts.accounts} accounts, ${counts.products} products, ${counts.orders} orders, ${counts.lines} order lines in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   )

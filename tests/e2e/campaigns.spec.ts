@@ -8,14 +8,14 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   browser,
 }) => {
   test.setTimeout(120_000)
-  // The manager builds the segment, checks its size, attaches VOLTA10 and sends.
+  // The manager builds the segment, checks its size, attaches CONVITE5 and sends.
   await login(page, MANAGER)
   await page.goto('/admin/campaigns/new')
   await page.getByRole('combobox', { name: 'UF' }).selectOption('PE')
   await page.getByRole('button', { name: 'Calcular tamanho' }).click()
   await expect(page.getByTestId('segment-size')).toContainText(/\d+ clientes no segmento; [1-9]\d* podem receber/)
   await page.getByLabel('Nome da campanha').fill('Volta Pernambuco')
-  await page.getByRole('combobox', { name: 'Oferta anexada' }).selectOption({ label: 'VOLTA10 · Tintas com 10% para quem volta' })
+  await page.getByRole('combobox', { name: 'Oferta anexada' }).selectOption({ label: 'CONVITE5 · Convite de volta: 5% no pedido' })
   await page.getByRole('button', { name: 'Enviar convites' }).click()
   await expect(page).toHaveURL(/\/admin\/campaigns\/\w+\?created=\d+/)
   await expect(page.getByText(/convite\(s\) na fila de envio/)).toBeVisible()
@@ -35,7 +35,7 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   await admin.getByTestId('mail-row').first().getByRole('link').click()
   await expect(admin.getByTestId('mail-subject')).toHaveText(`${accountName}, sentimos sua falta: condições especiais para voltar`)
   const text = (await admin.getByTestId('mail-text').textContent()) ?? ''
-  expect(text).toContain('VOLTA10')
+  expect(text).toContain('CONVITE5')
   expect(text).toMatch(/\/unsubscribe\?e=/)
   const link = /(https?:\/\/\S+\/invite\/[\w.-]+)/.exec(text)![1]!
   await mailbox.close()
@@ -46,7 +46,7 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   const invitePath = new URL(link).pathname
   await buyer.goto(invitePath)
   await expect(buyer.getByRole('heading', { name: `${accountName}, bem-vindo ao portal` })).toBeVisible()
-  await expect(buyer.getByTestId('invite-offer')).toContainText('VOLTA10')
+  await expect(buyer.getByTestId('invite-offer')).toContainText('CONVITE5')
   await buyer.getByLabel('Seu nome').fill('Joana Compras')
   await buyer.getByLabel('Nova senha', { exact: true }).fill('curta')
   await buyer.getByLabel('Repita a nova senha').fill('curta')
@@ -55,13 +55,13 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   await buyer.getByLabel('Nova senha', { exact: true }).fill('voltei-para-ficar')
   await buyer.getByLabel('Repita a nova senha').fill('voltei-para-ficar')
   await buyer.getByRole('button', { name: 'Criar senha e entrar' }).click()
-  await expect(buyer).toHaveURL(/\/cart\?welcome=VOLTA10/)
-  await expect(buyer.getByText('Bem-vindo de volta! O cupom VOLTA10 já está no seu carrinho.')).toBeVisible()
+  await expect(buyer).toHaveURL(/\/cart\?welcome=CONVITE5/)
+  await expect(buyer.getByText('Bem-vindo de volta! O cupom CONVITE5 já está no seu carrinho.')).toBeVisible()
 
-  // The coupon applies once the cart has paint; the buyer orders.
+  // The coupon applies to the order; the buyer orders.
   await buyer.getByLabel('Linhas do pedido rápido').fill('TIN-0002 3')
   await buyer.getByRole('button', { name: 'Adicionar ao carrinho' }).click()
-  await expect(buyer.locator('[data-code="VOLTA10"]')).toBeVisible()
+  await expect(buyer.locator('[data-code="CONVITE5"]')).toBeVisible()
   await expect(buyer.getByTestId('cart-discount')).toBeVisible()
   await buyer.getByRole('button', { name: 'Fazer pedido' }).click()
   await expect(buyer).toHaveURL(/\/orders\/\d+\?placed=1/)
