@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   checkoutAsShown,
   createAccount,
+  createFamily,
   createOffer,
   createProduct,
   createRep,
@@ -15,6 +16,7 @@ import { acceptInvitation, optOut, viewInvitation } from './invitations.server'
 import {
   cancelCampaign,
   createCampaign,
+  segmentSize,
   runCampaign,
   runDueCampaigns,
   sendRepInvitation,
@@ -80,6 +82,45 @@ describe('campaigns', () => {
     const outbox = await prisma.outboxMessage.findMany({ where: { invitationId: { in: invitations.map((i) => i.id) } } })
     expect(outbox).toHaveLength(2)
     expect(outbox.every((m) => m.status === 'PENDING' && m.idempotencyKey === `invitation:${m.invitationId}`)).toBe(true)
+  })
+
+  it('narrows a segment to the accounts that bought from a family or its sub-families', async () => {
+    const state = freshState()
+    const paint = await createFamily({ name: 'Tintas' })
+    const enamel = await createFamily({ name: 'Esmaltes', parentId: paint.id })
+    const other = await createFamily({ name: 'Outros' })
+    const buyers = [await inactiveAccount(state), await inactiveAccount(state), await inactiveAccount(state)]
+    const products = [
+      await createProduct({ familyId: paint.id }),
+      await createProduct({ familyId: enamel.id }),
+      await createProduct({ familyId: other.id }),
+    ]
+    for (const [index, account] of buyers.entries()) {
+      await prisma.order.create({
+        data: {
+          accountId: account.id,
+          channel: 'OFFLINE',
+          paymentMethod: 'ERP',
+          subtotalCents: 1000,
+          totalCents: 1000,
+          placedAt: new Date(Date.now() - 200 * DAY),
+          lines: {
+            create: {
+              productId: products[index]!.id,
+              sku: products[index]!.sku,
+              name: products[index]!.name,
+              quantity: 1,
+              unitPriceCents: 1000,
+              totalCents: 1000,
+            },
+          },
+        },
+      })
+    }
+    const size = await segmentSize(SegmentFilters.parse({ state, family: [paint.id] }))
+    expect(size).toMatchObject({ total: 2, reachable: 2 })
+    expect(await segmentSize(SegmentFilters.parse({ state, family: [other.id] }))).toMatchObject({ total: 1 })
+    expect(await segmentSize(SegmentFilters.parse({ state }))).toMatchObject({ total: 3 })
   })
 
   it('refuses an empty segment, an unknown placeholder and a date in the past, writing nothing', async () => {
