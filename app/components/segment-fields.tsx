@@ -121,6 +121,7 @@ export function SegmentFields({
             size={3}
             defaultValue={values.family}
             className={`${selectClass} min-w-48`}
+            aria-describedby="families-hint"
           >
             {options.families.map((family) => (
               <option key={family.id} value={family.id}>
@@ -128,6 +129,9 @@ export function SegmentFields({
               </option>
             ))}
           </select>
+          <span id="families-hint" className="text-xs text-slate-600">
+            {t('accounts.familiesHint')}
+          </span>
         </label>
       </div>
     </>

@@ -629,7 +629,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'campaignForm.language': "Email language",
   'campaignForm.locale.pt-BR': "Portuguese (Brazil)",
   'campaignForm.locale.en': "English",
-  'campaignForm.message': "Message",
+  'campaignForm.message': "Email and offer",
   'campaignForm.name': "Campaign name",
   'campaignForm.noOffer': "No offer",
   'campaignForm.offer': "Attached offer",
@@ -753,4 +753,5 @@ export const en: Record<keyof typeof ptBR, string> = {
   'unsubscribe.title': "Unsubscribe",
   'account.reactivatedByCampaign': "brought back by campaign {campaign}",
   'account.reactivatedByRepInvitation': "brought back by a rep's invitation",
+  'accounts.familiesHint': "Ctrl or ⌘ to pick several",
 }

@@ -628,7 +628,7 @@ export const ptBR = {
   'campaignForm.language': "Idioma do e-mail",
   'campaignForm.locale.pt-BR': "Português (Brasil)",
   'campaignForm.locale.en': "Inglês",
-  'campaignForm.message': "Mensagem",
+  'campaignForm.message': "E-mail e oferta",
   'campaignForm.name': "Nome da campanha",
   'campaignForm.noOffer': "Sem oferta",
   'campaignForm.offer': "Oferta anexada",
@@ -752,4 +752,5 @@ export const ptBR = {
   'unsubscribe.title': "Descadastrar e-mail",
   'account.reactivatedByCampaign': "trazido pela campanha {campaign}",
   'account.reactivatedByRepInvitation': "trazido por um convite do representante",
+  'accounts.familiesHint': "Ctrl ou ⌘ para marcar várias",
 } as const

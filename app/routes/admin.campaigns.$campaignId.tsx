@@ -120,7 +120,18 @@ export default function CampaignPage() {
           {t('campaigns.funnel')}
         </h2>
         <FunnelBars funnel={funnel.total} testId="campaign-funnel" />
-        {funnel.byRep.length ? <RepFunnelTable rows={funnel.byRep} /> : null}
+        {funnel.byRep.length ? (
+          <>
+            <a
+              href={`/admin/campaigns/funnel.csv?campaign=${campaign.id}`}
+              className="text-sm text-brand-700 underline"
+              download
+            >
+              {t('common.exportCsv')}
+            </a>
+            <RepFunnelTable rows={funnel.byRep} />
+          </>
+        ) : null}
       </section>
       <section aria-labelledby="invitations-heading" className="space-y-3">
         <h2 id="invitations-heading" className="text-lg font-semibold">

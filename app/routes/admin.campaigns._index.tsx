@@ -48,7 +48,12 @@ export default function CampaignsPage() {
         <FunnelBars funnel={funnel.total} testId="overall-funnel" />
         {funnel.byRep.length ? (
           <>
-            <h3 className="font-semibold">{t('campaigns.byRep')}</h3>
+            <div className="flex items-baseline justify-between">
+              <h3 className="font-semibold">{t('campaigns.byRep')}</h3>
+              <a href="/admin/campaigns/funnel.csv" className="text-sm text-brand-700 underline" download>
+                {t('common.exportCsv')}
+              </a>
+            </div>
             <RepFunnelTable rows={funnel.byRep} />
           </>
         ) : null}

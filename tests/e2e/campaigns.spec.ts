@@ -76,6 +76,11 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   await expect(page.getByTestId('campaign-funnel').getByTestId('funnel-activated').getByTestId('funnel-value')).toHaveText('1')
   await expect(page.getByTestId('campaign-funnel').getByTestId('funnel-firstOrder').getByTestId('funnel-value')).toHaveText('1')
   await expect(page.getByTestId('campaign-funnel').getByTestId('funnel-reactivated').getByTestId('funnel-value')).toHaveText('1')
+  const campaignId = campaignUrl.split('/').pop()!
+  const csv = await (await page.request.get(`/admin/campaigns/funnel.csv?campaign=${campaignId}`)).text()
+  const totals = csv.split('\r\n').find((line) => line.startsWith('TOTAL'))!.split(';')
+  // TOTAL;;sent;delivered;bounced;clicked;activated;first;repeat;reactivated;orders;revenue
+  expect(totals.slice(6, 11)).toEqual(['1', '1', '0', '1', '1'])
   const row = page.getByTestId('invitation-row').filter({ hasText: email })
   await expect(row).toContainText('Comprou')
   await row.getByRole('link', { name: accountName }).click()

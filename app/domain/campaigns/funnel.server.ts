@@ -1,5 +1,6 @@
 import { Prisma } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
+import { centsToDecimalText } from '~/utils/money'
 import { type Funnel, type RepFunnel } from './funnel-types'
 
 const EMPTY: Funnel = {
@@ -99,4 +100,38 @@ export async function campaignFunnel(campaignId?: string): Promise<{ total: Funn
     return sum
   }, { ...EMPTY })
   return { total, byRep }
+}
+
+/** The funnel per rep as CSV rows, with a total row (money in reais with a decimal comma). */
+export function* funnelCsvRows({ total, byRep }: { total: Funnel; byRep: RepFunnel[] }) {
+  yield [
+    'rep',
+    'nome',
+    'enviados',
+    'entregues',
+    'devolvidos',
+    'clicaram',
+    'ativaram',
+    'primeiro_pedido',
+    'pedido_repetido',
+    'reativados',
+    'pedidos',
+    'receita',
+  ]
+  const row = (code: string, name: string, f: Funnel) => [
+    code,
+    name,
+    f.sent,
+    f.delivered,
+    f.bounced,
+    f.clicked,
+    f.activated,
+    f.firstOrder,
+    f.repeatOrder,
+    f.reactivated,
+    f.orders,
+    centsToDecimalText(f.revenueCents),
+  ]
+  for (const rep of byRep) yield row(rep.repCode ?? '', rep.repName ?? '', rep)
+  yield row('TOTAL', '', total)
 }
