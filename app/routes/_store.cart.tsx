@@ -123,7 +123,8 @@ export default function CartPage() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
-  const welcomeCoupon = searchParams.get('welcome')
+  // Only a coupon that really is in the cart: the address bar is not a place to trust.
+  const welcomeCoupon = cart.offers.find((offer) => offer.code && offer.code === searchParams.get('welcome'))?.code
   const { t, money } = useT()
   const submittingIntent =
     navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
@@ -140,7 +141,7 @@ export default function CartPage() {
           {t('cart.title')}
         </h1>
         {welcomeCoupon ? (
-          <Alert tone="success">{t('cart.welcome', { code: welcomeCoupon.slice(0, 40) })}</Alert>
+          <Alert tone="success">{t('cart.welcome', { code: welcomeCoupon })}</Alert>
         ) : null}
         {cart.unavailable.length ? (
           <Alert tone="warning">

@@ -69,6 +69,10 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   // The link is single-use: opening it again says so.
   await buyer.goto(invitePath)
   await expect(buyer.getByTestId('invite-refused')).toContainText('Convite já utilizado')
+  // The welcome banner names only a coupon that is really in the cart.
+  await buyer.goto('/cart?welcome=FALSO99')
+  await expect(buyer.getByRole('heading', { name: 'Carrinho' })).toBeVisible()
+  await expect(buyer.getByText(/Bem-vindo de volta/)).toHaveCount(0)
   await buyerContext.close()
 
   // The account shows as reactivated by the campaign, and the funnel counts one order.
