@@ -32,7 +32,7 @@ const SCHEDULES = ['NOW', 'ONCE', 'FORTNIGHTLY', 'MONTHLY'] as const
 const FIELDS = ['name', 'locale', 'subject', 'message', 'offerId', 'schedule', 'startsAt'] as const
 type FormError =
   | { code: 'INVALID'; field: (typeof FIELDS)[number] }
-  | { code: Exclude<CreateCampaignError, 'UNKNOWN_PLACEHOLDER'> | 'START_INVALID' }
+  | { code: Exclude<CreateCampaignError, 'UNKNOWN_PLACEHOLDER'> | 'START_INVALID' | 'SEGMENT_INVALID' }
   | { code: 'UNKNOWN_PLACEHOLDER'; detail: string }
 type ActionData = { preview: SegmentSize | null; error: FormError | null }
 
@@ -46,10 +46,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
   const formData = await request.formData()
+  const reply = (data: ActionData, status = 200) => json(data, { status })
   const params = new URLSearchParams()
   for (const [key, value] of formData) if (typeof value === 'string') params.append(key, value)
   const filters = segmentFromParams(params)
-  const reply = (data: ActionData, status = 200) => json(data, { status })
+  if (!filters) return reply({ preview: null, error: { code: 'SEGMENT_INVALID' } }, 400)
   if (params.get('intent') === 'preview') {
     return reply({ preview: await segmentSize(filters), error: null })
   }

@@ -16,6 +16,8 @@ import { acceptInvitation, optOut, viewInvitation } from './invitations.server'
 import {
   cancelCampaign,
   createCampaign,
+  nextRunAfter,
+  segmentFromParams,
   segmentSize,
   runCampaign,
   runDueCampaigns,
@@ -192,6 +194,30 @@ describe('campaigns', () => {
     const message = await prisma.outboxMessage.findFirstOrThrow({ where: { invitation: { campaignId: created.campaignId } } })
     expect(message.status).toBe('CANCELLED')
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id: created.campaignId } })).nextRunAt).toBeNull()
+  })
+})
+
+describe('schedules and segment input', () => {
+  it('a recurring campaign that missed runs while the server was down runs once, then keeps its rhythm', () => {
+    const due = new Date('2026-01-01T12:00:00Z')
+    const now = new Date('2026-03-20T12:00:00Z')
+    expect(nextRunAfter('MONTHLY', due, now)?.toISOString()).toBe('2026-04-01T12:00:00.000Z')
+    expect(nextRunAfter('FORTNIGHTLY', due, due)?.toISOString()).toBe('2026-01-15T12:00:00.000Z')
+    expect(nextRunAfter('ONCE', due, now)).toBeNull()
+    expect(nextRunAfter('NOW', due, now)).toBeNull()
+  })
+
+  it('reads a segment from a form, and refuses values out of range instead of failing', () => {
+    const params = new URLSearchParams('status=INACTIVE&status=LOST&state=PE&minDays=180&family=f1&name=x')
+    expect(segmentFromParams(params)).toMatchObject({
+      status: ['INACTIVE', 'LOST'],
+      state: 'PE',
+      minDays: 180,
+      family: ['f1'],
+    })
+    expect(segmentFromParams(new URLSearchParams('status=GONE'))).toBeNull()
+    expect(segmentFromParams(new URLSearchParams('minDays=-3'))).toBeNull()
+    expect(segmentFromParams(new URLSearchParams('maxDays=muitos'))).toBeNull()
   })
 })
 

@@ -17,12 +17,14 @@ const DAY_MS = 86_400_000
 export const SegmentFilters = AccountFilters.omit({ sort: true, page: true, q: true })
 export type SegmentFilters = z.infer<typeof SegmentFilters>
 
-export function segmentFromParams(params: URLSearchParams): SegmentFilters {
-  return SegmentFilters.parse({
+/** The segment of a submitted form, or null when a value is out of range or unknown. */
+export function segmentFromParams(params: URLSearchParams): SegmentFilters | null {
+  const parsed = SegmentFilters.safeParse({
     ...Object.fromEntries(params),
     status: params.getAll('status'),
     family: params.getAll('family').filter(Boolean),
   })
+  return parsed.success ? parsed.data : null
 }
 
 function segmentWhere(filters: SegmentFilters, now: Date): Prisma.AccountWhereInput {
@@ -101,7 +103,7 @@ export type CreateCampaignResult =
   | { ok: true; campaignId: string; queued: number | null }
   | { ok: false; code: CreateCampaignError; detail?: string }
 
-export function nextRunAfter(schedule: CampaignSchedule, from: Date): Date | null {
+function step(schedule: CampaignSchedule, from: Date): Date | null {
   if (schedule === 'FORTNIGHTLY') return new Date(from.getTime() + 14 * DAY_MS)
   if (schedule === 'MONTHLY') {
     const next = new Date(from)
@@ -109,6 +111,16 @@ export function nextRunAfter(schedule: CampaignSchedule, from: Date): Date | nul
     return next
   }
   return null
+}
+
+/**
+ * The run after one due at `from`, on the campaign's rhythm and after `now`: a server that was
+ * down for weeks sends the missed run once, not once per missed period.
+ */
+export function nextRunAfter(schedule: CampaignSchedule, from: Date, now: Date): Date | null {
+  let next = step(schedule, from)
+  while (next && next <= now) next = step(schedule, next)
+  return next
 }
 
 /**
@@ -217,7 +229,7 @@ async function queueRun(campaign: Campaign, resolved: ResolvedSegment, now: Date
       data: {
         runs: run,
         lastRunAt: now,
-        nextRunAt: nextRunAfter(campaign.schedule, campaign.nextRunAt ?? now),
+        nextRunAt: nextRunAfter(campaign.schedule, campaign.nextRunAt ?? now, now),
       },
     })
     if (count !== 1) return false
