@@ -755,4 +755,5 @@ export const en: Record<keyof typeof ptBR, string> = {
   'account.reactivatedByRepInvitation': "brought back by a rep's invitation",
   'accounts.familiesHint': "Ctrl or ⌘ to pick several",
   'campaignForm.error.SEGMENT_INVALID': "Invalid segment filters: check the days (numbers from 0 to 100,000) and the options chosen.",
+  'dashboard.campaigns': "Invitation funnel",
 }

@@ -754,4 +754,5 @@ export const ptBR = {
   'account.reactivatedByRepInvitation': "trazido por um convite do representante",
   'accounts.familiesHint': "Ctrl ou ⌘ para marcar várias",
   'campaignForm.error.SEGMENT_INVALID': "Filtros do segmento inválidos: confira os dias (números de 0 a 100.000) e as opções escolhidas.",
+  'dashboard.campaigns': "Funil dos convites",
 } as const

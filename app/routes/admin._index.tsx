@@ -2,7 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { Chart } from '~/components/chart'
+import { FunnelBars } from '~/components/funnel'
+import { Panel } from '~/components/ui/panel'
 import { DataTable } from '~/components/ui/table'
+import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { getDashboard, type DashboardTable } from '~/domain/dashboard/dashboard.server'
 import { requireUser } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
@@ -11,36 +14,25 @@ export const meta: MetaFunction = () => [{ title: 'Painel · Reativa' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
-  return json(await getDashboard())
+  const [dashboard, funnel] = await Promise.all([getDashboard(), campaignFunnel()])
+  return json({ ...dashboard, funnel: funnel.total })
 }
 
-function Panel({
-  title,
-  table,
-  children,
-}: {
-  title: string
-  table: DashboardTable
-  children: ReactNode
-}) {
+/** A dashboard card whose table downloads as CSV. */
+function TablePanel({ title, table, children }: { title: string; table: DashboardTable; children: ReactNode }) {
+  return (
+    <Panel id={`dashboard-${table}`} title={title} action={<CsvLink href={`/admin/dashboard.csv?table=${table}`} />}>
+      {children}
+    </Panel>
+  )
+}
+
+function CsvLink({ href }: { href: string }) {
   const { t } = useT()
   return (
-    <section
-      aria-label={title}
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-    >
-      <div className="flex items-baseline justify-between gap-2">
-        <h2 className="text-lg font-semibold">{title}</h2>
-        <a
-          href={`/admin/dashboard.csv?table=${table}`}
-          className="text-sm text-brand-700 underline"
-          download
-        >
-          {t('common.exportCsv')}
-        </a>
-      </div>
-      {children}
-    </section>
+    <a href={href} className="text-sm text-brand-700 underline" download>
+      {t('common.exportCsv')}
+    </a>
   )
 }
 
@@ -61,7 +53,7 @@ export default function DashboardPage() {
         </p>
       </div>
       <div className="grid gap-6 xl:grid-cols-2">
-        <Panel title={t('dashboard.portfolio')} table="portfolio">
+        <TablePanel title={t('dashboard.portfolio')} table="portfolio">
           <Chart
             type="doughnut"
             title={t('dashboard.chartOf', { title: t('dashboard.portfolio') })}
@@ -95,8 +87,8 @@ export default function DashboardPage() {
               </tr>
             ))}
           </DataTable>
-        </Panel>
-        <Panel title={t('dashboard.churn')} table="churn">
+        </TablePanel>
+        <TablePanel title={t('dashboard.churn')} table="churn">
           <Chart
             type="line"
             title={t('dashboard.chartOf', { title: t('dashboard.churn') })}
@@ -130,8 +122,8 @@ export default function DashboardPage() {
               </tr>
             ))}
           </DataTable>
-        </Panel>
-        <Panel title={t('dashboard.revenue')} table="revenue">
+        </TablePanel>
+        <TablePanel title={t('dashboard.revenue')} table="revenue">
           <Chart
             type="bar"
             stacked
@@ -165,8 +157,8 @@ export default function DashboardPage() {
               </tr>
             ))}
           </DataTable>
-        </Panel>
-        <Panel title={t('dashboard.byState')} table="states">
+        </TablePanel>
+        <TablePanel title={t('dashboard.byState')} table="states">
           <Chart
             type="bar"
             stacked
@@ -200,8 +192,8 @@ export default function DashboardPage() {
               </tr>
             ))}
           </DataTable>
-        </Panel>
-        <Panel title={t('dashboard.byRep')} table="reps">
+        </TablePanel>
+        <TablePanel title={t('dashboard.byRep')} table="reps">
           <Chart
             type="bar"
             stacked
@@ -235,6 +227,13 @@ export default function DashboardPage() {
               </tr>
             ))}
           </DataTable>
+        </TablePanel>
+        <Panel
+          id="dashboard-campaigns"
+          title={t('dashboard.campaigns')}
+          action={<CsvLink href="/admin/campaigns/funnel.csv" />}
+        >
+          <FunnelBars funnel={data.funnel} testId="dashboard-funnel" />
         </Panel>
       </div>
     </div>

@@ -89,6 +89,9 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   await expect(row).toContainText('Comprou')
   await row.getByRole('link', { name: accountName }).click()
   await expect(page.getByTestId('reactivated')).toContainText('trazido pela campanha Volta Pernambuco')
+  // The dashboard's funnel of every invitation counts it too.
+  await page.goto('/admin')
+  await expect(page.getByTestId('dashboard-funnel').getByTestId('funnel-firstOrder').getByTestId('funnel-value')).toHaveText('1')
 })
 
 test('tampered and unknown invitation links get a clear page', async ({ page }) => {
