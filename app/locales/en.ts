@@ -756,4 +756,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'accounts.familiesHint': "Ctrl or ⌘ to pick several",
   'campaignForm.error.SEGMENT_INVALID': "Invalid segment filters: check the days (numbers from 0 to 100,000) and the options chosen.",
   'dashboard.campaigns': "Invitation funnel",
+  'campaigns.requeued': "{count} failed email(s) are back in the queue.",
+  'campaigns.nothingToRetry': "This campaign has no failed emails.",
+  'campaigns.retryFailed': "Retry {count} failed",
 }

@@ -755,4 +755,7 @@ export const ptBR = {
   'accounts.familiesHint': "Ctrl ou ⌘ para marcar várias",
   'campaignForm.error.SEGMENT_INVALID': "Filtros do segmento inválidos: confira os dias (números de 0 a 100.000) e as opções escolhidas.",
   'dashboard.campaigns': "Funil dos convites",
+  'campaigns.requeued': "{count} e-mail(s) com falha voltaram para a fila.",
+  'campaigns.nothingToRetry': "Não há e-mails com falha nesta campanha.",
+  'campaigns.retryFailed': "Reenviar {count} com falha",
 } as const

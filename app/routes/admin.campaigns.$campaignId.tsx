@@ -10,7 +10,8 @@ import { FunnelBars, RepFunnelTable } from '~/components/funnel'
 import { Pagination } from '~/components/pagination'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
-import { cancelCampaign, getCampaign } from '~/domain/campaigns/campaigns.server'
+import { cancelCampaign, getCampaign, retryFailed } from '~/domain/campaigns/campaigns.server'
+import { outboxCounts } from '~/domain/campaigns/outbox.server'
 import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { requireUser } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
@@ -22,14 +23,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = Number(new URL(request.url).searchParams.get('page') ?? 1) || 1
   const detail = await getCampaign(params.campaignId ?? '', page)
   if (!detail) throw new Response('Not found', { status: 404 })
-  const funnel = await campaignFunnel(detail.campaign.id)
-  return json({ ...detail, funnel })
+  const [funnel, outbox] = await Promise.all([
+    campaignFunnel(detail.campaign.id),
+    outboxCounts(detail.campaign.id),
+  ])
+  return json({ ...detail, funnel, outbox })
 }
+
+type ActionResult =
+  | { intent: 'cancel'; ok: boolean; dropped: number }
+  | { intent: 'retry'; ok: boolean; requeued: number }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
-  const result = await cancelCampaign(user.id, params.campaignId ?? '')
-  return json(result, { status: result.ok ? 200 : 409 })
+  const campaignId = params.campaignId ?? ''
+  const intent = (await request.formData()).get('intent')
+  if (intent === 'retry') {
+    const requeued = await retryFailed(user.id, campaignId)
+    return json<ActionResult>({ intent: 'retry', ok: requeued > 0, requeued })
+  }
+  if (intent !== 'cancel') return json({ error: 'Unknown action' }, { status: 400 })
+  const result = await cancelCampaign(user.id, campaignId)
+  return json<ActionResult>(
+    { intent: 'cancel', ok: result.ok, dropped: result.ok ? result.dropped : 0 },
+    { status: result.ok ? 200 : 409 },
+  )
 }
 
 /** The furthest step an invitation reached, for its row. */
@@ -54,7 +72,8 @@ function stepOf(invitation: {
 }
 
 export default function CampaignPage() {
-  const { campaign, filters, invitations, total, page, pageCount, funnel } = useLoaderData<typeof loader>()
+  const { campaign, filters, invitations, total, page, pageCount, funnel, outbox } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t, date } = useT()
@@ -76,9 +95,15 @@ export default function CampaignPage() {
             : t('campaigns.created.queued', { count: Number(created) || 0 })}
         </Alert>
       ) : null}
-      {actionData ? (
+      {actionData && 'intent' in actionData ? (
         <Alert tone={actionData.ok ? 'success' : 'error'}>
-          {actionData.ok ? t('campaigns.cancelled', { count: actionData.dropped }) : t('campaigns.cannotCancel')}
+          {actionData.intent === 'retry'
+            ? actionData.ok
+              ? t('campaigns.requeued', { count: actionData.requeued })
+              : t('campaigns.nothingToRetry')
+            : actionData.ok
+              ? t('campaigns.cancelled', { count: actionData.dropped })
+              : t('campaigns.cannotCancel')}
         </Alert>
       ) : null}
       <dl className="grid max-w-3xl grid-cols-[12rem_1fr] gap-x-4 gap-y-1 text-sm">
@@ -108,13 +133,31 @@ export default function CampaignPage() {
           {campaign.lastRunAt ? ` · ${date(campaign.lastRunAt, 'datetime')}` : ''}
         </dd>
       </dl>
-      {canCancel ? (
-        <Form method="post">
-          <Button type="submit" variant="danger">
-            {t('campaigns.cancel')}
-          </Button>
-        </Form>
-      ) : null}
+      <p className="text-sm text-slate-700" data-testid="campaign-outbox">
+        {t('campaigns.outbox', {
+          pending: outbox.PENDING + outbox.SENDING,
+          sent: outbox.SENT,
+          failed: outbox.FAILED,
+        })}
+      </p>
+      <div className="flex flex-wrap gap-3">
+        {outbox.FAILED > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="retry" />
+            <Button type="submit" variant="secondary">
+              {t('campaigns.retryFailed', { count: outbox.FAILED })}
+            </Button>
+          </Form>
+        ) : null}
+        {canCancel ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="cancel" />
+            <Button type="submit" variant="danger">
+              {t('campaigns.cancel')}
+            </Button>
+          </Form>
+        ) : null}
+      </div>
       <section aria-labelledby="funnel-heading" className="space-y-3">
         <h2 id="funnel-heading" className="text-lg font-semibold">
           {t('campaigns.funnel')}

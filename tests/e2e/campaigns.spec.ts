@@ -139,3 +139,25 @@ test('the unsubscribe link asks first, then stops further invitations', async ({
   await expect(tab.getByText('Este link de descadastro não é válido.')).toBeVisible()
   await visitor.close()
 })
+
+test('a manager schedules a campaign for tomorrow, sees it waiting, and cancels it', async ({ page }) => {
+  await login(page, MANAGER)
+  await page.goto('/admin/campaigns/new')
+  await page.getByRole('checkbox', { name: 'Perdido' }).check()
+  await page.getByLabel('Nome da campanha').fill('Perdidos — amanhã')
+  await page.getByRole('radio', { name: 'Em uma data' }).check()
+  // Without a date the browser asks for one; a date in the past is refused by the server.
+  await page.getByLabel('Data e hora do envio').fill('2020-01-01T09:00')
+  await page.getByRole('button', { name: 'Agendar' }).click()
+  await expect(page.getByRole('alert')).toHaveText('A data de envio precisa estar no futuro.')
+  const tomorrow = new Date(Date.now() + 86_400_000)
+  const local = `${tomorrow.toISOString().slice(0, 10)}T09:00`
+  await page.getByLabel('Data e hora do envio').fill(local)
+  await page.getByRole('button', { name: 'Agendar' }).click()
+  await expect(page.getByText('Campanha agendada.')).toBeVisible()
+  await expect(page.getByTestId('campaign-state')).toContainText('Agendada para')
+  await expect(page.getByText('Nenhum convite ainda: a campanha está agendada.')).toBeVisible()
+  await page.getByRole('button', { name: 'Cancelar campanha' }).click()
+  await expect(page.getByText(/Campanha cancelada; 0 convite/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Cancelar campanha' })).toHaveCount(0)
+})

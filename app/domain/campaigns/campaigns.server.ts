@@ -455,3 +455,26 @@ export async function campaignOfferOptions(now = new Date()) {
     orderBy: { name: 'asc' },
   })
 }
+
+/**
+ * Puts a campaign's failed emails back in the queue (after fixing what made them fail: the
+ * sender domain, the API key…). Each keeps its idempotency key, so none can go out twice.
+ */
+export async function retryFailed(actorId: string, campaignId: string, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.outboxMessage.updateMany({
+      where: { status: 'FAILED', invitation: { campaignId } },
+      data: { status: 'PENDING', attempts: 0, nextAttemptAt: now, lastError: null },
+    })
+    if (count) {
+      await audit(tx, {
+        actorId,
+        action: 'campaign.retryFailed',
+        entity: 'Campaign',
+        entityId: campaignId,
+        changes: { requeued: count },
+      })
+    }
+    return count
+  })
+}

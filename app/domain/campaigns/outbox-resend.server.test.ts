@@ -5,8 +5,8 @@ import { createAccount, createUser } from '#tests/fixtures/factories'
 import { startFakeResend, type FakeResend } from '#tests/support/fake-resend'
 import { prisma } from '~/utils/db.server'
 import { sendWithResend } from '~/utils/email.server'
-import { createCampaign, SegmentFilters } from './campaigns.server'
-import { claimDue, drainOutbox } from './outbox.server'
+import { createCampaign, retryFailed, SegmentFilters } from './campaigns.server'
+import { claimDue, drainOutbox, outboxCounts } from './outbox.server'
 import { handleResendWebhook } from './resend-webhook.server'
 
 // The SDK reads its base URL when it is imported, and settings are read on first use: set
@@ -113,14 +113,22 @@ describe('the outbox with Resend', () => {
     expect(fake.calls.filter((c) => c.idempotencyKey === claimed[0]!.idempotencyKey)).toHaveLength(2)
   })
 
-  it('gives up at once on an email the provider says is invalid', async () => {
-    await queueCampaign(1)
+  it('gives up at once on an email the provider says is invalid; the manager can queue it again', async () => {
+    const campaignId = await queueCampaign(1)
     fake.failNext(1, 422)
     const result = await drainOutbox({ ratePerSecond: 1000, backoffMs: () => 0 })
     expect(result).toMatchObject({ failed: 1, sent: 0 })
     const message = await prisma.outboxMessage.findFirstOrThrow()
     expect(message).toMatchObject({ status: 'FAILED', attempts: 1 })
     expect(message.lastError).toContain('validation_error')
+    expect(await outboxCounts(campaignId)).toMatchObject({ FAILED: 1, SENT: 0 })
+
+    const manager = await createUser({ role: 'MANAGER' })
+    expect(await retryFailed(manager.id, campaignId)).toBe(1)
+    await drainOutbox({ ratePerSecond: 1000 })
+    expect(await outboxCounts(campaignId)).toMatchObject({ FAILED: 0, SENT: 1 })
+    expect(fake.deliveries).toHaveLength(1)
+    expect(await retryFailed(manager.id, campaignId)).toBe(0)
   })
 
   it('starts sends no faster than the rate limit', async () => {

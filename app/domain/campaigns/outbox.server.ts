@@ -279,8 +279,13 @@ export async function drainOutbox(options: OutboxOptions): Promise<DrainResult> 
 
 export type OutboxCounts = Record<'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'CANCELLED', number>
 
-export async function outboxCounts(): Promise<OutboxCounts> {
-  const rows = await prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } })
+/** How the outbox stands, for every email or one campaign's. */
+export async function outboxCounts(campaignId?: string): Promise<OutboxCounts> {
+  const rows = await prisma.outboxMessage.groupBy({
+    by: ['status'],
+    where: campaignId ? { invitation: { campaignId } } : {},
+    _count: { _all: true },
+  })
   const counts: OutboxCounts = { PENDING: 0, SENDING: 0, SENT: 0, FAILED: 0, CANCELLED: 0 }
   for (const row of rows) counts[row.status] = row._count._all
   return counts
