@@ -1,4 +1,4 @@
-import { type Funnel, type RepFunnel } from '~/domain/campaigns/funnel-types'
+import { type Funnel, type OutboxCounts, type RepFunnel } from '~/domain/campaigns/funnel-types'
 import { DataTable } from '~/components/ui/table'
 import { useT } from '~/utils/use-t'
 
@@ -68,5 +68,19 @@ export function RepFunnelTable({ rows }: { rows: RepFunnel[] }) {
         </tr>
       ))}
     </DataTable>
+  )
+}
+
+/** One line on where a set of emails stands in the outbox. */
+export function OutboxLine({ counts, testId }: { counts: OutboxCounts; testId: string }) {
+  const { t } = useT()
+  return (
+    <p className="text-sm text-slate-700" data-testid={testId}>
+      {t('campaigns.outbox', {
+        pending: counts.PENDING + counts.SENDING,
+        sent: counts.SENT,
+        failed: counts.FAILED,
+      })}
+    </p>
   )
 }

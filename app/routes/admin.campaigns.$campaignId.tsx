@@ -6,7 +6,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CampaignStateLabel } from '~/components/campaign-state'
-import { FunnelBars, RepFunnelTable } from '~/components/funnel'
+import { FunnelBars, OutboxLine, RepFunnelTable } from '~/components/funnel'
 import { Pagination } from '~/components/pagination'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
@@ -133,13 +133,7 @@ export default function CampaignPage() {
           {campaign.lastRunAt ? ` · ${date(campaign.lastRunAt, 'datetime')}` : ''}
         </dd>
       </dl>
-      <p className="text-sm text-slate-700" data-testid="campaign-outbox">
-        {t('campaigns.outbox', {
-          pending: outbox.PENDING + outbox.SENDING,
-          sent: outbox.SENT,
-          failed: outbox.FAILED,
-        })}
-      </p>
+      <OutboxLine counts={outbox} testId="campaign-outbox" />
       <div className="flex flex-wrap gap-3">
         {outbox.FAILED > 0 ? (
           <Form method="post">

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { FunnelBars, RepFunnelTable } from '~/components/funnel'
+import { FunnelBars, OutboxLine, RepFunnelTable } from '~/components/funnel'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
@@ -34,13 +34,7 @@ export default function CampaignsPage() {
           {t('campaigns.new')}
         </Link>
       </div>
-      <p className="text-sm text-slate-600" data-testid="outbox-state">
-        {t('campaigns.outbox', {
-          pending: outbox.PENDING + outbox.SENDING,
-          sent: outbox.SENT,
-          failed: outbox.FAILED,
-        })}
-      </p>
+      <OutboxLine counts={outbox} testId="outbox-state" />
       <section aria-labelledby="funnel-heading" className="space-y-3">
         <h2 id="funnel-heading" className="text-lg font-semibold">
           {t('campaigns.overallFunnel')}

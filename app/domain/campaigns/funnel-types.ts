@@ -14,3 +14,5 @@ export type Funnel = {
 }
 
 export type RepFunnel = Funnel & { repId: string | null; repCode: string | null; repName: string | null }
+
+export type OutboxCounts = Record<'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'CANCELLED', number>

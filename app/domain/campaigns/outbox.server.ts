@@ -13,6 +13,7 @@ import { env } from '~/utils/env.server'
 import { isLocale, type Locale, translator } from '~/utils/i18n'
 import { signingKey } from '~/utils/signing.server'
 import { invitationToken, invitationUrl, unsubscribeUrl } from './links.server'
+import { type OutboxCounts } from './funnel-types'
 import { fillTemplate } from './template'
 
 export const MAX_ATTEMPTS = 8
@@ -277,7 +278,6 @@ export async function drainOutbox(options: OutboxOptions): Promise<DrainResult> 
   }
 }
 
-export type OutboxCounts = Record<'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'CANCELLED', number>
 
 /** How the outbox stands, for every email or one campaign's. */
 export async function outboxCounts(campaignId?: string): Promise<OutboxCounts> {
