@@ -19,7 +19,8 @@ const FAKE_PORT = 12_499
 const RATE_LIMIT = 100
 const THROTTLED_MESSAGES = 500
 
-for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${COPY}${suffix}`, { force: true })
+for (const suffix of ['', '-wal', '-shm', '-journal'])
+  fs.rmSync(`${COPY}${suffix}`, { force: true })
 fs.copyFileSync(SOURCE, COPY)
 Object.assign(process.env, {
   DATABASE_URL: `file:${COPY}`,
@@ -83,7 +84,9 @@ async function main() {
   const drainSeconds = (performance.now() - drainStarted) / 1000
   const keys = new Set(fake.deliveries.map((d) => d.idempotencyKey))
   if (drained.sent !== 10_000 || fake.deliveries.length !== 10_000 || keys.size !== 10_000) {
-    throw new Error(`expected 10,000 single deliveries, got ${JSON.stringify(drained)} / ${fake.deliveries.length}`)
+    throw new Error(
+      `expected 10,000 single deliveries, got ${JSON.stringify(drained)} / ${fake.deliveries.length}`,
+    )
   }
 
   // At the provider's limit: a fresh campaign, of which 500 messages are left to send.
@@ -95,7 +98,10 @@ async function main() {
     take: THROTTLED_MESSAGES,
   })
   await prisma.outboxMessage.updateMany({
-    where: { invitation: { campaignId: throttled.campaignId }, id: { notIn: keep.map((k) => k.id) } },
+    where: {
+      invitation: { campaignId: throttled.campaignId },
+      id: { notIn: keep.map((k) => k.id) },
+    },
     data: { status: 'CANCELLED' },
   })
   const before = fake.calls.length
@@ -113,7 +119,8 @@ async function main() {
   await prisma.$disconnect()
   await fake.close()
   db.close()
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${COPY}${suffix}`, { force: true })
+  for (const suffix of ['', '-wal', '-shm', '-journal'])
+    fs.rmSync(`${COPY}${suffix}`, { force: true })
 
   console.log('\nCampaigns (10,000 reachable accounts, local Resend stand-in):')
   console.table([

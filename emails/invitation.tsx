@@ -38,9 +38,13 @@ export function InvitationEmail(props: InvitationEmailProps) {
       {props.offer ? (
         <Section style={offerBox}>
           <Text style={{ margin: 0, fontWeight: 700 }}>{props.offer.name}</Text>
-          {props.offer.description ? <Text style={{ margin: '4px 0 0' }}>{props.offer.description}</Text> : null}
+          {props.offer.description ? (
+            <Text style={{ margin: '4px 0 0' }}>{props.offer.description}</Text>
+          ) : null}
           {props.offer.code ? (
-            <Text style={{ margin: '4px 0 0' }}>{t('email.invite.coupon', { code: props.offer.code })}</Text>
+            <Text style={{ margin: '4px 0 0' }}>
+              {t('email.invite.coupon', { code: props.offer.code })}
+            </Text>
           ) : null}
         </Section>
       ) : null}

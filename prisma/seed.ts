@@ -588,7 +588,12 @@ async function seedDemoCampaign(now: Date) {
   const manager = await prisma.user.findUniqueOrThrow({ where: { email: 'gerente@reativa.dev' } })
   const offer = await prisma.offer.findUnique({ where: { code: 'CONVITE5' } })
   const accounts = await prisma.account.findMany({
-    where: { state: 'MG', status: { in: ['INACTIVE', 'LOST'] }, email: { not: null }, users: { none: {} } },
+    where: {
+      state: 'MG',
+      status: { in: ['INACTIVE', 'LOST'] },
+      email: { not: null },
+      users: { none: {} },
+    },
     orderBy: { cnpj: 'asc' },
     take: 12,
   })

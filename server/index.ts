@@ -16,7 +16,10 @@ const settings = env()
 // Chrome applies form-action to the redirect that follows a form post: pay now without
 // JavaScript redirects to Stripe Checkout (or to the local stand-in set by STRIPE_API_URL).
 const formTargets = settings.STRIPE_SECRET_KEY
-  ? ['https://checkout.stripe.com', ...(settings.STRIPE_API_URL ? [new URL(settings.STRIPE_API_URL).origin] : [])]
+  ? [
+      'https://checkout.stripe.com',
+      ...(settings.STRIPE_API_URL ? [new URL(settings.STRIPE_API_URL).origin] : []),
+    ]
   : []
 const isDev = settings.NODE_ENV === 'development'
 const buildPath = path.resolve('build/index.js')

@@ -49,7 +49,7 @@ describe('CSRF origin check', () => {
     ).toBe(true)
   })
 
-  it("lets mail providers post the signed one-click unsubscribe, and nothing under it", () => {
+  it('lets mail providers post the signed one-click unsubscribe, and nothing under it', () => {
     const post = { ...base, method: 'POST', origin: undefined, referer: undefined }
     expect(isAllowedMutation({ ...post, path: '/unsubscribe' })).toBe(true)
     expect(isAllowedMutation({ ...post, path: '/unsubscribe/other' })).toBe(false)

@@ -21,7 +21,11 @@ export function FunnelBars({ funnel, testId }: { funnel: Funnel; testId?: string
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
       <dl className="space-y-1.5 text-sm">
         {FUNNEL_STEPS.map((step) => (
-          <div key={step} className="grid grid-cols-[10rem_1fr_4rem] items-center gap-2" data-testid={`funnel-${step}`}>
+          <div
+            key={step}
+            className="grid grid-cols-[10rem_1fr_4rem] items-center gap-2"
+            data-testid={`funnel-${step}`}
+          >
             <dt className="text-slate-700">{t(`funnel.${step}`)}</dt>
             {/* SVG attributes, not inline styles: the CSP allows no style attributes. */}
             <svg aria-hidden className="h-3 w-full" preserveAspectRatio="none">
@@ -57,8 +61,14 @@ export function RepFunnelTable({ rows }: { rows: RepFunnel[] }) {
       ]}
     >
       {rows.map((row) => (
-        <tr key={row.repId ?? 'none'} className="border-t border-slate-200" data-testid="rep-funnel-row">
-          <td className="p-2">{row.repCode ? `${row.repCode} · ${row.repName}` : t('accounts.noRep')}</td>
+        <tr
+          key={row.repId ?? 'none'}
+          className="border-t border-slate-200"
+          data-testid="rep-funnel-row"
+        >
+          <td className="p-2">
+            {row.repCode ? `${row.repCode} · ${row.repName}` : t('accounts.noRep')}
+          </td>
           {FUNNEL_STEPS.map((step) => (
             <td key={step} className="p-2 text-right tabular-nums">
               {row[step]}

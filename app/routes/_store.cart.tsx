@@ -6,7 +6,13 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
 import { z } from 'zod'
@@ -124,7 +130,9 @@ export default function CartPage() {
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
   // Only a coupon that really is in the cart: the address bar is not a place to trust.
-  const welcomeCoupon = cart.offers.find((offer) => offer.code && offer.code === searchParams.get('welcome'))?.code
+  const welcomeCoupon = cart.offers.find(
+    (offer) => offer.code && offer.code === searchParams.get('welcome'),
+  )?.code
   const { t, money } = useT()
   const submittingIntent =
     navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
@@ -391,7 +399,12 @@ export default function CartPage() {
               <legend className="text-sm font-medium">{t('checkout.payment')}</legend>
               {cart.terms.map((term, index) => (
                 <label key={term.code} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="payment" value={term.code} defaultChecked={index === 0} />
+                  <input
+                    type="radio"
+                    name="payment"
+                    value={term.code}
+                    defaultChecked={index === 0}
+                  />
                   {term.extraDays > 0
                     ? t('checkout.termExtended', {
                         code: term.effectiveCode,

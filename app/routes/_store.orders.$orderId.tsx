@@ -71,14 +71,18 @@ export default function OrderPage() {
       ) : null}
       {paymentReturn === 'success' ? (
         <Alert tone="success">
-          {paid ? t('payment.confirmed', { id: order.id }) : t('payment.processing', { id: order.id })}
+          {paid
+            ? t('payment.confirmed', { id: order.id })
+            : t('payment.processing', { id: order.id })}
         </Alert>
       ) : null}
       {paymentReturn === 'cancelled' && canPay ? (
         <Alert tone="info">{t('payment.cancelled', { id: order.id })}</Alert>
       ) : null}
       {paymentReturn === 'unavailable' || payError ? (
-        <Alert tone="warning">{t(`payment.error.${payError ?? 'UNAVAILABLE'}`, { id: order.id })}</Alert>
+        <Alert tone="warning">
+          {t(`payment.error.${payError ?? 'UNAVAILABLE'}`, { id: order.id })}
+        </Alert>
       ) : null}
       {canPay ? (
         <section
@@ -100,7 +104,9 @@ export default function OrderPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="pay" />
             <Button type="submit" disabled={navigation.state !== 'idle'}>
-              {navigation.formData?.get('intent') === 'pay' ? t('payment.redirecting') : t('payment.payNow')}
+              {navigation.formData?.get('intent') === 'pay'
+                ? t('payment.redirecting')
+                : t('payment.payNow')}
             </Button>
           </Form>
         </section>

@@ -19,9 +19,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** A dashboard card whose table downloads as CSV. */
-function TablePanel({ title, table, children }: { title: string; table: DashboardTable; children: ReactNode }) {
+function TablePanel({
+  title,
+  table,
+  children,
+}: {
+  title: string
+  table: DashboardTable
+  children: ReactNode
+}) {
   return (
-    <Panel id={`dashboard-${table}`} title={title} action={<CsvLink href={`/admin/dashboard.csv?table=${table}`} />}>
+    <Panel
+      id={`dashboard-${table}`}
+      title={title}
+      action={<CsvLink href={`/admin/dashboard.csv?table=${table}`} />}
+    >
       {children}
     </Panel>
   )

@@ -121,7 +121,9 @@ export default function CampaignPage() {
                 filters.segment,
                 filters.minDays !== undefined ? `≥ ${filters.minDays} d` : null,
                 filters.maxDays !== undefined ? `≤ ${filters.maxDays} d` : null,
-                filters.family.length ? t('campaigns.families', { count: filters.family.length }) : null,
+                filters.family.length
+                  ? t('campaigns.families', { count: filters.family.length })
+                  : null,
               ]
                 .filter(Boolean)
                 .join(' · ') || t('campaigns.everyone')
@@ -184,19 +186,30 @@ export default function CampaignPage() {
             ]}
           >
             {invitations.map((invitation) => (
-              <tr key={invitation.id} className="border-t border-slate-200" data-testid="invitation-row">
+              <tr
+                key={invitation.id}
+                className="border-t border-slate-200"
+                data-testid="invitation-row"
+              >
                 <td className="p-2">
-                  <Link to={`/admin/accounts/${invitation.account.id}`} className="text-brand-700 underline">
+                  <Link
+                    to={`/admin/accounts/${invitation.account.id}`}
+                    className="text-brand-700 underline"
+                  >
                     {invitation.account.tradeName}
                   </Link>
-                  <span className="block text-xs text-slate-600">{t(`status.${invitation.account.status}`)}</span>
+                  <span className="block text-xs text-slate-600">
+                    {t(`status.${invitation.account.status}`)}
+                  </span>
                 </td>
                 <td className="p-2">{invitation.email}</td>
                 <td className="p-2">{invitation.run}</td>
                 <td className="p-2">
                   {t(`invitationStep.${stepOf(invitation)}`)}
                   {invitation.outbox?.lastError && stepOf(invitation) !== 'sent' ? (
-                    <span className="block text-xs text-slate-600">{invitation.outbox.lastError}</span>
+                    <span className="block text-xs text-slate-600">
+                      {invitation.outbox.lastError}
+                    </span>
                   ) : null}
                 </td>
               </tr>

@@ -16,7 +16,11 @@ export const meta: MetaFunction = () => [{ title: 'Campanhas · Reativa' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
   const page = Number(new URL(request.url).searchParams.get('page') ?? 1) || 1
-  const [list, funnel, outbox] = await Promise.all([listCampaigns(page), campaignFunnel(), outboxCounts()])
+  const [list, funnel, outbox] = await Promise.all([
+    listCampaigns(page),
+    campaignFunnel(),
+    outboxCounts(),
+  ])
   return json({ ...list, funnel, outbox })
 }
 
@@ -44,7 +48,11 @@ export default function CampaignsPage() {
           <>
             <div className="flex items-baseline justify-between">
               <h3 className="font-semibold">{t('campaigns.byRep')}</h3>
-              <a href="/admin/campaigns/funnel.csv" className="text-sm text-brand-700 underline" download>
+              <a
+                href="/admin/campaigns/funnel.csv"
+                className="text-sm text-brand-700 underline"
+                download
+              >
                 {t('common.exportCsv')}
               </a>
             </div>
@@ -57,7 +65,11 @@ export default function CampaignsPage() {
           {t('campaigns.list', { count: total })}
         </h2>
         {campaigns.length === 0 ? (
-          <EmptyState message={t('campaigns.empty')} linkTo="/admin/campaigns/new" linkLabel={t('campaigns.new')} />
+          <EmptyState
+            message={t('campaigns.empty')}
+            linkTo="/admin/campaigns/new"
+            linkLabel={t('campaigns.new')}
+          />
         ) : (
           <DataTable
             columns={[
@@ -69,9 +81,16 @@ export default function CampaignsPage() {
             ]}
           >
             {campaigns.map((campaign) => (
-              <tr key={campaign.id} className="border-t border-slate-200" data-testid="campaign-row">
+              <tr
+                key={campaign.id}
+                className="border-t border-slate-200"
+                data-testid="campaign-row"
+              >
                 <td className="p-2">
-                  <Link to={`/admin/campaigns/${campaign.id}`} className="font-medium text-brand-700 underline">
+                  <Link
+                    to={`/admin/campaigns/${campaign.id}`}
+                    className="font-medium text-brand-700 underline"
+                  >
                     {campaign.name}
                   </Link>
                   <span className="block text-xs text-slate-600">{date(campaign.createdAt)}</span>
@@ -79,8 +98,12 @@ export default function CampaignsPage() {
                 <td className="p-2">
                   <CampaignStateLabel campaign={campaign} />
                 </td>
-                <td className="p-2">{campaign.offer ? (campaign.offer.code ?? campaign.offer.name) : '—'}</td>
-                <td className="p-2">{campaign.lastRunAt ? date(campaign.lastRunAt, 'datetime') : '—'}</td>
+                <td className="p-2">
+                  {campaign.offer ? (campaign.offer.code ?? campaign.offer.name) : '—'}
+                </td>
+                <td className="p-2">
+                  {campaign.lastRunAt ? date(campaign.lastRunAt, 'datetime') : '—'}
+                </td>
                 <td className="p-2 text-right">{campaign._count.invitations}</td>
               </tr>
             ))}

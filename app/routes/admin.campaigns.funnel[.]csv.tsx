@@ -8,5 +8,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
   const campaignId = new URL(request.url).searchParams.get('campaign')?.slice(0, 40) || undefined
   const funnel = await campaignFunnel(campaignId)
-  return csvResponse(campaignId ? `reativa-funil-${campaignId}.csv` : 'reativa-funil.csv', funnelCsvRows(funnel))
+  return csvResponse(
+    campaignId ? `reativa-funil-${campaignId}.csv` : 'reativa-funil.csv',
+    funnelCsvRows(funnel),
+  )
 }

@@ -32,7 +32,12 @@ const SCHEDULES = ['NOW', 'ONCE', 'FORTNIGHTLY', 'MONTHLY'] as const
 const FIELDS = ['name', 'locale', 'subject', 'message', 'offerId', 'schedule', 'startsAt'] as const
 type FormError =
   | { code: 'INVALID'; field: (typeof FIELDS)[number] }
-  | { code: Exclude<CreateCampaignError, 'UNKNOWN_PLACEHOLDER'> | 'START_INVALID' | 'SEGMENT_INVALID' }
+  | {
+      code:
+        | Exclude<CreateCampaignError, 'UNKNOWN_PLACEHOLDER'>
+        | 'START_INVALID'
+        | 'SEGMENT_INVALID'
+    }
   | { code: 'UNKNOWN_PLACEHOLDER'; detail: string }
 type ActionData = { preview: SegmentSize | null; error: FormError | null }
 
@@ -140,7 +145,13 @@ export default function NewCampaignPage() {
 
         <Panel id="message-heading" title={t('campaignForm.message')}>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label={t('campaignForm.name')} name="name" required minLength={3} maxLength={120} />
+            <Field
+              label={t('campaignForm.name')}
+              name="name"
+              required
+              minLength={3}
+              maxLength={120}
+            />
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               {t('campaignForm.offer')}
               <select name="offerId" className={selectClass} defaultValue="">

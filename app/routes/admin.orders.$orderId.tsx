@@ -29,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
   const order = await getAdminOrder(orderIdParam(params.orderId))
   if (!order) throw new Response('Not found', { status: 404 })
-  const refundable = order.stripePayment ? refundableCents(order.totalCents, order.stripePayment) : 0
+  const refundable = order.stripePayment
+    ? refundableCents(order.totalCents, order.stripePayment)
+    : 0
   return json({
     order,
     next: nextStatuses(order.status),
@@ -57,7 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = z
     .discriminatedUnion('intent', [StatusForm, RefundForm])
     .safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return json({ ok: false as const, code: 'INVALID' as const }, { status: 400 })
+  if (!parsed.success)
+    return json({ ok: false as const, code: 'INVALID' as const }, { status: 400 })
   const input = parsed.data
   if (input.intent === 'refund') {
     const amountCents = parseBrazilianMoney(input.amount)
@@ -72,7 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json(
       result.ok
         ? { ok: true as const, code: 'REFUNDED' as const }
-        : { ok: false as const, code: `REFUND_${result.code}` as const, maxCents: result.maxCents ?? 0 },
+        : {
+            ok: false as const,
+            code: `REFUND_${result.code}` as const,
+            maxCents: result.maxCents ?? 0,
+          },
       { status: result.ok ? 200 : 400 },
     )
   }
@@ -132,7 +139,9 @@ export default function AdminOrderPage() {
         <dd data-testid="admin-payment-status">
           <PaymentStatusLabel status={order.paymentStatus} />
           {order.paymentMethod === 'STRIPE' ? ` · ${t('payment.method.STRIPE')}` : null}
-          {order.paymentTermCode ? ` · ${t('orders.terms', { code: order.paymentTermCode })}` : null}
+          {order.paymentTermCode
+            ? ` · ${t('orders.terms', { code: order.paymentTermCode })}`
+            : null}
         </dd>
         {order.stripePayment?.paidAt ? (
           <>
@@ -190,7 +199,9 @@ export default function AdminOrderPage() {
             </Form>
           ) : (
             <p className="text-sm text-slate-600">
-              {order.stripePayment?.paidAt ? t('adminOrder.nothingToRefund') : t('adminOrder.notPaidYet')}
+              {order.stripePayment?.paidAt
+                ? t('adminOrder.nothingToRefund')
+                : t('adminOrder.notPaidYet')}
             </p>
           )}
         </Panel>

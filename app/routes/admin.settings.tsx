@@ -37,12 +37,22 @@ export async function action({ request }: ActionFunctionArgs) {
     const methods = PaymentMethodsForm.safeParse({ methods: form.getAll('methods') })
     if (!methods.success) {
       return json(
-        { section: 'payments' as const, ok: false as const, message: 'settings.methodsInvalid' as const, changed: 0 },
+        {
+          section: 'payments' as const,
+          ok: false as const,
+          message: 'settings.methodsInvalid' as const,
+          changed: 0,
+        },
         { status: 400 },
       )
     }
     await updatePaymentMethods(user.id, methods.data.methods)
-    return json({ section: 'payments' as const, ok: true as const, message: 'settings.methodsSaved' as const, changed: 0 })
+    return json({
+      section: 'payments' as const,
+      ok: true as const,
+      message: 'settings.methodsSaved' as const,
+      changed: 0,
+    })
   }
   const parsed = ThresholdsSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) {

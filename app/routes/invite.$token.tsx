@@ -39,7 +39,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   })
   if (!result.ok) return json({ error: result.code }, { status: 400 })
   const cookie = await createSessionCookie(result.userId)
-  const target = result.couponApplied ? `/cart?welcome=${encodeURIComponent(result.couponApplied)}` : '/catalog'
+  const target = result.couponApplied
+    ? `/cart?welcome=${encodeURIComponent(result.couponApplied)}`
+    : '/catalog'
   return redirect(target, { headers: { 'Set-Cookie': cookie } })
 }
 
@@ -51,7 +53,11 @@ export default function InvitationPage() {
   const refused = actionData && ['INVALID', 'EXPIRED', 'USED'].includes(actionData.error)
 
   if (view.state !== 'VALID' || refused) {
-    const state = (refused ? actionData.error : view.state) as 'INVALID' | 'EXPIRED' | 'USED' | 'RATE_LIMITED'
+    const state = (refused ? actionData.error : view.state) as
+      | 'INVALID'
+      | 'EXPIRED'
+      | 'USED'
+      | 'RATE_LIMITED'
     return (
       <AuthCard>
         <div className="space-y-4" data-testid="invite-refused">
@@ -75,13 +81,18 @@ export default function InvitationPage() {
       <div className="space-y-4">
         <h1 className="text-xl font-bold">{t('invite.title', { account: view.accountName })}</h1>
         {view.offer ? (
-          <div className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="invite-offer">
+          <div
+            className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm"
+            data-testid="invite-offer"
+          >
             <p className="font-semibold">{view.offer.name}</p>
             {view.offer.description ? <p>{view.offer.description}</p> : null}
             {view.offer.code ? <p>{t('invite.couponWaiting', { code: view.offer.code })}</p> : null}
           </div>
         ) : null}
-        {error ? <Alert tone="error">{t(`invite.error.${error}`, { min: MIN_PASSWORD_LENGTH })}</Alert> : null}
+        {error ? (
+          <Alert tone="error">{t(`invite.error.${error}`, { min: MIN_PASSWORD_LENGTH })}</Alert>
+        ) : null}
         {view.mode === 'EMAIL_IN_USE' ? (
           <p className="text-sm">{t('invite.error.EMAIL_IN_USE')}</p>
         ) : (

@@ -21,7 +21,9 @@ export async function bulkInsert(
   const columnList = Prisma.raw(columns.map((column) => `"${column}"`).join(', '))
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length))
   for (const part of chunks(rows, size)) {
-    const values = part.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column] ?? null))})`)
+    const values = part.map(
+      (row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column] ?? null))})`,
+    )
     await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${columnList}) VALUES ${Prisma.join(values)}`
   }
 }

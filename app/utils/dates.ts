@@ -38,7 +38,13 @@ export function zonedLocalToUtc(value: string, timeZone: string): Date | null {
         .formatToParts(instant)
         .map((p) => [p.type, p.value]),
     )
-    const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!)
+    const wall = Date.UTC(
+      +parts.year!,
+      +parts.month! - 1,
+      +parts.day!,
+      +parts.hour!,
+      +parts.minute!,
+    )
     return wall - instant
   }
   const first = asUtc - offsetAt(asUtc)

@@ -50,7 +50,10 @@ const PERMANENT_ERRORS = new Set([
  * timeout, a crash before the result was saved) return the first send instead of a second
  * email. Returns Resend's message id.
  */
-export async function sendWithResend(email: RenderedEmail, idempotencyKey?: string): Promise<string> {
+export async function sendWithResend(
+  email: RenderedEmail,
+  idempotencyKey?: string,
+): Promise<string> {
   const settings = env()
   if (!settings.RESEND_API_KEY) throw new DeliveryError('RESEND_API_KEY is not set', false)
   const { data, error } = await resendClient(settings.RESEND_API_KEY).emails.send(

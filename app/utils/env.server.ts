@@ -24,7 +24,10 @@ const schema = z.object({
   RESET_MAX_REQUESTS_PER_IP: positiveInt(10),
   RESET_MAX_REQUESTS_PER_EMAIL: positiveInt(3),
   // Stripe: pay now is offered only when the secret key is set.
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'expected sk_test_… or sk_live_…').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'expected sk_test_… or sk_live_…')
+    .optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   // Where the Stripe SDK sends API calls. Only for tests and local stand-ins; unset in production.
   STRIPE_API_URL: z.string().url().optional(),

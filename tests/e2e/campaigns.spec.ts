@@ -13,9 +13,13 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   await page.goto('/admin/campaigns/new')
   await page.getByRole('combobox', { name: 'UF' }).selectOption('PE')
   await page.getByRole('button', { name: 'Calcular tamanho' }).click()
-  await expect(page.getByTestId('segment-size')).toContainText(/\d+ clientes no segmento; [1-9]\d* podem receber/)
+  await expect(page.getByTestId('segment-size')).toContainText(
+    /\d+ clientes no segmento; [1-9]\d* podem receber/,
+  )
   await page.getByLabel('Nome da campanha').fill('Volta Pernambuco')
-  await page.getByRole('combobox', { name: 'Oferta anexada' }).selectOption({ label: 'CONVITE5 · Convite de volta: 5% no pedido' })
+  await page
+    .getByRole('combobox', { name: 'Oferta anexada' })
+    .selectOption({ label: 'CONVITE5 · Convite de volta: 5% no pedido' })
   await page.getByRole('button', { name: 'Enviar convites' }).click()
   await expect(page).toHaveURL(/\/admin\/campaigns\/\w+\?created=\d+/)
   await expect(page.getByText(/convite\(s\) na fila de envio/)).toBeVisible()
@@ -33,7 +37,9 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
     await expect(admin.getByTestId('mail-row')).toHaveCount(1, { timeout: 1000 })
   }).toPass({ timeout: 30_000 })
   await admin.getByTestId('mail-row').first().getByRole('link').click()
-  await expect(admin.getByTestId('mail-subject')).toHaveText(`${accountName}, sentimos sua falta: condições especiais para voltar`)
+  await expect(admin.getByTestId('mail-subject')).toHaveText(
+    `${accountName}, sentimos sua falta: condições especiais para voltar`,
+  )
   const text = (await admin.getByTestId('mail-text').textContent()) ?? ''
   expect(text).toContain('CONVITE5')
   expect(text).toMatch(/\/unsubscribe\?e=/)
@@ -45,7 +51,9 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   const buyer = await buyerContext.newPage()
   const invitePath = new URL(link).pathname
   await buyer.goto(invitePath)
-  await expect(buyer.getByRole('heading', { name: `${accountName}, bem-vindo ao portal` })).toBeVisible()
+  await expect(
+    buyer.getByRole('heading', { name: `${accountName}, bem-vindo ao portal` }),
+  ).toBeVisible()
   await expect(buyer.getByTestId('invite-offer')).toContainText('CONVITE5')
   await buyer.getByLabel('Seu nome').fill('Joana Compras')
   await buyer.getByLabel('Nova senha', { exact: true }).fill('curta')
@@ -56,7 +64,9 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   await buyer.getByLabel('Repita a nova senha').fill('voltei-para-ficar')
   await buyer.getByRole('button', { name: 'Criar senha e entrar' }).click()
   await expect(buyer).toHaveURL(/\/cart\?welcome=CONVITE5/)
-  await expect(buyer.getByText('Bem-vindo de volta! O cupom CONVITE5 já está no seu carrinho.')).toBeVisible()
+  await expect(
+    buyer.getByText('Bem-vindo de volta! O cupom CONVITE5 já está no seu carrinho.'),
+  ).toBeVisible()
 
   // The coupon applies to the order; the buyer orders.
   await buyer.getByLabel('Linhas do pedido rápido').fill('TIN-0002 3')
@@ -77,25 +87,51 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
 
   // The account shows as reactivated by the campaign, and the funnel counts one order.
   await page.goto(campaignUrl)
-  await expect(page.getByTestId('campaign-funnel').getByTestId('funnel-activated').getByTestId('funnel-value')).toHaveText('1')
-  await expect(page.getByTestId('campaign-funnel').getByTestId('funnel-firstOrder').getByTestId('funnel-value')).toHaveText('1')
-  await expect(page.getByTestId('campaign-funnel').getByTestId('funnel-reactivated').getByTestId('funnel-value')).toHaveText('1')
+  await expect(
+    page.getByTestId('campaign-funnel').getByTestId('funnel-activated').getByTestId('funnel-value'),
+  ).toHaveText('1')
+  await expect(
+    page
+      .getByTestId('campaign-funnel')
+      .getByTestId('funnel-firstOrder')
+      .getByTestId('funnel-value'),
+  ).toHaveText('1')
+  await expect(
+    page
+      .getByTestId('campaign-funnel')
+      .getByTestId('funnel-reactivated')
+      .getByTestId('funnel-value'),
+  ).toHaveText('1')
   const campaignId = campaignUrl.split('/').pop()!
-  const csv = await (await page.request.get(`/admin/campaigns/funnel.csv?campaign=${campaignId}`)).text()
-  const totals = csv.split('\r\n').find((line) => line.startsWith('TOTAL'))!.split(';')
+  const csv = await (
+    await page.request.get(`/admin/campaigns/funnel.csv?campaign=${campaignId}`)
+  ).text()
+  const totals = csv
+    .split('\r\n')
+    .find((line) => line.startsWith('TOTAL'))!
+    .split(';')
   // TOTAL;;sent;delivered;bounced;clicked;activated;first;repeat;reactivated;orders;revenue
   expect(totals.slice(6, 11)).toEqual(['1', '1', '0', '1', '1'])
   const row = page.getByTestId('invitation-row').filter({ hasText: email })
   await expect(row).toContainText('Comprou')
   await row.getByRole('link', { name: accountName }).click()
-  await expect(page.getByTestId('reactivated')).toContainText('trazido pela campanha Volta Pernambuco')
+  await expect(page.getByTestId('reactivated')).toContainText(
+    'trazido pela campanha Volta Pernambuco',
+  )
   // The dashboard's funnel of every invitation counts it too.
   await page.goto('/admin')
-  await expect(page.getByTestId('dashboard-funnel').getByTestId('funnel-firstOrder').getByTestId('funnel-value')).toHaveText('1')
+  await expect(
+    page
+      .getByTestId('dashboard-funnel')
+      .getByTestId('funnel-firstOrder')
+      .getByTestId('funnel-value'),
+  ).toHaveText('1')
 })
 
 test('tampered and unknown invitation links get a clear page', async ({ page }) => {
-  const response = await page.goto('/invite/00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+  const response = await page.goto(
+    '/invite/00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  )
   expect(response?.status()).toBe(404)
   await expect(page.getByRole('heading', { name: 'Link de convite inválido' })).toBeVisible()
   await page.goto('/invite/qualquer-coisa')
@@ -110,15 +146,25 @@ test('a rep sends an invitation to one of their accounts, once a day', async ({ 
   await button.click()
   await expect(page.getByText('Convite na fila de envio.')).toBeVisible()
   await page.getByRole('button', { name: label! }).click()
-  await expect(page.getByText('Este cliente já recebeu um convite nas últimas 24 horas.')).toBeVisible()
+  await expect(
+    page.getByText('Este cliente já recebeu um convite nas últimas 24 horas.'),
+  ).toBeVisible()
 })
 
-test('the unsubscribe link asks first, then stops further invitations', async ({ page, browser }) => {
+test('the unsubscribe link asks first, then stops further invitations', async ({
+  page,
+  browser,
+}) => {
   await login(page, MANAGER)
   await page.goto('/admin/campaigns')
   const campaign = page.getByTestId('campaign-row').first()
   await campaign.getByRole('link').click()
-  const email = (await page.getByTestId('invitation-row').last().getByRole('cell').nth(1).textContent())!.trim()
+  const email = (await page
+    .getByTestId('invitation-row')
+    .last()
+    .getByRole('cell')
+    .nth(1)
+    .textContent())!.trim()
   const mailbox = await browser.newContext()
   const admin = await mailbox.newPage()
   await login(admin, ADMIN)
@@ -134,13 +180,17 @@ test('the unsubscribe link asks first, then stops further invitations', async ({
   await tab.goto(`${url.pathname}${url.search}`)
   await expect(tab.getByText(`Parar de enviar convites e ofertas para ${email}?`)).toBeVisible()
   await tab.getByRole('button', { name: 'Cancelar inscrição' }).click()
-  await expect(tab.getByText(`Pronto: ${email} não recebe mais convites nem ofertas.`)).toBeVisible()
+  await expect(
+    tab.getByText(`Pronto: ${email} não recebe mais convites nem ofertas.`),
+  ).toBeVisible()
   await tab.goto(`${url.pathname}?e=${url.searchParams.get('e')}&s=forjado`)
   await expect(tab.getByText('Este link de descadastro não é válido.')).toBeVisible()
   await visitor.close()
 })
 
-test('a manager schedules a campaign for tomorrow, sees it waiting, and cancels it', async ({ page }) => {
+test('a manager schedules a campaign for tomorrow, sees it waiting, and cancels it', async ({
+  page,
+}) => {
   await login(page, MANAGER)
   await page.goto('/admin/campaigns/new')
   await page.getByRole('checkbox', { name: 'Perdido' }).check()

@@ -34,10 +34,14 @@ test('a buyer pays now; the signed completion webhook marks the order paid; the 
   // Back on the portal: the return alone does not mark the order paid, the webhook does.
   await expect(page).toHaveURL(/\/orders\/\d+\?payment=success/)
   const orderId = Number(/\/orders\/(\d+)/.exec(page.url())![1])
-  await expect(page.getByText(`Recebemos o retorno do pagamento do pedido #${orderId}`)).toBeVisible()
+  await expect(
+    page.getByText(`Recebemos o retorno do pagamento do pedido #${orderId}`),
+  ).toBeVisible()
   await expect(page.getByTestId('payment-status')).toHaveText('A receber')
 
-  const session = (await (await request.get(`${fakeStripeUrl}/__fake/sessions/${sessionId}`)).json()) as {
+  const session = (await (
+    await request.get(`${fakeStripeUrl}/__fake/sessions/${sessionId}`)
+  ).json()) as {
     amount_total: number
     payment_intent: string
     metadata: { orderId: string }
@@ -102,10 +106,14 @@ test('a buyer pays now; the signed completion webhook marks the order paid; the 
   await expect(page.getByTestId('payment-status')).toHaveText('Estorno parcial')
 })
 
-test('the manager chooses which methods Checkout offers; none at all is refused', async ({ page }) => {
+test('the manager chooses which methods Checkout offers; none at all is refused', async ({
+  page,
+}) => {
   await login(page, MANAGER)
   await page.goto('/admin/settings')
-  await expect(page.getByTestId('stripe-state')).toHaveText(/Stripe configurado: os compradores podem pagar/)
+  await expect(page.getByTestId('stripe-state')).toHaveText(
+    /Stripe configurado: os compradores podem pagar/,
+  )
   const pix = page.getByRole('checkbox', { name: 'PIX' })
   const card = page.getByRole('checkbox', { name: 'Cartão' })
   const save = page.getByRole('button', { name: 'Salvar meios de pagamento' })

@@ -31,10 +31,14 @@ for (const [command, args] of [
   const result = spawnSync(command, args, { env, stdio: 'inherit' })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
-const fakeStripe = spawn('npx', ['tsx', 'tests/support/fake-stripe-server.ts', String(stripe.port)], {
-  env,
-  stdio: 'inherit',
-})
+const fakeStripe = spawn(
+  'npx',
+  ['tsx', 'tests/support/fake-stripe-server.ts', String(stripe.port)],
+  {
+    env,
+    stdio: 'inherit',
+  },
+)
 const server = spawn('node', ['server-build/index.js'], { env, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -139,7 +139,8 @@ export async function startFakeStripe(port = 0): Promise<FakeStripe> {
         payment_intent: null,
         allowed_payment_method_types: (body.allowed_payment_method_types as string[]) ?? [],
         payment_intent_metadata:
-          ((body.payment_intent_data as Json | undefined)?.metadata as Record<string, string>) ?? {},
+          ((body.payment_intent_data as Json | undefined)?.metadata as Record<string, string>) ??
+          {},
       }
       sessions.set(id, session)
       return { status: 200, body: session }
@@ -152,8 +153,13 @@ export async function startFakeStripe(port = 0): Promise<FakeStripe> {
     if (method === 'POST' && path === '/v1/refunds') {
       const charge = [...charges.values()].find((c) => c.payment_intent === body.payment_intent)
       if (!charge) return fail(404, `No such payment_intent: '${String(body.payment_intent)}'`)
-      const amount = body.amount === undefined ? charge.amount - charge.amount_refunded : Number(body.amount)
-      if (!Number.isInteger(amount) || amount <= 0 || amount > charge.amount - charge.amount_refunded) {
+      const amount =
+        body.amount === undefined ? charge.amount - charge.amount_refunded : Number(body.amount)
+      if (
+        !Number.isInteger(amount) ||
+        amount <= 0 ||
+        amount > charge.amount - charge.amount_refunded
+      ) {
         return fail(400, `Refund amount (${amount}) is greater than unrefunded amount on charge`)
       }
       charge.amount_refunded += amount
@@ -289,7 +295,11 @@ export async function startFakeStripe(port = 0): Promise<FakeStripe> {
     pay,
     expire(sessionId) {
       const session = sessions.get(sessionId)
-      if (session) Object.assign(session, { status: 'expired', expires_at: Math.floor(Date.now() / 1000) - 60 })
+      if (session)
+        Object.assign(session, {
+          status: 'expired',
+          expires_at: Math.floor(Date.now() / 1000) - 60,
+        })
     },
     close: () =>
       new Promise<void>((resolve) => {

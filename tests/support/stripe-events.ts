@@ -59,7 +59,11 @@ export function chargeRefunded(input: {
   })
 }
 
-export function paymentFailed(input: { paymentIntentId: string; orderId: number; message: string }) {
+export function paymentFailed(input: {
+  paymentIntentId: string
+  orderId: number
+  message: string
+}) {
   return stripeEvent('payment_intent.payment_failed', {
     id: input.paymentIntentId,
     object: 'payment_intent',

@@ -16,7 +16,10 @@ export function Panel({
   children: ReactNode
 }) {
   return (
-    <section aria-labelledby={id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby={id}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div className="flex items-baseline justify-between gap-2">
         <h2 id={id} className="text-lg font-semibold">
           {title}

@@ -8,7 +8,10 @@ const DAY_MS = 86_400_000
  * invitation reached the account in that time.
  */
 export async function attributeOrder(tx: Tx, accountId: string, now: Date): Promise<string | null> {
-  const settings = await tx.appSettings.findUnique({ where: { id: 1 }, select: { attributionWindowDays: true } })
+  const settings = await tx.appSettings.findUnique({
+    where: { id: 1 },
+    select: { attributionWindowDays: true },
+  })
   const since = new Date(now.getTime() - (settings?.attributionWindowDays ?? 30) * DAY_MS)
   const used = await tx.invitation.findFirst({
     where: { accountId, activatedAt: { gte: since, lte: now } },

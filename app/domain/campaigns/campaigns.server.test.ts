@@ -58,11 +58,18 @@ async function inactiveAccount(state: string, extra: Parameters<typeof createAcc
 
 /** The invitation link the worker put in the dev mailbox for `to`. */
 async function mailedLink(to: string) {
-  const mail = await prisma.mailboxMessage.findFirstOrThrow({ where: { to }, orderBy: { createdAt: 'desc' } })
+  const mail = await prisma.mailboxMessage.findFirstOrThrow({
+    where: { to },
+    orderBy: { createdAt: 'desc' },
+  })
   const invite = /\/invite\/([^"\s<]+)/.exec(mail.text)?.[1]
   const unsubscribe = /(http[^"\s<]*\/unsubscribe\?[^"\s<]+)/.exec(mail.text)?.[1]
   if (!invite || !unsubscribe) throw new Error(`no links in the email: ${mail.text}`)
-  return { mail, token: decodeURIComponent(invite), unsubscribe: unsubscribe.replace(/&amp;/g, '&') }
+  return {
+    mail,
+    token: decodeURIComponent(invite),
+    unsubscribe: unsubscribe.replace(/&amp;/g, '&'),
+  }
 }
 
 describe('campaigns', () => {
@@ -79,11 +86,19 @@ describe('campaigns', () => {
     const result = await createCampaign(manager.id, segment(state), form)
     expect(result).toMatchObject({ ok: true, queued: 2 })
     if (!result.ok) return
-    const invitations = await prisma.invitation.findMany({ where: { campaignId: result.campaignId } })
+    const invitations = await prisma.invitation.findMany({
+      where: { campaignId: result.campaignId },
+    })
     expect(invitations.map((i) => i.accountId).sort()).toEqual(reachable.map((a) => a.id).sort())
-    const outbox = await prisma.outboxMessage.findMany({ where: { invitationId: { in: invitations.map((i) => i.id) } } })
+    const outbox = await prisma.outboxMessage.findMany({
+      where: { invitationId: { in: invitations.map((i) => i.id) } },
+    })
     expect(outbox).toHaveLength(2)
-    expect(outbox.every((m) => m.status === 'PENDING' && m.idempotencyKey === `invitation:${m.invitationId}`)).toBe(true)
+    expect(
+      outbox.every(
+        (m) => m.status === 'PENDING' && m.idempotencyKey === `invitation:${m.invitationId}`,
+      ),
+    ).toBe(true)
   })
 
   it('narrows a segment to the accounts that bought from a family or its sub-families', async () => {
@@ -91,7 +106,11 @@ describe('campaigns', () => {
     const paint = await createFamily({ name: 'Tintas' })
     const enamel = await createFamily({ name: 'Esmaltes', parentId: paint.id })
     const other = await createFamily({ name: 'Outros' })
-    const buyers = [await inactiveAccount(state), await inactiveAccount(state), await inactiveAccount(state)]
+    const buyers = [
+      await inactiveAccount(state),
+      await inactiveAccount(state),
+      await inactiveAccount(state),
+    ]
     const products = [
       await createProduct({ familyId: paint.id }),
       await createProduct({ familyId: enamel.id }),
@@ -121,7 +140,9 @@ describe('campaigns', () => {
     }
     const size = await segmentSize(SegmentFilters.parse({ state, family: [paint.id] }))
     expect(size).toMatchObject({ total: 2, reachable: 2 })
-    expect(await segmentSize(SegmentFilters.parse({ state, family: [other.id] }))).toMatchObject({ total: 1 })
+    expect(await segmentSize(SegmentFilters.parse({ state, family: [other.id] }))).toMatchObject({
+      total: 1,
+    })
     expect(await segmentSize(SegmentFilters.parse({ state }))).toMatchObject({ total: 3 })
   })
 
@@ -129,10 +150,16 @@ describe('campaigns', () => {
     const state = freshState()
     const manager = await createUser({ role: 'MANAGER' })
     const before = await prisma.campaign.count()
-    expect(await createCampaign(manager.id, segment(state), form)).toMatchObject({ ok: false, code: 'EMPTY_SEGMENT' })
+    expect(await createCampaign(manager.id, segment(state), form)).toMatchObject({
+      ok: false,
+      code: 'EMPTY_SEGMENT',
+    })
     await inactiveAccount(state)
     expect(
-      await createCampaign(manager.id, segment(state), { ...form, message: 'Olá {cliente}, volte!' }),
+      await createCampaign(manager.id, segment(state), {
+        ...form,
+        message: 'Olá {cliente}, volte!',
+      }),
     ).toMatchObject({ ok: false, code: 'UNKNOWN_PLACEHOLDER', detail: '{cliente}' })
     expect(
       await createCampaign(manager.id, segment(state), {
@@ -150,11 +177,18 @@ describe('campaigns', () => {
     await inactiveAccount(state)
     await inactiveAccount(state)
     const start = new Date(Date.now() + 3_600_000)
-    const created = await createCampaign(manager.id, segment(state), { ...form, schedule: 'ONCE', startsAt: start })
+    const created = await createCampaign(manager.id, segment(state), {
+      ...form,
+      schedule: 'ONCE',
+      startsAt: start,
+    })
     expect(created).toMatchObject({ ok: true, queued: null })
     if (!created.ok) return
     const later = new Date(start.getTime() + 1000)
-    const runs = await Promise.all([runCampaign(created.campaignId, later), runCampaign(created.campaignId, later)])
+    const runs = await Promise.all([
+      runCampaign(created.campaignId, later),
+      runCampaign(created.campaignId, later),
+    ])
     expect(runs.filter(Boolean)).toHaveLength(1)
     expect(await prisma.invitation.count({ where: { campaignId: created.campaignId } })).toBe(2)
     const campaign = await prisma.campaign.findUniqueOrThrow({ where: { id: created.campaignId } })
@@ -180,7 +214,9 @@ describe('campaigns', () => {
     await prisma.account.update({ where: { id: comesBack.id }, data: { status: 'ACTIVE' } })
     expect(await runDueCampaigns(new Date(campaign.nextRunAt!.getTime() - 1000))).toBe(0)
     expect(await runDueCampaigns(new Date(campaign.nextRunAt!.getTime() + 1000))).toBe(1)
-    const second = await prisma.invitation.findMany({ where: { campaignId: created.campaignId, run: 2 } })
+    const second = await prisma.invitation.findMany({
+      where: { campaignId: created.campaignId, run: 2 },
+    })
     expect(second.map((i) => i.accountId)).toEqual([stays.id])
   })
 
@@ -188,12 +224,20 @@ describe('campaigns', () => {
     const state = freshState()
     const manager = await createUser({ role: 'MANAGER' })
     await inactiveAccount(state)
-    const created = await createCampaign(manager.id, segment(state), { ...form, schedule: 'FORTNIGHTLY', startsAt: new Date() })
+    const created = await createCampaign(manager.id, segment(state), {
+      ...form,
+      schedule: 'FORTNIGHTLY',
+      startsAt: new Date(),
+    })
     if (!created.ok) throw new Error(created.code)
     expect(await cancelCampaign(manager.id, created.campaignId)).toEqual({ ok: true, dropped: 1 })
-    const message = await prisma.outboxMessage.findFirstOrThrow({ where: { invitation: { campaignId: created.campaignId } } })
+    const message = await prisma.outboxMessage.findFirstOrThrow({
+      where: { invitation: { campaignId: created.campaignId } },
+    })
     expect(message.status).toBe('CANCELLED')
-    expect((await prisma.campaign.findUniqueOrThrow({ where: { id: created.campaignId } })).nextRunAt).toBeNull()
+    expect(
+      (await prisma.campaign.findUniqueOrThrow({ where: { id: created.campaignId } })).nextRunAt,
+    ).toBeNull()
   })
 })
 
@@ -208,7 +252,9 @@ describe('schedules and segment input', () => {
   })
 
   it('reads a segment from a form, and refuses values out of range instead of failing', () => {
-    const params = new URLSearchParams('status=INACTIVE&status=LOST&state=PE&minDays=180&family=f1&name=x')
+    const params = new URLSearchParams(
+      'status=INACTIVE&status=LOST&state=PE&minDays=180&family=f1&name=x',
+    )
     expect(segmentFromParams(params)).toMatchObject({
       status: ['INACTIVE', 'LOST'],
       state: 'PE',
@@ -240,11 +286,15 @@ describe('the outbox with the dev mailbox', () => {
     expect(mail.text).toContain(`Fale com ${rep.name}`)
     expect(mail.text).toContain(offer.code!)
     // Only the token's hash is stored.
-    const invitation = await prisma.invitation.findFirstOrThrow({ where: { campaignId: created.campaignId } })
+    const invitation = await prisma.invitation.findFirstOrThrow({
+      where: { campaignId: created.campaignId },
+    })
     expect(invitation.tokenHash).not.toContain(token.split('.')[1])
     expect(invitation.sentAt).not.toBeNull()
     const url = new URL(unsubscribe)
-    expect(await verifyUnsubscribe(url.searchParams.get('e'), url.searchParams.get('s'))).toBe(account.email)
+    expect(await verifyUnsubscribe(url.searchParams.get('e'), url.searchParams.get('s'))).toBe(
+      account.email,
+    )
   })
 
   it('renders each account into the shared template, escaped in HTML, and without a rep says so', async () => {
@@ -290,7 +340,9 @@ describe('unsubscribe links', () => {
     expect(await verifyUnsubscribe(e, s)).toBe('a@test.example')
     const other = Buffer.from('b@test.example').toString('base64url')
     expect(await verifyUnsubscribe(other, s)).toBeNull()
-    expect(await verifyUnsubscribe(e, `${s!.slice(0, -1)}${s!.endsWith('A') ? 'B' : 'A'}`)).toBeNull()
+    expect(
+      await verifyUnsubscribe(e, `${s!.slice(0, -1)}${s!.endsWith('A') ? 'B' : 'A'}`),
+    ).toBeNull()
     expect(await verifyUnsubscribe(null, s)).toBeNull()
   })
 })
@@ -302,7 +354,10 @@ describe('invitation links', () => {
     const rep = await createRep({ defaultCommissionBps: 300 })
     const account = await inactiveAccount(state, { repId: rep.id })
     const offer = offerCode ? await createOffer({}) : null
-    const created = await createCampaign(manager.id, segment(state), { ...form, offerId: offer?.id ?? null })
+    const created = await createCampaign(manager.id, segment(state), {
+      ...form,
+      offerId: offer?.id ?? null,
+    })
     if (!created.ok) throw new Error(created.code)
     await drainOutbox(fast)
     const { token } = await mailedLink(account.email!)
@@ -314,15 +369,23 @@ describe('invitation links', () => {
 
   it('sets a password, puts the coupon in the cart, and works only once', async () => {
     const { account, offer, token } = await invitedAccount(true)
-    expect(await viewInvitation(token, ip())).toMatchObject({ state: 'VALID', mode: 'SET_PASSWORD' })
+    expect(await viewInvitation(token, ip())).toMatchObject({
+      state: 'VALID',
+      mode: 'SET_PASSWORD',
+    })
     const result = await accept(token)
     expect(result).toMatchObject({ ok: true, couponApplied: offer!.code })
     const user = await prisma.user.findUniqueOrThrow({ where: { email: account.email! } })
     expect(user).toMatchObject({ role: 'BUYER', accountId: account.id })
     expect(user.passwordHash).toMatch(/^\$argon2id\$/)
-    const cart = await prisma.cart.findUniqueOrThrow({ where: { accountId: account.id }, include: { offers: true } })
+    const cart = await prisma.cart.findUniqueOrThrow({
+      where: { accountId: account.id },
+      include: { offers: true },
+    })
     expect(cart.offers.map((o) => o.offerId)).toEqual([offer!.id])
-    const invitation = await prisma.invitation.findFirstOrThrow({ where: { accountId: account.id } })
+    const invitation = await prisma.invitation.findFirstOrThrow({
+      where: { accountId: account.id },
+    })
     expect(invitation.activatedAt).not.toBeNull()
     expect(invitation.clickedAt).not.toBeNull()
 
@@ -338,7 +401,10 @@ describe('invitation links', () => {
     expect(await accept(tampered)).toEqual({ ok: false, code: 'INVALID' })
     expect(await accept('not-a-token')).toEqual({ ok: false, code: 'INVALID' })
 
-    await prisma.invitation.updateMany({ where: { accountId: account.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    await prisma.invitation.updateMany({
+      where: { accountId: account.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    })
     expect(await viewInvitation(token, ip())).toEqual({ state: 'EXPIRED' })
     expect(await accept(token)).toEqual({ ok: false, code: 'EXPIRED' })
     expect(await prisma.user.count({ where: { email: account.email! } })).toBe(0)
@@ -346,17 +412,27 @@ describe('invitation links', () => {
 
   it('asks a buyer who already has a password for it, and a wrong one uses nothing up', async () => {
     const { account, token } = await invitedAccount()
-    await createUser({ accountId: account.id, email: account.email!, passwordHash: await hashPassword('senha-antiga') })
+    await createUser({
+      accountId: account.id,
+      email: account.email!,
+      passwordHash: await hashPassword('senha-antiga'),
+    })
     expect(await viewInvitation(token, ip())).toMatchObject({ state: 'VALID', mode: 'LOG_IN' })
     expect(await accept(token, 'errada-errada')).toEqual({ ok: false, code: 'WRONG_PASSWORD' })
-    expect((await prisma.invitation.findFirstOrThrow({ where: { accountId: account.id } })).activatedAt).toBeNull()
+    expect(
+      (await prisma.invitation.findFirstOrThrow({ where: { accountId: account.id } })).activatedAt,
+    ).toBeNull()
     expect(await accept(token, 'senha-antiga')).toMatchObject({ ok: true })
   })
 
   it('never hands an address that logs in elsewhere to this shop', async () => {
     const { account, token } = await invitedAccount()
     const other = await createAccount({})
-    await createUser({ accountId: other.id, email: account.email!, passwordHash: await hashPassword('x-x-x-x-x') })
+    await createUser({
+      accountId: other.id,
+      email: account.email!,
+      passwordHash: await hashPassword('x-x-x-x-x'),
+    })
     expect(await viewInvitation(token, ip())).toMatchObject({ mode: 'EMAIL_IN_USE' })
     expect(await accept(token, 'x-x-x-x-x')).toEqual({ ok: false, code: 'EMAIL_IN_USE' })
   })
@@ -390,7 +466,9 @@ describe('invitation links', () => {
     const saved = await prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })
     expect(saved.invitationId).toBe(invitation.id)
     expect(saved.discountCents).toBeGreaterThan(0)
-    const reactivation = await prisma.reactivation.findFirstOrThrow({ where: { accountId: account.id } })
+    const reactivation = await prisma.reactivation.findFirstOrThrow({
+      where: { accountId: account.id },
+    })
     expect(reactivation).toMatchObject({ orderId: order.orderId, invitationId: invitation.id })
 
     const { total } = await campaignFunnel(campaignId)
@@ -420,11 +498,16 @@ describe('rep invitations', () => {
     const theirs = await inactiveAccount(freshState(), { repId: otherRep.id })
     const noEmail = await inactiveAccount(freshState(), { repId: rep.id, email: null })
 
-    expect(await sendRepInvitation(repUser, theirs.id)).toEqual({ ok: false, code: 'NOT_YOUR_ACCOUNT' })
+    expect(await sendRepInvitation(repUser, theirs.id)).toEqual({
+      ok: false,
+      code: 'NOT_YOUR_ACCOUNT',
+    })
     expect(await sendRepInvitation(repUser, noEmail.id)).toEqual({ ok: false, code: 'NO_EMAIL' })
     expect(await sendRepInvitation(repUser, mine.id)).toMatchObject({ ok: true })
     expect(await sendRepInvitation(repUser, mine.id)).toEqual({ ok: false, code: 'TOO_SOON' })
-    const invitations = await prisma.invitation.findMany({ where: { accountId: { in: [mine.id, theirs.id] } } })
+    const invitations = await prisma.invitation.findMany({
+      where: { accountId: { in: [mine.id, theirs.id] } },
+    })
     expect(invitations).toHaveLength(1)
     expect(invitations[0]).toMatchObject({ repId: rep.id, sentById: repUser.id, campaignId: null })
   })

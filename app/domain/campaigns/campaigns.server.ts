@@ -74,7 +74,12 @@ export async function segmentSize(filters: SegmentFilters, now = new Date()): Pr
   return { total: candidates.length, reachable: accounts.length, skipped }
 }
 
-const SCHEDULES = ['NOW', 'ONCE', 'FORTNIGHTLY', 'MONTHLY'] as const satisfies readonly CampaignSchedule[]
+const SCHEDULES = [
+  'NOW',
+  'ONCE',
+  'FORTNIGHTLY',
+  'MONTHLY',
+] as const satisfies readonly CampaignSchedule[]
 
 export const CampaignForm = z.object({
   name: z.string().trim().min(3).max(120),
@@ -139,13 +144,17 @@ export async function createCampaign(
   if (form.schedule === 'ONCE' && form.startsAt && form.startsAt <= now)
     return { ok: false, code: 'START_IN_PAST' }
   if (form.offerId) {
-    const offer = await prisma.offer.findUnique({ where: { id: form.offerId }, select: { paused: true } })
+    const offer = await prisma.offer.findUnique({
+      where: { id: form.offerId },
+      select: { paused: true },
+    })
     if (!offer || offer.paused) return { ok: false, code: 'UNKNOWN_OFFER' }
   }
   const resolved = await resolveSegment(filters, now, false)
   if (!resolved.accounts.length) return { ok: false, code: 'EMPTY_SEGMENT' }
 
-  const startsAt = form.schedule === 'NOW' || !form.startsAt || form.startsAt < now ? now : form.startsAt
+  const startsAt =
+    form.schedule === 'NOW' || !form.startsAt || form.startsAt < now ? now : form.startsAt
   const campaign = await prisma.$transaction(async (tx) => {
     const created = await tx.campaign.create({
       data: {
@@ -179,7 +188,11 @@ export type RunResult = { queued: number; skipped: SegmentSize['skipped'] & { ac
 type ResolvedSegment = Awaited<ReturnType<typeof reachable>> & { active: number }
 
 /** The segment's reachable accounts now; later runs of a recurring campaign leave out ACTIVE ones. */
-async function resolveSegment(filters: SegmentFilters, now: Date, onlyNotActive: boolean): Promise<ResolvedSegment> {
+async function resolveSegment(
+  filters: SegmentFilters,
+  now: Date,
+  onlyNotActive: boolean,
+): Promise<ResolvedSegment> {
   const candidates = await prisma.account.findMany({
     where: segmentWhere(filters, now),
     select: { ...candidateSelect, status: true },
@@ -195,7 +208,8 @@ async function resolveSegment(filters: SegmentFilters, now: Date, onlyNotActive:
  */
 export async function runCampaign(campaignId: string, now = new Date()): Promise<RunResult | null> {
   const campaign = await prisma.campaign.findUnique({ where: { id: campaignId } })
-  if (!campaign || campaign.cancelledAt || !campaign.nextRunAt || campaign.nextRunAt > now) return null
+  if (!campaign || campaign.cancelledAt || !campaign.nextRunAt || campaign.nextRunAt > now)
+    return null
   const filters = SegmentFilters.parse(JSON.parse(campaign.filters))
   return queueRun(campaign, await resolveSegment(filters, now, campaign.runs > 0), now)
 }
@@ -204,7 +218,11 @@ export async function runCampaign(campaignId: string, now = new Date()): Promise
  * Writes a run's invitations and outbox rows. The run is claimed by a conditional update on
  * the run counter in the same transaction, so two workers cannot both queue it.
  */
-async function queueRun(campaign: Campaign, resolved: ResolvedSegment, now: Date): Promise<RunResult | null> {
+async function queueRun(
+  campaign: Campaign,
+  resolved: ResolvedSegment,
+  now: Date,
+): Promise<RunResult | null> {
   const key = await signingKey()
   const run = campaign.runs + 1
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS)
@@ -257,10 +275,20 @@ type InvitationFields = {
 /** An invitation row with its link secret; every row has the same columns (bulk insert). */
 function invitationRow(key: Buffer, now: Date, fields: InvitationFields) {
   const secret = newInvitationSecret(key)
-  return { id: secret.id, ...fields, nonce: secret.nonce, tokenHash: secret.tokenHash, createdAt: now }
+  return {
+    id: secret.id,
+    ...fields,
+    nonce: secret.nonce,
+    tokenHash: secret.tokenHash,
+    createdAt: now,
+  }
 }
 
-async function insertInvitations(tx: Tx, invitations: ReturnType<typeof invitationRow>[], now: Date) {
+async function insertInvitations(
+  tx: Tx,
+  invitations: ReturnType<typeof invitationRow>[],
+  now: Date,
+) {
   await bulkInsert(tx, 'Invitation', invitations)
   await bulkInsert(
     tx,
@@ -340,11 +368,15 @@ export async function sendRepInvitation(
     where: { id: accountId },
     select: { ...candidateSelect, status: true },
   })
-  if (!account || !user.repId || account.repId !== user.repId) return { ok: false, code: 'NOT_YOUR_ACCOUNT' }
+  if (!account || !user.repId || account.repId !== user.repId)
+    return { ok: false, code: 'NOT_YOUR_ACCOUNT' }
   const { accounts, skipped } = await reachable([account])
   const target = accounts[0]
   if (!target) {
-    return { ok: false, code: skipped.noEmail ? 'NO_EMAIL' : skipped.bounced ? 'BOUNCED' : 'OPTED_OUT' }
+    return {
+      ok: false,
+      code: skipped.noEmail ? 'NO_EMAIL' : skipped.bounced ? 'BOUNCED' : 'OPTED_OUT',
+    }
   }
   const locale: Locale = isLocale(user.locale) ? user.locale : 'pt-BR'
   const template = defaultTemplate(locale)

@@ -13,6 +13,10 @@ export type Funnel = {
   reactivated: number
 }
 
-export type RepFunnel = Funnel & { repId: string | null; repCode: string | null; repName: string | null }
+export type RepFunnel = Funnel & {
+  repId: string | null
+  repCode: string | null
+  repName: string | null
+}
 
 export type OutboxCounts = Record<'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'CANCELLED', number>

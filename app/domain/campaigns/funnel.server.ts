@@ -25,7 +25,9 @@ const num = (value: bigint | number | null | undefined) => Number(value ?? 0)
  * with attributed revenue and the accounts reactivated by an attributed order. Cancelled
  * orders count for nothing.
  */
-export async function campaignFunnel(campaignId?: string): Promise<{ total: Funnel; byRep: RepFunnel[] }> {
+export async function campaignFunnel(
+  campaignId?: string,
+): Promise<{ total: Funnel; byRep: RepFunnel[] }> {
   const filter = campaignId ? Prisma.sql`WHERE i."campaignId" = ${campaignId}` : Prisma.empty
   const [steps, orders, reactivated] = await Promise.all([
     prisma.$queryRaw<
@@ -95,10 +97,13 @@ export async function campaignFunnel(campaignId?: string): Promise<{ total: Funn
       repName: repId ? (repById.get(repId)?.name ?? null) : null,
     }))
     .sort((a, b) => (a.repCode ?? '~').localeCompare(b.repCode ?? '~'))
-  const total = byRep.reduce<Funnel>((sum, funnel) => {
-    for (const key of Object.keys(EMPTY) as (keyof Funnel)[]) sum[key] += funnel[key]
-    return sum
-  }, { ...EMPTY })
+  const total = byRep.reduce<Funnel>(
+    (sum, funnel) => {
+      for (const key of Object.keys(EMPTY) as (keyof Funnel)[]) sum[key] += funnel[key]
+      return sum
+    },
+    { ...EMPTY },
+  )
   return { total, byRep }
 }
 

@@ -35,7 +35,10 @@ export type InvitationView =
 async function findByToken(token: string): Promise<LoadedInvitation | null> {
   // A well-formed token is "<uuid>.<43 base64url chars>"; anything else is not worth a query.
   if (!/^[0-9a-f-]{36}\.[\w-]{43}$/.test(token)) return null
-  return prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: invitationInclude })
+  return prisma.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: invitationInclude,
+  })
 }
 
 async function userFor(email: string) {
@@ -47,10 +50,14 @@ async function userFor(email: string) {
 
 type UserRow = Awaited<ReturnType<typeof userFor>>
 
-function modeFor(invitation: LoadedInvitation, user: UserRow): 'SET_PASSWORD' | 'LOG_IN' | 'EMAIL_IN_USE' {
+function modeFor(
+  invitation: LoadedInvitation,
+  user: UserRow,
+): 'SET_PASSWORD' | 'LOG_IN' | 'EMAIL_IN_USE' {
   if (!user) return 'SET_PASSWORD'
   // The address already logs in somewhere else (staff, another shop): never take it over.
-  if (user.role !== 'BUYER' || user.accountId !== invitation.accountId || !user.active) return 'EMAIL_IN_USE'
+  if (user.role !== 'BUYER' || user.accountId !== invitation.accountId || !user.active)
+    return 'EMAIL_IN_USE'
   return user.passwordHash ? 'LOG_IN' : 'SET_PASSWORD'
 }
 
@@ -62,13 +69,20 @@ function stateOf(invitation: LoadedInvitation | null, now: Date) {
 }
 
 /** What the invitation page shows; the first visit counts as the click in the funnel. */
-export async function viewInvitation(token: string, ip: string, now = new Date()): Promise<InvitationView> {
+export async function viewInvitation(
+  token: string,
+  ip: string,
+  now = new Date(),
+): Promise<InvitationView> {
   if (!inviteLimiter().hit(ip).allowed) return { state: 'RATE_LIMITED' }
   const invitation = await findByToken(token)
   const state = stateOf(invitation, now)
   if (state !== 'VALID' || !invitation) return { state: state === 'VALID' ? 'INVALID' : state }
   if (!invitation.clickedAt) {
-    await prisma.invitation.updateMany({ where: { id: invitation.id, clickedAt: null }, data: { clickedAt: now } })
+    await prisma.invitation.updateMany({
+      where: { id: invitation.id, clickedAt: null },
+      data: { clickedAt: now },
+    })
   }
   const offer = invitation.offer && !invitation.offer.paused ? invitation.offer : null
   return {
@@ -108,7 +122,8 @@ export async function acceptInvitation(
   if (!inviteLimiter().hit(input.ip).allowed) return { ok: false, code: 'RATE_LIMITED' }
   const invitation = await findByToken(input.token)
   const state = stateOf(invitation, now)
-  if (state !== 'VALID' || !invitation) return { ok: false, code: state as 'INVALID' | 'EXPIRED' | 'USED' }
+  if (state !== 'VALID' || !invitation)
+    return { ok: false, code: state as 'INVALID' | 'EXPIRED' | 'USED' }
   const email = normalizeEmail(invitation.email)
   const user = await userFor(email)
   const mode = modeFor(invitation, user)
@@ -116,10 +131,12 @@ export async function acceptInvitation(
 
   let passwordHash: string | null = null
   if (mode === 'LOG_IN') {
-    if (!(await verifyPassword(user!.passwordHash!, input.password))) return { ok: false, code: 'WRONG_PASSWORD' }
+    if (!(await verifyPassword(user!.passwordHash!, input.password)))
+      return { ok: false, code: 'WRONG_PASSWORD' }
   } else {
     if (!user && input.name.trim().length < 2) return { ok: false, code: 'NAME_REQUIRED' }
-    if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, code: 'PASSWORD_TOO_SHORT' }
+    if (input.password.length < MIN_PASSWORD_LENGTH)
+      return { ok: false, code: 'PASSWORD_TOO_SHORT' }
     if (input.password !== input.confirm) return { ok: false, code: 'PASSWORD_MISMATCH' }
     passwordHash = await hashPassword(input.password)
   }
@@ -130,7 +147,10 @@ export async function acceptInvitation(
       data: { activatedAt: now },
     })
     if (count !== 1) return null
-    await tx.invitation.updateMany({ where: { id: invitation.id, clickedAt: null }, data: { clickedAt: now } })
+    await tx.invitation.updateMany({
+      where: { id: invitation.id, clickedAt: null },
+      data: { clickedAt: now },
+    })
     if (user) {
       await tx.user.update({
         where: { id: user.id },

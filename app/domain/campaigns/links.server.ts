@@ -37,7 +37,10 @@ export async function unsubscribeUrl(email: string): Promise<string> {
 }
 
 /** The address an unsubscribe link was made for, or null when it was altered. */
-export async function verifyUnsubscribe(e: string | null, s: string | null): Promise<string | null> {
+export async function verifyUnsubscribe(
+  e: string | null,
+  s: string | null,
+): Promise<string | null> {
   if (!e || !s || e.length > 400 || s.length > 100) return null
   const email = Buffer.from(e, 'base64url').toString('utf8')
   const key = await signingKey()

@@ -62,7 +62,9 @@ async function queueCampaign(size: number) {
 async function drainUntilSettled(ratePerSecond = 1000) {
   for (let round = 0; round < 50; round++) {
     await drainOutbox({ ratePerSecond, backoffMs: () => 0 })
-    const left = await prisma.outboxMessage.count({ where: { status: { in: ['PENDING', 'SENDING'] } } })
+    const left = await prisma.outboxMessage.count({
+      where: { status: { in: ['PENDING', 'SENDING'] } },
+    })
     if (!left) return round
   }
   throw new Error('the outbox never settled')
@@ -110,7 +112,9 @@ describe('the outbox with Resend', () => {
     const messages = await prisma.outboxMessage.findMany()
     expect(messages.every((m) => m.status === 'SENT' && m.attempts === 2)).toBe(true)
     expect(fake.deliveries).toHaveLength(3)
-    expect(fake.calls.filter((c) => c.idempotencyKey === claimed[0]!.idempotencyKey)).toHaveLength(2)
+    expect(fake.calls.filter((c) => c.idempotencyKey === claimed[0]!.idempotencyKey)).toHaveLength(
+      2,
+    )
   })
 
   it('gives up at once on an email the provider says is invalid; the manager can queue it again', async () => {
@@ -163,7 +167,9 @@ describe('Resend webhooks', () => {
   async function sentInvitation() {
     const campaignId = await queueCampaign(1)
     await drainOutbox({ ratePerSecond: 1000 })
-    const message = await prisma.outboxMessage.findFirstOrThrow({ where: { invitation: { campaignId } } })
+    const message = await prisma.outboxMessage.findFirstOrThrow({
+      where: { invitation: { campaignId } },
+    })
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { campaignId } })
     return { emailId: message.providerMessageId!, invitation }
   }
@@ -173,8 +179,14 @@ describe('Resend webhooks', () => {
     const delivered = delivery('email.delivered', emailId)
     for (let i = 0; i < 3; i++) await handleResendWebhook(delivered.payload, delivered.headers)
     const clicked = delivery('email.clicked', emailId)
-    expect(await handleResendWebhook(clicked.payload, clicked.headers)).toEqual({ status: 200, outcome: 'applied' })
-    expect(await handleResendWebhook(clicked.payload, clicked.headers)).toEqual({ status: 200, outcome: 'duplicate' })
+    expect(await handleResendWebhook(clicked.payload, clicked.headers)).toEqual({
+      status: 200,
+      outcome: 'applied',
+    })
+    expect(await handleResendWebhook(clicked.payload, clicked.headers)).toEqual({
+      status: 200,
+      outcome: 'duplicate',
+    })
     const after = await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } })
     expect(after.deliveredAt).not.toBeNull()
     expect(after.clickedAt).not.toBeNull()
@@ -183,7 +195,9 @@ describe('Resend webhooks', () => {
 
   it('a bounce marks the contact as bad data; a complaint unsubscribes the address', async () => {
     const { emailId, invitation } = await sentInvitation()
-    const bounced = delivery('email.bounced', emailId, { bounce: { message: 'Mailbox does not exist' } })
+    const bounced = delivery('email.bounced', emailId, {
+      bounce: { message: 'Mailbox does not exist' },
+    })
     await handleResendWebhook(bounced.payload, bounced.headers)
     const account = await prisma.account.findUniqueOrThrow({ where: { id: invitation.accountId } })
     expect(account.emailBouncedAt).not.toBeNull()
@@ -191,7 +205,9 @@ describe('Resend webhooks', () => {
 
     const complained = delivery('email.complained', emailId)
     await handleResendWebhook(complained.payload, complained.headers)
-    expect(await prisma.emailOptOut.findUnique({ where: { email: invitation.email } })).toMatchObject({
+    expect(
+      await prisma.emailOptOut.findUnique({ where: { email: invitation.email } }),
+    ).toMatchObject({
       reason: 'complaint',
     })
   })
@@ -200,17 +216,29 @@ describe('Resend webhooks', () => {
     const { emailId, invitation } = await sentInvitation()
     const genuine = delivery('email.bounced', emailId)
     const forged = new Headers(genuine.headers)
-    forged.set('svix-signature', new Webhook(`whsec_${Buffer.from('someone-else').toString('base64')}`).sign(
-      genuine.headers.get('svix-id')!,
-      new Date(),
-      genuine.payload,
-    ))
-    expect(await handleResendWebhook(genuine.payload, forged)).toEqual({ status: 400, outcome: 'bad_signature' })
+    forged.set(
+      'svix-signature',
+      new Webhook(`whsec_${Buffer.from('someone-else').toString('base64')}`).sign(
+        genuine.headers.get('svix-id')!,
+        new Date(),
+        genuine.payload,
+      ),
+    )
+    expect(await handleResendWebhook(genuine.payload, forged)).toEqual({
+      status: 400,
+      outcome: 'bad_signature',
+    })
     const tampered = genuine.payload.replace('email.bounced', 'email.clicked')
     expect((await handleResendWebhook(tampered, genuine.headers)).status).toBe(400)
-    expect((await prisma.account.findUniqueOrThrow({ where: { id: invitation.accountId } })).emailBouncedAt).toBeNull()
+    expect(
+      (await prisma.account.findUniqueOrThrow({ where: { id: invitation.accountId } }))
+        .emailBouncedAt,
+    ).toBeNull()
 
     const unknown = delivery('email.delivered', 'not-one-of-ours')
-    expect(await handleResendWebhook(unknown.payload, unknown.headers)).toEqual({ status: 200, outcome: 'unknown_email' })
+    expect(await handleResendWebhook(unknown.payload, unknown.headers)).toEqual({
+      status: 200,
+      outcome: 'unknown_email',
+    })
   })
 })

@@ -50,7 +50,11 @@ const dueWhere = (now: Date): Prisma.OutboxMessageWhereInput => ({
  * row another worker took in between no longer matches, and the claim token tells this
  * worker which rows it got.
  */
-export async function claimDue(limit: number, now: Date, leaseMs = LEASE_MS): Promise<OutboxMessage[]> {
+export async function claimDue(
+  limit: number,
+  now: Date,
+  leaseMs = LEASE_MS,
+): Promise<OutboxMessage[]> {
   const candidates = await prisma.outboxMessage.findMany({
     where: dueWhere(now),
     orderBy: { nextAttemptAt: 'asc' },
@@ -91,7 +95,10 @@ type BatchContext = {
 
 async function loadBatch(batch: OutboxMessage[]): Promise<BatchContext> {
   const ids = batch.flatMap((message) => (message.invitationId ? [message.invitationId] : []))
-  const invitations = await prisma.invitation.findMany({ where: { id: { in: ids } }, include: invitationInclude })
+  const invitations = await prisma.invitation.findMany({
+    where: { id: { in: ids } },
+    include: invitationInclude,
+  })
   const emails = [...new Set(invitations.map((invitation) => invitation.email))]
   const optOuts = await prisma.emailOptOut.findMany({ where: { email: { in: emails } } })
   return {
@@ -122,18 +129,33 @@ function renderTemplate(invitation: LoadedInvitation, locale: Locale): Promise<R
       message: fillTemplate(invitation.message, marks, MARKS.rep),
       offer,
       inviteUrl: MARKS.invite,
-      expiresOn: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'America/Sao_Paulo' }).format(
-        invitation.expiresAt,
-      ),
+      expiresOn: new Intl.DateTimeFormat(locale, {
+        dateStyle: 'short',
+        timeZone: 'America/Sao_Paulo',
+      }).format(invitation.expiresAt),
       unsubscribeUrl: MARKS.unsubscribe,
     }),
-  ).then(({ html, text }) => ({ subject: fillTemplate(invitation.subject, marks, MARKS.rep), html, text }))
+  ).then(({ html, text }) => ({
+    subject: fillTemplate(invitation.subject, marks, MARKS.rep),
+    html,
+    text,
+  }))
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' }
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+}
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!)
 
-function personalize(template: string, values: Record<keyof typeof MARKS, string>, escape: boolean) {
+function personalize(
+  template: string,
+  values: Record<keyof typeof MARKS, string>,
+  escape: boolean,
+) {
   let out = template
   for (const name of Object.keys(MARKS) as (keyof typeof MARKS)[]) {
     out = out.split(MARKS[name]).join(escape ? escapeHtml(values[name]) : values[name])
@@ -141,9 +163,18 @@ function personalize(template: string, values: Record<keyof typeof MARKS, string
   return out
 }
 
-async function renderInvitation(invitation: LoadedInvitation, context: BatchContext): Promise<RenderedEmail> {
+async function renderInvitation(
+  invitation: LoadedInvitation,
+  context: BatchContext,
+): Promise<RenderedEmail> {
   const locale = isLocale(invitation.locale) ? invitation.locale : 'pt-BR'
-  const cacheKey = JSON.stringify([locale, invitation.subject, invitation.message, invitation.offerId, invitation.expiresAt])
+  const cacheKey = JSON.stringify([
+    locale,
+    invitation.subject,
+    invitation.message,
+    invitation.offerId,
+    invitation.expiresAt,
+  ])
   let template = context.templates.get(cacheKey)
   if (!template) context.templates.set(cacheKey, (template = renderTemplate(invitation, locale)))
   const unsubscribe = await unsubscribeUrl(invitation.email)
@@ -160,12 +191,19 @@ async function renderInvitation(invitation: LoadedInvitation, context: BatchCont
     html: personalize(html, values, true),
     text: personalize(text, values, false),
     // RFC 8058 one-click unsubscribe, which mailbox providers show next to the sender.
-    headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    headers: {
+      'List-Unsubscribe': `<${unsubscribe}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
   }
 }
 
 /** Why an invitation should not go out any more, checked just before sending. */
-function reasonToSkip(invitation: LoadedInvitation | undefined, context: BatchContext, now: Date): string | null {
+function reasonToSkip(
+  invitation: LoadedInvitation | undefined,
+  context: BatchContext,
+  now: Date,
+): string | null {
   if (!invitation) return 'invitation deleted'
   if (invitation.account.emailBouncedAt) return 'contact bounced'
   if (invitation.expiresAt <= now) return 'invitation expired before sending'
@@ -187,9 +225,15 @@ type DeliverOptions = Required<Omit<OutboxOptions, 'ratePerSecond' | 'concurrenc
   waitForSlot: () => Promise<void>
 }
 
-async function deliver(message: OutboxMessage, options: DeliverOptions, context: BatchContext): Promise<Outcome> {
+async function deliver(
+  message: OutboxMessage,
+  options: DeliverOptions,
+  context: BatchContext,
+): Promise<Outcome> {
   const now = options.now()
-  const invitation = message.invitationId ? context.invitations.get(message.invitationId) : undefined
+  const invitation = message.invitationId
+    ? context.invitations.get(message.invitationId)
+    : undefined
   const skip = reasonToSkip(invitation, context, now)
   if (skip || !invitation) {
     await settle(message, { status: 'CANCELLED', lastError: skip })
@@ -208,7 +252,13 @@ async function deliver(message: OutboxMessage, options: DeliverOptions, context:
         })
         if (count !== 1) return false
         await tx.mailboxMessage.create({
-          data: { to: email.to, from: env().MAIL_FROM, subject: email.subject, html: email.html, text: email.text },
+          data: {
+            to: email.to,
+            from: env().MAIL_FROM,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+          },
         })
         await tx.invitation.update({ where: { id: invitation.id }, data: { sentAt: now } })
         return true
@@ -219,7 +269,13 @@ async function deliver(message: OutboxMessage, options: DeliverOptions, context:
     await prisma.$transaction([
       prisma.outboxMessage.updateMany({
         where: { id: message.id, status: 'SENDING' },
-        data: { status: 'SENT', sentAt: now, providerMessageId, lockedUntil: null, lastError: null },
+        data: {
+          status: 'SENT',
+          sentAt: now,
+          providerMessageId,
+          lockedUntil: null,
+          lastError: null,
+        },
       }),
       prisma.invitation.update({ where: { id: invitation.id }, data: { sentAt: now } }),
     ])
@@ -254,7 +310,10 @@ export async function drainOutbox(options: OutboxOptions): Promise<DrainResult> 
   const concurrency = Math.max(1, options.concurrency ?? 4)
   const interval = 1000 / options.ratePerSecond
   // A claim is sent well within its lease at this pace.
-  const batchSize = Math.max(1, Math.min(500, Math.floor((settings.leaseMs / 2 / 1000) * options.ratePerSecond)))
+  const batchSize = Math.max(
+    1,
+    Math.min(500, Math.floor((settings.leaseMs / 2 / 1000) * options.ratePerSecond)),
+  )
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, cancelled: 0 }
   let nextSlot = performance.now()
   const waitForSlot = async () => {
@@ -277,7 +336,6 @@ export async function drainOutbox(options: OutboxOptions): Promise<DrainResult> 
     await Promise.all(lanes)
   }
 }
-
 
 /** How the outbox stands, for every email or one campaign's. */
 export async function outboxCounts(campaignId?: string): Promise<OutboxCounts> {

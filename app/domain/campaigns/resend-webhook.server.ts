@@ -48,10 +48,18 @@ export async function handleResendWebhook(
   const parsed = ResendEvent.safeParse(body)
   if (!parsed.success) return { status: 400, outcome: 'bad_payload' }
   const event = parsed.data
-  const at = event.created_at && !Number.isNaN(Date.parse(event.created_at)) ? new Date(event.created_at) : now
+  const at =
+    event.created_at && !Number.isNaN(Date.parse(event.created_at))
+      ? new Date(event.created_at)
+      : now
 
   return prisma.$transaction(async (tx) => {
-    if (await tx.resendEvent.findUnique({ where: { id: svixHeaders['svix-id'] }, select: { id: true } })) {
+    if (
+      await tx.resendEvent.findUnique({
+        where: { id: svixHeaders['svix-id'] },
+        select: { id: true },
+      })
+    ) {
       return { status: 200, outcome: 'duplicate' }
     }
     const message = await tx.outboxMessage.findUnique({
@@ -65,24 +73,40 @@ export async function handleResendWebhook(
       // Each milestone keeps its first time: a late or repeated event does not move it.
       switch (event.type) {
         case 'email.delivered':
-          await tx.invitation.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: at } })
+          await tx.invitation.updateMany({
+            where: { id, deliveredAt: null },
+            data: { deliveredAt: at },
+          })
           break
         case 'email.clicked':
-          await tx.invitation.updateMany({ where: { id, clickedAt: null }, data: { clickedAt: at } })
+          await tx.invitation.updateMany({
+            where: { id, clickedAt: null },
+            data: { clickedAt: at },
+          })
           break
         case 'email.bounced':
-          await tx.invitation.updateMany({ where: { id, bouncedAt: null }, data: { bouncedAt: at } })
+          await tx.invitation.updateMany({
+            where: { id, bouncedAt: null },
+            data: { bouncedAt: at },
+          })
           // Bad contact data for the sales team, unless the address was already changed.
           await tx.account.updateMany({
             where: { id: invitation.accountId, email: invitation.email },
             data: {
               emailBouncedAt: at,
-              emailBounceReason: (event.data.bounce?.message ?? event.data.bounce?.type ?? 'bounced').slice(0, 300),
+              emailBounceReason: (
+                event.data.bounce?.message ??
+                event.data.bounce?.type ??
+                'bounced'
+              ).slice(0, 300),
             },
           })
           break
         case 'email.complained':
-          await tx.invitation.updateMany({ where: { id, complainedAt: null }, data: { complainedAt: at } })
+          await tx.invitation.updateMany({
+            where: { id, complainedAt: null },
+            data: { complainedAt: at },
+          })
           await tx.emailOptOut.upsert({
             where: { email: invitation.email },
             create: { email: invitation.email, reason: 'complaint' },
@@ -93,9 +117,13 @@ export async function handleResendWebhook(
           outcome = 'ignored'
       }
     } else {
-      console.warn(`Resend webhook for an unknown email ${event.data.email_id} (${event.type}); acknowledged.`)
+      console.warn(
+        `Resend webhook for an unknown email ${event.data.email_id} (${event.type}); acknowledged.`,
+      )
     }
-    await tx.resendEvent.create({ data: { id: svixHeaders['svix-id'], type: event.type, outcome, receivedAt: now } })
+    await tx.resendEvent.create({
+      data: { id: svixHeaders['svix-id'], type: event.type, outcome, receivedAt: now },
+    })
     return { status: 200, outcome }
   })
 }

@@ -36,7 +36,13 @@ export function parseStripeMethods(value: string): StripeMethod[] {
 }
 
 /** Stripe's refund statuses, as stored on Refund.status. */
-export const REFUND_STATUSES = ['pending', 'requires_action', 'succeeded', 'failed', 'canceled'] as const
+export const REFUND_STATUSES = [
+  'pending',
+  'requires_action',
+  'succeeded',
+  'failed',
+  'canceled',
+] as const
 export type RefundStatus = (typeof REFUND_STATUSES)[number]
 
 export function isRefundStatus(value: string): value is RefundStatus {

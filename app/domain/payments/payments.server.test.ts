@@ -63,7 +63,10 @@ async function payNowOrder() {
 
 async function paidOrder() {
   const placed = await payNowOrder()
-  const started = await startStripeCheckout({ orderId: placed.orderId, accountId: placed.account.id })
+  const started = await startStripeCheckout({
+    orderId: placed.orderId,
+    accountId: placed.account.id,
+  })
   if (!started.ok) throw new Error(started.code)
   const sessionId = started.url.split('/').pop()!
   const { paymentIntentId, chargeId } = fake.pay(sessionId)
@@ -121,7 +124,9 @@ describe('pay now with Stripe Checkout', () => {
     fake.failNext(1, 500)
     const started = await startStripeCheckout({ orderId, accountId: account.id })
     expect(started.ok).toBe(true)
-    expect([...fake.sessions.values()].filter((s) => s.metadata.orderId === String(orderId))).toHaveLength(1)
+    expect(
+      [...fake.sessions.values()].filter((s) => s.metadata.orderId === String(orderId)),
+    ).toHaveLength(1)
   })
 
   it('keeps the order when Stripe is down, and the buyer can pay later', async () => {
@@ -132,7 +137,10 @@ describe('pay now with Stripe Checkout', () => {
       ok: false,
       code: 'UNAVAILABLE',
     })
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining(`Order ${orderId}`), expect.anything())
+    expect(logged).toHaveBeenCalledWith(
+      expect.stringContaining(`Order ${orderId}`),
+      expect.anything(),
+    )
     logged.mockRestore()
     expect((await orderState(orderId)).paymentStatus).toBe('PENDING')
     expect((await startStripeCheckout({ orderId, accountId: account.id })).ok).toBe(true)
@@ -144,10 +152,11 @@ describe('pay now with Stripe Checkout', () => {
     const later = new Date(Date.now() + 25 * 3600 * 1000)
     const second = await startStripeCheckout({ orderId, accountId: account.id, now: later })
     expect(first.ok && second.ok && first.url !== second.url).toBe(true)
-    expect(fake.calls.filter((c) => c.body.client_reference_id === String(orderId)).map((c) => c.idempotencyKey)).toEqual([
-      `reativa-order-${orderId}-checkout-0`,
-      `reativa-order-${orderId}-checkout-1`,
-    ])
+    expect(
+      fake.calls
+        .filter((c) => c.body.client_reference_id === String(orderId))
+        .map((c) => c.idempotencyKey),
+    ).toEqual([`reativa-order-${orderId}-checkout-0`, `reativa-order-${orderId}-checkout-1`])
   })
 
   it("refuses another account's order, an order on terms and an order already paid", async () => {
@@ -159,7 +168,9 @@ describe('pay now with Stripe Checkout', () => {
     })
     const paid = await paidOrder()
     expect((await deliver(paid.event)).status).toBe(200)
-    expect(await startStripeCheckout({ orderId: paid.orderId, accountId: paid.account.id })).toEqual({
+    expect(
+      await startStripeCheckout({ orderId: paid.orderId, accountId: paid.account.id }),
+    ).toEqual({
       ok: false,
       code: 'ALREADY_PAID',
     })
@@ -197,7 +208,10 @@ describe('Stripe webhooks', () => {
     const logged = vi.spyOn(console, 'warn').mockImplementation(() => {})
     expect((await deliver(event, 'whsec_someone_else')).status).toBe(400)
     const { signature } = signed(event, WEBHOOK_SECRET)
-    const tampered = JSON.stringify({ ...event, data: { object: { ...event.data.object, amount_total: 1 } } })
+    const tampered = JSON.stringify({
+      ...event,
+      data: { object: { ...event.data.object, amount_total: 1 } },
+    })
     expect((await handleStripeWebhook(tampered, signature)).status).toBe(400)
     expect((await handleStripeWebhook(JSON.stringify(event), null)).status).toBe(400)
     // Rejections are logged for whoever watches the endpoint.
@@ -293,7 +307,12 @@ describe('refunds from the back office', () => {
 
     // A double submit of the same form refunds once, at Stripe and here.
     expect(
-      await refundOrder({ actorId: actor.id, orderId: paid.orderId, amountCents: 30_000, requestKey }),
+      await refundOrder({
+        actorId: actor.id,
+        orderId: paid.orderId,
+        amountCents: 30_000,
+        requestKey,
+      }),
     ).toEqual(partial)
     expect(fake.charges.get(paid.chargeId)?.amount_refunded).toBe(30_000)
     // Stripe's own charge.refunded for that refund tells the same total: nothing more moves.
@@ -329,7 +348,9 @@ describe('refunds from the back office', () => {
     expect(await balances(paid.rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 0 })
     expect(await prisma.refund.count({ where: { orderId: paid.orderId } })).toBe(2)
     expect(
-      await prisma.auditLog.count({ where: { action: 'order.refund', entityId: String(paid.orderId) } }),
+      await prisma.auditLog.count({
+        where: { action: 'order.refund', entityId: String(paid.orderId) },
+      }),
     ).toBe(2)
   })
 
@@ -337,7 +358,12 @@ describe('refunds from the back office', () => {
     const { orderId } = await payNowOrder()
     const actor = await staff()
     expect(
-      await refundOrder({ actorId: actor.id, orderId, amountCents: 100, requestKey: crypto.randomUUID() }),
+      await refundOrder({
+        actorId: actor.id,
+        orderId,
+        amountCents: 100,
+        requestKey: crypto.randomUUID(),
+      }),
     ).toEqual({ ok: false, code: 'NOT_PAID' })
     expect(await prisma.refund.count({ where: { orderId } })).toBe(0)
   })

@@ -41,7 +41,11 @@ export async function refundOrder(input: {
   if (!order || !payment) return { ok: false, code: 'NOT_FOUND' }
   if (!payment.paidAt || !payment.paymentIntentId) return { ok: false, code: 'NOT_PAID' }
   const maxCents = refundableCents(order.totalCents, payment)
-  if (!Number.isInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > maxCents) {
+  if (
+    !Number.isInteger(input.amountCents) ||
+    input.amountCents <= 0 ||
+    input.amountCents > maxCents
+  ) {
     return { ok: false, code: 'AMOUNT_INVALID', maxCents }
   }
 
@@ -95,7 +99,11 @@ export async function refundOrder(input: {
       action: 'order.refund',
       entity: 'Order',
       entityId: String(order.id),
-      changes: { amountCents: created.amount, stripeRefundId: created.id, reason: input.reason ?? '' },
+      changes: {
+        amountCents: created.amount,
+        stripeRefundId: created.id,
+        reason: input.reason ?? '',
+      },
     })
   })
   return { ok: true, refundId: created.id, status: created.status ?? 'pending' }

@@ -44,7 +44,12 @@ export async function handleStripeWebhook(
       }
       const outcome = await applyEvent(tx, event, hint)
       await tx.stripeEvent.create({
-        data: { id: event.id, type: event.type, orderId: outcome.orderId, outcome: outcome.outcome },
+        data: {
+          id: event.id,
+          type: event.type,
+          orderId: outcome.orderId,
+          outcome: outcome.outcome,
+        },
       })
       return outcome
     })
@@ -132,7 +137,10 @@ async function applyEvent(tx: Tx, event: Stripe.Event, hint: string | null): Pro
         paymentIntentId: idOf(charge.payment_intent),
       })
       if (!order) return { orderId: null, outcome: 'unknown_order' }
-      return { orderId: order.id, outcome: await applyRefundedTotal(tx, order, charge.amount_refunded) }
+      return {
+        orderId: order.id,
+        outcome: await applyRefundedTotal(tx, order, charge.amount_refunded),
+      }
     }
     default:
       return { orderId: null, outcome: 'ignored' }

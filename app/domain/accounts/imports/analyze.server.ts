@@ -263,7 +263,10 @@ async function analyzeOrders(file: string, now: Date): Promise<Analysis> {
     found.forEach((a) => accountIds.set(a.cnpj, a.id))
   }
   const existing = new Set<string>()
-  for (const part of chunks(candidates.map((o) => o.ref), 500)) {
+  for (const part of chunks(
+    candidates.map((o) => o.ref),
+    500,
+  )) {
     const found = await prisma.order.findMany({
       where: { channel: 'OFFLINE', externalRef: { in: part } },
       select: { externalRef: true },
@@ -362,7 +365,10 @@ async function analyzeAccounts(file: string): Promise<Analysis> {
   const reps = await prisma.rep.findMany({ select: { id: true, code: true } })
   const repIds = new Map(reps.map((r) => [r.code.toUpperCase(), r.id]))
   const existing = new Map<string, Awaited<ReturnType<typeof prisma.account.findMany>>[number]>()
-  for (const part of chunks(records.map((r) => r.cnpj), 500)) {
+  for (const part of chunks(
+    records.map((r) => r.cnpj),
+    500,
+  )) {
     const found = await prisma.account.findMany({ where: { cnpj: { in: part } } })
     found.forEach((a) => existing.set(a.cnpj, a))
   }
