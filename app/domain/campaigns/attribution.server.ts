@@ -1,28 +1,34 @@
 import { type Tx } from '~/utils/db.server'
 
 const DAY_MS = 86_400_000
+export const DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30
+
+type Candidate = { id: string; sentAt: Date | null; activatedAt: Date | null }
 
 /**
- * The invitation an order placed now is credited to: the latest one whose link the account's
- * buyer used within the attribution window, else the latest one sent within it. Null when no
- * invitation reached the account in that time.
+ * Of an account's recent invitations, the one an order placed now is credited to: the latest
+ * one whose link the buyer used within the window, else the latest one sent within it.
  */
-export async function attributeOrder(tx: Tx, accountId: string, now: Date): Promise<string | null> {
-  const settings = await tx.appSettings.findUnique({
-    where: { id: 1 },
-    select: { attributionWindowDays: true },
+export function pickAttribution(invitations: Candidate[], since: Date, now: Date): string | null {
+  const within = (at: Date | null) => !!at && at >= since && at <= now
+  const latest = (key: 'activatedAt' | 'sentAt') =>
+    invitations
+      .filter((invitation) => within(invitation[key]))
+      .sort((a, b) => b[key]!.getTime() - a[key]!.getTime())[0]?.id ?? null
+  return latest('activatedAt') ?? latest('sentAt')
+}
+
+/** The invitation an order placed now is attributed to, in one query; null when none reached the account. */
+export async function attributeOrder(
+  tx: Tx,
+  accountId: string,
+  now: Date,
+  windowDays = DEFAULT_ATTRIBUTION_WINDOW_DAYS,
+): Promise<string | null> {
+  const since = new Date(now.getTime() - windowDays * DAY_MS)
+  const recent = await tx.invitation.findMany({
+    where: { accountId, OR: [{ activatedAt: { gte: since } }, { sentAt: { gte: since } }] },
+    select: { id: true, sentAt: true, activatedAt: true },
   })
-  const since = new Date(now.getTime() - (settings?.attributionWindowDays ?? 30) * DAY_MS)
-  const used = await tx.invitation.findFirst({
-    where: { accountId, activatedAt: { gte: since, lte: now } },
-    orderBy: { activatedAt: 'desc' },
-    select: { id: true },
-  })
-  if (used) return used.id
-  const sent = await tx.invitation.findFirst({
-    where: { accountId, sentAt: { gte: since, lte: now } },
-    orderBy: { sentAt: 'desc' },
-    select: { id: true },
-  })
-  return sent?.id ?? null
+  return pickAttribution(recent, since, now)
 }

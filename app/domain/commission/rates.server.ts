@@ -1,10 +1,13 @@
 import { type Tx } from '~/utils/db.server'
 import { computeCommission, type CommissionLineInput } from './compute'
 
+export type BonusSettings = { reactivationBonusBps: number; reactivationWindowDays: number } | null
+
 /**
  * The commission an order credits the account's rep: the rep's rates and the manager's
- * reactivation bonus, read in the order's transaction. `reactivatedAt` is the account's latest
- * reactivation, this order's time when the order itself brings the account back.
+ * reactivation bonus (`settings`, which checkout reads once for everything it needs), in the
+ * order's transaction. `reactivatedAt` is the account's latest reactivation, this order's
+ * time when the order itself brings the account back.
  */
 export async function commissionForOrder(
   tx: Tx,
@@ -14,21 +17,16 @@ export async function commissionForOrder(
     placedAt: Date
     lines: CommissionLineInput[]
   },
+  settings: BonusSettings,
 ) {
   if (!order.repId) return null
-  const [rep, settings] = await Promise.all([
-    tx.rep.findUnique({
-      where: { id: order.repId },
-      select: {
-        defaultCommissionBps: true,
-        familyRates: { select: { familyId: true, bps: true } },
-      },
-    }),
-    tx.appSettings.findUnique({
-      where: { id: 1 },
-      select: { reactivationBonusBps: true, reactivationWindowDays: true },
-    }),
-  ])
+  const rep = await tx.rep.findUnique({
+    where: { id: order.repId },
+    select: {
+      defaultCommissionBps: true,
+      familyRates: { select: { familyId: true, bps: true } },
+    },
+  })
   if (!rep) return null
   return computeCommission(
     order.lines,

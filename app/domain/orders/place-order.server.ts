@@ -104,16 +104,33 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
         throw new CheckoutRefused({ ok: false, code: 'PRICE_CHANGED' })
       }
       const applied = cart.offers.filter((offer) => offer.applied)
-      const commission = await commissionForOrder(tx, {
-        repId: account.repId,
-        // An order that brings an INACTIVE or LOST account back is inside its own bonus window.
-        reactivatedAt:
-          account.status === 'INACTIVE' || account.status === 'LOST' ? now : account.reactivatedAt,
-        placedAt: now,
-        lines: cart.lines.map((line) => ({ familyIds: line.familyIds, netCents: line.totalCents })),
+      const settings = await tx.appSettings.findUnique({
+        where: { id: 1 },
+        select: {
+          reactivationBonusBps: true,
+          reactivationWindowDays: true,
+          attributionWindowDays: true,
+        },
       })
+      const commission = await commissionForOrder(
+        tx,
+        {
+          repId: account.repId,
+          // An order that brings an INACTIVE or LOST account back is inside its own bonus window.
+          reactivatedAt:
+            account.status === 'INACTIVE' || account.status === 'LOST'
+              ? now
+              : account.reactivatedAt,
+          placedAt: now,
+          lines: cart.lines.map((line) => ({
+            familyIds: line.familyIds,
+            netCents: line.totalCents,
+          })),
+        },
+        settings,
+      )
 
-      const invitationId = await attributeOrder(tx, accountId, now)
+      const invitationId = await attributeOrder(tx, accountId, now, settings?.attributionWindowDays)
       const order = await tx.order.create({
         data: {
           accountId,
