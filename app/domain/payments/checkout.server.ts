@@ -1,11 +1,11 @@
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
-import { parseStripeMethods } from './payment-state'
+import { parseStripeMethods, payNowRefusal, type PayNowRefusal } from './payment-state'
 import { stripeConfig } from './stripe.server'
 
 export type StartPaymentResult =
   | { ok: true; url: string }
-  | { ok: false; code: 'NOT_FOUND' | 'NOT_STRIPE' | 'ALREADY_PAID' | 'CANCELLED' | 'UNAVAILABLE' }
+  | { ok: false; code: 'NOT_FOUND' | PayNowRefusal | 'UNAVAILABLE' }
 
 // A session about to expire is not handed out: the buyer needs time to pay.
 const MIN_SESSION_LIFE_MS = 10 * 60 * 1000
@@ -35,10 +35,9 @@ export async function startStripeCheckout(input: {
     },
   })
   if (!order) return { ok: false, code: 'NOT_FOUND' }
-  if (order.paymentMethod !== 'STRIPE') return { ok: false, code: 'NOT_STRIPE' }
-  if (order.status === 'CANCELLED') return { ok: false, code: 'CANCELLED' }
+  const refusal = payNowRefusal(order)
+  if (refusal) return { ok: false, code: refusal }
   const payment = order.stripePayment
-  if (payment?.paidAt) return { ok: false, code: 'ALREADY_PAID' }
   if (
     payment?.sessionUrl &&
     payment.sessionExpiresAt &&

@@ -19,6 +19,23 @@ export function stripePaymentStatus(totalCents: number, facts: StripePaymentFact
   return facts.failureMessage ? 'FAILED' : 'PENDING'
 }
 
+export type PayNowRefusal = 'NOT_STRIPE' | 'CANCELLED' | 'ALREADY_PAID'
+
+/**
+ * Why an order cannot be paid online now, or null when it can: the rule behind both the order
+ * page's "pay now" panel and the server that opens Checkout.
+ */
+export function payNowRefusal(order: {
+  paymentMethod: string
+  status: string
+  stripePayment: { paidAt: Date | string | null } | null
+}): PayNowRefusal | null {
+  if (order.paymentMethod !== 'STRIPE') return 'NOT_STRIPE'
+  if (order.status === 'CANCELLED') return 'CANCELLED'
+  if (order.stripePayment?.paidAt) return 'ALREADY_PAID'
+  return null
+}
+
 /** What can still be refunded on an order paid with Stripe. */
 export function refundableCents(totalCents: number, facts: StripePaymentFacts): number {
   if (!facts.paidAt) return 0
