@@ -1,4 +1,4 @@
-import { type Funnel, type OutboxCounts, type RepFunnel } from '~/domain/campaigns/funnel-types'
+import { type Funnel, type OutboxCounts, type RepFunnel } from '~/domain/campaigns/funnel'
 import { DataTable } from '~/components/ui/table'
 import { useT } from '~/utils/use-t'
 

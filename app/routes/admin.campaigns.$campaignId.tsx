@@ -11,6 +11,7 @@ import { Pagination } from '~/components/pagination'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { cancelCampaign, getCampaign, retryFailed } from '~/domain/campaigns/campaigns.server'
+import { invitationStep } from '~/domain/campaigns/funnel'
 import { outboxCounts } from '~/domain/campaigns/outbox.server'
 import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { requireUser } from '~/utils/auth.server'
@@ -48,27 +49,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { intent: 'cancel', ok: result.ok, dropped: result.ok ? result.dropped : 0 },
     { status: result.ok ? 200 : 409 },
   )
-}
-
-/** The furthest step an invitation reached, for its row. */
-function stepOf(invitation: {
-  sentAt: string | null
-  deliveredAt: string | null
-  bouncedAt: string | null
-  clickedAt: string | null
-  activatedAt: string | null
-  _count: { orders: number }
-  outbox: { status: string } | null
-}) {
-  if (invitation._count.orders > 0) return 'ordered'
-  if (invitation.activatedAt) return 'activated'
-  if (invitation.clickedAt) return 'clicked'
-  if (invitation.bouncedAt) return 'bounced'
-  if (invitation.deliveredAt) return 'delivered'
-  if (invitation.sentAt) return 'sent'
-  if (invitation.outbox?.status === 'FAILED') return 'failed'
-  if (invitation.outbox?.status === 'CANCELLED') return 'skipped'
-  return 'queued'
 }
 
 export default function CampaignPage() {
@@ -205,8 +185,9 @@ export default function CampaignPage() {
                 <td className="p-2">{invitation.email}</td>
                 <td className="p-2">{invitation.run}</td>
                 <td className="p-2">
-                  {t(`invitationStep.${stepOf(invitation)}`)}
-                  {invitation.outbox?.lastError && stepOf(invitation) !== 'sent' ? (
+                  {t(`invitationStep.${invitationStep(invitation)}`)}
+                  {/* Cleared once sent: what is left says why it is waiting or failed. */}
+                  {invitation.outbox?.lastError ? (
                     <span className="block text-xs text-slate-600">
                       {invitation.outbox.lastError}
                     </span>

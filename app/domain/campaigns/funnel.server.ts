@@ -1,7 +1,7 @@
 import { Prisma } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
 import { centsToDecimalText } from '~/utils/money'
-import { type Funnel, type RepFunnel } from './funnel-types'
+import { type Funnel, type RepFunnel } from './funnel'
 
 const EMPTY: Funnel = {
   invited: 0,

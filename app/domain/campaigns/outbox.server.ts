@@ -13,7 +13,7 @@ import { env } from '~/utils/env.server'
 import { isLocale, type Locale, translator } from '~/utils/i18n'
 import { signingKey } from '~/utils/signing.server'
 import { invitationToken, invitationUrl, unsubscribeUrl } from './links.server'
-import { type OutboxCounts } from './funnel-types'
+import { type OutboxCounts } from './funnel'
 import { fillTemplate } from './template'
 
 export const MAX_ATTEMPTS = 8
