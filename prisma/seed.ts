@@ -48,11 +48,6 @@ function rng(seed: number) {
 
 async function wipe() {
   // Children first, so foreign keys hold on both SQLite and PostgreSQL.
-  await prisma.outboxMessage.deleteMany()
-  await prisma.reactivation.deleteMany()
-  await prisma.order.updateMany({ data: { invitationId: null } })
-  await prisma.invitation.deleteMany()
-  await prisma.campaign.deleteMany()
   await prisma.emailOptOut.deleteMany()
   await prisma.resendEvent.deleteMany()
   await prisma.stripeEvent.deleteMany()
@@ -66,6 +61,11 @@ async function wipe() {
   await prisma.priceTier.deleteMany()
   await prisma.orderLine.deleteMany()
   await prisma.order.deleteMany()
+  // Orders and reactivations point at invitations, which go next.
+  await prisma.reactivation.deleteMany()
+  await prisma.outboxMessage.deleteMany()
+  await prisma.invitation.deleteMany()
+  await prisma.campaign.deleteMany()
   await prisma.cartItem.deleteMany()
   await prisma.cart.deleteMany()
   await prisma.session.deleteMany()
@@ -77,7 +77,6 @@ async function wipe() {
   await prisma.mailboxMessage.deleteMany()
   await prisma.user.deleteMany()
   await prisma.accountStatusChange.deleteMany()
-  await prisma.reactivation.deleteMany()
   await prisma.repAssignment.deleteMany()
   await prisma.account.deleteMany()
   await prisma.priceListItem.deleteMany()
