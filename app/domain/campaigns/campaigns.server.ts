@@ -4,10 +4,10 @@ import { z } from 'zod'
 import { accountWhere, AccountFilters } from '~/domain/accounts/portfolio.server'
 import { audit } from '~/domain/audit/audit.server'
 import { bulkInsert } from '~/utils/bulk-insert.server'
-import { chunks } from '~/utils/chunks'
 import { prisma, type Tx } from '~/utils/db.server'
 import { isLocale, type Locale, translator } from '~/utils/i18n'
 import { signingKey } from '~/utils/signing.server'
+import { optOutsFor } from './invitations.server'
 import { INVITATION_TTL_DAYS, newInvitationSecret } from './links.server'
 import { unknownPlaceholders } from './template'
 
@@ -40,12 +40,9 @@ type Candidate = {
 
 /** Who of the segment can get an email now, and why the others cannot. */
 async function reachable(candidates: Candidate[]) {
-  const emails = [...new Set(candidates.flatMap((c) => (c.email ? [c.email.toLowerCase()] : [])))]
-  const optedOut = new Set<string>()
-  for (const part of chunks(emails, 500)) {
-    const rows = await prisma.emailOptOut.findMany({ where: { email: { in: part } } })
-    rows.forEach((row) => optedOut.add(row.email))
-  }
+  const optedOut = await optOutsFor(
+    candidates.flatMap((c) => (c.email ? [c.email.toLowerCase()] : [])),
+  )
   const skipped = { noEmail: 0, bounced: 0, optedOut: 0 }
   const accounts: (Candidate & { email: string })[] = []
   for (const candidate of candidates) {

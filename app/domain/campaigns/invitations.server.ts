@@ -4,6 +4,7 @@ import { MIN_PASSWORD_LENGTH } from '~/domain/identity/password-policy'
 import { hashToken } from '~/domain/identity/tokens.server'
 import { getBuyerAccount } from '~/domain/orders/cart.server'
 import { applyCoupon } from '~/domain/promotions/offers.server'
+import { chunks } from '~/utils/chunks'
 import { prisma } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
 import { createRateLimiter, type RateLimiter } from '~/utils/rate-limit.server'
@@ -194,4 +195,14 @@ export async function optOut(email: string, reason: 'unsubscribe' | 'complaint')
 
 export async function isOptedOut(email: string): Promise<boolean> {
   return !!(await prisma.emailOptOut.findUnique({ where: { email: normalizeEmail(email) } }))
+}
+
+/** The addresses among `emails` that opted out, with why (unsubscribe or complaint). */
+export async function optOutsFor(emails: Iterable<string>): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  for (const part of chunks([...new Set(emails)], 500)) {
+    const rows = await prisma.emailOptOut.findMany({ where: { email: { in: part } } })
+    for (const row of rows) found.set(row.email, row.reason)
+  }
+  return found
 }

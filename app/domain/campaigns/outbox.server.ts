@@ -14,6 +14,7 @@ import { isLocale, type Locale, translator } from '~/utils/i18n'
 import { signingKey } from '~/utils/signing.server'
 import { invitationToken, invitationUrl, unsubscribeUrl } from './links.server'
 import { type OutboxCounts } from './funnel'
+import { optOutsFor } from './invitations.server'
 import { fillTemplate } from './template'
 
 export const MAX_ATTEMPTS = 8
@@ -99,11 +100,9 @@ async function loadBatch(batch: OutboxMessage[]): Promise<BatchContext> {
     where: { id: { in: ids } },
     include: invitationInclude,
   })
-  const emails = [...new Set(invitations.map((invitation) => invitation.email))]
-  const optOuts = await prisma.emailOptOut.findMany({ where: { email: { in: emails } } })
   return {
     invitations: new Map(invitations.map((invitation) => [invitation.id, invitation])),
-    optOuts: new Map(optOuts.map((row) => [row.email, row.reason])),
+    optOuts: await optOutsFor(invitations.map((invitation) => invitation.email)),
     key: await signingKey(),
     templates: new Map(),
   }
