@@ -63,11 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ ok: false as const, code: 'INVALID' as const }, { status: 400 })
   const input = parsed.data
   if (input.intent === 'refund') {
-    const amountCents = parseBrazilianMoney(input.amount)
     const result = await refundOrder({
       actorId: user.id,
       orderId,
-      amountCents: amountCents ?? Number.NaN,
+      amountCents: parseBrazilianMoney(input.amount),
       requestKey: input.requestKey,
       reason: input.reason,
     })

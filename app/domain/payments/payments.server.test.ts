@@ -335,6 +335,15 @@ describe('refunds from the back office', () => {
         requestKey: crypto.randomUUID(),
       }),
     ).toEqual({ ok: false, code: 'AMOUNT_INVALID', maxCents: 70_000 })
+    // So is an amount that could not be read from the form.
+    expect(
+      await refundOrder({
+        actorId: actor.id,
+        orderId: paid.orderId,
+        amountCents: null,
+        requestKey: crypto.randomUUID(),
+      }),
+    ).toEqual({ ok: false, code: 'AMOUNT_INVALID', maxCents: 70_000 })
     expect(fake.calls.length).toBe(calls)
 
     const rest = await refundOrder({

@@ -22,7 +22,8 @@ export type RefundResult =
 export async function refundOrder(input: {
   actorId: string
   orderId: number
-  amountCents: number
+  /** Null when the amount typed could not be read: refused with the refundable maximum. */
+  amountCents: number | null
   requestKey: string
   reason?: string
 }): Promise<RefundResult> {
@@ -41,10 +42,12 @@ export async function refundOrder(input: {
   if (!order || !payment) return { ok: false, code: 'NOT_FOUND' }
   if (!payment.paidAt || !payment.paymentIntentId) return { ok: false, code: 'NOT_PAID' }
   const maxCents = refundableCents(order.totalCents, payment)
+  const amountCents = input.amountCents
   if (
-    !Number.isInteger(input.amountCents) ||
-    input.amountCents <= 0 ||
-    input.amountCents > maxCents
+    amountCents === null ||
+    !Number.isInteger(amountCents) ||
+    amountCents <= 0 ||
+    amountCents > maxCents
   ) {
     return { ok: false, code: 'AMOUNT_INVALID', maxCents }
   }
@@ -55,7 +58,7 @@ export async function refundOrder(input: {
     refund = await stripe.client.refunds.create(
       {
         payment_intent: payment.paymentIntentId,
-        amount: input.amountCents,
+        amount: amountCents,
         reason: 'requested_by_customer',
         metadata: { orderId: String(order.id) },
       },
