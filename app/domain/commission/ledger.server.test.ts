@@ -9,16 +9,7 @@ import {
 } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { closePayout, earnOrder, reverseOrder } from './ledger.server'
-
-async function balances(repId: string) {
-  const rows = await prisma.commissionEntry.groupBy({
-    by: ['bucket'],
-    where: { repId },
-    _sum: { amountCents: true },
-  })
-  const of = (bucket: string) => rows.find((r) => r.bucket === bucket)?._sum.amountCents ?? 0
-  return { PENDING: of('PENDING'), EARNED: of('EARNED'), PAID: of('PAID') }
-}
+import { repBalances } from './statement.server'
 
 async function manager() {
   return prisma.user.create({
@@ -57,7 +48,7 @@ describe('the commission ledger', () => {
     await prisma.repFamilyRate.create({ data: { repId: rep.id, familyId: paints.id, bps: 500 } })
     const { orderId, input } = await orderFor(rep, {}, paints.id)
     // 5 % of 600,00 + 3 % of 400,00 = 30,00 + 12,00.
-    expect(await balances(rep.id)).toEqual({ PENDING: 4_200, EARNED: 0, PAID: 0 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 4_200, EARNED: 0, PAID: 0 })
     const lines = await prisma.orderLine.findMany({
       where: { orderId },
       orderBy: { totalCents: 'desc' },
@@ -78,7 +69,7 @@ describe('the commission ledger', () => {
     })
     await orderFor(rep, { status: 'INACTIVE', lastOrderAt: new Date('2025-01-10T00:00:00Z') })
     // (3 % + 2 %) of 1.000,00.
-    expect((await balances(rep.id)).PENDING).toBe(5_000)
+    expect((await repBalances(rep.id)).PENDING).toBe(5_000)
   })
 
   it('moves commission PENDING → EARNED → PAID, each once, however often the events replay', async () => {
@@ -86,13 +77,13 @@ describe('the commission ledger', () => {
     const { orderId } = await orderFor(rep)
     const actor = await manager()
     for (let i = 0; i < 10; i++) await prisma.$transaction((tx) => earnOrder(tx, orderId))
-    expect(await balances(rep.id)).toEqual({ PENDING: 0, EARNED: 3_000, PAID: 0 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 3_000, PAID: 0 })
 
     const batch = await closePayout(actor.id)
     expect(batch).toMatchObject({ totalCents: expect.any(Number) })
-    expect(await balances(rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 3_000 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 3_000 })
     for (let i = 0; i < 3; i++) await prisma.$transaction((tx) => earnOrder(tx, orderId))
-    expect(await balances(rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 3_000 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 3_000 })
   })
 
   it('reverses a cancelled pending order, and then earns nothing for it', async () => {
@@ -100,7 +91,7 @@ describe('the commission ledger', () => {
     const { orderId } = await orderFor(rep)
     for (let i = 0; i < 5; i++) await prisma.$transaction((tx) => reverseOrder(tx, orderId))
     await prisma.$transaction((tx) => earnOrder(tx, orderId))
-    expect(await balances(rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 0 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 0 })
     expect(await prisma.commissionEntry.count({ where: { orderId, event: 'REVERSAL' } })).toBe(1)
   })
 
@@ -110,15 +101,15 @@ describe('the commission ledger', () => {
     const first = await orderFor(rep)
     await prisma.$transaction((tx) => earnOrder(tx, first.orderId))
     await closePayout(actor.id)
-    expect((await balances(rep.id)).PAID).toBe(3_000)
+    expect((await repBalances(rep.id)).PAID).toBe(3_000)
 
     // The first order is refunded after it was paid out; a second order is earned.
     await prisma.$transaction((tx) => reverseOrder(tx, first.orderId))
     await prisma.$transaction((tx) => reverseOrder(tx, first.orderId))
-    expect((await balances(rep.id)).EARNED).toBe(-3_000)
+    expect((await repBalances(rep.id)).EARNED).toBe(-3_000)
     const second = await orderFor(rep)
     await prisma.$transaction((tx) => earnOrder(tx, second.orderId))
-    expect((await balances(rep.id)).EARNED).toBe(0)
+    expect((await repBalances(rep.id)).EARNED).toBe(0)
 
     // A third order is earned; the next batch pays it, less the refunded one.
     const third = await orderFor(rep)
@@ -131,7 +122,7 @@ describe('the commission ledger', () => {
     // 30,00 + 30,00 earned − 30,00 refunded = 30,00 in this batch.
     expect(mine._sum.amountCents).toBe(3_000)
     // Three orders of 30,00 paid, one refunded: 60,00 paid in all.
-    expect(await balances(rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 6_000 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 6_000 })
   })
 
   it('never pays a rep whose refunds outweigh what they earned; the debt carries', async () => {
@@ -146,6 +137,6 @@ describe('the commission ledger', () => {
       ? await prisma.commissionEntry.count({ where: { repId: rep.id, payoutBatchId: batch.id } })
       : 0
     expect(paidToRep).toBe(0)
-    expect(await balances(rep.id)).toEqual({ PENDING: 0, EARNED: -3_000, PAID: 3_000 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: -3_000, PAID: 3_000 })
   })
 })

@@ -19,6 +19,7 @@ import { prisma } from '~/utils/db.server'
 import { startStripeCheckout } from './checkout.server'
 import { refundOrder } from './refunds.server'
 import { handleStripeWebhook } from './webhook.server'
+import { repBalances } from '~/domain/commission/statement.server'
 
 const WEBHOOK_SECRET = 'whsec_test_payments_suite'
 // Settings are read on first use: set them before anything reads them.
@@ -34,16 +35,6 @@ beforeAll(async () => {
   fake = await startFakeStripe(stripePort)
 })
 afterAll(() => fake.close())
-
-async function balances(repId: string) {
-  const rows = await prisma.commissionEntry.groupBy({
-    by: ['bucket'],
-    where: { repId },
-    _sum: { amountCents: true },
-  })
-  const of = (bucket: string) => rows.find((r) => r.bucket === bucket)?._sum.amountCents ?? 0
-  return { PENDING: of('PENDING'), EARNED: of('EARNED'), PAID: of('PAID') }
-}
 
 /** A pay-now order of R$ 1.000,00 for a rep at 5 % (R$ 50,00 commission). */
 async function payNowOrder() {
@@ -96,7 +87,7 @@ describe('pay now with Stripe Checkout', () => {
     const order = await orderState(orderId)
     expect(order).toMatchObject({ paymentMethod: 'STRIPE', paymentStatus: 'PENDING' })
     // Credited as PENDING like any order; payment will earn it.
-    expect(await balances(rep.id)).toEqual({ PENDING: 5_000, EARNED: 0, PAID: 0 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 5_000, EARNED: 0, PAID: 0 })
 
     const first = await startStripeCheckout({ orderId, accountId: account.id })
     expect(first.ok).toBe(true)
@@ -184,7 +175,7 @@ describe('Stripe webhooks', () => {
     const paid = await orderState(orderId)
     expect(paid.paymentStatus).toBe('PAID')
     expect(paid.stripePayment).toMatchObject({ paymentIntentId })
-    expect(await balances(rep.id)).toEqual({ PENDING: 0, EARNED: 5_000, PAID: 0 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 5_000, PAID: 0 })
     const entries = await prisma.commissionEntry.count({ where: { orderId } })
 
     for (let i = 0; i < 10; i++) {
@@ -192,7 +183,7 @@ describe('Stripe webhooks', () => {
     }
     expect(await prisma.stripeEvent.count({ where: { id: event.id } })).toBe(1)
     expect(await prisma.commissionEntry.count({ where: { orderId } })).toBe(entries)
-    expect(await balances(rep.id)).toEqual({ PENDING: 0, EARNED: 5_000, PAID: 0 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 5_000, PAID: 0 })
     // The same payment told again by another event type changes nothing either.
     const succeeded = stripeEvent('payment_intent.succeeded', {
       id: paymentIntentId,
@@ -200,7 +191,7 @@ describe('Stripe webhooks', () => {
       metadata: { orderId: String(orderId) },
     })
     expect(await deliver(succeeded)).toEqual({ status: 200, body: 'already_paid' })
-    expect(await balances(rep.id)).toEqual({ PENDING: 0, EARNED: 5_000, PAID: 0 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 5_000, PAID: 0 })
   })
 
   it('answers 400 to a bad signature or a tampered body and changes nothing', async () => {
@@ -219,7 +210,7 @@ describe('Stripe webhooks', () => {
     logged.mockRestore()
     expect((await orderState(orderId)).paymentStatus).toBe('PENDING')
     expect(await prisma.stripeEvent.count({ where: { id: event.id } })).toBe(0)
-    expect(await balances(rep.id)).toEqual({ PENDING: 5_000, EARNED: 0, PAID: 0 })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 5_000, EARNED: 0, PAID: 0 })
   })
 
   it('logs and acknowledges an event for an order it does not know', async () => {
@@ -263,7 +254,7 @@ describe('Stripe webhooks', () => {
 
     for (const paid of [inOrder, reversed]) {
       expect((await orderState(paid.orderId)).paymentStatus).toBe('REFUNDED')
-      expect(await balances(paid.rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 0 })
+      expect(await repBalances(paid.rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 0 })
     }
   })
 
@@ -303,7 +294,7 @@ describe('refunds from the back office', () => {
       stripePayment: { refundedCents: 30_000 },
     })
     // 30 % of R$ 50,00 comes back off EARNED.
-    expect(await balances(paid.rep.id)).toEqual({ PENDING: 0, EARNED: 3_500, PAID: 0 })
+    expect(await repBalances(paid.rep.id)).toEqual({ PENDING: 0, EARNED: 3_500, PAID: 0 })
 
     // A double submit of the same form refunds once, at Stripe and here.
     expect(
@@ -323,7 +314,7 @@ describe('refunds from the back office', () => {
       amountRefunded: 30_000,
     })
     expect((await deliver(webhook)).body).toBe('refund_already_recorded')
-    expect(await balances(paid.rep.id)).toEqual({ PENDING: 0, EARNED: 3_500, PAID: 0 })
+    expect(await repBalances(paid.rep.id)).toEqual({ PENDING: 0, EARNED: 3_500, PAID: 0 })
 
     // More than what is left is refused before Stripe is called.
     const calls = fake.calls.length
@@ -354,7 +345,7 @@ describe('refunds from the back office', () => {
     })
     expect(rest.ok).toBe(true)
     expect((await orderState(paid.orderId)).paymentStatus).toBe('REFUNDED')
-    expect(await balances(paid.rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 0 })
+    expect(await repBalances(paid.rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 0 })
     expect(await prisma.refund.count({ where: { orderId: paid.orderId } })).toBe(2)
     expect(
       await prisma.auditLog.count({
