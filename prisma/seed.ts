@@ -9,10 +9,13 @@ import crypto from 'node:crypto'
 import { type Prisma } from '@prisma/client'
 import { cnpjFromBase } from '../app/domain/accounts/cnpj'
 import { syncAccounts } from '../app/domain/accounts/reclassify.server'
+import { accountSearchText } from '../app/domain/accounts/search'
 import { rebuildRevenueSummary } from '../app/domain/dashboard/revenue-summary.server'
 import { productSearchText } from '../app/domain/catalog/search-text'
+import { chunks } from '../app/utils/chunks'
 import { prisma } from '../app/utils/db.server'
 import { hashPassword } from '../app/utils/password.server'
+import { syncIdSequence } from '../app/utils/sql.server'
 import {
   FAMILIES,
   FIRST_NAMES,
@@ -343,11 +346,13 @@ async function seed(size: Size, now: Date) {
         if (lineBudget && lines.length >= lineBudget) break
       }
     }
+    const legalName = `${tradeName} Comércio de Materiais Ltda`
     accounts.push({
       id,
       cnpj: cnpjFor(i + 1),
-      legalName: `${tradeName} Comércio de Materiais Ltda`,
+      legalName,
       tradeName,
+      searchText: accountSearchText({ tradeName, legalName }),
       email: `contato${i + 1}@loja.example`,
       phone: `(${random.int(11, 99)}) 3${String(random.int(1_000_000, 9_999_999))}`,
       street: `Rua ${random.pick(SURNAMES)}, ${random.int(10, 2500)}`,
@@ -380,6 +385,8 @@ async function seed(size: Size, now: Date) {
     ),
   )
   await inChunks(orders, 2000, (chunk) => prisma.order.createMany({ data: chunk }))
+  // Orders carry ids chosen here; the next order placed in the portal must come after them.
+  await syncIdSequence(prisma, 'Order')
   await inChunks(lines, 5000, (chunk) => prisma.orderLine.createMany({ data: chunk }))
   await inChunks(accounts, 2000, (chunk) =>
     prisma.repAssignment.createMany({
@@ -660,9 +667,27 @@ async function seedDemoCampaign(now: Date) {
   await prisma.emailOptOut.create({ data: { email: accounts[0]!.email!, reason: 'unsubscribe' } })
 }
 
+/** Accounts written before the search column existed get it computed once. */
+async function fillAccountSearchText() {
+  const missing = await prisma.account.findMany({
+    where: { searchText: '' },
+    select: { id: true, tradeName: true, legalName: true },
+  })
+  for (const part of chunks(missing, 500))
+    await prisma.$transaction(
+      part.map((account) =>
+        prisma.account.update({
+          where: { id: account.id },
+          data: { searchText: accountSearchText(account) },
+        }),
+      ),
+    )
+}
+
 async function main() {
   const args = new Set(process.argv.slice(2))
   if (args.has('--if-empty') && (await prisma.user.count()) > 0) {
+    await fillAccountSearchText()
     console.log('Database already has data: seed skipped.')
     return
   }

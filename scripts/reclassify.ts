@@ -1,12 +1,15 @@
-// `npm run job:reclassify`: the daily inactivity pass, for an external scheduler (cron).
-import { reclassifyPortfolio } from '../app/domain/accounts/reclassify.server'
-import { rebuildRevenueSummary } from '../app/domain/dashboard/revenue-summary.server'
+// `npm run job:reclassify`: the daily inactivity pass, for an external scheduler (cron). It
+// takes the same lease as the processes' own daily check, so it never runs twice at once.
+import { runDailyPass } from '../app/domain/accounts/daily-pass.server'
 import { prisma } from '../app/utils/db.server'
 
 const started = Date.now()
-reclassifyPortfolio({ onlyDue: true })
-  .then(async (result) => {
-    await rebuildRevenueSummary()
+runDailyPass({ force: true })
+  .then((result) => {
+    if (!result) {
+      console.log('The daily pass is running in another process: nothing to do.')
+      return
+    }
     console.log(
       `Reclassified ${result.accounts} accounts in ${Date.now() - started} ms: ${result.updated} updated, ${result.statusChanges} status changes, ${result.reactivations} reactivations.`,
     )

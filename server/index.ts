@@ -5,14 +5,14 @@ import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { recoverInterruptedImports } from '../app/domain/accounts/imports/import.server'
-import { reclassifyIfDue } from '../app/domain/accounts/reclassify.server'
-import { startCampaignWorker } from '../app/domain/campaigns/worker.server'
-import { rebuildRevenueSummary } from '../app/domain/dashboard/revenue-summary.server'
+import { prisma } from '../app/utils/db.server'
 import { env } from '../app/utils/env.server'
+import { startBackgroundJobs } from './background'
+import { checkDatabase } from './database-check'
 import { createNonce, isAllowedMutation, securityHeaders } from './security'
 
 const settings = env()
+await checkDatabase()
 // Chrome applies form-action to the redirect that follows a form post: pay now without
 // JavaScript redirects to Stripe Checkout (or to the local stand-in set by STRIPE_API_URL).
 const formTargets = settings.STRIPE_SECRET_KEY
@@ -76,31 +76,11 @@ app.all(
   }),
 )
 
-// The inactivity engine's daily pass: checked hourly, run when the last one is a day old.
-async function dailyReclassification() {
-  try {
-    const result = await reclassifyIfDue()
-    if (!result) return
-    // Recount the dashboard's revenue summary from the orders, in case anything drifted.
-    await rebuildRevenueSummary()
-    console.log(
-      `Reclassified ${result.accounts} accounts: ${result.updated} updated, ${result.statusChanges} status changes.`,
-    )
-  } catch (error) {
-    console.error('Daily reclassification failed', error)
-  }
-}
-// An import that was being written when the process stopped was rolled back: offer it again.
-void recoverInterruptedImports().then((count) => {
-  if (count) console.log(`${count} interrupted import(s) are waiting for confirmation again.`)
-})
-
-if (process.env.REATIVA_DISABLE_JOBS !== '1') {
-  setTimeout(dailyReclassification, 10_000).unref()
-  setInterval(dailyReclassification, 60 * 60 * 1000).unref()
-  // Scheduled campaigns and the email outbox.
-  startCampaignWorker()
-}
+// REATIVA_ROLE=web serves requests only, for deployments that run `npm run worker` apart;
+// `all` (the default) also runs the background jobs in this process (decision 009).
+// REATIVA_DISABLE_JOBS=1 is the older spelling of `web`.
+const runsJobs = settings.REATIVA_ROLE === 'all' && process.env.REATIVA_DISABLE_JOBS !== '1'
+const jobs = runsJobs ? startBackgroundJobs() : null
 
 const server = app.listen(settings.PORT, () => {
   console.log(`Reativa listening on http://localhost:${settings.PORT}`)
@@ -111,3 +91,12 @@ const server = app.listen(settings.PORT, () => {
 // never reuses a socket at the moment the server closes it ("socket hang up").
 server.keepAliveTimeout = 65_000
 server.headersTimeout = 66_000
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close()
+    void (jobs?.stop() ?? Promise.resolve())
+      .then(() => prisma.$disconnect())
+      .finally(() => process.exit(0))
+  })
+}

@@ -305,6 +305,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'fileError.UNTERMINATED_QUOTE': 'The file has an unclosed quote.',
   'fileError.MISSING_COLUMNS': 'Required columns are missing: {columns}.',
   'fileError.NO_ROWS': 'The file has only a header.',
+  'fileError.FILE_MISSING': 'The uploaded file is no longer stored: upload it again.',
   'rowError.MISSING_VALUE': 'required value is empty',
   'rowError.INVALID_CNPJ': 'invalid CNPJ',
   'rowError.UNKNOWN_ACCOUNT': 'no account with this CNPJ',

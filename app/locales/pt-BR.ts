@@ -305,6 +305,7 @@ export const ptBR = {
   'fileError.UNTERMINATED_QUOTE': 'Há aspas sem fechamento no arquivo.',
   'fileError.MISSING_COLUMNS': 'Faltam colunas obrigatórias: {columns}.',
   'fileError.NO_ROWS': 'O arquivo só tem o cabeçalho.',
+  'fileError.FILE_MISSING': 'O arquivo enviado não está mais guardado: envie-o de novo.',
   'rowError.MISSING_VALUE': 'valor obrigatório vazio',
   'rowError.INVALID_CNPJ': 'CNPJ inválido',
   'rowError.UNKNOWN_ACCOUNT': 'nenhum cliente com este CNPJ',

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
   const batch = await getImportBatch(params.batchId ?? '')
   if (!batch) throw new Response('Not found', { status: 404 })
-  const { storedPath: _storedPath, fileHash: _fileHash, ...visible } = batch
+  const { fileId: _fileId, fileHash: _fileHash, ...visible } = batch
   return json({ batch: visible })
 }
 

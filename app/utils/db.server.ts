@@ -1,22 +1,47 @@
+import { createRequire } from 'node:module'
 import { PrismaLibSQL } from '@prisma/adapter-libsql'
 import { PrismaClient } from '@prisma/client'
-import { databaseUrl } from './database-url'
+import { databaseProvider, databaseUrl, type DatabaseProvider } from './database-url'
+import { env } from './env.server'
+import { ReativaPg } from './postgres.server'
 
 /** Counts SQL statements, so `npm run bench` can report queries per request. */
 export type QueryStats = { count: number }
 
 const globalStore = globalThis as unknown as {
-  __reativaPrisma?: PrismaClient
+  __reativaPrisma?: ReturnType<typeof createPrismaClient>
   __reativaQueryStats?: QueryStats
 }
 
 export const queryStats: QueryStats = (globalStore.__reativaQueryStats ??= { count: 0 })
 
+/** The database this process talks to, from DATABASE_URL (decision 009). */
+export const dialect: DatabaseProvider = databaseProvider()
+
+// Interactive transactions wait for a pooled connection up to this long (Prisma's default, 2 s,
+// fails a burst of concurrent checkouts on PostgreSQL's pool) and may run up to `timeout`.
+const transactionOptions = { maxWait: 15_000, timeout: 30_000 }
+
+type Adapter = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>['adapter']>
+
+function newClient(Client: typeof PrismaClient, adapter: Adapter) {
+  return new Client({ adapter, log: [{ emit: 'event', level: 'query' }], transactionOptions })
+}
+
 function createPrismaClient() {
-  const client = new PrismaClient({
-    adapter: new PrismaLibSQL({ url: databaseUrl() }),
-    log: [{ emit: 'event', level: 'query' }],
-  })
+  const url = databaseUrl()
+  let client: ReturnType<typeof newClient>
+  if (databaseProvider(url) === 'postgresql') {
+    // The PostgreSQL client is generated from prisma/postgresql/schema.prisma (the same models),
+    // and loaded only here so a SQLite install never touches it. Its API is the same.
+    const require = createRequire(import.meta.url)
+    const { PrismaClient: PostgresClient } = require('.prisma/client-postgresql') as {
+      PrismaClient: typeof PrismaClient
+    }
+    client = newClient(PostgresClient, new ReativaPg(url, { poolSize: env().DATABASE_POOL_SIZE }))
+  } else {
+    client = newClient(PrismaClient, new PrismaLibSQL({ url }))
+  }
   client.$on('query', () => {
     queryStats.count += 1
   })

@@ -1,8 +1,10 @@
+import crypto from 'node:crypto'
 import { render } from '@react-email/render'
 import { type ReactElement } from 'react'
 import { Resend } from 'resend'
-import { prisma } from './db.server'
+import { isUniqueViolation, prisma } from './db.server'
 import { env } from './env.server'
+import { wake } from './wake.server'
 
 export type OutgoingEmail = { to: string; subject: string; react: ReactElement }
 export type RenderedEmail = {
@@ -77,18 +79,36 @@ export async function sendWithResend(
 }
 
 /**
- * Sends through Resend when RESEND_API_KEY is set; otherwise stores the message in the dev
- * mailbox (table MailboxMessage, page /dev/mailbox), which is also what the e2e tests read.
- * For transactional mail (order confirmation, password reset); campaigns go through the outbox.
+ * Queues a transactional email (order confirmation, password reset...) in the durable outbox,
+ * rendered now; the worker sends it through Resend, or into the dev mailbox (/dev/mailbox)
+ * when no API key is set, with retries, so a provider failure loses nothing (decision 009).
+ * `key` names the email once (e.g. `order:42:confirmation`): queueing it again is a no-op, and
+ * Resend gets it as the idempotency key.
  */
-export async function sendEmail({ to, subject, react }: OutgoingEmail): Promise<void> {
-  const settings = env()
-  const rendered = { to, subject, ...(await renderEmail(react)) }
-  if (!settings.RESEND_API_KEY) {
-    await prisma.mailboxMessage.create({ data: { ...rendered, from: settings.MAIL_FROM } })
-    return
+export async function sendEmail({
+  to,
+  subject,
+  react,
+  kind = 'transactional',
+  key,
+}: OutgoingEmail & { kind?: string; key?: string }): Promise<void> {
+  const { html, text } = await renderEmail(react)
+  try {
+    await prisma.outboxMessage.create({
+      data: {
+        id: crypto.randomUUID(),
+        idempotencyKey: `${kind}:${key ?? crypto.randomUUID()}`,
+        kind,
+        to,
+        subject,
+        html,
+        text,
+      },
+    })
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error // already queued under this key
   }
-  await sendWithResend(rendered)
+  wake('outbox')
 }
 
 export function isDevMailboxEnabled(): boolean {

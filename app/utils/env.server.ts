@@ -10,7 +10,16 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: positiveInt(3000),
   APP_URL: z.string().url().default('http://localhost:3000'),
-  DATABASE_URL: z.string().optional(),
+  // file:… (SQLite, the default) or postgresql://… (decision 009).
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/i, 'expected file:… (SQLite) or postgresql://…')
+    .optional(),
+  // Connections each process keeps to PostgreSQL (ignored on SQLite).
+  DATABASE_POOL_SIZE: positiveInt(10),
+  // What this process runs: `web` serves requests, `worker` runs the background jobs (daily
+  // pass, campaigns, outbox, imports), `all` both (one process, the default).
+  REATIVA_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   MAIL_FROM: z.string().min(3).default('Reativa <nao-responda@reativa.local>'),
   RESEND_API_KEY: z.string().min(1).optional(),
   // Signature secret of the Resend webhook endpoint (whsec_…); without it, webhooks are refused.

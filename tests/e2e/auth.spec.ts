@@ -14,7 +14,7 @@ test('a forgotten password is reset through the emailed link, which then stops w
   await page.getByRole('button', { name: 'Enviar link' }).click()
   await expect(page.getByText(/Se houver uma conta com esse e-mail/)).toBeVisible()
 
-  const mail = await latestMail(browser, email)
+  const mail = await latestMail(browser, email, 'Crie uma nova senha no Reativa')
   expect(mail.subject).toBe('Crie uma nova senha no Reativa')
   const link = /(http:\/\/\S+\/auth\/reset-password\?token=[\w-]+)/.exec(mail.text)![1]!
 

@@ -36,13 +36,21 @@ export async function orderIds(page: Page): Promise<number[]> {
   return links.map((text) => Number(text.replace('#', '')))
 }
 
-/** Reads the newest email to an address from the dev mailbox, as the admin who may see it. */
-export async function latestMail(browser: Browser, to: string) {
+/**
+ * Reads the newest email to an address from the dev mailbox, as the admin who may see it.
+ * Email goes out through the outbox a moment after the action that queued it: the mailbox is
+ * reloaded until its newest message to `to` has `expectedSubject`.
+ */
+export async function latestMail(browser: Browser, to: string, expectedSubject: string) {
   const context = await browser.newContext({ locale: 'pt-BR' })
   const page = await context.newPage()
   await login(page, ADMIN)
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`)
-  await page.getByTestId('mail-row').first().getByRole('link').click()
+  const newest = page.getByTestId('mail-row').first()
+  await expect(async () => {
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`)
+    await expect(newest).toContainText(expectedSubject, { timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
+  await newest.getByRole('link').click()
   const subject = await page.getByTestId('mail-subject').textContent()
   const text = (await page.getByTestId('mail-text').textContent()) ?? ''
   await context.close()

@@ -1,6 +1,7 @@
 // Starts the built app for the e2e run on a fresh database: migrate, seed the demo, serve.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import pg from 'pg'
 
 const port = process.argv[2] ?? '3100'
 // Pay now goes to a local stand-in for Stripe's API and hosted page (tests/support/fake-stripe.ts).
@@ -10,7 +11,7 @@ const env = {
   NODE_ENV: 'production',
   PORT: port,
   APP_URL: `http://localhost:${port}`,
-  DATABASE_URL: 'file:./data/e2e.db',
+  DATABASE_URL: await e2eDatabase(process.env.DATABASE_URL),
   // Every spec logs in from 127.0.0.1: keep the per-address limits out of the way.
   LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
   RESET_MAX_REQUESTS_PER_IP: '100000',
@@ -21,9 +22,27 @@ const env = {
 }
 delete env.RESEND_API_KEY
 
-fs.mkdirSync('data', { recursive: true })
-for (const suffix of ['', '-wal', '-shm', '-journal'])
-  fs.rmSync(`data/e2e.db${suffix}`, { force: true })
+/**
+ * A fresh database for the run: data/e2e.db, or, when DATABASE_URL names a PostgreSQL server
+ * (`npm test` sets it for its PostgreSQL pass), a database `reativa_e2e` made anew on it.
+ */
+async function e2eDatabase(url) {
+  if (!/^postgres(ql)?:\/\//.test(url ?? '')) {
+    fs.mkdirSync('data', { recursive: true })
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      fs.rmSync(`data/e2e.db${suffix}`, { force: true })
+    return 'file:./data/e2e.db'
+  }
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query('DROP DATABASE IF EXISTS reativa_e2e WITH (FORCE)')
+  await admin.query('CREATE DATABASE reativa_e2e')
+  await admin.end()
+  const target = new URL(url)
+  target.pathname = '/reativa_e2e'
+  return target.toString()
+}
+
 for (const [command, args] of [
   ['npx', ['prisma', 'migrate', 'deploy']],
   ['npx', ['tsx', 'prisma/seed.ts']],

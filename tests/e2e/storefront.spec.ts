@@ -42,7 +42,7 @@ test('a buyer finds products, quick-orders, checks out on terms, gets the email 
   await expect(page.getByText('Boleto 28/56 dias')).toBeVisible()
   await expect(page.getByTestId('cart-count')).toHaveText('(0)')
 
-  const mail = await latestMail(browser, BUYER_A)
+  const mail = await latestMail(browser, BUYER_A, `Pedido ${orderId} recebido`)
   expect(mail.subject).toBe(`Pedido ${orderId} recebido`)
   expect(mail.text).toContain('10 × Cimento CP-II 50 kg (CIM-0001)')
 

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { audit, diffFields } from '../audit/audit.server'
 import { listFamilyOptions } from '../catalog/catalog.server'
+import { searchTerms } from '../catalog/search-text'
+import { accountSearchText } from './search'
 
 export const ACCOUNTS_PAGE_SIZE = 50
 const DAY_MS = 86_400_000
@@ -70,10 +72,12 @@ export function accountWhere(filters: AccountFilters, now = new Date()): Prisma.
   if (filters.contact === 'bounced') and.push({ emailBouncedAt: { not: null } })
   if (filters.q) {
     const digits = filters.q.replace(/\D/g, '')
+    const terms = searchTerms(filters.q)
     and.push({
       OR: [
-        { tradeName: { contains: filters.q } },
-        { legalName: { contains: filters.q } },
+        ...(terms.length
+          ? [{ AND: terms.map((term) => ({ searchText: { contains: term } })) }]
+          : []),
         ...(digits.length >= 4 ? [{ cnpj: { contains: digits } }] : []),
       ],
     })
@@ -270,9 +274,14 @@ export async function updateAccount(
     if (!Object.keys(changes).length) return { ok: true as const, changed: 0 }
     // A new address is a fix of bounced contact data: invitations may go to it again.
     const emailChanged = (before.email ?? '') !== (edit.email ?? '')
+    const searchText = accountSearchText({ tradeName: edit.tradeName, legalName: before.legalName })
     await tx.account.update({
       where: { id: accountId },
-      data: emailChanged ? { ...edit, emailBouncedAt: null, emailBounceReason: null } : edit,
+      data: {
+        ...edit,
+        searchText,
+        ...(emailChanged ? { emailBouncedAt: null, emailBounceReason: null } : {}),
+      },
     })
     if ('repId' in changes) {
       await tx.repAssignment.create({

@@ -9,6 +9,7 @@ import {
 import { getThresholds } from './settings.server'
 import { type StatusThresholds } from './status'
 import { chunks } from '~/utils/chunks'
+import { typed } from '~/utils/sql.server'
 
 type Db = Tx | typeof prisma
 type OrderPoint = { id: number; channel: OrderChannel; placedAt: Date; invitationId: string | null }
@@ -41,7 +42,7 @@ type AccountState = {
 
 /**
  * Writes computed account states 100 at a time, one `UPDATE … SET col = CASE id …` each
- * (portable SQL): row-by-row updates cost milliseconds apiece, which an import touching
+ * (portable SQL, with the casts PostgreSQL needs): row-by-row updates cost milliseconds apiece, which an import touching
  * thousands of accounts cannot afford.
  */
 async function writeAccountStates(
@@ -49,12 +50,16 @@ async function writeAccountStates(
   states: readonly AccountState[],
   now: Date,
 ): Promise<void> {
-  const columns = ['status', 'medianIntervalDays', ...DATE_FIELDS] as const
+  const columns = [
+    ['status', '"AccountStatus"'],
+    ['medianIntervalDays', 'integer'],
+    ...DATE_FIELDS.map((field) => [field, 'timestamp(3)'] as const),
+  ] as const
   for (const part of chunks(states, 100)) {
     const sets = columns.map(
-      (column) =>
+      ([column, type]) =>
         Prisma.sql`${Prisma.raw(`"${column}"`)} = CASE "id" ${Prisma.join(
-          part.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row[column]}`),
+          part.map((row) => Prisma.sql`WHEN ${row.id} THEN ${typed(row[column], type)}`),
           ' ',
         )} END`,
     )

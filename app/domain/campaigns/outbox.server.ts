@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { type OutboxMessage, type Prisma } from '@prisma/client'
+import { Prisma, type OutboxMessage } from '@prisma/client'
 import { createElement } from 'react'
 import { InvitationEmail } from '#emails/invitation'
 import { prisma } from '~/utils/db.server'
@@ -35,6 +35,8 @@ export type OutboxOptions = {
   maxAttempts?: number
   leaseMs?: number
   now?: () => Date
+  /** Checked before each send: true stops the drain (lease lost, process stopping). */
+  shouldStop?: () => boolean
 }
 
 export type DrainResult = { sent: number; retried: number; failed: number; cancelled: number }
@@ -74,6 +76,19 @@ export async function claimDue(
     },
   })
   return prisma.outboxMessage.findMany({ where: { claimToken, status: 'SENDING' } })
+}
+
+/**
+ * Puts back in the queue the messages a dead sender had claimed, without waiting for their
+ * leases to run out. Only for the holder of the outbox job (worker.server.ts), which knows no
+ * other sender is alive; each goes out again with its idempotency key, so none is sent twice.
+ */
+export async function releaseAbandonedSends(): Promise<number> {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { status: 'SENDING' },
+    data: { status: 'PENDING', lockedUntil: null, claimToken: null },
+  })
+  return count
 }
 
 type Outcome = 'sent' | 'retried' | 'failed' | 'cancelled'
@@ -219,7 +234,9 @@ async function settle(message: OutboxMessage, data: Prisma.OutboxMessageUpdateMa
   return count === 1
 }
 
-type DeliverOptions = Required<Omit<OutboxOptions, 'ratePerSecond' | 'concurrency'>> & {
+type DeliverOptions = Required<
+  Omit<OutboxOptions, 'ratePerSecond' | 'concurrency' | 'shouldStop'>
+> & {
   /** Resolves when this send may start: the rate limit applies to the provider's requests. */
   waitForSlot: () => Promise<void>
 }
@@ -230,9 +247,8 @@ async function deliver(
   context: BatchContext,
 ): Promise<Outcome> {
   const now = options.now()
-  const invitation = message.invitationId
-    ? context.invitations.get(message.invitationId)
-    : undefined
+  if (!message.invitationId) return deliverStored(message, options)
+  const invitation = context.invitations.get(message.invitationId)
   const skip = reasonToSkip(invitation, context, now)
   if (skip || !invitation) {
     await settle(message, { status: 'CANCELLED', lastError: skip })
@@ -280,19 +296,85 @@ async function deliver(
     ])
     return 'sent'
   } catch (error) {
-    const retryable = !(error instanceof DeliveryError) || error.retryable
-    const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500)
-    if (retryable && message.attempts < options.maxAttempts) {
-      await settle(message, {
-        status: 'PENDING',
-        lastError,
-        nextAttemptAt: new Date(now.getTime() + options.backoffMs(message.attempts)),
-      })
-      return 'retried'
-    }
-    await settle(message, { status: 'FAILED', lastError })
-    return 'failed'
+    return settleFailure(message, error, options, now)
   }
+}
+
+/** A send failed: retry later with backoff when a later attempt can work, else give up. */
+async function settleFailure(
+  message: OutboxMessage,
+  error: unknown,
+  options: DeliverOptions,
+  now: Date,
+): Promise<Outcome> {
+  const retryable = !(error instanceof DeliveryError) || error.retryable
+  const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500)
+  if (retryable && message.attempts < options.maxAttempts) {
+    await settle(message, {
+      status: 'PENDING',
+      lastError,
+      nextAttemptAt: new Date(now.getTime() + options.backoffMs(message.attempts)),
+    })
+    return 'retried'
+  }
+  await settle(message, { status: 'FAILED', lastError })
+  return 'failed'
+}
+
+// Once sent, a transactional email's body is dropped: it may hold a password-reset link, and
+// the provider (or the dev mailbox) keeps what was sent.
+const SENT_BODY = { html: null, text: null, headers: Prisma.DbNull }
+
+/** A transactional email, rendered when it was queued (order confirmation, password reset...). */
+async function deliverStored(message: OutboxMessage, options: DeliverOptions): Promise<Outcome> {
+  const now = options.now()
+  if (message.html === null || message.subject === null) {
+    await settle(message, { status: 'CANCELLED', lastError: 'nothing to send' })
+    return 'cancelled'
+  }
+  const email: RenderedEmail = {
+    to: message.to,
+    subject: message.subject,
+    html: message.html,
+    text: message.text ?? '',
+    ...(message.headers ? { headers: message.headers as Record<string, string> } : {}),
+  }
+  try {
+    await options.waitForSlot()
+    if (!env().RESEND_API_KEY) {
+      const stored = await prisma.$transaction(async (tx) => {
+        const { count } = await tx.outboxMessage.updateMany({
+          where: { id: message.id, claimToken: message.claimToken, status: 'SENDING' },
+          data: { status: 'SENT', sentAt: now, lockedUntil: null, lastError: null, ...SENT_BODY },
+        })
+        if (count !== 1) return false
+        await tx.mailboxMessage.create({
+          data: { ...withoutHeaders(email), from: env().MAIL_FROM },
+        })
+        return true
+      })
+      return stored ? 'sent' : 'cancelled'
+    }
+    const providerMessageId = await sendWithResend(email, message.idempotencyKey)
+    await prisma.outboxMessage.updateMany({
+      where: { id: message.id, status: 'SENDING' },
+      data: {
+        status: 'SENT',
+        sentAt: now,
+        providerMessageId,
+        lockedUntil: null,
+        lastError: null,
+        ...SENT_BODY,
+      },
+    })
+    return 'sent'
+  } catch (error) {
+    return settleFailure(message, error, options, now)
+  }
+}
+
+function withoutHeaders({ headers: _headers, ...email }: RenderedEmail) {
+  return email
 }
 
 /**
@@ -307,33 +389,63 @@ export async function drainOutbox(options: OutboxOptions): Promise<DrainResult> 
     now: options.now ?? (() => new Date()),
   }
   const concurrency = Math.max(1, options.concurrency ?? 4)
-  const interval = 1000 / options.ratePerSecond
+  const shouldStop = options.shouldStop ?? (() => false)
   // A claim is sent well within its lease at this pace.
   const batchSize = Math.max(
     1,
     Math.min(500, Math.floor((settings.leaseMs / 2 / 1000) * options.ratePerSecond)),
   )
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, cancelled: 0 }
-  let nextSlot = performance.now()
-  const waitForSlot = async () => {
-    const wait = nextSlot - performance.now()
-    nextSlot = Math.max(nextSlot, performance.now()) + interval
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-  }
+  const waitForSlot = providerPacer(options.ratePerSecond)
 
-  for (;;) {
+  while (!shouldStop()) {
     const batch = await claimDue(batchSize, settings.now(), settings.leaseMs)
-    if (!batch.length) return result
+    if (!batch.length) break
     const context = await loadBatch(batch)
     let index = 0
     const lanes = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
-      while (index < batch.length) {
+      // A stopped drain leaves the rest of its claim to run out and be claimed again.
+      while (index < batch.length && !shouldStop()) {
         const message = batch[index++]!
         result[await deliver(message, { ...settings, waitForSlot }, context)]++
       }
     })
     await Promise.all(lanes)
   }
+  return result
+}
+
+// Requests reach the provider a little after they start, unevenly: a window longer than a
+// second keeps any one second of arrivals within the limit, at the cost of a few percent.
+const PACING_WINDOW_MS = 1_100
+
+/**
+ * Resolves when the next provider request may start: requests are spaced by 1/rate seconds,
+ * and no more than `rate` start within any PACING_WINDOW_MS. One sender holds the outbox at a
+ * time (worker.server.ts), so this pace is the whole deployment's.
+ */
+export function providerPacer(ratePerSecond: number, clock = () => performance.now()) {
+  const interval = 1000 / ratePerSecond
+  const perWindow = Math.max(1, Math.floor(ratePerSecond))
+  const starts: number[] = []
+  let nextSlot = clock()
+  let queue = Promise.resolve()
+  const take = async () => {
+    for (;;) {
+      const now = clock()
+      while (starts.length && now - starts[0]! >= PACING_WINDOW_MS) starts.shift()
+      const windowWait = starts.length >= perWindow ? starts[0]! + PACING_WINDOW_MS - now : 0
+      const wait = Math.max(nextSlot - now, windowWait)
+      if (wait <= 0) {
+        starts.push(now)
+        nextSlot = now + interval
+        return
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait))
+    }
+  }
+  // Lanes take slots one after another, in the order they asked.
+  return () => (queue = queue.then(take))
 }
 
 /** How the outbox stands, for every email or one campaign's. */

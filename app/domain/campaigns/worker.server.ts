@@ -1,40 +1,47 @@
 import { env } from '~/utils/env.server'
-import { drainOutbox } from './outbox.server'
+import { runExclusive } from '~/utils/jobs.server'
+import { drainOutbox, releaseAbandonedSends } from './outbox.server'
 import { runDueCampaigns } from './campaigns.server'
 
-const POLL_MS = 2_000
-const CAMPAIGN_CHECK_MS = 60_000
+// A sender that dies is replaced this long after its last heartbeat.
+const OUTBOX_LEASE_MS = 10_000
 
 /**
- * The in-process sender: every couple of seconds, queue campaigns that are due and drain the
- * outbox at the provider's rate. Everything it needs is in the database, so a restart picks
- * up where the last process stopped (a message it was sending is claimed again when its
- * lease runs out, and resent with the same idempotency key).
+ * One round of the campaign worker: queue the campaigns that are due, then send what the
+ * outbox holds at the provider's rate. Each part is held by one process at a time (a lease in
+ * the database), so however many workers run, a campaign run is queued once and the provider
+ * sees one sender: the rate limit is global. A process that dies mid-send loses its lease; the
+ * next holder resends its claimed messages with the same idempotency keys (decision 008, 009).
  */
-export function startCampaignWorker(): () => void {
-  let stopped = false
-  let lastCampaignCheck = 0
-  const loop = async () => {
-    while (!stopped) {
-      try {
-        if (Date.now() - lastCampaignCheck >= CAMPAIGN_CHECK_MS) {
-          lastCampaignCheck = Date.now()
-          const queued = await runDueCampaigns()
-          if (queued) console.log(`Queued ${queued} invitation(s) from scheduled campaigns.`)
-        }
-        const result = await drainOutbox({ ratePerSecond: env().RESEND_MAX_PER_SECOND })
-        if (result.sent + result.failed + result.retried)
-          console.log(
-            `Outbox: ${result.sent} sent, ${result.retried} to retry, ${result.failed} failed, ${result.cancelled} cancelled.`,
-          )
-      } catch (error) {
-        console.error('Outbox worker error', error)
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS).unref())
-    }
+export async function campaignRound({
+  checkCampaigns,
+  signal,
+}: {
+  checkCampaigns: boolean
+  signal?: AbortSignal
+}) {
+  if (checkCampaigns) {
+    const due = await runExclusive('campaigns', () => runDueCampaigns())
+    if (due.ran && due.value)
+      console.log(`Queued ${due.value} invitation(s) from scheduled campaigns.`)
   }
-  void loop()
-  return () => {
-    stopped = true
-  }
+  const drained = await runExclusive(
+    'outbox',
+    async (lease) => {
+      // Holding the outbox means no other process is sending: whatever is still marked as
+      // being sent was left by a sender that died, and goes out again now (same keys).
+      await releaseAbandonedSends()
+      return drainOutbox({
+        ratePerSecond: env().RESEND_MAX_PER_SECOND,
+        shouldStop: () => !lease.held() || !!signal?.aborted,
+      })
+    },
+    { ttlMs: OUTBOX_LEASE_MS },
+  )
+  if (!drained.ran) return
+  const result = drained.value
+  if (result.sent + result.failed + result.retried)
+    console.log(
+      `Outbox: ${result.sent} sent, ${result.retried} to retry, ${result.failed} failed, ${result.cancelled} cancelled.`,
+    )
 }

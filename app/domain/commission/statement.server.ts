@@ -6,6 +6,7 @@
 import { Prisma, type CommissionBucket } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
 import { pageWindow } from '~/utils/paging'
+import { utcMonth } from '~/utils/sql.server'
 
 export const REP_PAGE_SIZE = 25
 
@@ -30,10 +31,10 @@ export async function repBalances(repId: string): Promise<Balances> {
 export async function repCommissionByMonth(repId: string, months = 12) {
   const rows = await prisma.$queryRaw<{ month: string; cents: bigint | number | null }[]>(
     Prisma.sql`
-      SELECT substr("createdAt", 1, 7) AS month, SUM("amountCents") AS cents
+      SELECT ${utcMonth('"createdAt"')} AS month, SUM("amountCents") AS cents
       FROM "CommissionEntry"
       WHERE "repId" = ${repId} AND "event" IN ('CREDIT', 'REVERSAL')
-      GROUP BY substr("createdAt", 1, 7)
+      GROUP BY 1
       ORDER BY month DESC
       LIMIT ${months}`,
   )

@@ -1,4 +1,4 @@
-import { createUser } from '#tests/fixtures/factories'
+import { createUser, deliverQueuedEmail } from '#tests/fixtures/factories'
 import { lucia } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
@@ -10,6 +10,7 @@ import {
 } from './password-reset.server'
 
 async function tokenFromMailbox(email: string): Promise<string> {
+  await deliverQueuedEmail()
   const mail = await prisma.mailboxMessage.findFirstOrThrow({
     where: { to: email },
     orderBy: { createdAt: 'desc' },
@@ -82,6 +83,7 @@ describe('password reset', () => {
   })
 
   it('answers the same for an unknown email and sends nothing', async () => {
+    await deliverQueuedEmail()
     const before = await prisma.mailboxMessage.count()
     expect(
       await requestPasswordReset({
@@ -90,6 +92,7 @@ describe('password reset', () => {
         locale: 'pt-BR',
       }),
     ).toEqual({ ok: true })
+    await deliverQueuedEmail()
     expect(await prisma.mailboxMessage.count()).toBe(before)
   })
 
@@ -97,6 +100,7 @@ describe('password reset', () => {
     const user = await createUser()
     for (let i = 0; i < 5; i++)
       await requestPasswordReset({ email: user.email, ip: `10.1.0.${i}`, locale: 'pt-BR' })
+    await deliverQueuedEmail()
     expect(await prisma.mailboxMessage.count({ where: { to: user.email } })).toBe(3)
 
     const results = []

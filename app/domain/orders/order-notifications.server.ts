@@ -29,6 +29,8 @@ export async function sendOrderConfirmation(orderId: number): Promise<void> {
   const locale = isLocale(order.placedBy.locale) ? order.placedBy.locale : 'pt-BR'
   const t = translator(locale)
   await sendEmail({
+    kind: 'order-confirmation',
+    key: String(order.id),
     to: order.placedBy.email,
     subject: t('email.order.subject', { id: order.id }),
     react: OrderConfirmationEmail({

@@ -1,5 +1,11 @@
 import crypto from 'node:crypto'
-import { createBuyer, createProduct, putInCart, checkoutAsShown } from '#tests/fixtures/factories'
+import {
+  checkoutAsShown,
+  createBuyer,
+  createProduct,
+  deliverQueuedEmail,
+  putInCart,
+} from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 
 async function buyerWithCart(options: Parameters<typeof createBuyer>[0] = {}) {
@@ -86,6 +92,7 @@ describe('placing an order on terms', () => {
     expect([...ids][0]).not.toBeNull()
     expect(results.filter((r) => r.ok && r.created)).toHaveLength(1)
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(1)
+    await deliverQueuedEmail()
     expect(await prisma.mailboxMessage.count({ where: { to: user.email } })).toBe(1)
   })
 
@@ -237,6 +244,11 @@ describe('placing an order on terms', () => {
       idempotencyKey: crypto.randomUUID(),
       paymentTermCode: '28/56',
     })
+    // Queued with the order; the worker sends it.
+    expect(await prisma.outboxMessage.count({ where: { to: user.email, status: 'PENDING' } })).toBe(
+      1,
+    )
+    await deliverQueuedEmail()
     const mail = await prisma.mailboxMessage.findFirstOrThrow({ where: { to: user.email } })
     expect(mail.subject).toBe(`Pedido ${(result as { orderId: number }).orderId} recebido`)
     // Intl separates the currency symbol with a no-break space.

@@ -35,6 +35,8 @@ export type FileErrorCode =
   | 'UNTERMINATED_QUOTE'
   | 'MISSING_COLUMNS'
   | 'NO_ROWS'
+  // The stored upload is gone (deleted from the database): nothing can be written from it.
+  | 'FILE_MISSING'
 export type RowError = { line: number; code: RowErrorCode; column?: string; value?: string }
 
 export type OrderRecord = {

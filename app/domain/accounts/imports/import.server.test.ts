@@ -3,13 +3,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createAccount, createProduct, createUser } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
+import { processId } from '~/utils/jobs.server'
 import { formatCnpj } from '../cnpj'
 import {
   commitImport,
   getImportBatch,
   previewImport,
-  recoverInterruptedImports,
   startImport,
+  writeConfirmedImports,
 } from './import.server'
 
 const tmp = path.resolve('tests/.tmp/uploads')
@@ -165,7 +166,7 @@ describe('importing offline order history', () => {
 })
 
 describe('confirming in the background', () => {
-  it('returns at once, writes in the background, and offers an interrupted batch again', async () => {
+  it('returns at once and leaves the writing to a worker, which writes it once', async () => {
     const manager = await createUser({ role: 'MANAGER' })
     const account = await createAccount()
     const batch = await preview(
@@ -175,19 +176,84 @@ describe('confirming in the background', () => {
     )
     expect(await startImport(batch.id, manager.id)).toEqual({ ok: true, started: true })
     expect(await startImport(batch.id, manager.id)).toEqual({ ok: false, code: 'NOT_PREVIEWED' })
-    await expect
-      .poll(async () => (await getImportBatch(batch.id))!.status, { timeout: 10_000 })
-      .toBe('COMMITTED')
+    expect((await getImportBatch(batch.id))!.status).toBe('COMMITTING')
+    // Two workers at once: one writes, the other finds it held or done.
+    const written = await Promise.all([writeConfirmedImports(), writeConfirmedImports()])
+    expect(written.reduce((a, b) => a + b, 0)).toBe(1)
+    expect((await getImportBatch(batch.id))!.status).toBe('COMMITTED')
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(1)
+    const log = await prisma.auditLog.findFirstOrThrow({ where: { entityId: batch.id } })
+    expect(log.actorId).toBe(manager.id)
+  })
 
-    const stuck = await preview(
+  it('leaves an import another process is writing alone, and takes it over when that process dies', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const account = await createAccount()
+    const batch = await preview(
       'ORDERS',
       `cnpj;pedido;data;sku;quantidade;preco\n${account.cnpj};BG-2;01/11/2026;Z-1;1;1,00\n`,
       manager.id,
     )
-    await prisma.importBatch.update({ where: { id: stuck.id }, data: { status: 'COMMITTING' } })
-    expect(await recoverInterruptedImports()).toBe(1)
-    expect((await getImportBatch(stuck.id))!.status).toBe('PREVIEWED')
+    await startImport(batch.id, manager.id)
+    // Another instance holds the import's lease (it is writing it).
+    const lease = await prisma.jobLease.create({
+      data: {
+        name: `import:${batch.id}`,
+        holder: 'other-instance',
+        expiresAt: new Date(Date.now() + 60_000),
+        acquiredAt: new Date(),
+      },
+    })
+    expect(lease.holder).not.toBe(processId)
+    expect(await writeConfirmedImports()).toBe(0)
+    expect((await getImportBatch(batch.id))!.status).toBe('COMMITTING')
+    expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
+
+    // It died: its transaction rolled back and its lease ran out. The next worker writes it.
+    await prisma.jobLease.update({
+      where: { name: lease.name },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    })
+    expect(await writeConfirmedImports()).toBe(1)
+    expect((await getImportBatch(batch.id))!.status).toBe('COMMITTED')
+    expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(1)
+  })
+
+  it('fails a confirmed import whose stored file is gone, with the reason on its page', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const account = await createAccount()
+    const batch = await preview(
+      'ORDERS',
+      `cnpj;pedido;data;sku;quantidade;preco\n${account.cnpj};BG-3;01/11/2026;Z-1;1;1,00\n`,
+      manager.id,
+    )
+    await startImport(batch.id, manager.id)
+    const { fileId } = await prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } })
+    await prisma.storedFile.delete({ where: { id: fileId! } })
+    expect(await writeConfirmedImports()).toBe(0)
+    const failed = (await getImportBatch(batch.id))!
+    expect(failed.status).toBe('FAILED')
+    expect(failed.preview.fileError).toEqual({ code: 'FILE_MISSING' })
+    expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
+  })
+
+  it('keeps the uploaded file in the database, not on the disk of the instance that received it', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const file = upload('cnpj;pedido;data;sku;quantidade;preco\n')
+    const batch = await previewImport({
+      kind: 'ORDERS',
+      file,
+      fileName: 'pedidos.csv',
+      actorId: manager.id,
+    })
+    expect(fs.existsSync(file)).toBe(false)
+    const stored = await prisma.storedFile.findUniqueOrThrow({
+      where: {
+        id: (await prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).fileId!,
+      },
+    })
+    expect(Buffer.from(stored.data).toString()).toBe('cnpj;pedido;data;sku;quantidade;preco\n')
+    expect(stored.fileName).toBe('pedidos.csv')
   })
 })
 

@@ -1,26 +1,27 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { type ImportBatch, type ImportKind } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
+import { readUpload, storeFile, withStoredFileOnDisk } from '~/utils/files.server'
+import { runExclusive } from '~/utils/jobs.server'
+import { wake } from '~/utils/wake.server'
 import { audit } from '../../audit/audit.server'
 import { addRevenue } from '../../dashboard/revenue-summary.server'
 import { syncAccounts } from '../reclassify.server'
+import { accountSearchText } from '../search'
 import { analyzeImport, type Analysis, type RowError } from './analyze.server'
 
-export const UPLOAD_DIR = path.resolve('data/uploads')
+/** Where an upload streams while its request lasts; it is then kept in the database. */
+export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
 const ORDER_CHUNK = 500
+// A confirmed import is written by one process at a time; another takes over once this runs out.
+const IMPORT_LEASE_MS = 30_000
 
 export type ImportPreview = {
   fileError: Analysis['fileError']
   errors: RowError[]
   alreadyImportedAt: string | null
-}
-
-async function sha256(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256')
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
 }
 
 /**
@@ -38,13 +39,11 @@ export async function previewImport({
   fileName: string
   actorId: string
 }) {
-  fs.mkdirSync(UPLOAD_DIR, { recursive: true })
-  const storedPath = path.join(UPLOAD_DIR, `${crypto.randomUUID()}.csv`)
-  fs.renameSync(file, storedPath)
-  const [fileHash, analysis] = await Promise.all([
-    sha256(storedPath),
-    analyzeImport(kind, storedPath),
-  ])
+  const upload = await readUpload(file)
+  const analysis = await analyzeImport(kind, file).finally(() =>
+    fs.promises.rm(file, { force: true }),
+  )
+  const fileHash = upload.sha256
   const previous = await prisma.importBatch.findFirst({
     where: { kind, fileHash, status: 'COMMITTED' },
     orderBy: { committedAt: 'desc' },
@@ -55,22 +54,25 @@ export async function previewImport({
     errors: analysis.errors,
     alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
   }
-  return prisma.importBatch.create({
-    data: {
-      kind,
-      fileName: fileName.slice(0, 200),
-      fileHash,
-      storedPath,
-      status: analysis.fileError ? 'FAILED' : 'PREVIEWED',
-      totalRows: analysis.totalRows,
-      validRows: analysis.totalRows - analysis.errorRows,
-      errorRows: analysis.errorRows,
-      createdRows: analysis.toCreate,
-      updatedRows: analysis.toUpdate,
-      skippedRows: analysis.unchanged,
-      preview: JSON.stringify(preview),
-      createdById: actorId,
-    },
+  return prisma.$transaction(async (tx) => {
+    const stored = await storeFile(tx, { ...upload, fileName, contentType: 'text/csv' })
+    return tx.importBatch.create({
+      data: {
+        kind,
+        fileName: fileName.slice(0, 200),
+        fileHash,
+        fileId: stored.id,
+        status: analysis.fileError ? 'FAILED' : 'PREVIEWED',
+        totalRows: analysis.totalRows,
+        validRows: analysis.totalRows - analysis.errorRows,
+        errorRows: analysis.errorRows,
+        createdRows: analysis.toCreate,
+        updatedRows: analysis.toUpdate,
+        skippedRows: analysis.unchanged,
+        preview: JSON.stringify(preview),
+        createdById: actorId,
+      },
+    })
   })
 }
 
@@ -104,15 +106,10 @@ export type CommitResult =
   | { ok: true; created: number; updated: number; unchanged: number }
   | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' }
 
-/**
- * Writes what the preview showed, in one transaction, re-reading the stored file. Records are
- * keyed by their natural keys (ERP order number, CNPJ, rep code), so confirming the same file
- * again, or twice at once, changes nothing more.
- */
+/** Only one confirmation wins: the batch leaves PREVIEWED exactly once. */
 async function claim(batchId: string): Promise<CommitResult | { ok: true; batch: ImportBatch }> {
   const batch = await prisma.importBatch.findUnique({ where: { id: batchId } })
   if (!batch) return { ok: false, code: 'NOT_FOUND' }
-  // Only one confirmation wins: the batch leaves PREVIEWED exactly once.
   const claimed = await prisma.importBatch.updateMany({
     where: { id: batchId, status: 'PREVIEWED' },
     data: { status: 'COMMITTING' },
@@ -123,7 +120,7 @@ async function claim(batchId: string): Promise<CommitResult | { ok: true; batch:
 
 /**
  * Confirms an import and waits for it (tests, scripts). The screen uses `startImport`, which
- * returns at once while the same work runs in the background.
+ * returns at once while a worker writes it.
  */
 export async function commitImport(
   batchId: string,
@@ -132,29 +129,48 @@ export async function commitImport(
 ): Promise<CommitResult> {
   const claimed = await claim(batchId)
   if (!claimed.ok || !('batch' in claimed)) return claimed as CommitResult
-  return write(claimed.batch, actorId, now)
+  const outcome = await writeUnderLease(claimed.batch, actorId, now)
+  return outcome.ran ? outcome.value : { ok: false, code: 'NOT_PREVIEWED' }
 }
 
-/** Confirms an import and writes it in the background; the page polls the batch's status. */
+/** Confirms an import; a worker process writes it (`writeConfirmedImports`), the page polls. */
 export async function startImport(
   batchId: string,
   actorId: string,
 ): Promise<CommitResult | { ok: true; started: true }> {
   const claimed = await claim(batchId)
   if (!claimed.ok || !('batch' in claimed)) return claimed as CommitResult
-  void write(claimed.batch, actorId, new Date()).catch((error: unknown) =>
-    console.error(`Import ${batchId} failed`, error),
-  )
+  await prisma.importBatch.update({ where: { id: batchId }, data: { committedById: actorId } })
+  wake('imports')
   return { ok: true, started: true }
 }
 
-/** After a crash or restart: a batch left half-written was rolled back, so it can be confirmed again. */
-export async function recoverInterruptedImports(): Promise<number> {
-  const { count } = await prisma.importBatch.updateMany({
-    where: { status: 'COMMITTING' },
-    data: { status: 'PREVIEWED' },
+function writeUnderLease(batch: ImportBatch, actorId: string, now: Date) {
+  return runExclusive(`import:${batch.id}`, () => write(batch, actorId, now), {
+    ttlMs: IMPORT_LEASE_MS,
   })
-  return count
+}
+
+/**
+ * The worker's part: writes every confirmed import that no live process is writing. One that
+ * was being written by a process that died was rolled back with it; its lease runs out and it
+ * is written here, once (decision 009). Returns how many were written.
+ */
+export async function writeConfirmedImports(now = () => new Date()): Promise<number> {
+  const batches = await prisma.importBatch.findMany({
+    where: { status: 'COMMITTING' },
+    orderBy: { createdAt: 'asc' },
+  })
+  let written = 0
+  for (const batch of batches) {
+    try {
+      const outcome = await writeUnderLease(batch, batch.committedById ?? batch.createdById, now())
+      if (outcome.ran && outcome.value.ok) written++
+    } catch (error) {
+      console.error(`Import ${batch.id} failed`, error)
+    }
+  }
+  return written
 }
 
 /**
@@ -164,9 +180,24 @@ export async function recoverInterruptedImports(): Promise<number> {
  */
 async function write(batch: ImportBatch, actorId: string, now: Date): Promise<CommitResult> {
   const batchId = batch.id
-  const analysis = await analyzeImport(batch.kind, batch.storedPath)
-  if (analysis.fileError) {
-    await prisma.importBatch.update({ where: { id: batchId }, data: { status: 'FAILED' } })
+  // Another process may have finished it between the listing and the lease.
+  const current = await prisma.importBatch.findUnique({
+    where: { id: batchId },
+    select: { status: true },
+  })
+  if (current?.status !== 'COMMITTING') return { ok: false, code: 'NOT_PREVIEWED' }
+  const analysis = batch.fileId
+    ? await withStoredFileOnDisk(batch.fileId, (file) => analyzeImport(batch.kind, file))
+    : null
+  if (!analysis || analysis.fileError) {
+    const preview: ImportPreview = {
+      ...(JSON.parse(batch.preview) as ImportPreview),
+      fileError: analysis?.fileError ?? { code: 'FILE_MISSING' },
+    }
+    await prisma.importBatch.update({
+      where: { id: batchId },
+      data: { status: 'FAILED', preview: JSON.stringify(preview) },
+    })
     return { ok: false, code: 'NOT_PREVIEWED' }
   }
   try {
@@ -227,7 +258,11 @@ async function write(batch: ImportBatch, actorId: string, now: Date): Promise<Co
         if (batch.kind === 'ACCOUNTS') {
           for (const record of analysis.accounts) {
             const { existingId, ...data } = record
-            const fields = { ...data, minimumOrderCents: data.minimumOrderCents ?? undefined }
+            const fields = {
+              ...data,
+              searchText: accountSearchText(data),
+              minimumOrderCents: data.minimumOrderCents ?? undefined,
+            }
             if (!existingId) {
               const account = await tx.account.create({ data: fields, select: { id: true } })
               await tx.repAssignment.create({

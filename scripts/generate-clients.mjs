@@ -1,0 +1,32 @@
+// Generates both Prisma clients: SQLite's (@prisma/client) and PostgreSQL's
+// (node_modules/.prisma/client-postgresql, from the generated twin schema). The app loads the
+// one DATABASE_URL names, so one install can run on either database (decision 009).
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+
+for (const url of ['file:./data/reativa.db', 'postgresql://localhost/reativa']) {
+  // prisma.config.ts picks the schema by DATABASE_URL; generating connects to nothing.
+  const result = spawnSync('npx', ['prisma', 'generate'], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: url, REATIVA_SKIP_DOTENV: '1' },
+  })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+// A client generated to a custom folder gets its own copy of Prisma's runtime (the same file
+// but for a comment). Two copies mean two `Prisma.sql` classes: raw queries built with the
+// helpers imported from '@prisma/client' would not be recognised by the PostgreSQL client,
+// nor would its errors be instances of `Prisma.PrismaClientKnownRequestError`. Share one.
+const entry = 'node_modules/.prisma/client-postgresql/index.js'
+const source = fs.readFileSync(entry, 'utf8')
+const shared = source.replaceAll(
+  "require('./runtime/client.js')",
+  "require('@prisma/client/runtime/client.js')",
+)
+if (!shared.includes("require('@prisma/client/runtime/client.js')")) {
+  console.error(
+    `${entry}: Prisma's runtime import was not found; update scripts/generate-clients.mjs`,
+  )
+  process.exit(1)
+}
+fs.writeFileSync(entry, shared)

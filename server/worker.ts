@@ -1,0 +1,22 @@
+// `npm run worker`: the background work alone (daily pass, campaigns and outbox, imports),
+// for deployments that run web instances with REATIVA_ROLE=web (decision 009).
+import '../app/utils/load-dotenv'
+import { prisma } from '../app/utils/db.server'
+import { env } from '../app/utils/env.server'
+import { checkDatabase } from './database-check'
+import { startBackgroundJobs } from './background'
+
+env()
+await checkDatabase()
+const jobs = startBackgroundJobs()
+console.log('Reativa worker started.')
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`Worker stopping (${signal})...`)
+    void jobs
+      .stop()
+      .then(() => prisma.$disconnect())
+      .finally(() => process.exit(0))
+  })
+}
