@@ -12,7 +12,7 @@ import { createRateLimiter, type RateLimiter } from '~/utils/rate-limit.server'
 let limiter: RateLimiter | undefined
 /** Invitation links and their forms, per client address: guessing tokens is hopeless, this keeps it so. */
 function inviteLimiter() {
-  limiter ??= createRateLimiter({ limit: 30, windowMs: 15 * 60_000 })
+  limiter ??= createRateLimiter({ prefix: 'invite-ip', limit: 30, windowSeconds: 15 * 60 })
   return limiter
 }
 
@@ -75,7 +75,7 @@ export async function viewInvitation(
   ip: string,
   now = new Date(),
 ): Promise<InvitationView> {
-  if (!inviteLimiter().hit(ip).allowed) return { state: 'RATE_LIMITED' }
+  if (!(await inviteLimiter().hit(ip)).allowed) return { state: 'RATE_LIMITED' }
   const invitation = await findByToken(token)
   const state = stateOf(invitation, now)
   if (state !== 'VALID' || !invitation) return { state: state === 'VALID' ? 'INVALID' : state }
@@ -120,7 +120,7 @@ export async function acceptInvitation(
   input: { token: string; name: string; password: string; confirm: string; ip: string },
   now = new Date(),
 ): Promise<AcceptResult> {
-  if (!inviteLimiter().hit(input.ip).allowed) return { ok: false, code: 'RATE_LIMITED' }
+  if (!(await inviteLimiter().hit(input.ip)).allowed) return { ok: false, code: 'RATE_LIMITED' }
   const invitation = await findByToken(input.token)
   const state = stateOf(invitation, now)
   if (state !== 'VALID' || !invitation)

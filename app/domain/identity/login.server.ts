@@ -4,15 +4,21 @@ import { env } from '~/utils/env.server'
 import { decoyPasswordHash, verifyPassword } from '~/utils/password.server'
 import { createRateLimiter, type RateLimiter } from '~/utils/rate-limit.server'
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000
+const FIFTEEN_MINUTES = 15 * 60
 
+// Built once per process; the counts themselves live in the database (see rate-limit.server).
 let limiters: { perIp: RateLimiter; failuresPerEmail: RateLimiter } | undefined
 function loginLimiters() {
   limiters ??= {
-    perIp: createRateLimiter({ limit: env().LOGIN_MAX_ATTEMPTS_PER_IP, windowMs: FIFTEEN_MINUTES }),
+    perIp: createRateLimiter({
+      prefix: 'login-ip',
+      limit: env().LOGIN_MAX_ATTEMPTS_PER_IP,
+      windowSeconds: FIFTEEN_MINUTES,
+    }),
     failuresPerEmail: createRateLimiter({
+      prefix: 'login-email-failures',
       limit: env().LOGIN_MAX_FAILURES_PER_EMAIL,
-      windowMs: FIFTEEN_MINUTES,
+      windowSeconds: FIFTEEN_MINUTES,
     }),
   }
   return limiters
@@ -28,9 +34,14 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * Checks email and password. Every attempt counts against the client address; failures also
- * count against the email, so one address cannot hammer one account and many addresses
- * cannot either.
+ * Checks email and password. Failures count against the client address and against the
+ * email, so one address cannot hammer one account and many addresses cannot either.
+ *
+ * Both counters are charged before the password is checked and, for a success, given back
+ * afterwards (the address's point refunded, the email's failures cleared). Counting up front
+ * is what stops a burst of parallel guesses: a check-then-count would let every request of the
+ * burst pass the check before the first failure is recorded. Refunding on success keeps an
+ * office whose staff all log in from one address from being locked out by its own logins.
  */
 export async function authenticate({
   email,
@@ -43,11 +54,11 @@ export async function authenticate({
 }): Promise<LoginResult> {
   const { perIp, failuresPerEmail } = loginLimiters()
   const normalized = normalizeEmail(email)
-  const byIp = perIp.hit(ip)
+  const byIp = await perIp.hit(ip)
   if (!byIp.allowed)
     return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byIp.retryAfterSeconds }
-  const byEmail = failuresPerEmail.isBlocked(normalized)
-  if (byEmail.blocked)
+  const byEmail = await failuresPerEmail.hit(normalized)
+  if (!byEmail.allowed)
     return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byEmail.retryAfterSeconds }
 
   const user = await prisma.user.findUnique({
@@ -55,11 +66,8 @@ export async function authenticate({
     select: { id: true, role: true, passwordHash: true, active: true },
   })
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)
-  if (!user || !user.active || !user.passwordHash || !valid) {
-    failuresPerEmail.hit(normalized)
-    return { ok: false, code: 'INVALID' }
-  }
-  failuresPerEmail.reset(normalized)
+  if (!user || !user.active || !user.passwordHash || !valid) return { ok: false, code: 'INVALID' }
+  await Promise.all([failuresPerEmail.reset(normalized), perIp.refund(ip)])
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
   return { ok: true, user: { id: user.id, role: user.role } }
 }

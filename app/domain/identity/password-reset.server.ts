@@ -10,13 +10,22 @@ import { normalizeEmail } from './login.server'
 import { createToken, hashToken } from './tokens.server'
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000
-const ONE_HOUR = 60 * 60 * 1000
+const ONE_HOUR = 60 * 60
 
+// Built once per process; the counts themselves live in the database (see rate-limit.server).
 let limiters: { perIp: RateLimiter; perEmail: RateLimiter } | undefined
 function resetLimiters() {
   limiters ??= {
-    perIp: createRateLimiter({ limit: env().RESET_MAX_REQUESTS_PER_IP, windowMs: ONE_HOUR }),
-    perEmail: createRateLimiter({ limit: env().RESET_MAX_REQUESTS_PER_EMAIL, windowMs: ONE_HOUR }),
+    perIp: createRateLimiter({
+      prefix: 'reset-ip',
+      limit: env().RESET_MAX_REQUESTS_PER_IP,
+      windowSeconds: ONE_HOUR,
+    }),
+    perEmail: createRateLimiter({
+      prefix: 'reset-email',
+      limit: env().RESET_MAX_REQUESTS_PER_EMAIL,
+      windowSeconds: ONE_HOUR,
+    }),
   }
   return limiters
 }
@@ -42,11 +51,11 @@ export async function requestPasswordReset({
 }): Promise<ResetRequestResult> {
   const normalized = normalizeEmail(email)
   const { perIp, perEmail } = resetLimiters()
-  const byIp = perIp.hit(ip)
+  const byIp = await perIp.hit(ip)
   if (!byIp.allowed)
     return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byIp.retryAfterSeconds }
   // Over the per-email limit we still answer "sent", but send nothing more to that inbox.
-  if (!perEmail.hit(normalized).allowed) return { ok: true }
+  if (!(await perEmail.hit(normalized)).allowed) return { ok: true }
 
   const user = await prisma.user.findUnique({
     where: { email: normalized },
