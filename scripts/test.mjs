@@ -62,6 +62,22 @@ if (!postgresUrl) {
 
 try {
   const pgEnv = { DATABASE_URL: postgresUrl, REATIVA_SKIP_DOTENV: '1' }
+  // The PostgreSQL migrations, applied to a throwaway database, must give the PostgreSQL schema.
+  step(
+    'PostgreSQL migrations match the schema',
+    'npx',
+    [
+      'prisma',
+      'migrate',
+      'diff',
+      '--from-migrations',
+      'prisma/postgresql/migrations',
+      '--to-schema-datamodel',
+      'prisma/postgresql/schema.prisma',
+      '--exit-code',
+    ],
+    pgEnv,
+  )
   step('Unit and server tests on PostgreSQL (Vitest)', 'npx', ['vitest', 'run'], pgEnv)
   step('End-to-end tests on PostgreSQL (Playwright)', 'npx', ['playwright', 'test'], pgEnv)
   step(

@@ -35,4 +35,21 @@ describe('settings', () => {
       ),
     ).toBe(false)
   })
+
+  it('takes a SQLite file or a PostgreSQL URL as the database, and a process role', () => {
+    expect(parseEnv({}).REATIVA_ROLE).toBe('all')
+    expect(
+      parseEnv({
+        DATABASE_URL: 'postgresql://app:secret@db.internal:5432/reativa',
+        REATIVA_ROLE: 'web',
+      }),
+    ).toMatchObject({ REATIVA_ROLE: 'web', DATABASE_POOL_SIZE: 10 })
+    expect(parseEnv({ DATABASE_URL: 'file:./data/reativa.db' }).DATABASE_URL).toBe(
+      'file:./data/reativa.db',
+    )
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://db/reativa' })).toThrow(
+      /DATABASE_URL: expected file:… \(SQLite\) or postgresql:\/\/…/,
+    )
+    expect(() => parseEnv({ REATIVA_ROLE: 'both' })).toThrow(/REATIVA_ROLE/)
+  })
 })

@@ -4,9 +4,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createAccount, createUser } from '#tests/fixtures/factories'
 import { startFakeResend, type FakeResend } from '#tests/support/fake-resend'
 import { prisma } from '~/utils/db.server'
-import { sendWithResend } from '~/utils/email.server'
+import { createElement } from 'react'
+import { sendEmail, sendWithResend } from '~/utils/email.server'
 import { createCampaign, retryFailed, SegmentFilters } from './campaigns.server'
-import { claimDue, drainOutbox, outboxCounts } from './outbox.server'
+import {
+  claimDue,
+  drainOutbox,
+  outboxCounts,
+  providerPacer,
+  releaseAbandonedSends,
+} from './outbox.server'
 import { handleResendWebhook } from './resend-webhook.server'
 
 // The SDK reads its base URL when it is imported, and settings are read on first use: set
@@ -143,6 +150,78 @@ describe('the outbox with Resend', () => {
     // Eight requests at 20 per second span at least seven intervals of 50 ms (less a little
     // network jitter); unpaced, they would all arrive within a few milliseconds.
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(7 * 50 - 30)
+  })
+
+  it('keeps a queued order confirmation through a provider outage and sends it once, then forgets its body', async () => {
+    const buyer = await createUser({ role: 'BUYER' })
+    await sendEmail({
+      kind: 'order-confirmation',
+      key: 'outage-1',
+      to: buyer.email,
+      subject: 'Pedido recebido',
+      react: createElement('p', null, 'Obrigado pelo pedido'),
+    })
+    // Queued twice under the same key (a retried checkout): still one email.
+    await sendEmail({
+      kind: 'order-confirmation',
+      key: 'outage-1',
+      to: buyer.email,
+      subject: 'Pedido recebido',
+      react: createElement('p', null, 'Obrigado pelo pedido'),
+    })
+    fake.failNext(3, 500)
+    await drainUntilSettled()
+
+    expect(fake.deliveries).toHaveLength(1)
+    expect(fake.deliveries[0]).toMatchObject({
+      to: buyer.email,
+      subject: 'Pedido recebido',
+      idempotencyKey: 'order-confirmation:outage-1',
+    })
+    expect(fake.deliveries[0]!.html).toContain('Obrigado pelo pedido')
+    const message = await prisma.outboxMessage.findUniqueOrThrow({
+      where: { idempotencyKey: 'order-confirmation:outage-1' },
+    })
+    expect(message).toMatchObject({ status: 'SENT', attempts: 4, html: null, text: null })
+  })
+
+  it('puts back at once what a dead sender had claimed, and sends it once', async () => {
+    await queueCampaign(3)
+    // A sender claimed everything and died before sending: the lease would hold for minutes.
+    const claimed = await claimDue(10, new Date())
+    expect(claimed).toHaveLength(3)
+    expect(await drainOutbox({ ratePerSecond: 1000 })).toMatchObject({ sent: 0 })
+    // The next holder of the outbox job takes it back without waiting.
+    expect(await releaseAbandonedSends()).toBe(3)
+    await drainUntilSettled()
+    expect(new Set(fake.deliveries.map((d) => d.idempotencyKey)).size).toBe(3)
+    expect(fake.deliveries).toHaveLength(3)
+  })
+})
+
+describe('pacing provider requests', () => {
+  it('never lets more requests start in any second than the rate, however many lanes ask', async () => {
+    const pace = providerPacer(20)
+    const starts: number[] = []
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let i = 0; i < 12; i++) {
+          await pace()
+          starts.push(performance.now())
+        }
+      }),
+    )
+    starts.sort((a, b) => a - b)
+    expect(starts).toHaveLength(48)
+    let busiest = 0
+    for (let i = 0; i < starts.length; i++) {
+      let j = i
+      while (j < starts.length && starts[j]! - starts[i]! < 1000) j++
+      busiest = Math.max(busiest, j - i)
+    }
+    expect(busiest).toBeLessThanOrEqual(20)
+    // …and keeps close to the rate: 48 requests at 20/s take about 2.5 s (the window costs 10 %).
+    expect(starts.at(-1)! - starts[0]!).toBeLessThan(3_200)
   })
 })
 
