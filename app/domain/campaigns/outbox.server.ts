@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { Prisma, type OutboxMessage } from '@prisma/client'
 import { createElement } from 'react'
 import { InvitationEmail } from '#emails/invitation'
-import { prisma } from '~/utils/db.server'
+import { prisma, type Tx } from '~/utils/db.server'
 import {
   DeliveryError,
   renderEmail,
@@ -257,47 +257,63 @@ async function deliver(
   try {
     const email = await renderInvitation(invitation, context)
     await options.waitForSlot()
-    if (!env().RESEND_API_KEY) {
-      // The dev mailbox is our own database: storing the message and marking it sent in one
-      // transaction is exactly once by construction.
-      const stored = await prisma.$transaction(async (tx) => {
-        const { count } = await tx.outboxMessage.updateMany({
-          where: { id: message.id, claimToken: message.claimToken, status: 'SENDING' },
-          data: { status: 'SENT', sentAt: now, lockedUntil: null, lastError: null },
-        })
-        if (count !== 1) return false
-        await tx.mailboxMessage.create({
-          data: {
-            to: email.to,
-            from: env().MAIL_FROM,
-            subject: email.subject,
-            html: email.html,
-            text: email.text,
-          },
-        })
-        await tx.invitation.update({ where: { id: invitation.id }, data: { sentAt: now } })
-        return true
-      })
-      return stored ? 'sent' : 'cancelled'
-    }
-    const providerMessageId = await sendWithResend(email, message.idempotencyKey)
-    await prisma.$transaction([
-      prisma.outboxMessage.updateMany({
-        where: { id: message.id, status: 'SENDING' },
-        data: {
-          status: 'SENT',
-          sentAt: now,
-          providerMessageId,
-          lockedUntil: null,
-          lastError: null,
-        },
-      }),
-      prisma.invitation.update({ where: { id: invitation.id }, data: { sentAt: now } }),
-    ])
-    return 'sent'
+    return await sendAndRecord(message, email, now, {
+      alsoWhenSent: (db) =>
+        db.invitation.update({ where: { id: invitation.id }, data: { sentAt: now } }),
+    })
   } catch (error) {
     return settleFailure(message, error, options, now)
   }
+}
+
+/**
+ * Sends a claimed message's email and records it sent, with `alsoWhenSent` in the same
+ * transaction. The dev mailbox is our own database: storing the email and marking it sent in
+ * one transaction is exactly once by construction. Through Resend, a crash between the send and
+ * the record means a resend under the same idempotency key, which Resend answers with the first.
+ */
+async function sendAndRecord(
+  message: OutboxMessage,
+  email: RenderedEmail,
+  now: Date,
+  {
+    sentData = {},
+    alsoWhenSent,
+  }: {
+    sentData?: Prisma.OutboxMessageUpdateManyMutationInput
+    alsoWhenSent?: (db: Tx) => Prisma.PrismaPromise<unknown>
+  },
+): Promise<Outcome> {
+  const sent = {
+    ...sentData,
+    status: 'SENT' as const,
+    sentAt: now,
+    lockedUntil: null,
+    lastError: null,
+  }
+  if (!env().RESEND_API_KEY) {
+    const stored = await prisma.$transaction(async (tx) => {
+      const { count } = await tx.outboxMessage.updateMany({
+        where: { id: message.id, claimToken: message.claimToken, status: 'SENDING' },
+        data: sent,
+      })
+      if (count !== 1) return false
+      const { headers: _headers, ...content } = email
+      await tx.mailboxMessage.create({ data: { ...content, from: env().MAIL_FROM } })
+      await alsoWhenSent?.(tx)
+      return true
+    })
+    return stored ? 'sent' : 'cancelled'
+  }
+  const providerMessageId = await sendWithResend(email, message.idempotencyKey)
+  await prisma.$transaction([
+    prisma.outboxMessage.updateMany({
+      where: { id: message.id, status: 'SENDING' },
+      data: { ...sent, providerMessageId },
+    }),
+    ...(alsoWhenSent ? [alsoWhenSent(prisma)] : []),
+  ])
+  return 'sent'
 }
 
 /** A send failed: retry later with backoff when a later attempt can work, else give up. */
@@ -341,40 +357,10 @@ async function deliverStored(message: OutboxMessage, options: DeliverOptions): P
   }
   try {
     await options.waitForSlot()
-    if (!env().RESEND_API_KEY) {
-      const stored = await prisma.$transaction(async (tx) => {
-        const { count } = await tx.outboxMessage.updateMany({
-          where: { id: message.id, claimToken: message.claimToken, status: 'SENDING' },
-          data: { status: 'SENT', sentAt: now, lockedUntil: null, lastError: null, ...SENT_BODY },
-        })
-        if (count !== 1) return false
-        await tx.mailboxMessage.create({
-          data: { ...withoutHeaders(email), from: env().MAIL_FROM },
-        })
-        return true
-      })
-      return stored ? 'sent' : 'cancelled'
-    }
-    const providerMessageId = await sendWithResend(email, message.idempotencyKey)
-    await prisma.outboxMessage.updateMany({
-      where: { id: message.id, status: 'SENDING' },
-      data: {
-        status: 'SENT',
-        sentAt: now,
-        providerMessageId,
-        lockedUntil: null,
-        lastError: null,
-        ...SENT_BODY,
-      },
-    })
-    return 'sent'
+    return await sendAndRecord(message, email, now, { sentData: SENT_BODY })
   } catch (error) {
     return settleFailure(message, error, options, now)
   }
-}
-
-function withoutHeaders({ headers: _headers, ...email }: RenderedEmail) {
-  return email
 }
 
 /**
