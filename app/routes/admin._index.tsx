@@ -7,13 +7,13 @@ import { Panel } from '~/components/ui/panel'
 import { DataTable } from '~/components/ui/table'
 import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { getDashboard, type DashboardTable } from '~/domain/dashboard/dashboard.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Painel · Reativa' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'dashboard:view')
   const [dashboard, funnel] = await Promise.all([getDashboard(), campaignFunnel()])
   return json({ ...dashboard, funnel: funnel.total })
 }

@@ -20,7 +20,7 @@ import {
   updateCommercialTerms,
 } from '~/domain/accounts/portfolio.server'
 import { startImpersonation } from '~/domain/identity/impersonation.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { centsToDecimalText } from '~/utils/money'
 import { useT } from '~/utils/use-t'
 
@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'accounts:view')
   const [account, options, commercial] = await Promise.all([
     getAccountDetail(params.accountId ?? ''),
     accountFilterOptions(),
@@ -40,13 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
   const form = await request.formData()
   if (form.get('intent') === 'impersonate') {
+    await requireStaff(request, 'orders:on-behalf')
     const result = await startImpersonation(request, String(form.get('userId') ?? ''))
     if (!result.ok) throw new Response('Not found', { status: 404 })
     return redirect('/catalog', { headers: { 'Set-Cookie': result.cookie } })
   }
+  const user = await requireStaff(request, 'accounts:edit')
   if (form.get('intent') === 'commercial') {
     const parsedTerms = CommercialTermsEdit.safeParse({
       priceListId: form.get('priceListId') ?? '',

@@ -11,7 +11,7 @@ import {
   parseAccountFilters,
 } from '~/domain/accounts/portfolio.server'
 import { formatCnpj } from '~/domain/accounts/cnpj'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Clientes · Reativa' }]
@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: 'Clientes · Reativa' }]
 const SORTS = ['name', 'lastOrder', 'overdue', 'status', 'city'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'accounts:view')
   const filters = parseAccountFilters(new URL(request.url).searchParams)
   const [result, options] = await Promise.all([listAccounts(filters), accountFilterOptions()])
   return json({ ...result, filters, options, now: new Date().toISOString() })

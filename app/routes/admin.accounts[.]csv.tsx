@@ -1,11 +1,11 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { exportAccounts, parseAccountFilters } from '~/domain/accounts/portfolio.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv-response.server'
 
 /** The filtered account list as CSV, streamed page by page. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'accounts:view')
   const filters = parseAccountFilters(new URL(request.url).searchParams)
   async function* rows() {
     yield [

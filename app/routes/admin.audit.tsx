@@ -3,13 +3,13 @@ import { useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/pagination'
 import { DataTable } from '~/components/ui/table'
 import { listAuditLog } from '~/domain/audit/audit.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Auditoria · Reativa' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'audit:view')
   const page = Number(new URL(request.url).searchParams.get('page') ?? '1') || 1
   return json(await listAuditLog(page))
 }

@@ -14,13 +14,13 @@ import { cancelCampaign, getCampaign, retryFailed } from '~/domain/campaigns/cam
 import { invitationStep } from '~/domain/campaigns/funnel'
 import { outboxCounts } from '~/domain/campaigns/outbox.server'
 import { campaignFunnel } from '~/domain/campaigns/funnel.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Campanha · Reativa' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'campaigns:manage')
   const page = Number(new URL(request.url).searchParams.get('page') ?? 1) || 1
   const detail = await getCampaign(params.campaignId ?? '', page)
   if (!detail) throw new Response('Not found', { status: 404 })
@@ -36,7 +36,7 @@ type ActionResult =
   | { intent: 'retry'; ok: boolean; requeued: number }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'campaigns:manage')
   const campaignId = params.campaignId ?? ''
   const intent = (await request.formData()).get('intent')
   if (intent === 'retry') {

@@ -8,13 +8,13 @@ import { CampaignStateLabel } from '~/components/campaign-state'
 import { listCampaigns } from '~/domain/campaigns/campaigns.server'
 import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { outboxCounts } from '~/domain/campaigns/outbox.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Campanhas · Reativa' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'campaigns:manage')
   const page = Number(new URL(request.url).searchParams.get('page') ?? 1) || 1
   const [list, funnel, outbox] = await Promise.all([
     listCampaigns(page),

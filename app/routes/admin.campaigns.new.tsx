@@ -20,7 +20,7 @@ import {
   type CreateCampaignError,
   type SegmentSize,
 } from '~/domain/campaigns/campaigns.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { zonedLocalToUtc } from '~/utils/dates'
 import { LOCALES } from '~/utils/i18n'
 import { useT } from '~/utils/use-t'
@@ -42,14 +42,14 @@ type FormError =
 type ActionData = { preview: SegmentSize | null; error: FormError | null }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'campaigns:manage')
   const [options, offers] = await Promise.all([accountFilterOptions(), campaignOfferOptions()])
   const templates = Object.fromEntries(LOCALES.map((locale) => [locale, defaultTemplate(locale)]))
   return json({ options, offers, templates })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'campaigns:manage')
   const formData = await request.formData()
   const reply = (data: ActionData, status = 200) => json(data, { status })
   const params = new URLSearchParams()

@@ -7,20 +7,20 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Alert, Button, Field } from '~/components/ui/primitives'
 import { getRepRates, updateRepRates } from '~/domain/commission/admin.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Taxas de comissão · Reativa' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'commission:manage')
   const rates = await getRepRates(params.repId ?? '')
   if (!rates) throw new Response('Not found', { status: 404 })
   return json(rates)
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'commission:manage')
   const result = await updateRepRates(user.id, params.repId ?? '', await request.formData())
   if (!result.ok && result.invalid.includes('rep')) throw new Response('Not found', { status: 404 })
   return json(result, { status: result.ok ? 200 : 400 })

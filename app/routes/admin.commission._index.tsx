@@ -13,18 +13,18 @@ import {
   CommissionSettingsForm,
   updateCommissionSettings,
 } from '~/domain/commission/admin.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Comissões · Reativa' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'commission:manage')
   return json(await commissionOverview())
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'commission:manage')
   const form = await request.formData()
   if (form.get('intent') === 'payout') {
     const batch = await closePayoutBatch(user.id)

@@ -1,12 +1,12 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { payoutBatchRows } from '~/domain/commission/admin.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv-response.server'
 import { centsToDecimalText } from '~/utils/money'
 
 /** One payout batch, per rep and order, as CSV for the finance team. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'commission:manage')
   const batchId = params.batchId ?? ''
   async function* rows() {
     yield ['representante', 'nome', 'pedido', 'data_pedido', 'cliente', 'comissao']

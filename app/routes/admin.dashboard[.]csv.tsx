@@ -5,11 +5,11 @@ import {
   getDashboard,
   type DashboardTable,
 } from '~/domain/dashboard/dashboard.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv-response.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'dashboard:view')
   const table = new URL(request.url).searchParams.get('table')
   if (!DASHBOARD_TABLES.includes(table as DashboardTable))
     throw new Response('Unknown table', { status: 400 })

@@ -16,13 +16,13 @@ import { useEffect } from 'react'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { getImportBatch, startImport } from '~/domain/accounts/imports/import.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Importação · Reativa' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'imports:manage')
   const batch = await getImportBatch(params.batchId ?? '')
   if (!batch) throw new Response('Not found', { status: 404 })
   const { fileId: _fileId, fileHash: _fileHash, ...visible } = batch
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'imports:manage')
   const result = await startImport(params.batchId ?? '', user.id)
   if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
   return json(result, { status: result.ok ? 202 : 409 })

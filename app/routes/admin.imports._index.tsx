@@ -21,7 +21,7 @@ import {
   previewImport,
   UPLOAD_DIR,
 } from '~/domain/accounts/imports/import.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Importações · Reativa' }]
@@ -30,12 +30,12 @@ const KINDS = ['ORDERS', 'ACCOUNTS', 'REPS'] as const
 const MAX_BYTES = 50 * 1024 * 1024
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'imports:manage')
   return json({ batches: await listImportBatches() })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'imports:manage')
   let form: FormData
   try {
     // The file streams to disk; it is never held in memory whole.

@@ -18,7 +18,7 @@ import {
   setOfferPaused,
 } from '~/domain/promotions/offer-admin.server'
 import { listFamilyOptions } from '~/domain/catalog/catalog.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'offers:manage')
   const offer = await getOfferForEdit(params.offerId ?? '')
   if (!offer) throw new Response('Not found', { status: 404 })
   const page = Number(new URL(request.url).searchParams.get('page') ?? 1)
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'offers:manage')
   const id = params.offerId ?? ''
   const form = await request.formData()
   const intent = form.get('intent')

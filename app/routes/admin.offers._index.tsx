@@ -7,13 +7,13 @@ import { DataTable } from '~/components/ui/table'
 import { OfferStateBadge } from '~/components/offer-state-badge'
 import { listOffers } from '~/domain/promotions/offer-admin.server'
 import { OFFER_STATES } from '~/domain/promotions/offer-state'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Ofertas · Reativa' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'offers:manage')
   const params = new URL(request.url).searchParams
   const stateParam = params.get('state')
   const state = OFFER_STATES.find((s) => s === stateParam)

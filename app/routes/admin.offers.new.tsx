@@ -9,18 +9,18 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { OfferForm } from '~/components/offer-form'
 import { OfferFormSchema, offerFormValues, saveOffer } from '~/domain/promotions/offer-admin.server'
 import { listFamilyOptions } from '~/domain/catalog/catalog.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Nova oferta · Reativa' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'offers:manage')
   return json({ families: await listFamilyOptions(), values: OfferFormSchema.parse({}) })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'offers:manage')
   const values = offerFormValues(await request.formData())
   const result = await saveOffer(user.id, null, values)
   if (result.ok) return redirect(`/admin/offers/${result.id}?saved=1`)

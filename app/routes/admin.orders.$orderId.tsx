@@ -14,7 +14,7 @@ import { getAdminOrder, nextStatuses, setOrderStatus } from '~/domain/commission
 import { isRefundStatus, refundableCents } from '~/domain/payments/payment-state'
 import { refundOrder } from '~/domain/payments/refunds.server'
 import { stripeEnabled } from '~/domain/payments/stripe.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { centsToDecimalText } from '~/utils/money'
 import { parseBrazilianMoney } from '~/utils/csv'
 import { orderIdParam } from '~/utils/route-params'
@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'orders:manage')
   const order = await getAdminOrder(orderIdParam(params.orderId))
   if (!order) throw new Response('Not found', { status: 404 })
   const refundable = order.stripePayment
@@ -54,7 +54,7 @@ const RefundForm = z.object({
 })
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'orders:manage')
   const orderId = orderIdParam(params.orderId)
   const parsed = z
     .discriminatedUnion('intent', [StatusForm, RefundForm])

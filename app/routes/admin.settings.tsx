@@ -18,20 +18,20 @@ import {
   PaymentMethodsForm,
   updatePaymentMethods,
 } from '~/domain/payments/payment-settings.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 import { Panel } from '~/components/ui/panel'
 
 export const meta: MetaFunction = () => [{ title: 'Configurações · Reativa' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  await requireStaff(request, 'settings:manage')
   const [view, payments] = await Promise.all([getSettingsView(), getPaymentSettings()])
   return json({ ...view, payments })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'settings:manage')
   const form = await request.formData()
   if (form.get('intent') === 'payments') {
     const methods = PaymentMethodsForm.safeParse({ methods: form.getAll('methods') })

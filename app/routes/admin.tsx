@@ -3,11 +3,25 @@ import { Link, NavLink, Outlet, useLoaderData, useNavigation } from '@remix-run/
 import { ErrorPage } from '~/components/error-page'
 import { LogoutButton, SkipToContent } from '~/components/layout-parts'
 import { LanguageSwitch } from '~/components/language-switch'
-import { requireUser } from '~/utils/auth.server'
+import { requireStaff } from '~/utils/auth.server'
+import { type MessageKey } from '~/utils/i18n'
+import { can, type Permission } from '~/utils/permissions'
 import { useT } from '~/utils/use-t'
 
+// The back office's sections, each shown to whoever may open it.
+const NAV = [
+  { to: '/admin', label: 'admin.nav.dashboard', permission: 'dashboard:view' },
+  { to: '/admin/accounts', label: 'admin.nav.accounts', permission: 'accounts:view' },
+  { to: '/admin/campaigns', label: 'admin.nav.campaigns', permission: 'campaigns:manage' },
+  { to: '/admin/offers', label: 'admin.nav.offers', permission: 'offers:manage' },
+  { to: '/admin/commission', label: 'admin.nav.commission', permission: 'commission:manage' },
+  { to: '/admin/imports', label: 'admin.nav.imports', permission: 'imports:manage' },
+  { to: '/admin/settings', label: 'admin.nav.settings', permission: 'settings:manage' },
+  { to: '/admin/audit', label: 'admin.nav.audit', permission: 'audit:view' },
+] as const satisfies readonly { to: string; label: MessageKey; permission: Permission }[]
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ['MANAGER', 'ADMIN'] })
+  const user = await requireStaff(request, 'backoffice:enter')
   return json({ name: user.name, role: user.role })
 }
 
@@ -45,47 +59,14 @@ export default function AdminLayout() {
           className="border-b border-slate-200 bg-slate-100 p-3 md:w-52 md:border-r md:border-b-0"
         >
           <ul className="flex gap-1 md:flex-col">
-            <li>
-              <NavLink to="/admin" end className={link}>
-                {t('admin.nav.dashboard')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/accounts" className={link}>
-                {t('admin.nav.accounts')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/campaigns" className={link}>
-                {t('admin.nav.campaigns')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/offers" className={link}>
-                {t('admin.nav.offers')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/commission" className={link}>
-                {t('admin.nav.commission')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/imports" className={link}>
-                {t('admin.nav.imports')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/settings" className={link}>
-                {t('admin.nav.settings')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/audit" className={link}>
-                {t('admin.nav.audit')}
-              </NavLink>
-            </li>
-            {role === 'ADMIN' ? (
+            {NAV.filter((item) => can(role, item.permission)).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/admin'} className={link}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+            {can(role, 'mailbox:view') ? (
               <li>
                 <a href="/dev/mailbox" className={link({ isActive: false })}>
                   {t('nav.mailbox')}

@@ -4,7 +4,7 @@ import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
 import { repCommissionSummary, repOrders } from '~/domain/commission/statement.server'
-import { requireRep } from '~/utils/require-rep.server'
+import { requireRep } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Minha comissão · Reativa' }]

@@ -11,7 +11,7 @@ import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { sendRepInvitation } from '~/domain/campaigns/campaigns.server'
 import { repAccounts } from '~/domain/commission/statement.server'
-import { requireRep } from '~/utils/require-rep.server'
+import { requireRep } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Meus clientes · Reativa' }]

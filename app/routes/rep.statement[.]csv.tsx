@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { repStatement } from '~/domain/commission/statement.server'
 import { csvResponse } from '~/utils/csv-response.server'
 import { centsToDecimalText } from '~/utils/money'
-import { requireRep } from '~/utils/require-rep.server'
+import { requireRep } from '~/utils/auth.server'
 
 /** The rep's whole ledger, each entry traceable to its order, as CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {

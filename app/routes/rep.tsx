@@ -4,7 +4,7 @@ import { ErrorPage } from '~/components/error-page'
 import { LogoutButton, SkipToContent } from '~/components/layout-parts'
 import { LanguageSwitch } from '~/components/language-switch'
 import { prisma } from '~/utils/db.server'
-import { requireRep } from '~/utils/require-rep.server'
+import { requireRep } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,6 +4,7 @@ import { redirect } from '@remix-run/node'
 import { Lucia, TimeSpan, type Session, type User } from 'lucia'
 import { prisma } from './db.server'
 import { secureCookiesEnabled } from './env.server'
+import { can, type Permission, type StaffRole } from './permissions'
 
 export const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
   sessionExpiresIn: new TimeSpan(30, 'd'),
@@ -79,13 +80,22 @@ export async function refreshedSessionCookie(request: Request): Promise<string |
   return session?.fresh ? lucia.createSessionCookie(session.id).serialize() : null
 }
 
+/** A buyer acting for their own retailer account. */
+export type BuyerUser = User & { role: 'BUYER'; accountId: string }
+/** A representative acting for themselves: every rep query is scoped by this repId. */
+export type RepUser = User & { role: 'REP'; repId: string }
+/** Someone of the industry's team in the back office. */
+export type StaffUser = User & { role: StaffRole }
+
+const forbidden = () => new Response('Forbidden', { status: 403 })
+
 /**
- * Authenticates and authorises: anonymous users go to the login page (coming back here
- * afterwards), users without one of the `roles` get 403.
+ * The signed-in user, or a redirect to the login page that comes back here. With `role` or
+ * `permission`, anyone else gets 403. The named guards below say who the route is for.
  */
 export async function requireUser(
   request: Request,
-  { roles }: { roles?: readonly Role[] } = {},
+  { role, permission }: { role?: Role; permission?: Permission } = {},
 ): Promise<User> {
   const user = await getUser(request)
   if (!user) {
@@ -93,17 +103,31 @@ export async function requireUser(
     const redirectTo = `${url.pathname}${url.search}`
     throw redirect(`/auth/login?${new URLSearchParams({ redirectTo })}`)
   }
-  if (roles && !roles.includes(user.role)) {
-    throw new Response('Forbidden', { status: 403 })
-  }
+  if (role && user.role !== role) throw forbidden()
+  if (permission && !can(user.role, permission)) throw forbidden()
   return user
 }
 
-/** A buyer acting for their own retailer account. */
-export async function requireBuyer(request: Request): Promise<User & { accountId: string }> {
-  const user = await requireUser(request, { roles: ['BUYER'] })
-  if (!user.accountId) throw new Response('Forbidden', { status: 403 })
-  return user as User & { accountId: string }
+export async function requireBuyer(request: Request): Promise<BuyerUser> {
+  const user = await requireUser(request, { role: 'BUYER' })
+  if (!user.accountId) throw forbidden()
+  return user as BuyerUser
+}
+
+export async function requireRep(request: Request): Promise<RepUser> {
+  const user = await requireUser(request, { role: 'REP' })
+  if (!user.repId) throw forbidden()
+  return user as RepUser
+}
+
+/** Back-office staff with `permission` (default: entering the back office at all). */
+export async function requireStaff(
+  request: Request,
+  permission: Permission = 'backoffice:enter',
+): Promise<StaffUser> {
+  const user = await requireUser(request, { permission: 'backoffice:enter' })
+  if (!can(user.role, permission)) throw forbidden()
+  return user as StaffUser
 }
 
 /** Who is really acting when staff use a buyer's session ("acessar como cliente"), else null. */

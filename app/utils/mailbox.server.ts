@@ -10,7 +10,7 @@ import { env } from './env.server'
 export async function requireMailboxAccess(request: Request): Promise<void> {
   if (!isDevMailboxEnabled()) throw new Response('Not found', { status: 404 })
   if (env().NODE_ENV === 'development') return
-  await requireUser(request, { roles: ['ADMIN'] })
+  await requireUser(request, { permission: 'mailbox:view' })
 }
 
 /** The 50 newest messages, optionally to one address. */

@@ -1,5 +1,6 @@
 import { getAuth, createSessionCookie, lucia } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
+import { can } from '~/utils/permissions'
 import { audit } from '../audit/audit.server'
 
 /**
@@ -9,7 +10,7 @@ import { audit } from '../audit/audit.server'
  */
 export async function startImpersonation(request: Request, buyerUserId: string) {
   const { user: actor, session } = await getAuth(request)
-  if (!actor || !session || (actor.role !== 'MANAGER' && actor.role !== 'ADMIN'))
+  if (!actor || !session || !can(actor.role, 'orders:on-behalf'))
     return { ok: false as const, code: 'FORBIDDEN' as const }
   const buyer = await prisma.user.findFirst({
     where: { id: buyerUserId, role: 'BUYER', active: true, accountId: { not: null } },

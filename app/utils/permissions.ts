@@ -1,0 +1,38 @@
+import { type Role } from '@prisma/client'
+
+/**
+ * What each role may do, in one place. Loaders and actions ask for a permission
+ * (`requireStaff(request, 'campaigns:manage')`), not for a list of roles, so a new role (the
+ * telesales team, for instance) is a line here rather than an edit of every route. Shared with
+ * the UI, which shows only what the user may open.
+ */
+export const PERMISSIONS = {
+  /** Enter the back office at /admin. */
+  'backoffice:enter': ['MANAGER', 'ADMIN'],
+  'dashboard:view': ['MANAGER', 'ADMIN'],
+  /** The accounts list, an account's page and its timeline. */
+  'accounts:view': ['MANAGER', 'ADMIN'],
+  /** Contact data, rep, commercial terms, buyers. */
+  'accounts:edit': ['MANAGER', 'ADMIN'],
+  /** "Acessar como cliente": place an order on a buyer's behalf, audited. */
+  'orders:on-behalf': ['MANAGER', 'ADMIN'],
+  /** Order status, refunds. */
+  'orders:manage': ['MANAGER', 'ADMIN'],
+  'offers:manage': ['MANAGER', 'ADMIN'],
+  'campaigns:manage': ['MANAGER', 'ADMIN'],
+  'commission:manage': ['MANAGER', 'ADMIN'],
+  'imports:manage': ['MANAGER', 'ADMIN'],
+  'settings:manage': ['MANAGER', 'ADMIN'],
+  'audit:view': ['MANAGER', 'ADMIN'],
+  /** The dev mailbox in production (in development it is open). */
+  'mailbox:view': ['ADMIN'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof PERMISSIONS
+
+/** The roles of the back office: whoever may enter it. */
+export type StaffRole = (typeof PERMISSIONS)['backoffice:enter'][number]
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role)
+}
