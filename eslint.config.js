@@ -31,4 +31,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Routes are thin: they authorise, parse and call the domain, which alone reaches the
+    // database. Types from @prisma/client are fine.
+    files: ['app/routes/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '~/utils/db.server', message: 'Routes call app/domain; only the domain reaches the database.' },
+            { name: '@prisma/client', allowTypeImports: true, message: 'Routes call app/domain; import Prisma types with `import type`.' },
+          ],
+          patterns: [{ group: ['*.server', '*.server.ts'], importNames: ['default'], message: 'Server modules export named values only.' }],
+        },
+      ],
+    },
+  },
 )

@@ -22,14 +22,13 @@ import {
   addQuickOrder,
   addToCart,
   getBuyerAccount,
-  loadPricedCart,
+  loadCartPage,
   setCartQuantity,
 } from '~/domain/orders/cart.server'
 import { placeOrder } from '~/domain/orders/place-order.server'
 import { startStripeCheckout } from '~/domain/payments/checkout.server'
 import { stripeEnabled } from '~/domain/payments/stripe.server'
 import { applyCoupon, removeCoupon } from '~/domain/promotions/offers.server'
-import { prisma } from '~/utils/db.server'
 import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
@@ -38,7 +37,7 @@ export const meta: MetaFunction = () => [{ title: 'Carrinho · Reativa' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)
   const account = await getBuyerAccount(user.accountId)
-  const cart = await loadPricedCart(prisma, account)
+  const cart = await loadCartPage(account)
   return json({
     cart,
     payNow: stripeEnabled(),

@@ -3,17 +3,13 @@ import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { LogoutButton, SkipToContent } from '~/components/layout-parts'
 import { LanguageSwitch } from '~/components/language-switch'
-import { prisma } from '~/utils/db.server'
+import { repHeader } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRep(request)
-  const rep = await prisma.rep.findUniqueOrThrow({
-    where: { id: user.repId },
-    select: { code: true, name: true },
-  })
-  return json({ rep })
+  return json({ rep: await repHeader(user.repId) })
 }
 
 export default function RepLayout() {

@@ -149,3 +149,8 @@ export async function* repStatement(repId: string) {
     cursor = batch[batch.length - 1]!.id
   }
 }
+
+/** The rep's name and code, for the rep area's header. */
+export function repHeader(repId: string) {
+  return prisma.rep.findUniqueOrThrow({ where: { id: repId }, select: { code: true, name: true } })
+}

@@ -113,6 +113,11 @@ export async function loadCartLines(
 }
 
 /** The account's cart, priced with its price list and every offer in play. */
+/** The buyer's cart priced as the cart page shows it (outside any transaction). */
+export function loadCartPage(account: BuyerAccount) {
+  return loadPricedCart(prisma, account)
+}
+
 export async function loadPricedCart(
   db: Tx | typeof prisma,
   account: BuyerAccount,
