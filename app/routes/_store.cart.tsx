@@ -28,7 +28,7 @@ import {
 import { placeOrder } from '~/domain/orders/place-order.server'
 import { startStripeCheckout } from '~/domain/payments/checkout.server'
 import { stripeEnabled } from '~/domain/payments/stripe.server'
-import { applyCoupon, removeCoupon } from '~/domain/promotions/offers.server'
+import { applyCoupon, removeCoupon } from '~/domain/orders/cart-offers.server'
 import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 

@@ -8,7 +8,8 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AuthCard } from '~/components/auth-card'
 import { Alert, Button, Field } from '~/components/ui/primitives'
-import { acceptInvitation, viewInvitation } from '~/domain/campaigns/invitations.server'
+import { viewInvitation } from '~/domain/campaigns/invitations.server'
+import { acceptInvitationIntoCart } from '~/domain/orders/invitation-landing.server'
 import { MIN_PASSWORD_LENGTH } from '~/domain/identity/password-policy'
 import { createSessionCookie } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
@@ -30,7 +31,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData()
   const text = (name: string) => String(form.get(name) ?? '').slice(0, 200)
-  const result = await acceptInvitation({
+  const result = await acceptInvitationIntoCart({
     token: params.token ?? '',
     name: text('name'),
     password: text('password'),

@@ -12,7 +12,8 @@ import {
 } from '#tests/fixtures/factories'
 import { hashPassword } from '~/utils/password.server'
 import { prisma } from '~/utils/db.server'
-import { acceptInvitation, optOut, viewInvitation } from './invitations.server'
+import { acceptInvitationIntoCart } from '~/domain/orders/invitation-landing.server'
+import { optOut, viewInvitation } from './invitations.server'
 import {
   cancelCampaign,
   createCampaign,
@@ -365,7 +366,13 @@ describe('invitation links', () => {
   }
   const ip = () => `10.0.${crypto.randomInt(255)}.${crypto.randomInt(255)}`
   const accept = (token: string, password = 'segredo-forte') =>
-    acceptInvitation({ token, name: 'Maria Compras', password, confirm: password, ip: ip() })
+    acceptInvitationIntoCart({
+      token,
+      name: 'Maria Compras',
+      password,
+      confirm: password,
+      ip: ip(),
+    })
 
   it('sets a password, puts the coupon in the cart, and works only once', async () => {
     const { account, offer, token } = await invitedAccount(true)

@@ -2,8 +2,6 @@ import { type Prisma } from '@prisma/client'
 import { normalizeEmail } from '~/domain/identity/login.server'
 import { MIN_PASSWORD_LENGTH } from '~/domain/identity/password-policy'
 import { hashToken } from '~/domain/identity/tokens.server'
-import { getBuyerAccount } from '~/domain/orders/cart.server'
-import { applyCoupon } from '~/domain/promotions/offers.server'
 import { chunks } from '~/utils/chunks'
 import { prisma } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
@@ -96,7 +94,7 @@ export async function viewInvitation(
 }
 
 export type AcceptResult =
-  | { ok: true; userId: string; couponApplied: string | null }
+  | { ok: true; userId: string; accountId: string; offerCode: string | null }
   | {
       ok: false
       code:
@@ -174,13 +172,9 @@ export async function acceptInvitation(
   })
   if (!userId) return { ok: false, code: 'USED' }
 
-  let couponApplied: string | null = null
-  const code = invitation.offer && !invitation.offer.paused ? invitation.offer.code : null
-  if (code) {
-    const applied = await applyCoupon(await getBuyerAccount(invitation.accountId), code, now)
-    if (applied.ok || applied.refusal.code === 'ALREADY_APPLIED') couponApplied = code
-  }
-  return { ok: true, userId, couponApplied }
+  // The offer lands in the cart through orders/invitation-landing.server.ts.
+  const offerCode = invitation.offer && !invitation.offer.paused ? invitation.offer.code : null
+  return { ok: true, userId, accountId: invitation.accountId, offerCode }
 }
 
 /** Records an opt-out (LGPD): every later campaign and queued invitation skips the address. */

@@ -1,15 +1,8 @@
 import crypto from 'node:crypto'
-import {
-  checkoutAsShown,
-  createBuyer,
-  createFamily,
-  createProduct,
-  createRep,
-  putInCart,
-} from '#tests/fixtures/factories'
+import { createFamily, createRep, placeOnlineOrder } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { percentToBps } from '~/utils/money'
-import { setOrderStatus, updateCommissionSettings, updateRepRates } from './admin.server'
+import { updateCommissionSettings, updateRepRates } from './admin.server'
 import { repBalances, repOrders } from './statement.server'
 
 async function manager() {
@@ -18,55 +11,7 @@ async function manager() {
   })
 }
 
-async function onlineOrder(repId: string) {
-  const { account, user } = await createBuyer({ repId, status: 'ACTIVE' })
-  const product = await createProduct({ listPriceCents: 10_000 })
-  await putInCart(account.id, [{ productId: product.id, quantity: 1 }])
-  const result = await checkoutAsShown({
-    accountId: account.id,
-    userId: user.id,
-    idempotencyKey: crypto.randomUUID(),
-    paymentTermCode: '28',
-  })
-  if (!result.ok) throw new Error(result.code)
-  return result.orderId
-}
-
-describe('order status and commission', () => {
-  it('earns commission when the order is invoiced and reverses it when cancelled, audited', async () => {
-    const actor = await manager()
-    const rep = await createRep()
-    const orderId = await onlineOrder(rep.id)
-    expect(await setOrderStatus(actor.id, orderId, 'INVOICED')).toEqual({ ok: true })
-    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 300, PAID: 0 })
-    expect(await setOrderStatus(actor.id, orderId, 'SHIPPED')).toEqual({ ok: true })
-    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 300, PAID: 0 })
-    expect(await setOrderStatus(actor.id, orderId, 'PLACED')).toEqual({
-      ok: false,
-      code: 'NOT_ALLOWED',
-    })
-    expect(await setOrderStatus(actor.id, orderId, 'DELIVERED')).toEqual({ ok: true })
-    expect(await setOrderStatus(actor.id, orderId, 'CANCELLED')).toEqual({
-      ok: false,
-      code: 'NOT_ALLOWED',
-    })
-    expect(
-      await prisma.auditLog.count({ where: { entity: 'Order', entityId: String(orderId) } }),
-    ).toBe(3)
-  })
-
-  it('cancels a placed order and takes its pending commission back', async () => {
-    const actor = await manager()
-    const rep = await createRep()
-    const orderId = await onlineOrder(rep.id)
-    await setOrderStatus(actor.id, orderId, 'CANCELLED')
-    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 0, PAID: 0 })
-    const { orders } = await repOrders(rep.id, 1)
-    expect(orders).toMatchObject([
-      { id: orderId, commissionCents: 300, commissionState: 'REVERSED' },
-    ])
-  })
-})
+const onlineOrder = (repId: string) => placeOnlineOrder({ repId, listPriceCents: 10_000 })
 
 describe('what a rep sees', () => {
   it("never includes another rep's orders or commission", async () => {

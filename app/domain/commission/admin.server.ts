@@ -1,15 +1,14 @@
 /**
  * The sales team's side of commission: rates per rep and family, the reactivation bonus,
- * balances by rep, payout batches, and the order status changes that move commission.
+ * balances by rep and payout batches. Order status changes, which move commission, are in
+ * orders/order-admin.server.ts.
  */
-import { type OrderStatus } from '@prisma/client'
 import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { bpsToPercent, percentToBps } from '~/utils/money'
 import { audit } from '../audit/audit.server'
 import { listFamilyOptions } from '../catalog/catalog.server'
-import { orderLineSelect } from '../orders/order-history.server'
-import { closePayout, earnOrder, payoutPreview, reverseOrder } from './ledger.server'
+import { closePayout, payoutPreview } from './ledger.server'
 import { type Balances } from './statement.server'
 
 export async function commissionOverview() {
@@ -186,76 +185,3 @@ export async function* payoutBatchRows(batchId: string) {
 
 // ---------------------------------------------------------------------------------------------
 // Order status, and what it does to commission
-
-const NEXT: Record<OrderStatus, OrderStatus[]> = {
-  PLACED: ['CONFIRMED', 'INVOICED', 'CANCELLED'],
-  CONFIRMED: ['INVOICED', 'CANCELLED'],
-  INVOICED: ['SHIPPED', 'CANCELLED'],
-  SHIPPED: ['DELIVERED'],
-  DELIVERED: [],
-  CANCELLED: [],
-}
-
-export function nextStatuses(status: OrderStatus): OrderStatus[] {
-  return NEXT[status]
-}
-
-/**
- * Moves an order along its statuses. Invoicing earns the commission; cancelling reverses it
- * (also after payout). Audited; a transition that is not allowed changes nothing.
- */
-export async function setOrderStatus(actorId: string, orderId: number, status: OrderStatus) {
-  return prisma.$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } })
-    if (!order) return { ok: false as const, code: 'NOT_FOUND' as const }
-    if (!NEXT[order.status].includes(status)) {
-      return { ok: false as const, code: 'NOT_ALLOWED' as const }
-    }
-    await tx.order.update({ where: { id: orderId }, data: { status } })
-    if (status === 'CANCELLED') await reverseOrder(tx, orderId)
-    else if (status !== 'CONFIRMED') await earnOrder(tx, orderId)
-    await audit(tx, {
-      actorId,
-      action: 'order.status',
-      entity: 'Order',
-      entityId: String(orderId),
-      changes: { status: [order.status, status] },
-    })
-    return { ok: true as const }
-  })
-}
-
-export async function getAdminOrder(orderId: number) {
-  return prisma.order.findUnique({
-    where: { id: orderId },
-    select: {
-      id: true,
-      channel: true,
-      status: true,
-      paymentStatus: true,
-      paymentMethod: true,
-      paymentTermCode: true,
-      termExtraDays: true,
-      subtotalCents: true,
-      discountCents: true,
-      totalCents: true,
-      placedAt: true,
-      externalRef: true,
-      stripePayment: {
-        select: { paidAt: true, refundedCents: true, failureMessage: true, paymentIntentId: true },
-      },
-      refunds: {
-        orderBy: { createdAt: 'asc' },
-        select: { id: true, createdAt: true, amountCents: true, status: true, reason: true },
-      },
-      account: { select: { id: true, tradeName: true } },
-      rep: { select: { code: true, name: true } },
-      placedBy: { select: { name: true } },
-      lines: { orderBy: { sku: 'asc' }, select: { ...orderLineSelect, commissionBps: true } },
-      commissionEntries: {
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { id: true, createdAt: true, event: true, bucket: true, amountCents: true },
-      },
-    },
-  })
-}

@@ -10,7 +10,8 @@ import {
 import { prisma } from '~/utils/db.server'
 import { getBuyerAccount, loadPricedCart } from '../orders/cart.server'
 import { placeOrder } from '../orders/place-order.server'
-import { applyCoupon, claimRedemptions, RedemptionRefused, removeCoupon } from './offers.server'
+import { applyCoupon, removeCoupon } from '~/domain/orders/cart-offers.server'
+import { claimRedemptions, RedemptionRefused } from './offers.server'
 
 const NOW = new Date('2026-11-23T12:00:00Z')
 

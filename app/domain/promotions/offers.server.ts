@@ -1,18 +1,12 @@
 /**
- * Offers as the storefront meets them: which ones are in play for an account's cart, applying
- * and removing a coupon code, and claiming redemptions when an order is placed.
+ * Offers as the storefront meets them: which ones are in play for an account's cart, whether a
+ * code can apply, and claiming redemptions when an order is placed. Putting a coupon in the
+ * cart is the cart's own business (orders/cart-offers.server.ts).
  */
 import { type Prisma } from '@prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
-import { cartIdFor } from '../orders/cart-id.server'
-import { unitPriceFor } from '../orders/price-cart'
-import {
-  FINAL_REFUSALS,
-  offerAvailability,
-  type OfferRefusal,
-  type PricingAccount,
-  type PricingOffer,
-} from './eligibility'
+import { unitPriceFor } from '../pricing/prices'
+import { offerAvailability, type PricingAccount, type PricingOffer } from './eligibility'
 
 type Db = Tx | typeof prisma
 
@@ -20,7 +14,7 @@ export function normalizeCode(code: string): string {
   return code.trim().toUpperCase()
 }
 
-const pricingOfferSelect = (accountId: string, priceListId: string | null) =>
+export const pricingOfferSelect = (accountId: string, priceListId: string | null) =>
   ({
     id: true,
     name: true,
@@ -59,7 +53,7 @@ const pricingOfferSelect = (accountId: string, priceListId: string | null) =>
 
 type OfferRow = Prisma.OfferGetPayload<{ select: ReturnType<typeof pricingOfferSelect> }>
 
-function toPricingOffer(row: OfferRow): PricingOffer {
+export function toPricingOffer(row: OfferRow): PricingOffer {
   const product = row.bonusProduct
   return {
     id: row.id,
@@ -166,49 +160,6 @@ export async function welcomeBackOffers(
   return rows
     .filter((row) => !offerAvailability(toPricingOffer(row), account, now))
     .map((row) => ({ id: row.id, name: row.name, description: row.description }))
-}
-
-export type ApplyCouponResult =
-  | { ok: true; code: string }
-  | {
-      ok: false
-      code: string
-      refusal: OfferRefusal | { code: 'UNKNOWN_CODE' | 'ALREADY_APPLIED' }
-    }
-
-/**
- * Applies a coupon code to the account's cart. A code that can never apply to this account
- * (unknown, expired, paused, not for it, used up) is refused and not kept; one that needs
- * more in the cart is kept, and the cart says what is missing.
- */
-export async function applyCoupon(
-  account: PricingAccountRow,
-  rawCode: string,
-  now = new Date(),
-): Promise<ApplyCouponResult> {
-  const code = normalizeCode(rawCode)
-  const row = code
-    ? await prisma.offer.findUnique({
-        where: { code },
-        select: pricingOfferSelect(account.id, account.priceListId),
-      })
-    : null
-  if (!row) return { ok: false, code, refusal: { code: 'UNKNOWN_CODE' } }
-  const refusal = offerAvailability(toPricingOffer(row), account, now)
-  if (refusal && FINAL_REFUSALS.has(refusal.code)) return { ok: false, code, refusal }
-  return prisma.$transaction(async (tx) => {
-    const cartId = await cartIdFor(tx, account.id)
-    const key = { cartId_offerId: { cartId, offerId: row.id } }
-    if (await tx.cartOffer.findUnique({ where: key, select: { offerId: true } })) {
-      return { ok: false, code, refusal: { code: 'ALREADY_APPLIED' } } as const
-    }
-    await tx.cartOffer.create({ data: { cartId, offerId: row.id } })
-    return { ok: true, code } as const
-  })
-}
-
-export async function removeCoupon(accountId: string, offerId: string): Promise<void> {
-  await prisma.cartOffer.deleteMany({ where: { offerId, cart: { accountId } } })
 }
 
 /** Why a redemption could not be claimed at checkout. */
