@@ -1,4 +1,4 @@
-import { rebuildRevenueSummary } from '~/domain/dashboard/revenue-summary.server'
+import { rebuildRevenueSummary } from './revenue-summary.server'
 import { runExclusive } from '~/utils/jobs.server'
 import { reclassifyIfDue, reclassifyPortfolio, type ReclassifyResult } from './reclassify.server'
 

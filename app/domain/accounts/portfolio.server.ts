@@ -2,9 +2,9 @@ import { parseBrazilianMoney } from '~/utils/csv'
 import { type AccountStatus, type Prisma } from '@prisma/client'
 import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
-import { audit, diffFields } from '../audit/audit.server'
-import { listFamilyOptions } from '../catalog/catalog.server'
-import { searchTerms } from '../catalog/search-text'
+import { audit, diffFields } from '~/domain/audit/audit.server'
+import { listFamilyOptions } from '~/domain/catalog/catalog.server'
+import { searchTerms } from '~/domain/catalog/search-text'
 import { accountSearchText } from './search'
 
 export const ACCOUNTS_PAGE_SIZE = 50

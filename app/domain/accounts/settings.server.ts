@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { prisma, type Tx } from '~/utils/db.server'
-import { audit, diffFields } from '../audit/audit.server'
+import { audit, diffFields } from '~/domain/audit/audit.server'
 import { DEFAULT_THRESHOLDS, type StatusThresholds } from './status'
 
 /** Pass the transaction when inside one: the SQLite adapter serialises all queries. */

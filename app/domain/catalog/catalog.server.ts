@@ -1,6 +1,6 @@
 import { type Prisma } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
-import { tieredUnitPrice, unitPriceFor } from '../pricing/prices'
+import { tieredUnitPrice, unitPriceFor } from '~/domain/pricing/prices'
 import { searchTerms } from './search-text'
 
 export const CATALOG_PAGE_SIZE = 24

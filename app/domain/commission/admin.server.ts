@@ -6,8 +6,8 @@
 import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { bpsToPercent, percentToBps } from '~/utils/money'
-import { audit } from '../audit/audit.server'
-import { listFamilyOptions } from '../catalog/catalog.server'
+import { audit } from '~/domain/audit/audit.server'
+import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { closePayout, payoutPreview } from './ledger.server'
 import { type Balances } from './statement.server'
 

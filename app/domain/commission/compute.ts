@@ -3,7 +3,7 @@
  * of discounts, without freight and taxes, which the portal does not charge), the rep's rates
  * and whether the order falls in the account's reactivation window.
  */
-import { percentOf } from '../pricing/prices'
+import { percentOf } from '~/domain/pricing/prices'
 
 export type CommissionRates = {
   /** The rep's default rate, in basis points (300 = 3 %). */

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto'
 import { createBuyer, createProduct, putInCart, checkoutAsShown } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
-import { churnByMonth, lastMonths, type Transition } from '../accounts/churn'
-import { syncAccounts } from '../accounts/reclassify.server'
+import { churnByMonth, lastMonths, type Transition } from '~/domain/accounts/churn'
+import { syncAccounts } from '~/domain/accounts/reclassify.server'
 import { getDashboard } from './dashboard.server'
-import { rebuildRevenueSummary } from './revenue-summary.server'
+import { rebuildRevenueSummary } from '~/domain/accounts/revenue-summary.server'
 
 describe('dashboard', () => {
   it('counts revenue by month, channel and state as orders arrive, matching a rebuild from the orders', async () => {

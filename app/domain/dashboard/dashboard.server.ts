@@ -1,7 +1,7 @@
 import { Prisma, type AccountStatus, type OrderChannel } from '@prisma/client'
 import { centsToDecimalText } from '~/utils/money'
 import { prisma } from '~/utils/db.server'
-import { BUYING, churnByMonth, lastMonths, type Transition } from '../accounts/churn'
+import { BUYING, churnByMonth, lastMonths, type Transition } from '~/domain/accounts/churn'
 
 export const STATUSES: AccountStatus[] = ['ACTIVE', 'AT_RISK', 'INACTIVE', 'LOST', 'NEVER_ORDERED']
 const BUYING_LIST = [...BUYING]

@@ -1,7 +1,7 @@
 import { getAuth, createSessionCookie, lucia } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
-import { audit } from '../audit/audit.server'
+import { audit } from '~/domain/audit/audit.server'
 
 /**
  * Telesales act as a buyer to place an order for them. The staff session ends and a buyer

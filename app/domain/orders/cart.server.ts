@@ -5,7 +5,7 @@ import {
   offersInPlay,
   welcomeBackOffers,
   type PricingAccountRow,
-} from '../promotions/offers.server'
+} from '~/domain/promotions/offers.server'
 import { priceCart, type CartLineInput } from './price-cart'
 import { checkQuantity, MAX_LINE_QUANTITY } from './quantity'
 import { parseQuickOrder, type QuickOrderLineError } from './quick-order'

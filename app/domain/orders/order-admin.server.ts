@@ -5,8 +5,8 @@
  */
 import { type OrderStatus } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
-import { audit } from '../audit/audit.server'
-import { earnOrder, reverseOrder } from '../commission/ledger.server'
+import { audit } from '~/domain/audit/audit.server'
+import { earnOrder, reverseOrder } from '~/domain/commission/ledger.server'
 import { orderLineSelect } from './order-history.server'
 
 const NEXT: Record<OrderStatus, OrderStatus[]> = {

@@ -1,7 +1,7 @@
 import { OrderConfirmationEmail } from '#emails/order-confirmation'
 import { prisma } from '~/utils/db.server'
 import { sendEmail } from '~/utils/email.server'
-import { extendTermCode } from '../promotions/eligibility'
+import { extendTermCode } from '~/domain/promotions/eligibility'
 import { env } from '~/utils/env.server'
 import { isLocale } from '~/utils/i18n'
 import { translator } from '~/utils/i18n'

@@ -1,4 +1,4 @@
-import { type PricingAccount, type PricingOffer } from '../promotions/eligibility'
+import { type PricingAccount, type PricingOffer } from '~/domain/promotions/eligibility'
 import { priceCart, type CartLineInput } from './price-cart'
 
 const NOW = new Date('2026-11-23T12:00:00Z')

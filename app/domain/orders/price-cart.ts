@@ -12,14 +12,14 @@ import {
   type OfferRefusal,
   type PricingAccount,
   type PricingOffer,
-} from '../promotions/eligibility'
+} from '~/domain/promotions/eligibility'
 import {
   allocate,
   percentOf,
   tieredUnitPrice,
   unitPriceFor,
   type PriceTierInput,
-} from '../pricing/prices'
+} from '~/domain/pricing/prices'
 
 export type CartLineInput = {
   productId: string

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
-import { audit } from '../audit/audit.server'
+import { audit } from '~/domain/audit/audit.server'
 import { parseStripeMethods, STRIPE_METHODS, type StripeMethod } from './payment-state'
 import { stripeConfig } from './stripe.server'
 

@@ -1,5 +1,5 @@
 import { prisma } from '~/utils/db.server'
-import { audit } from '../audit/audit.server'
+import { audit } from '~/domain/audit/audit.server'
 import { refundableCents } from './payment-state'
 import { stripeConfig } from './stripe.server'
 import { applyRefundedTotal, findStripeOrder } from './webhook.server'

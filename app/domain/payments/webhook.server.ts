@@ -1,6 +1,6 @@
 import type Stripe from 'stripe'
 import { isUniqueViolation, prisma, type Tx } from '~/utils/db.server'
-import { earnOrder, reverseRefunded } from '../commission/ledger.server'
+import { earnOrder, reverseRefunded } from '~/domain/commission/ledger.server'
 import { stripePaymentStatus } from './payment-state'
 import { stripeConfig } from './stripe.server'
 

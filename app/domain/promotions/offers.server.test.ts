@@ -8,8 +8,8 @@ import {
   putInCart,
 } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
-import { getBuyerAccount, loadPricedCart } from '../orders/cart.server'
-import { placeOrder } from '../orders/place-order.server'
+import { getBuyerAccount, loadPricedCart } from '~/domain/orders/cart.server'
+import { placeOrder } from '~/domain/orders/place-order.server'
 import { applyCoupon, removeCoupon } from '~/domain/orders/cart-offers.server'
 import { claimRedemptions, RedemptionRefused } from './offers.server'
 

@@ -5,7 +5,7 @@
  */
 import { type Prisma } from '@prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
-import { unitPriceFor } from '../pricing/prices'
+import { unitPriceFor } from '~/domain/pricing/prices'
 import { offerAvailability, type PricingAccount, type PricingOffer } from './eligibility'
 
 type Db = Tx | typeof prisma
