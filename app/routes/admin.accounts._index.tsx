@@ -12,6 +12,7 @@ import {
 } from '~/domain/accounts/portfolio.server'
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import { requireStaff } from '~/utils/auth.server'
+import { DAY_MS } from '~/utils/dates'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Clientes · Reativa' }]
@@ -31,7 +32,7 @@ export default function AccountsPage() {
   const location = useLocation()
   const overdueDays = (expected: string | null) => {
     if (!expected) return null
-    const days = Math.floor((new Date(now).getTime() - new Date(expected).getTime()) / 86_400_000)
+    const days = Math.floor((new Date(now).getTime() - new Date(expected).getTime()) / DAY_MS)
     return days > 0 ? days : null
   }
   return (

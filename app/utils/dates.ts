@@ -1,3 +1,6 @@
+import { TZDate, tz } from '@date-fns/tz'
+import { format } from 'date-fns'
+
 /** Dates are stored in UTC and shown in the user's time zone. */
 export function formatDate(
   value: Date | string,
@@ -13,40 +16,29 @@ export function formatDate(
   }).format(date)
 }
 
+/** A day in milliseconds, for day counts in UTC (calendar days in a zone use date-fns/tz). */
+export const DAY_MS = 86_400_000
+
 /**
  * A `datetime-local` value ("2026-11-30T09:00") read as wall-clock time in `timeZone`, as a
- * UTC Date; null when malformed.
+ * UTC Date; null when malformed or when that time does not exist there.
  */
 export function zonedLocalToUtc(value: string, timeZone: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value)
   if (!match) return null
   const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number]
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi)
-  if (Number.isNaN(asUtc) || new Date(asUtc).getUTCDate() !== d) return null
-  // The zone's offset at that moment: format the instant in the zone and compare.
-  const offsetAt = (instant: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-        .formatToParts(instant)
-        .map((p) => [p.type, p.value]),
-    )
-    const wall = Date.UTC(
-      +parts.year!,
-      +parts.month! - 1,
-      +parts.day!,
-      +parts.hour!,
-      +parts.minute!,
-    )
-    return wall - instant
-  }
-  const first = asUtc - offsetAt(asUtc)
-  return new Date(asUtc - offsetAt(first))
+  const zoned = new TZDate(y, mo - 1, d, h, mi, timeZone)
+  // Out-of-range parts (31/02, 25:00) roll over: refuse them instead.
+  const same =
+    zoned.getFullYear() === y &&
+    zoned.getMonth() === mo - 1 &&
+    zoned.getDate() === d &&
+    zoned.getHours() === h &&
+    zoned.getMinutes() === mi
+  return same ? new Date(zoned.getTime()) : null
+}
+
+/** The calendar day (yyyy-MM-dd) of an instant in `timeZone`, e.g. for a date input. */
+export function localDateIn(date: Date, timeZone: string): string {
+  return format(date, 'yyyy-MM-dd', { in: tz(timeZone) })
 }

@@ -1,5 +1,6 @@
 import { type AccountStatus } from '@prisma/client'
 import { DEFAULT_THRESHOLDS, statusFromLastOrder, type StatusThresholds } from './status'
+import { DAY_MS } from '~/utils/dates'
 
 /**
  * The inactivity engine. Fixed thresholds (days since the last order of any channel) say when
@@ -9,7 +10,6 @@ import { DEFAULT_THRESHOLDS, statusFromLastOrder, type StatusThresholds } from '
  */
 export const CADENCE_MIN_ORDERS = 3
 export const CADENCE_FACTOR = 2
-const DAY_MS = 86_400_000
 
 export type Classification = {
   status: AccountStatus

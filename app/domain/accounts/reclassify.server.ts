@@ -10,12 +10,12 @@ import { getThresholds } from './settings.server'
 import { type StatusThresholds } from './status'
 import { chunks } from '~/utils/chunks'
 import { typed } from '~/utils/sql.server'
+import { DAY_MS } from '~/utils/dates'
 
 type Db = Tx | typeof prisma
 type OrderPoint = { id: number; channel: OrderChannel; placedAt: Date; invitationId: string | null }
 const GONE: ReadonlySet<AccountStatus> = new Set(['INACTIVE', 'LOST'])
 const CHUNK = 500
-const DAY_MS = 86_400_000
 
 export type ReclassifyResult = {
   accounts: number

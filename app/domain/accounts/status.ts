@@ -1,4 +1,5 @@
 import { type AccountStatus } from '@prisma/client'
+import { DAY_MS } from '~/utils/dates'
 
 export type StatusThresholds = { atRiskDays: number; inactiveDays: number; lostDays: number }
 
@@ -7,8 +8,6 @@ export const DEFAULT_THRESHOLDS: StatusThresholds = {
   inactiveDays: 180,
   lostDays: 365,
 }
-
-const DAY_MS = 86_400_000
 
 export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY_MS)

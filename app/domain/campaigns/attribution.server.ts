@@ -1,6 +1,6 @@
 import { type Tx } from '~/utils/db.server'
+import { DAY_MS } from '~/utils/dates'
 
-const DAY_MS = 86_400_000
 export const DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30
 
 type Candidate = { id: string; sentAt: Date | null; activatedAt: Date | null }

@@ -4,6 +4,7 @@
  * and whether the order falls in the account's reactivation window.
  */
 import { percentOf } from '~/domain/pricing/prices'
+import { DAY_MS } from '~/utils/dates'
 
 export type CommissionRates = {
   /** The rep's default rate, in basis points (300 = 3 %). */
@@ -27,13 +28,11 @@ export type ReactivationBonus = {
   placedAt: Date
 }
 
-const DAY = 24 * 60 * 60 * 1000
-
 /** Whether an order placed at `placedAt` earns the reactivation bonus. */
 export function inReactivationWindow(bonus: ReactivationBonus): boolean {
   if (!bonus.reactivatedAt || bonus.bonusBps <= 0) return false
   const elapsed = bonus.placedAt.getTime() - bonus.reactivatedAt.getTime()
-  return elapsed >= 0 && elapsed <= bonus.windowDays * DAY
+  return elapsed >= 0 && elapsed <= bonus.windowDays * DAY_MS
 }
 
 export function lineRateBps(rates: CommissionRates, familyIds: readonly string[]): number {
