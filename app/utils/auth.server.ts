@@ -150,11 +150,10 @@ export async function destroySession(request: Request): Promise<string> {
 }
 
 /** The page a user lands on after login, by role. */
-export function homePathFor(role: Role): string {
+export function homePathFor(role: Role): '/catalog' | '/admin' | '/rep' {
   if (role === 'BUYER') return '/catalog'
-  if (role === 'MANAGER' || role === 'ADMIN') return '/admin'
   if (role === 'REP') return '/rep'
-  return '/'
+  return '/admin'
 }
 
 /** Only same-site paths: "/x" but never "//evil.example" or "https://…". */

@@ -1,4 +1,5 @@
 import { prisma, type Tx } from '~/utils/db.server'
+import { pageWindow } from '~/utils/paging'
 
 export type AuditEntry = {
   actorId: string | null
@@ -40,13 +41,8 @@ export const AUDIT_PAGE_SIZE = 50
 
 export async function listAuditLog(page: number) {
   const total = await prisma.auditLog.count()
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))
-  const current = Math.min(Math.max(1, Math.floor(page)), pageCount)
-  const entries = await prisma.auditLog.findMany({
-    orderBy: { createdAt: 'desc' },
-    skip: (current - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
-  })
+  const { page: current, pageCount, skip, take } = pageWindow(total, page, AUDIT_PAGE_SIZE)
+  const entries = await prisma.auditLog.findMany({ orderBy: { createdAt: 'desc' }, skip, take })
   const actorIds = [
     ...new Set(
       entries.flatMap((e) => [e.actorId, e.onBehalfOfUserId]).filter((id): id is string => !!id),

@@ -1,5 +1,6 @@
 import { type Prisma } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
+import { pageWindow } from '~/utils/paging'
 import { tieredUnitPrice, unitPriceFor } from '~/domain/pricing/prices'
 import { searchTerms } from './search-text'
 
@@ -116,15 +117,13 @@ export async function searchCatalog(priceListId: string | null, query: CatalogQu
         ...(familyIds ? { familyId: { in: familyIds } } : {}),
         ...(terms.length ? { AND: terms.map((term) => ({ searchText: { contains: term } })) } : {}),
       }
-  const requestedPage = Math.max(1, Math.floor(query.page ?? 1))
   const total = await prisma.product.count({ where })
-  const pageCount = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE))
-  const page = Math.min(requestedPage, pageCount)
+  const { page, pageCount, skip, take } = pageWindow(total, query.page, CATALOG_PAGE_SIZE)
   const products = await prisma.product.findMany({
     where,
     orderBy: [{ name: 'asc' }, { sku: 'asc' }],
-    skip: (page - 1) * CATALOG_PAGE_SIZE,
-    take: CATALOG_PAGE_SIZE,
+    skip,
+    take,
     select: productCardSelect(priceListId),
   })
   return {

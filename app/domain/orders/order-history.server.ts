@@ -1,18 +1,18 @@
 import { type Prisma } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
+import { pageWindow } from '~/utils/paging'
 
 export const ORDERS_PAGE_SIZE = 20
 
 /** The account's orders from both channels, newest first. */
 export async function listAccountOrders(accountId: string, requestedPage: number) {
   const total = await prisma.order.count({ where: { accountId } })
-  const pageCount = Math.max(1, Math.ceil(total / ORDERS_PAGE_SIZE))
-  const page = Math.min(Math.max(1, Math.floor(requestedPage)), pageCount)
+  const { page, pageCount, skip, take } = pageWindow(total, requestedPage, ORDERS_PAGE_SIZE)
   const orders = await prisma.order.findMany({
     where: { accountId },
     orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
-    skip: (page - 1) * ORDERS_PAGE_SIZE,
-    take: ORDERS_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true,
       channel: true,
