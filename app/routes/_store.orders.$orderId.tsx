@@ -20,7 +20,7 @@ import { getAccountOrder } from '~/domain/orders/order-history.server'
 import { extendTermCode } from '~/domain/promotions/eligibility'
 import { reorder } from '~/domain/orders/reorder.server'
 import { startStripeCheckout } from '~/domain/payments/checkout.server'
-import { payNowRefusal } from '~/domain/payments/payment-state'
+import { canPayNow } from '~/domain/payments/payment-state'
 import { requireBuyer } from '~/utils/auth.server'
 import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
@@ -62,7 +62,7 @@ export default function OrderPage() {
   const { t, money, date } = useT()
   const payment = order.stripePayment
   const paid = Boolean(payment?.paidAt)
-  const canPay = payment !== null && payNowRefusal(order) === null
+  const canPay = canPayNow(order)
   const paymentReturn = searchParams.get('payment')
   return (
     <article className="space-y-4">

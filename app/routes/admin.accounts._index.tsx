@@ -12,7 +12,7 @@ import {
 } from '~/domain/accounts/portfolio.server'
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import { requireStaff } from '~/utils/auth.server'
-import { DAY_MS } from '~/utils/dates'
+import { daysOverdue } from '~/domain/accounts/inactivity'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Clientes · Reativa' }]
@@ -30,11 +30,8 @@ export default function AccountsPage() {
   const { accounts, total, page, pageCount, filters, options, now } = useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
-  const overdueDays = (expected: string | null) => {
-    if (!expected) return null
-    const days = Math.floor((new Date(now).getTime() - new Date(expected).getTime()) / DAY_MS)
-    return days > 0 ? days : null
-  }
+  const overdueDays = (expected: string | null) =>
+    daysOverdue(expected ? new Date(expected) : null, new Date(now))
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -10,10 +10,14 @@ import { z } from 'zod'
 import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
 import { Alert, Button, Field } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
-import { getAdminOrder, nextStatuses, setOrderStatus } from '~/domain/orders/order-admin.server'
-import { isRefundStatus, refundableCents } from '~/domain/payments/payment-state'
-import { refundOrder } from '~/domain/payments/refunds.server'
-import { stripeEnabled } from '~/domain/payments/stripe.server'
+import {
+  getAdminOrder,
+  nextStatuses,
+  OrderStatusChange,
+  setOrderStatus,
+} from '~/domain/orders/order-admin.server'
+import { isRefundStatus } from '~/domain/payments/payment-state'
+import { refundOrder, refundState } from '~/domain/payments/refunds.server'
 import { requireStaff } from '~/utils/auth.server'
 import { centsToDecimalText } from '~/utils/money'
 import { parseBrazilianMoney } from '~/utils/csv'
@@ -29,23 +33,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'orders:manage')
   const order = await getAdminOrder(orderIdParam(params.orderId))
   if (!order) throw new Response('Not found', { status: 404 })
-  const refundable = order.stripePayment
-    ? refundableCents(order.totalCents, order.stripePayment)
-    : 0
   return json({
     order,
     next: nextStatuses(order.status),
-    refundable,
-    canRefund: refundable > 0 && stripeEnabled(),
+    ...refundState(order),
     // A fresh key per rendering of the refund form: a double submit refunds once.
     refundKey: crypto.randomUUID(),
   })
 }
 
-const StatusForm = z.object({
-  intent: z.literal('status'),
-  status: z.enum(['CONFIRMED', 'INVOICED', 'SHIPPED', 'DELIVERED', 'CANCELLED']),
-})
+const StatusForm = OrderStatusChange.extend({ intent: z.literal('status') })
 const RefundForm = z.object({
   intent: z.literal('refund'),
   amount: z.string().trim().min(1).max(20),

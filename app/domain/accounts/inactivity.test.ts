@@ -1,4 +1,4 @@
-import { classifyAccount, statusAt, statusTimeline } from './inactivity'
+import { classifyAccount, daysOverdue, statusAt, statusTimeline } from './inactivity'
 
 const DAY = 86_400_000
 const now = new Date('2026-11-23T12:00:00Z')
@@ -85,5 +85,14 @@ describe('next review', () => {
     expect(nextStatusChangeAt(single, now)).toEqual(new Date(single[0]!.getTime() + 181 * DAY))
     expect(nextStatusChangeAt(daysAgo(400), now)).toBeNull()
     expect(nextStatusChangeAt([], now)).toBeNull()
+  })
+})
+
+describe('days overdue', () => {
+  it('counts whole days past the expected next order, and nothing before it or without one', () => {
+    expect(daysOverdue(new Date(now.getTime() - 3.5 * DAY), now)).toBe(3)
+    expect(daysOverdue(new Date(now.getTime() - 0.5 * DAY), now)).toBeNull()
+    expect(daysOverdue(new Date(now.getTime() + 2 * DAY), now)).toBeNull()
+    expect(daysOverdue(null, now)).toBeNull()
   })
 })

@@ -134,3 +134,10 @@ export function nextStatusChangeAt(
   const horizon = new Date(Math.max(now.getTime(), last) + (thresholds.lostDays + 2) * DAY_MS)
   return statusTimeline(past, horizon, thresholds).find((period) => period.from > now)?.from ?? null
 }
+
+/** Whole days an account is past its expected next order, or null when it is not late. */
+export function daysOverdue(expectedNextOrderAt: Date | null, now: Date): number | null {
+  if (!expectedNextOrderAt) return null
+  const days = Math.floor((now.getTime() - expectedNextOrderAt.getTime()) / DAY_MS)
+  return days > 0 ? days : null
+}

@@ -4,6 +4,7 @@
  * commission in the ledger.
  */
 import { type OrderStatus } from '@prisma/client'
+import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { audit } from '~/domain/audit/audit.server'
 import { earnOrder, reverseOrder } from '~/domain/commission/ledger.server'
@@ -21,6 +22,16 @@ const NEXT: Record<OrderStatus, OrderStatus[]> = {
 export function nextStatuses(status: OrderStatus): OrderStatus[] {
   return NEXT[status]
 }
+
+/** The statuses the back office may set (an order is PLACED only by being placed). */
+export const SETTABLE_STATUSES = [
+  'CONFIRMED',
+  'INVOICED',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+] as const
+export const OrderStatusChange = z.object({ status: z.enum(SETTABLE_STATUSES) })
 
 /**
  * Moves an order along its statuses. Invoicing earns the commission; cancelling reverses it

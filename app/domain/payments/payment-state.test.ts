@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { payNowRefusal } from './payment-state'
+import { canPayNow, payNowRefusal } from './payment-state'
 
 describe('payNowRefusal', () => {
   const unpaid = { paymentMethod: 'STRIPE', status: 'PLACED', stripePayment: { paidAt: null } }
@@ -12,5 +12,16 @@ describe('payNowRefusal', () => {
     expect(payNowRefusal({ ...unpaid, paymentMethod: 'TERMS' })).toBe('NOT_STRIPE')
     expect(payNowRefusal({ ...unpaid, status: 'CANCELLED' })).toBe('CANCELLED')
     expect(payNowRefusal({ ...unpaid, stripePayment: { paidAt: new Date() } })).toBe('ALREADY_PAID')
+  })
+})
+
+describe('canPayNow', () => {
+  it('offers pay now only on an unpaid Stripe order that has its payment row and is not cancelled', () => {
+    const order = { paymentMethod: 'STRIPE', status: 'PLACED', stripePayment: { paidAt: null } }
+    expect(canPayNow(order)).toBe(true)
+    expect(canPayNow({ ...order, stripePayment: null })).toBe(false)
+    expect(canPayNow({ ...order, status: 'CANCELLED' })).toBe(false)
+    expect(canPayNow({ ...order, stripePayment: { paidAt: new Date() } })).toBe(false)
+    expect(canPayNow({ ...order, paymentMethod: 'TERMS' })).toBe(false)
   })
 })

@@ -37,6 +37,11 @@ export function payNowRefusal(order: {
 }
 
 /** What can still be refunded on an order paid with Stripe. */
+/** Whether the order page offers "pay now": a Stripe order not paid, not cancelled. */
+export function canPayNow(order: Parameters<typeof payNowRefusal>[0]): boolean {
+  return order.stripePayment !== null && payNowRefusal(order) === null
+}
+
 export function refundableCents(totalCents: number, facts: StripePaymentFacts): number {
   if (!facts.paidAt) return 0
   return Math.max(totalCents - facts.refundedCents, 0)

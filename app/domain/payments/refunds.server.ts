@@ -1,8 +1,19 @@
 import { prisma } from '~/utils/db.server'
 import { audit } from '~/domain/audit/audit.server'
-import { refundableCents } from './payment-state'
-import { stripeConfig } from './stripe.server'
+import { refundableCents, type StripePaymentFacts } from './payment-state'
+import { stripeConfig, stripeEnabled } from './stripe.server'
 import { applyRefundedTotal, findStripeOrder } from './webhook.server'
+
+/** What the back office may still refund of an order, and whether it can now (Stripe set up). */
+export function refundState(order: {
+  totalCents: number
+  stripePayment: StripePaymentFacts | null
+}) {
+  const refundable = order.stripePayment
+    ? refundableCents(order.totalCents, order.stripePayment)
+    : 0
+  return { refundable, canRefund: refundable > 0 && stripeEnabled() }
+}
 
 export type RefundResult =
   | { ok: true; refundId: string; status: string }
