@@ -83,6 +83,7 @@ export async function requestPasswordReset({
     env().APP_URL,
   ).toString()
   await sendEmail({
+    kind: 'password-reset',
     to: normalized,
     subject: translator(locale)('email.reset.subject'),
     react: PasswordResetEmail({ locale, name: user.name, resetUrl }),
