@@ -9,11 +9,15 @@ import { startBackgroundJobs } from './background'
 env()
 await checkDatabase()
 const jobs = startBackgroundJobs()
+// The loops sleep on unref'd timers and hold no connection between rounds: without a handle of
+// its own, this process would simply end.
+const keepAlive = setInterval(() => undefined, 60 * 60_000)
 console.log('Reativa worker started.')
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log(`Worker stopping (${signal})...`)
+    clearInterval(keepAlive)
     void jobs
       .stop()
       .then(() => prisma.$disconnect())

@@ -63,3 +63,18 @@ export function isUniqueViolation(error: unknown): boolean {
     (error as { code?: unknown }).code === 'P2002'
   )
 }
+
+/**
+ * Runs reads together outside a transaction, and one after another inside one: a transaction
+ * is a single connection, on which PostgreSQL's driver takes one query at a time (it warns, and
+ * its next major version refuses, when asked for two at once).
+ */
+export async function readAll<T extends readonly (() => PromiseLike<unknown>)[]>(
+  db: object,
+  reads: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const results: unknown[] = []
+  if ('$transaction' in db) results.push(...(await Promise.all(reads.map((read) => read()))))
+  else for (const read of reads) results.push(await read())
+  return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }
+}

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import os from 'node:os'
-import { prisma, isUniqueViolation } from './db.server'
+import { prisma } from './db.server'
 
 /**
  * Background work that must run on one process at a time, however many web and worker
@@ -15,20 +15,19 @@ export const processId = `${os.hostname()}:${process.pid}:${crypto.randomUUID().
 
 export async function acquireLease(name: string, ttlMs: number, now = new Date()) {
   const expiresAt = new Date(now.getTime() + ttlMs)
-  // Take it over when it ran out or is already ours (a restart under the same id cannot happen:
-  // the id is new per process).
+  // Take it over when it ran out or is already ours (the id is new per process).
   const { count } = await prisma.jobLease.updateMany({
     where: { name, OR: [{ expiresAt: { lte: now } }, { holder: processId }] },
     data: { holder: processId, expiresAt, acquiredAt: now },
   })
   if (count === 1) return true
-  try {
-    await prisma.jobLease.create({ data: { name, holder: processId, expiresAt, acquiredAt: now } })
-    return true
-  } catch (error) {
-    if (isUniqueViolation(error)) return false // held by another process
-    throw error
-  }
+  // First time this job is run anywhere. ON CONFLICT rather than a failed insert: losing the
+  // race is the normal case, and a failed statement costs PostgreSQL's pool its connection.
+  const inserted = await prisma.$executeRaw`
+    INSERT INTO "JobLease" ("name", "holder", "expiresAt", "acquiredAt")
+    VALUES (${name}, ${processId}, ${expiresAt}, ${now})
+    ON CONFLICT ("name") DO NOTHING`
+  return inserted === 1
 }
 
 /** Extends a lease this process holds; false when it was lost (expired and taken over). */

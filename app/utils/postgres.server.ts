@@ -46,6 +46,8 @@ export function poolConfig(url: string, { poolSize = 10 }: PostgresOptions = {})
     // Wait for a free connection rather than fail: a burst of checkouts queues for a moment.
     connectionTimeoutMillis: 15_000,
     idleTimeoutMillis: 30_000,
+    // Idle connections do not keep a script (the CLI, the seed) alive once its work is done.
+    allowExitOnIdle: true,
     Client: CatalogTextClient,
   }
 }

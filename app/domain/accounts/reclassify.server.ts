@@ -1,5 +1,5 @@
 import { Prisma, type AccountStatus, type OrderChannel } from '@prisma/client'
-import { prisma, type Tx } from '~/utils/db.server'
+import { prisma, readAll, type Tx } from '~/utils/db.server'
 import {
   classifyAccount,
   nextStatusChangeAt,
@@ -94,32 +94,35 @@ export async function syncAccounts(
 
   for (const ids of idChunks) {
     const accountWhere: Prisma.AccountWhereInput = ids ? { id: { in: ids } } : {}
-    const [accounts, orders, lastChanges] = await Promise.all([
-      db.account.findMany({
-        where: accountWhere,
-        select: {
-          id: true,
-          status: true,
-          lastOrderAt: true,
-          firstOrderAt: true,
-          medianIntervalDays: true,
-          expectedNextOrderAt: true,
-          reactivatedAt: true,
-          nextReviewAt: true,
-        },
-      }),
-      db.order.findMany({
-        where: { status: { not: 'CANCELLED' }, ...(ids ? { accountId: { in: ids } } : {}) },
-        select: { id: true, accountId: true, channel: true, placedAt: true, invitationId: true },
-      }),
-      rebuild
-        ? Promise.resolve([])
-        : db.accountStatusChange.groupBy({
-            by: ['accountId'],
-            where: ids ? { accountId: { in: ids } } : {},
-            _max: { changedAt: true },
-          }),
-    ])
+    const [accounts, orders, lastChanges] = await readAll(db, [
+      () =>
+        db.account.findMany({
+          where: accountWhere,
+          select: {
+            id: true,
+            status: true,
+            lastOrderAt: true,
+            firstOrderAt: true,
+            medianIntervalDays: true,
+            expectedNextOrderAt: true,
+            reactivatedAt: true,
+            nextReviewAt: true,
+          },
+        }),
+      () =>
+        db.order.findMany({
+          where: { status: { not: 'CANCELLED' }, ...(ids ? { accountId: { in: ids } } : {}) },
+          select: { id: true, accountId: true, channel: true, placedAt: true, invitationId: true },
+        }),
+      () =>
+        rebuild
+          ? Promise.resolve([])
+          : db.accountStatusChange.groupBy({
+              by: ['accountId'],
+              where: ids ? { accountId: { in: ids } } : {},
+              _max: { changedAt: true },
+            }),
+    ] as const)
     const ordersByAccount = new Map<string, OrderPoint[]>()
     orders.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime())
     for (const order of orders) {

@@ -1,4 +1,4 @@
-import { prisma, type Tx } from '~/utils/db.server'
+import { prisma, readAll, type Tx } from '~/utils/db.server'
 import { cartIdFor } from './cart-id.server'
 import { type CartProblem } from './errors'
 import {
@@ -62,33 +62,34 @@ export async function loadCartLines(
   account: Pick<BuyerAccount, 'id' | 'priceListId'>,
 ) {
   const priceListId = account.priceListId ?? ''
-  const [items, lineage] = await Promise.all([
-    db.cartItem.findMany({
-      where: { cart: { accountId: account.id } },
-      orderBy: { addedAt: 'asc' },
-      select: {
-        quantity: true,
-        product: {
-          select: {
-            id: true,
-            sku: true,
-            name: true,
-            unit: true,
-            packSize: true,
-            active: true,
-            familyId: true,
-            listPriceCents: true,
-            prices: { where: { priceListId }, select: { priceCents: true } },
-            tiers: {
-              where: { OR: [{ priceListId: null }, { priceListId }] },
-              select: { minQuantity: true, priceCents: true },
+  const [items, lineage] = await readAll(db, [
+    () =>
+      db.cartItem.findMany({
+        where: { cart: { accountId: account.id } },
+        orderBy: { addedAt: 'asc' },
+        select: {
+          quantity: true,
+          product: {
+            select: {
+              id: true,
+              sku: true,
+              name: true,
+              unit: true,
+              packSize: true,
+              active: true,
+              familyId: true,
+              listPriceCents: true,
+              prices: { where: { priceListId }, select: { priceCents: true } },
+              tiers: {
+                where: { OR: [{ priceListId: null }, { priceListId }] },
+                select: { minQuantity: true, priceCents: true },
+              },
             },
           },
         },
-      },
-    }),
-    familyLineage(db),
-  ])
+      }),
+    () => familyLineage(db),
+  ] as const)
   const lines: CartLineInput[] = []
   const unavailable: { sku: string; name: string }[] = []
   for (const { quantity, product } of items) {
@@ -123,10 +124,10 @@ export async function loadPricedCart(
   account: BuyerAccount,
   now = new Date(),
 ) {
-  const [{ lines, unavailable }, offers] = await Promise.all([
-    loadCartLines(db, account),
-    offersInPlay(db, account, now),
-  ])
+  const [{ lines, unavailable }, offers] = await readAll(db, [
+    () => loadCartLines(db, account),
+    () => offersInPlay(db, account, now),
+  ] as const)
   return { ...priceCart({ lines, account, offers, now }), unavailable }
 }
 
