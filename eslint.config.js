@@ -3,6 +3,58 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+const serverDefaultImport = {
+  group: ['*.server', '*.server.ts'],
+  importNames: ['default'],
+  message: 'Server modules export named values only.',
+}
+
+// The module map: each capability of app/domain may use the ones before it, never the ones
+// after it, so capabilities depend in one direction and never in a cycle. Tests may cross.
+const CAPABILITIES = [
+  'audit',
+  'identity',
+  'pricing',
+  'catalog',
+  'accounts',
+  'promotions',
+  'commission',
+  'campaigns',
+  'payments',
+  'orders',
+  'dashboard',
+]
+const capabilityLayers = CAPABILITIES.map((capability, index) => {
+  const later = CAPABILITIES.slice(index + 1)
+  return {
+    files: [`app/domain/${capability}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            serverDefaultImport,
+            ...(later.length
+              ? [
+                  {
+                    group: later.map((name) => `~/domain/${name}/*`),
+                    message: `app/domain/${capability} comes before ${later.join(', ')} in the module map (eslint.config.js): move the shared piece down, or the caller up.`,
+                  },
+                  {
+                    // Another capability is reached as ~/domain/<name>/…, so the rule above sees it.
+                    group: ['../*/**', '!../imports/**'],
+                    message: 'Import another capability as ~/domain/<name>/….',
+                  },
+                ]
+              : []),
+          ],
+        },
+      ],
+    },
+  }
+})
+
 export default tseslint.config(
   {
     ignores: [
@@ -27,10 +79,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['*.server', '*.server.ts'], importNames: ['default'], message: 'Server modules export named values only.' }] },
+        { patterns: [serverDefaultImport] },
       ],
     },
   },
+  ...capabilityLayers,
   {
     // Routes are thin: they authorise, parse and call the domain, which alone reaches the
     // database. Types from @prisma/client are fine.
@@ -44,7 +97,7 @@ export default tseslint.config(
             { name: '~/utils/db.server', message: 'Routes call app/domain; only the domain reaches the database.' },
             { name: '@prisma/client', allowTypeImports: true, message: 'Routes call app/domain; import Prisma types with `import type`.' },
           ],
-          patterns: [{ group: ['*.server', '*.server.ts'], importNames: ['default'], message: 'Server modules export named values only.' }],
+          patterns: [serverDefaultImport],
         },
       ],
     },
