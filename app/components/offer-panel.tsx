@@ -1,21 +1,20 @@
 import { Form } from '@remix-run/react'
+import { type ReactNode } from 'react'
 import { type OfferOutcome } from '~/domain/orders/price-cart'
 import { useT } from '~/utils/use-t'
 import { refusalText, type RefusalJson } from './offer-refusal'
-import { Alert, Button } from './ui/primitives'
+import { Button } from './ui/primitives'
 
 type OfferJson = Omit<OfferOutcome, 'refusal'> & { refusal?: RefusalJson }
-type ApplyResult = { ok: true; code: string } | { ok: false; code: string; refusal: RefusalJson }
 
-/** The cart's offers: what each one gives or why it does not apply, and the coupon form. */
+/** The cart's offers: what each one gives or why it does not apply; then the coupon form. */
 export function OfferPanel({
   offers,
-  lastResult,
-  submitting,
+  children,
 }: {
   offers: OfferJson[]
-  lastResult: ApplyResult | null
-  submitting: boolean
+  /** The coupon form. */
+  children: ReactNode
 }) {
   const i18n = useT()
   const { t, money } = i18n
@@ -89,36 +88,7 @@ export function OfferPanel({
       ) : (
         <p className="text-sm text-slate-600">{t('offers.none')}</p>
       )}
-      {lastResult && !lastResult.ok ? (
-        <Alert tone="error">
-          <span data-testid="coupon-error">
-            {refusalText(i18n, lastResult.refusal, lastResult.code)}
-          </span>
-        </Alert>
-      ) : null}
-      {lastResult?.ok ? (
-        <Alert tone="success">{t('offers.added', { code: lastResult.code })}</Alert>
-      ) : null}
-      <Form method="post" className="flex flex-wrap items-end gap-2">
-        <input type="hidden" name="intent" value="coupon" />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="coupon-code" className="text-sm font-medium text-slate-700">
-            {t('offers.codeLabel')}
-          </label>
-          <input
-            id="coupon-code"
-            name="code"
-            required
-            maxLength={40}
-            autoComplete="off"
-            key={lastResult?.ok ? lastResult.code : 'coupon'}
-            className="rounded-md border border-slate-300 px-3 py-2 font-mono uppercase"
-          />
-        </div>
-        <Button type="submit" variant="secondary" disabled={submitting}>
-          {t('offers.apply')}
-        </Button>
-      </Form>
+      {children}
     </section>
   )
 }

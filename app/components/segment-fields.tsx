@@ -1,19 +1,23 @@
+import { type FieldMetadata } from '@conform-to/react'
 import { type ReactNode } from 'react'
 import { useT } from '~/utils/use-t'
+import { ErrorList } from './forms'
 
 export const SEGMENT_STATUSES = ['ACTIVE', 'AT_RISK', 'INACTIVE', 'LOST', 'NEVER_ORDERED'] as const
 export const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
 
 export type SegmentValues = {
   status: string[]
-  minDays?: number
-  maxDays?: number
+  minDays?: number | string
+  maxDays?: number | string
   state?: string
   city?: string
   repId?: string
   segment?: string
   family: string[]
 }
+
+type SegmentFieldName = Exclude<keyof SegmentValues, 'status' | 'family'>
 
 export type SegmentOptions = {
   states: string[]
@@ -29,14 +33,29 @@ export type SegmentOptions = {
 export function SegmentFields({
   values,
   options,
+  fields = {},
   children,
 }: {
   values: SegmentValues
   options: SegmentOptions
+  /** In a form with a schema (Conform): each field's errors, shown beside it. */
+  fields?: Partial<Record<SegmentFieldName, FieldMetadata<unknown>>>
   /** Extra controls placed with the others (search, sorting…). */
   children?: ReactNode
 }) {
   const { t } = useT()
+  const described = (name: SegmentFieldName) => {
+    const meta = fields[name]
+    return meta?.errors
+      ? { id: meta.id, 'aria-invalid': true, 'aria-describedby': meta.errorId }
+      : meta
+        ? { id: meta.id }
+        : {}
+  }
+  const errors = (name: SegmentFieldName) => {
+    const meta = fields[name]
+    return meta ? <ErrorList id={meta.errorId} errors={meta.errors} /> : null
+  }
   return (
     <>
       <fieldset className="flex flex-wrap gap-3">
@@ -53,66 +72,106 @@ export function SegmentFields({
           </label>
         ))}
       </fieldset>
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-wrap items-start gap-3">
         {children}
-        <label className="flex flex-col text-sm">
-          {t('accounts.minDays')}
-          <input
-            name="minDays"
-            type="number"
-            min={0}
-            defaultValue={values.minDays ?? ''}
-            className={`${selectClass} w-24`}
-          />
-        </label>
-        <label className="flex flex-col text-sm">
-          {t('accounts.maxDays')}
-          <input
-            name="maxDays"
-            type="number"
-            min={0}
-            defaultValue={values.maxDays ?? ''}
-            className={`${selectClass} w-24`}
-          />
-        </label>
-        <label className="flex flex-col text-sm">
-          {t('accounts.state')}
-          <select name="state" defaultValue={values.state ?? ''} className={selectClass}>
-            <option value="">{t('common.any')}</option>
-            {options.states.map((uf) => (
-              <option key={uf} value={uf}>
-                {uf}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          {t('accounts.city')}
-          <input name="city" defaultValue={values.city ?? ''} className={selectClass} />
-        </label>
-        <label className="flex flex-col text-sm">
-          {t('accounts.rep')}
-          <select name="repId" defaultValue={values.repId ?? ''} className={selectClass}>
-            <option value="">{t('common.any')}</option>
-            <option value="none">{t('accounts.noRep')}</option>
-            {options.reps.map((rep) => (
-              <option key={rep.id} value={rep.id}>
-                {rep.code} · {rep.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          {t('accounts.segment')}
-          <select name="segment" defaultValue={values.segment ?? ''} className={selectClass}>
-            <option value="">{t('common.any')}</option>
-            {options.segments.map((segment) => (
-              <option key={segment} value={segment}>
-                {segment}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="flex flex-col gap-1">
+          <label className="flex flex-col text-sm">
+            {t('accounts.minDays')}
+            <input
+              name="minDays"
+              type="number"
+              min={0}
+              defaultValue={values.minDays ?? ''}
+              className={`${selectClass} w-24 aria-invalid:border-red-600`}
+              {...described('minDays')}
+            />
+          </label>
+          {errors('minDays')}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label className="flex flex-col text-sm">
+            {t('accounts.maxDays')}
+            <input
+              name="maxDays"
+              type="number"
+              min={0}
+              defaultValue={values.maxDays ?? ''}
+              className={`${selectClass} w-24 aria-invalid:border-red-600`}
+              {...described('maxDays')}
+            />
+          </label>
+          {errors('maxDays')}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label className="flex flex-col text-sm">
+            {t('accounts.state')}
+            <select
+              name="state"
+              defaultValue={values.state ?? ''}
+              className={selectClass}
+              {...described('state')}
+            >
+              <option value="">{t('common.any')}</option>
+              {options.states.map((uf) => (
+                <option key={uf} value={uf}>
+                  {uf}
+                </option>
+              ))}
+            </select>
+          </label>
+          {errors('state')}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label className="flex flex-col text-sm">
+            {t('accounts.city')}
+            <input
+              name="city"
+              defaultValue={values.city ?? ''}
+              className={selectClass}
+              {...described('city')}
+            />
+          </label>
+          {errors('city')}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label className="flex flex-col text-sm">
+            {t('accounts.rep')}
+            <select
+              name="repId"
+              defaultValue={values.repId ?? ''}
+              className={selectClass}
+              {...described('repId')}
+            >
+              <option value="">{t('common.any')}</option>
+              <option value="none">{t('accounts.noRep')}</option>
+              {options.reps.map((rep) => (
+                <option key={rep.id} value={rep.id}>
+                  {rep.code} · {rep.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {errors('repId')}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label className="flex flex-col text-sm">
+            {t('accounts.segment')}
+            <select
+              name="segment"
+              defaultValue={values.segment ?? ''}
+              className={selectClass}
+              {...described('segment')}
+            >
+              <option value="">{t('common.any')}</option>
+              {options.segments.map((segment) => (
+                <option key={segment} value={segment}>
+                  {segment}
+                </option>
+              ))}
+            </select>
+          </label>
+          {errors('segment')}
+        </div>
         <label className="flex flex-col text-sm">
           {t('accounts.familiesBought')}
           <select

@@ -1,4 +1,6 @@
 import crypto from 'node:crypto'
+import { getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   redirect,
@@ -13,9 +15,16 @@ import {
   useNavigation,
   useSearchParams,
 } from '@remix-run/react'
+import {
+  ChoiceGroupField,
+  ErrorList,
+  FormErrors,
+  formProps,
+  inputClass,
+  useFormMessage,
+} from '~/components/forms'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
-import { z } from 'zod'
 import { Alert, Button } from '~/components/ui/primitives'
 import { OfferPanel } from '~/components/offer-panel'
 import {
@@ -25,11 +34,28 @@ import {
   loadCartPage,
   setCartQuantity,
 } from '~/domain/orders/cart.server'
+import {
+  AddToCartSchema,
+  cartLineSchema,
+  CheckoutSchema,
+  CouponSchema,
+  PAY_NOW,
+  QuickOrderSchema,
+  RemoveCouponSchema,
+  RemoveLineSchema,
+} from '~/domain/orders/cart-forms'
+import {
+  cartLineSchemaForSave,
+  checkoutErrors,
+  couponErrors,
+  quickOrderErrors,
+} from '~/domain/orders/cart-forms.server'
 import { placeOrder } from '~/domain/orders/place-order.server'
 import { startStripeCheckout } from '~/domain/payments/checkout.server'
 import { stripeEnabled } from '~/domain/payments/stripe.server'
 import { applyCoupon, removeCoupon } from '~/domain/orders/cart-offers.server'
 import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
+import { formConstraint, formMessage, replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Carrinho · Reativa' }]
@@ -46,58 +72,94 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-const PAY_NOW = 'stripe'
-const quantity = z.coerce.number().int().min(0).max(1_000_000)
-const CartAction = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('add'), productId: z.string().min(1).max(40), quantity }),
-  z.object({ intent: z.literal('update'), productId: z.string().min(1).max(40), quantity }),
-  z.object({ intent: z.literal('remove'), productId: z.string().min(1).max(40) }),
-  z.object({ intent: z.literal('quick'), lines: z.string().max(20_000) }),
-  z.object({ intent: z.literal('coupon'), code: z.string().trim().max(40) }),
-  z.object({ intent: z.literal('removeCoupon'), offerId: z.string().min(1).max(40) }),
-  z.object({
-    intent: z.literal('checkout'),
-    idempotencyKey: z.string().uuid(),
-    // A payment term code, or "stripe" for pay now.
-    payment: z.string().min(1).max(20),
-    expectedTotalCents: z.coerce.number().int().min(0),
-  }),
-])
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireBuyer(request)
-  const parsed = CartAction.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return json({ invalid: true } as const, { status: 400 })
-  const input = parsed.data
-  switch (input.intent) {
+  const formData = await request.formData()
+  const fields = Object.fromEntries(formData)
+  switch (formData.get('intent')) {
     case 'add': {
-      const result = await addToCart(user.accountId, input.productId, input.quantity)
+      const parsed = AddToCartSchema.safeParse(fields)
+      if (!parsed.success) break
+      const { productId, quantity } = parsed.data
+      const result = await addToCart(user.accountId, productId, quantity)
       return json(
-        { add: result.ok ? { ok: true as const, quantity: input.quantity } : result },
+        { add: result.ok ? { ok: true as const, quantity } : result },
         { status: result.ok ? 200 : 400 },
       )
     }
     case 'update': {
-      const result = await setCartQuantity(user.accountId, input.productId, input.quantity)
-      return json({ update: result, productId: input.productId }, { status: result.ok ? 200 : 400 })
+      const submission = await parseWithZod(formData, {
+        schema: cartLineSchemaForSave(user.accountId),
+        async: true,
+      })
+      const productId = String(formData.get('productId') ?? '')
+      if (submission.status !== 'success') {
+        return json(
+          { intent: 'update' as const, productId, result: submission.reply() },
+          { status: 400 },
+        )
+      }
+      const saved = await setCartQuantity(user.accountId, productId, submission.value.quantity)
+      if (!saved.ok) {
+        // The cart changed between the check and the write (another tab, another buyer).
+        const result = submission.reply({ formErrors: [formMessage('cartForm.lineGone')] })
+        return json({ intent: 'update' as const, productId, result }, { status: 400 })
+      }
+      return json({ intent: 'update' as const, productId, result: submission.reply() })
     }
     case 'remove': {
-      await setCartQuantity(user.accountId, input.productId, 0)
+      const parsed = RemoveLineSchema.safeParse(fields)
+      if (!parsed.success) break
+      await setCartQuantity(user.accountId, parsed.data.productId, 0)
       return json({ removed: true } as const)
     }
-    case 'quick': {
-      const result = await addQuickOrder(user.accountId, input.lines)
-      return json({ quick: result, lines: result.errors.length ? input.lines : '' })
-    }
     case 'coupon': {
-      const result = await applyCoupon(await getBuyerAccount(user.accountId), input.code)
-      return json({ coupon: result }, { status: result.ok ? 200 : 400 })
+      const submission = parseWithZod(formData, { schema: CouponSchema })
+      if (submission.status !== 'success') {
+        return json(
+          { intent: 'coupon' as const, result: submission.reply(), applied: null },
+          { status: 400 },
+        )
+      }
+      const code = submission.value.code
+      const applied = await applyCoupon(await getBuyerAccount(user.accountId), code)
+      if (!applied.ok) {
+        const result = submission.reply(replyErrors(couponErrors(applied)))
+        return json({ intent: 'coupon' as const, result, applied: null }, { status: 400 })
+      }
+      return json({
+        intent: 'coupon' as const,
+        result: submission.reply({ resetForm: true }),
+        applied: code,
+      })
     }
     case 'removeCoupon': {
-      await removeCoupon(user.accountId, input.offerId)
+      const parsed = RemoveCouponSchema.safeParse(fields)
+      if (!parsed.success) break
+      await removeCoupon(user.accountId, parsed.data.offerId)
       return json({ couponRemoved: true } as const)
     }
+    case 'quick': {
+      const submission = parseWithZod(formData, { schema: QuickOrderSchema })
+      if (submission.status !== 'success') {
+        return json(
+          { intent: 'quick' as const, result: submission.reply(), added: 0 },
+          { status: 400 },
+        )
+      }
+      const { added, errors } = await addQuickOrder(user.accountId, submission.value.lines)
+      // Every good line went into the cart; the others stay in the field, each with its reason.
+      const result = errors.length
+        ? submission.reply(replyErrors(quickOrderErrors(errors)))
+        : submission.reply({ resetForm: true })
+      return json({ intent: 'quick' as const, result, added: added.length })
+    }
     case 'checkout': {
+      const submission = parseWithZod(formData, { schema: CheckoutSchema })
+      if (submission.status !== 'success') {
+        return json({ intent: 'checkout' as const, result: submission.reply() }, { status: 400 })
+      }
+      const input = submission.value
       const payNow = input.payment === PAY_NOW
       const result = await placeOrder({
         accountId: user.accountId,
@@ -118,9 +180,16 @@ export async function action({ request }: ActionFunctionArgs) {
         return redirect(`/orders/${result.orderId}?payment=unavailable`)
       }
       if (result.ok) return redirect(`/orders/${result.orderId}?placed=1`)
-      return json({ checkout: result }, { status: result.code === 'KEY_IN_USE' ? 409 : 400 })
+      return json(
+        {
+          intent: 'checkout' as const,
+          result: submission.reply(replyErrors(checkoutErrors(result))),
+        },
+        { status: result.code === 'KEY_IN_USE' ? 409 : 400 },
+      )
     }
   }
+  return json({ invalid: true } as const, { status: 400 })
 }
 
 export default function CartPage() {
@@ -135,11 +204,7 @@ export default function CartPage() {
   const { t, money } = useT()
   const submittingIntent =
     navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
-  const coupon = actionData && 'coupon' in actionData ? actionData.coupon : null
-  const quick = actionData && 'quick' in actionData ? actionData.quick : null
-  const checkoutError = actionData && 'checkout' in actionData ? actionData.checkout : null
-  const updateError =
-    actionData && 'update' in actionData && !actionData.update.ok ? actionData : null
+  const replied = actionData && 'intent' in actionData ? actionData : null
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
@@ -153,13 +218,6 @@ export default function CartPage() {
         {cart.unavailable.length ? (
           <Alert tone="warning">
             {t('cart.unavailable', { items: cart.unavailable.map((i) => i.sku).join(', ') })}
-          </Alert>
-        ) : null}
-        {updateError && !updateError.update.ok ? (
-          <Alert tone="error">
-            {t(`problem.${updateError.update.problem}`, {
-              pack: updateError.update.packSize ?? '',
-            })}
           </Alert>
         ) : null}
         {cart.lines.length === 0 ? (
@@ -206,25 +264,14 @@ export default function CartPage() {
                   ) : null}
                 </td>
                 <td className="p-2">
-                  <Form method="post" className="flex items-center gap-1">
-                    <input type="hidden" name="intent" value="update" />
-                    <input type="hidden" name="productId" value={line.productId} />
-                    <label className="sr-only" htmlFor={`qty-${line.productId}`}>
-                      {t('cart.quantity')} {line.sku}
-                    </label>
-                    <input
-                      id={`qty-${line.productId}`}
-                      name="quantity"
-                      type="number"
-                      min={0}
-                      step={line.packSize}
-                      defaultValue={line.quantity}
-                      className="w-20 rounded border border-slate-300 px-2 py-1"
-                    />
-                    <button type="submit" className="text-xs text-brand-700 underline">
-                      {t('cart.update')}
-                    </button>
-                  </Form>
+                  <CartLineQuantity
+                    line={line}
+                    lastResult={
+                      replied?.intent === 'update' && replied.productId === line.productId
+                        ? replied.result
+                        : null
+                    }
+                  />
                 </td>
                 <td className="p-2 text-right font-medium">
                   {line.discountCents > 0 ? (
@@ -283,11 +330,12 @@ export default function CartPage() {
           </DataTable>
         )}
 
-        <OfferPanel
-          offers={cart.offers}
-          lastResult={coupon}
-          submitting={submittingIntent === 'coupon'}
-        />
+        <OfferPanel offers={cart.offers}>
+          <CouponForm
+            lastResult={replied?.intent === 'coupon' ? replied.result : null}
+            applied={replied?.intent === 'coupon' ? replied.applied : null}
+          />
+        </OfferPanel>
 
         <section
           aria-labelledby="quick-heading"
@@ -296,49 +344,10 @@ export default function CartPage() {
           <h2 id="quick-heading" className="text-lg font-semibold">
             {t('quick.title')}
           </h2>
-          <p id="quick-help" className="text-sm text-slate-600">
-            {t('quick.help')}
-          </p>
-          {quick && quick.added.length ? (
-            <Alert tone="success">{t('quick.added', { count: quick.added.length })}</Alert>
-          ) : null}
-          {quick && quick.errors.length ? (
-            <Alert tone="error">
-              <p>{t('quick.errors')}</p>
-              <ul className="list-disc pl-5" data-testid="quick-errors">
-                {quick.errors.map((error) => (
-                  <li key={`${error.line}-${error.code}`}>
-                    {t('quick.line', {
-                      line: error.line,
-                      text: error.text,
-                      reason: t(`problem.${error.code}`, {
-                        pack: 'packSize' in error ? (error.packSize ?? '') : '',
-                      }),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </Alert>
-          ) : null}
-          <Form method="post" className="space-y-2">
-            <input type="hidden" name="intent" value="quick" />
-            <label htmlFor="quick-lines" className="sr-only">
-              {t('quick.label')}
-            </label>
-            <textarea
-              id="quick-lines"
-              name="lines"
-              rows={5}
-              aria-describedby="quick-help"
-              defaultValue={actionData && 'lines' in actionData ? actionData.lines : ''}
-              key={quick ? JSON.stringify(quick.added) : 'quick'}
-              className="w-full rounded-md border border-slate-300 p-2 font-mono text-sm"
-              placeholder={'CIM-0001 10\nARG-0002;20'}
-            />
-            <Button type="submit" variant="secondary" disabled={submittingIntent === 'quick'}>
-              {t('quick.submit')}
-            </Button>
-          </Form>
+          <QuickOrderForm
+            lastResult={replied?.intent === 'quick' ? replied.result : null}
+            added={replied?.intent === 'quick' ? replied.added : 0}
+          />
         </section>
       </section>
 
@@ -379,63 +388,223 @@ export default function CartPage() {
             })}
           </Alert>
         ) : null}
-        {checkoutError ? (
-          <Alert tone="error">
-            {t(`checkout.${checkoutError.code}`, {
-              missing: money(checkoutError.missingCents ?? 0),
-              offer: checkoutError.offerName ?? '',
-            })}
-          </Alert>
-        ) : null}
         {cart.terms.length === 0 && !payNow ? (
           <Alert tone="info">{t('checkout.noTerms')}</Alert>
         ) : (
-          <Form method="post" className="space-y-3">
-            <input type="hidden" name="intent" value="checkout" />
-            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-            <input type="hidden" name="expectedTotalCents" value={cart.totalCents} />
-            <fieldset className="space-y-1">
-              <legend className="text-sm font-medium">{t('checkout.payment')}</legend>
-              {cart.terms.map((term, index) => (
-                <label key={term.code} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="radio"
-                    name="payment"
-                    value={term.code}
-                    defaultChecked={index === 0}
-                  />
-                  {term.extraDays > 0
-                    ? t('checkout.termExtended', {
-                        code: term.effectiveCode,
-                        base: term.code,
-                        days: term.extraDays,
-                      })
-                    : t('checkout.termDays', { code: term.code })}
-                </label>
-              ))}
-              {payNow ? (
-                <label className="flex items-center gap-2 text-sm">
-                  <input
-                    type="radio"
-                    name="payment"
-                    value={PAY_NOW}
-                    defaultChecked={cart.terms.length === 0}
-                  />
-                  {t('checkout.payNow')}
-                </label>
-              ) : null}
-            </fieldset>
-            <Button
-              type="submit"
-              className="w-full"
-              disabled={cart.lines.length === 0 || cart.missingForMinimumCents > 0}
-              aria-disabled={submittingIntent === 'checkout' || undefined}
-            >
-              {submittingIntent === 'checkout' ? t('checkout.submitting') : t('checkout.submit')}
-            </Button>
-          </Form>
+          <CheckoutForm
+            cart={cart}
+            payNow={payNow}
+            idempotencyKey={idempotencyKey}
+            lastResult={replied?.intent === 'checkout' ? replied.result : null}
+            submitting={submittingIntent === 'checkout'}
+          />
         )}
       </aside>
     </div>
+  )
+}
+
+type CartData = ReturnType<typeof useLoaderData<typeof loader>>['cart']
+const formOptions = { shouldValidate: 'onBlur', shouldRevalidate: 'onInput' } as const
+
+/** A line's quantity: whole packs, 0 to remove it; the error beside the field. */
+function CartLineQuantity({
+  line,
+  lastResult,
+}: {
+  line: CartData['lines'][number]
+  lastResult: SubmissionResult<string[]> | null
+}) {
+  const { t } = useT()
+  const schema = cartLineSchema(line.packSize)
+  const [form, fields] = useForm({
+    id: `cart-line-${line.productId}`,
+    lastResult,
+    defaultValue: { productId: line.productId, quantity: String(line.quantity) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    ...formOptions,
+  })
+  return (
+    <Form method="post" className="space-y-1" {...formProps(form)}>
+      <input type="hidden" name="intent" value="update" />
+      <input type="hidden" name="productId" value={line.productId} />
+      <div className="flex items-center gap-1">
+        <label className="sr-only" htmlFor={fields.quantity.id}>
+          {t('cart.quantity')} {line.sku}
+        </label>
+        <input
+          {...getInputProps(fields.quantity, { type: 'number' })}
+          min={0}
+          step={line.packSize}
+          className="w-20 rounded border border-slate-300 px-2 py-1 aria-invalid:border-red-600"
+        />
+        <button type="submit" className="text-xs text-brand-700 underline">
+          {t('cart.update')}
+        </button>
+      </div>
+      <ErrorList id={fields.quantity.errorId} errors={fields.quantity.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+    </Form>
+  )
+}
+
+/** The coupon code; why a code does not apply is said beside the field. */
+function CouponForm({
+  lastResult,
+  applied,
+}: {
+  lastResult: SubmissionResult<string[]> | null
+  applied: string | null
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'coupon',
+    lastResult,
+    constraint: formConstraint(CouponSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CouponSchema }),
+    ...formOptions,
+  })
+  const submitting =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'coupon'
+  return (
+    <>
+      {applied && form.status !== 'error' ? (
+        <Alert tone="success">{t('offers.added', { code: applied })}</Alert>
+      ) : null}
+      <Form method="post" className="space-y-1" {...formProps(form)}>
+        <input type="hidden" name="intent" value="coupon" />
+        <FormErrors form={form} summary={false} />
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={fields.code.id} className="text-sm font-medium text-slate-700">
+              {t('offers.codeLabel')}
+            </label>
+            <input
+              {...getInputProps(fields.code, { type: 'text' })}
+              autoComplete="off"
+              className={`${inputClass} font-mono uppercase`}
+            />
+          </div>
+          <Button type="submit" variant="secondary" disabled={submitting}>
+            {t('offers.apply')}
+          </Button>
+        </div>
+        <ErrorList id={fields.code.errorId} errors={fields.code.errors} testId="coupon-error" />
+      </Form>
+    </>
+  )
+}
+
+/** Quick order: the good lines go into the cart; the others stay, each with its reason. */
+function QuickOrderForm({
+  lastResult,
+  added,
+}: {
+  lastResult: SubmissionResult<string[]> | null
+  added: number
+}) {
+  const { t } = useT()
+  const message = useFormMessage()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'quick-order',
+    lastResult,
+    constraint: formConstraint(QuickOrderSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuickOrderSchema }),
+    ...formOptions,
+  })
+  const submitting =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'quick'
+  return (
+    <>
+      {added > 0 ? (
+        <Alert tone="success">{message(formMessage('quick.added', { count: added }))}</Alert>
+      ) : null}
+      <Form method="post" className="space-y-2" {...formProps(form)}>
+        <input type="hidden" name="intent" value="quick" />
+        <FormErrors form={form} summary={false} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fields.lines.id} className="sr-only">
+            {t('quick.label')}
+          </label>
+          <p id={fields.lines.descriptionId} className="text-sm text-slate-600">
+            {t('quick.help')}
+          </p>
+          <textarea
+            {...getTextareaProps(fields.lines, { ariaDescribedBy: fields.lines.descriptionId })}
+            rows={5}
+            className={`${inputClass} font-mono text-sm`}
+            placeholder={'CIM-0001 10\nARG-0002;20'}
+          />
+          <ErrorList id={fields.lines.errorId} errors={fields.lines.errors} testId="quick-errors" />
+        </div>
+        <Button type="submit" variant="secondary" disabled={submitting}>
+          {t('quick.submit')}
+        </Button>
+      </Form>
+    </>
+  )
+}
+
+/** How to pay, and the order: a refusal says why, above the button or beside the choice. */
+function CheckoutForm({
+  cart,
+  payNow,
+  idempotencyKey,
+  lastResult,
+  submitting,
+}: {
+  cart: CartData
+  payNow: boolean
+  idempotencyKey: string
+  lastResult: SubmissionResult<string[]> | null
+  submitting: boolean
+}) {
+  const { t } = useT()
+  const [form, fields] = useForm({
+    id: 'checkout',
+    lastResult,
+    defaultValue: { payment: cart.terms[0]?.code ?? PAY_NOW },
+    constraint: formConstraint(CheckoutSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckoutSchema }),
+    ...formOptions,
+  })
+  const options = [
+    ...cart.terms.map((term) => ({
+      value: term.code,
+      label:
+        term.extraDays > 0
+          ? t('checkout.termExtended', {
+              code: term.effectiveCode,
+              base: term.code,
+              days: term.extraDays,
+            })
+          : t('checkout.termDays', { code: term.code }),
+    })),
+    ...(payNow ? [{ value: PAY_NOW, label: t('checkout.payNow') }] : []),
+  ]
+  return (
+    <Form method="post" className="space-y-3" {...formProps(form)}>
+      <FormErrors form={form} summary={false} />
+      <input type="hidden" name="intent" value="checkout" />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="expectedTotalCents" value={cart.totalCents} />
+      <ChoiceGroupField
+        meta={fields.payment}
+        type="radio"
+        legend={t('checkout.payment')}
+        optionsClassName="mt-1 space-y-1"
+        options={options}
+      />
+      <Button
+        type="submit"
+        className="w-full"
+        disabled={cart.lines.length === 0 || cart.missingForMinimumCents > 0}
+        aria-disabled={submitting || undefined}
+      >
+        {submitting ? t('checkout.submitting') : t('checkout.submit')}
+      </Button>
+    </Form>
   )
 }

@@ -1,3 +1,5 @@
+import { useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   redirect,
@@ -6,21 +8,27 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { ChoiceGroupField, Field, FormErrors, formProps, SelectField } from '~/components/forms'
 import { ChannelLabel, OrderStatusBadge } from '~/components/order-badges'
-import { Alert, Button, Field } from '~/components/ui/primitives'
+import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
+import { AccountEditSchema, CommercialTermsSchema } from '~/domain/accounts/account-forms'
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import {
-  AccountEdit,
-  accountFilterOptions,
-  CommercialTermsEdit,
+  COMMERCIAL_TERMS_FIELDS,
   commercialTermOptions,
+  commercialTermsSchemaForSave,
+  updateCommercialTerms,
+} from '~/domain/accounts/commercial-terms.server'
+import {
+  accountEditSchemaForSave,
+  accountFilterOptions,
   getAccountDetail,
   updateAccount,
-  updateCommercialTerms,
 } from '~/domain/accounts/portfolio.server'
 import { startImpersonation } from '~/domain/identity/impersonation.server'
 import { requireStaff } from '~/utils/auth.server'
+import { formConstraint, formMessage } from '~/utils/form-schema'
 import { centsToDecimalText } from '~/utils/money'
 import { useT } from '~/utils/use-t'
 
@@ -48,69 +56,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect('/catalog', { headers: { 'Set-Cookie': result.cookie } })
   }
   const user = await requireStaff(request, 'accounts:edit')
+  const accountId = params.accountId ?? ''
   if (form.get('intent') === 'commercial') {
-    const parsedTerms = CommercialTermsEdit.safeParse({
-      priceListId: form.get('priceListId') ?? '',
-      termCodes: form.getAll('termCodes').map(String),
-      minimumOrder: form.get('minimumOrder') ?? '',
+    const submission = await parseWithZod(form, {
+      schema: commercialTermsSchemaForSave(),
+      async: true,
     })
-    const saved = parsedTerms.success
-      ? await updateCommercialTerms(user.id, params.accountId ?? '', parsedTerms.data)
-      : ({ ok: false, code: 'INVALID_MINIMUM' } as const)
+    if (submission.status !== 'success') {
+      return json({ form: 'commercial', result: submission.reply(), saved: null }, { status: 400 })
+    }
+    const saved = await updateCommercialTerms(user.id, accountId, submission.value)
     if (!saved.ok && saved.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
-    return json(
-      {
-        result: saved.ok
-          ? saved.changed
-            ? ('SAVED' as const)
-            : ('UNCHANGED' as const)
-          : saved.code,
-        fields: [] as string[],
-        commercial: true,
-      },
-      { status: saved.ok ? 200 : 400 },
-    )
+    if (!saved.ok) {
+      const { field, message } = COMMERCIAL_TERMS_FIELDS[saved.code]
+      const result = submission.reply({ fieldErrors: { [field]: [formMessage(message)] } })
+      return json({ form: 'commercial', result, saved: null }, { status: 400 })
+    }
+    return json({ form: 'commercial', result: submission.reply(), saved: saved.changed > 0 })
   }
-  const parsed = AccountEdit.safeParse(Object.fromEntries(form))
-  if (!parsed.success) {
-    return json(
-      { result: 'INVALID' as const, fields: Object.keys(parsed.error.flatten().fieldErrors) },
-      { status: 400 },
-    )
+  const submission = await parseWithZod(form, { schema: accountEditSchemaForSave(), async: true })
+  if (submission.status !== 'success') {
+    return json({ form: 'contact', result: submission.reply(), saved: null }, { status: 400 })
   }
-  const result = await updateAccount(user.id, params.accountId ?? '', parsed.data)
-  if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
-  if (!result.ok) return json({ result: result.code, fields: ['repId'] }, { status: 400 })
-  return json({
-    result: result.changed ? ('SAVED' as const) : ('UNCHANGED' as const),
-    fields: [] as string[],
-  })
+  const saved = await updateAccount(user.id, accountId, submission.value)
+  if (!saved.ok && saved.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+  if (!saved.ok) {
+    const result = submission.reply({ fieldErrors: { repId: [formMessage('account.unknownRep')] } })
+    return json({ form: 'contact', result, saved: null }, { status: 400 })
+  }
+  return json({ form: 'contact', result: submission.reply(), saved: saved.changed > 0 })
 }
 
-const messages = {
-  INVALID: 'account.invalid',
-  UNKNOWN_REP: 'account.unknownRep',
-  SAVED: 'account.saved',
-  UNCHANGED: 'account.unchanged',
-  INVALID_MINIMUM: 'account.invalidMinimum',
-  UNKNOWN_PRICE_LIST: 'account.unknownPriceList',
-  UNKNOWN_TERM: 'account.unknownTerm',
-} as const
-
-/** What a save on this page came to: saved or unchanged, or why not. */
-function ResultAlert({ result }: { result: keyof typeof messages }) {
+/** A save that went through: saved, or nothing to change. */
+function SavedAlert({ changed }: { changed: boolean }) {
   const { t } = useT()
-  const ok = result === 'SAVED' || result === 'UNCHANGED'
-  return <Alert tone={ok ? 'success' : 'error'}>{t(messages[result])}</Alert>
+  return <Alert tone="success">{t(changed ? 'account.saved' : 'account.unchanged')}</Alert>
 }
 
 export default function AccountPage() {
   const { account, reps, commercial } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t, date, money } = useT()
-  const invalid = (field: string) =>
-    actionData?.fields.includes(field) ? t('account.invalid') : undefined
   const section = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4'
   return (
     <div className="space-y-6">
@@ -167,9 +153,6 @@ export default function AccountPage() {
           <h2 id="contact-heading" className="text-lg font-semibold">
             {t('account.contact')}
           </h2>
-          {actionData && !('commercial' in actionData) ? (
-            <ResultAlert result={actionData.result} />
-          ) : null}
           {account.emailBouncedAt ? (
             <div data-testid="email-bounced">
               <Alert tone="warning">
@@ -180,137 +163,16 @@ export default function AccountPage() {
               </Alert>
             </div>
           ) : null}
-          <Form method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
-            <Field
-              label={t('account.tradeName')}
-              name="tradeName"
-              defaultValue={account.tradeName}
-              required
-              error={invalid('tradeName')}
-            />
-            <Field
-              label={t('account.email')}
-              name="email"
-              type="email"
-              defaultValue={account.email ?? ''}
-              error={invalid('email')}
-            />
-            <Field
-              label={t('account.phone')}
-              name="phone"
-              defaultValue={account.phone ?? ''}
-              error={invalid('phone')}
-            />
-            <Field
-              label={t('account.street')}
-              name="street"
-              defaultValue={account.street ?? ''}
-              error={invalid('street')}
-            />
-            <Field
-              label={t('accounts.city')}
-              name="city"
-              defaultValue={account.city}
-              required
-              error={invalid('city')}
-            />
-            <Field
-              label={t('accounts.state')}
-              name="state"
-              defaultValue={account.state}
-              maxLength={2}
-              required
-              error={invalid('state')}
-            />
-            <Field
-              label={t('account.postalCode')}
-              name="postalCode"
-              defaultValue={account.postalCode ?? ''}
-              error={invalid('postalCode')}
-            />
-            <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-              {t('accounts.rep')}
-              <select
-                name="repId"
-                defaultValue={account.repId ?? ''}
-                className="rounded-md border border-slate-300 px-3 py-2 text-base font-normal"
-              >
-                <option value="">{t('accounts.noRep')}</option>
-                {reps.map((rep) => (
-                  <option key={rep.id} value={rep.id}>
-                    {rep.code} · {rep.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <div className="sm:col-span-2">
-              <Button type="submit" disabled={navigation.state === 'submitting'}>
-                {navigation.state === 'submitting' ? t('common.saving') : t('common.save')}
-              </Button>
-            </div>
-          </Form>
-          <Form
-            method="post"
-            className="grid gap-3 border-t border-slate-200 pt-3 sm:grid-cols-2"
-            aria-labelledby="commercial-heading"
-          >
-            <h3 id="commercial-heading" className="font-semibold sm:col-span-2">
-              {t('account.commercial')}
-            </h3>
-            <input type="hidden" name="intent" value="commercial" />
-            {actionData && 'commercial' in actionData ? (
-              <div className="sm:col-span-2">
-                <ResultAlert result={actionData.result} />
-              </div>
-            ) : null}
-            <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-              {t('account.priceList')}
-              <select
-                name="priceListId"
-                defaultValue={account.priceListId ?? ''}
-                className="rounded-md border border-slate-300 px-3 py-2 text-base font-normal"
-              >
-                <option value="">{t('account.listPrice')}</option>
-                {commercial.priceLists.map((list) => (
-                  <option key={list.id} value={list.id}>
-                    {list.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <Field
-              label={t('account.minimumOrder')}
-              name="minimumOrder"
-              inputMode="decimal"
-              defaultValue={centsToDecimalText(account.minimumOrderCents)}
-              hint={money(account.minimumOrderCents)}
-            />
-            <fieldset className="sm:col-span-2">
-              <legend className="text-sm font-medium text-slate-700">{t('account.terms')}</legend>
-              <div className="mt-1 flex flex-wrap gap-4">
-                {commercial.paymentTerms.map((code) => (
-                  <label key={code} className="flex items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      name="termCodes"
-                      value={code}
-                      defaultChecked={account.paymentTerms.some((term) => term.code === code)}
-                    />
-                    {t('checkout.termDays', { code })}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            <div className="sm:col-span-2">
-              <Button
-                type="submit"
-                variant="secondary"
-                disabled={navigation.state === 'submitting'}
-              >
-                {t('account.saveCommercial')}
-              </Button>
-            </div>
-          </Form>
+          <ContactForm
+            account={account}
+            reps={reps}
+            lastResult={actionData?.form === 'contact' ? actionData : null}
+          />
+          <CommercialForm
+            account={account}
+            commercial={commercial}
+            lastResult={actionData?.form === 'commercial' ? actionData : null}
+          />
         </section>
 
         <section aria-labelledby="buyers-heading" className={section}>
@@ -433,5 +295,158 @@ export default function AccountPage() {
         </section>
       </div>
     </div>
+  )
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
+
+/** Contact data and the assigned rep. */
+function ContactForm({
+  account,
+  reps,
+  lastResult,
+}: {
+  account: LoaderData['account']
+  reps: LoaderData['reps']
+  lastResult: ActionData | null
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'account-contact',
+    lastResult: lastResult?.result,
+    defaultValue: {
+      tradeName: account.tradeName,
+      email: account.email ?? '',
+      phone: account.phone ?? '',
+      street: account.street ?? '',
+      city: account.city,
+      state: account.state,
+      postalCode: account.postalCode ?? '',
+      repId: account.repId ?? '',
+    },
+    constraint: formConstraint(AccountEditSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AccountEditSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const busy = navigation.state === 'submitting' && !navigation.formData?.get('intent')
+  return (
+    <>
+      {lastResult?.saved != null && form.status !== 'error' ? (
+        <SavedAlert changed={lastResult.saved} />
+      ) : null}
+      <FormErrors form={form} />
+      <Form method="post" className="grid gap-3 sm:grid-cols-2" {...formProps(form)}>
+        <Field meta={fields.tradeName} label={t('account.tradeName')} />
+        <Field meta={fields.email} type="email" label={t('account.email')} />
+        <Field meta={fields.phone} type="tel" label={t('account.phone')} />
+        <Field meta={fields.street} label={t('account.street')} />
+        <Field meta={fields.city} label={t('accounts.city')} />
+        <Field
+          meta={fields.state}
+          label={t('accounts.state')}
+          inputProps={{ className: 'uppercase', autoComplete: 'address-level1' }}
+        />
+        <Field
+          meta={fields.postalCode}
+          label={t('account.postalCode')}
+          inputProps={{ autoComplete: 'postal-code' }}
+        />
+        <SelectField meta={fields.repId} label={t('accounts.rep')}>
+          <option value="">{t('accounts.noRep')}</option>
+          {reps.map((rep) => (
+            <option key={rep.id} value={rep.id}>
+              {rep.code} · {rep.name}
+            </option>
+          ))}
+        </SelectField>
+        <div className="sm:col-span-2">
+          <Button type="submit" disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </Button>
+        </div>
+      </Form>
+    </>
+  )
+}
+
+/** Price list, allowed payment terms and minimum order, each refusal beside its field. */
+function CommercialForm({
+  account,
+  commercial,
+  lastResult,
+}: {
+  account: LoaderData['account']
+  commercial: LoaderData['commercial']
+  lastResult: ActionData | null
+}) {
+  const { t, money } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'account-commercial',
+    lastResult: lastResult?.result,
+    defaultValue: {
+      priceListId: account.priceListId ?? '',
+      termCodes: account.paymentTerms.map((term) => term.code),
+      minimumOrder: centsToDecimalText(account.minimumOrderCents),
+    },
+    constraint: formConstraint(CommercialTermsSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CommercialTermsSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const busy =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'commercial'
+  return (
+    <Form
+      method="post"
+      className="grid gap-3 border-t border-slate-200 pt-3 sm:grid-cols-2"
+      aria-labelledby="commercial-heading"
+      {...formProps(form)}
+    >
+      <h3 id="commercial-heading" className="font-semibold sm:col-span-2">
+        {t('account.commercial')}
+      </h3>
+      <input type="hidden" name="intent" value="commercial" />
+      {lastResult?.saved != null && form.status !== 'error' ? (
+        <div className="sm:col-span-2">
+          <SavedAlert changed={lastResult.saved} />
+        </div>
+      ) : null}
+      <div className="sm:col-span-2 empty:hidden">
+        <FormErrors form={form} />
+      </div>
+      <SelectField meta={fields.priceListId} label={t('account.priceList')}>
+        <option value="">{t('account.listPrice')}</option>
+        {commercial.priceLists.map((list) => (
+          <option key={list.id} value={list.id}>
+            {list.name}
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        meta={fields.minimumOrder}
+        label={t('account.minimumOrder')}
+        hint={money(account.minimumOrderCents)}
+        inputProps={{ inputMode: 'decimal' }}
+      />
+      <ChoiceGroupField
+        meta={fields.termCodes}
+        type="checkbox"
+        legend={t('account.terms')}
+        className="sm:col-span-2"
+        options={commercial.paymentTerms.map((code) => ({
+          value: code,
+          label: t('checkout.termDays', { code }),
+        }))}
+      />
+      <div className="sm:col-span-2">
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {t('account.saveCommercial')}
+        </Button>
+      </div>
+    </Form>
   )
 }

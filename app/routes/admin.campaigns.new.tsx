@@ -1,3 +1,5 @@
+import { useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   redirect,
@@ -5,41 +7,47 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
-import { SegmentFields, selectClass } from '~/components/segment-fields'
-import { Alert, Button, Field } from '~/components/ui/primitives'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import {
+  ChoiceGroupField,
+  Field,
+  FormErrors,
+  formProps,
+  SelectField,
+  TextareaField,
+} from '~/components/forms'
+import { SegmentFields } from '~/components/segment-fields'
+import { Panel } from '~/components/ui/panel'
+import { Button } from '~/components/ui/primitives'
 import { accountFilterOptions } from '~/domain/accounts/portfolio.server'
 import {
-  CampaignForm,
+  CAMPAIGN_SCHEDULES,
+  campaignSchema,
+  CampaignSegmentSchema,
+} from '~/domain/campaigns/campaign-form'
+import {
+  CAMPAIGN_FORM_FIELDS,
   campaignOfferOptions,
+  campaignSchemaForSave,
   createCampaign,
   defaultTemplate,
-  segmentFromParams,
+  SegmentFilters,
   segmentSize,
-  type CreateCampaignError,
-  type SegmentSize,
 } from '~/domain/campaigns/campaigns.server'
+import { type loader as rootLoader } from '~/root'
 import { requireStaff } from '~/utils/auth.server'
-import { zonedLocalToUtc } from '~/utils/dates'
-import { LOCALES } from '~/utils/i18n'
+import { formConstraint, formMessage } from '~/utils/form-schema'
+import { isLocale, LOCALES } from '~/utils/i18n'
 import { useT } from '~/utils/use-t'
-import { Panel } from '~/components/ui/panel'
 
 export const meta: MetaFunction = () => [{ title: 'Nova campanha · Reativa' }]
-
-const SCHEDULES = ['NOW', 'ONCE', 'FORTNIGHTLY', 'MONTHLY'] as const
-const FIELDS = ['name', 'locale', 'subject', 'message', 'offerId', 'schedule', 'startsAt'] as const
-type FormError =
-  | { code: 'INVALID'; field: (typeof FIELDS)[number] }
-  | {
-      code:
-        | Exclude<CreateCampaignError, 'UNKNOWN_PLACEHOLDER'>
-        | 'START_INVALID'
-        | 'SEGMENT_INVALID'
-    }
-  | { code: 'UNKNOWN_PLACEHOLDER'; detail: string }
-type ActionData = { preview: SegmentSize | null; error: FormError | null }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'campaigns:manage')
@@ -51,61 +59,70 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'campaigns:manage')
   const formData = await request.formData()
-  const reply = (data: ActionData, status = 200) => json(data, { status })
-  const params = new URLSearchParams()
-  for (const [key, value] of formData) if (typeof value === 'string') params.append(key, value)
-  const filters = segmentFromParams(params)
-  if (!filters) return reply({ preview: null, error: { code: 'SEGMENT_INVALID' } }, 400)
-  if (params.get('intent') === 'preview') {
-    return reply({ preview: await segmentSize(filters), error: null })
+  if (formData.get('intent') === 'preview') {
+    // Counting needs only the segment: the message may still be half written.
+    const submission = parseWithZod(formData, { schema: CampaignSegmentSchema })
+    if (submission.status !== 'success') {
+      return json({ result: submission.reply(), preview: null }, { status: 400 })
+    }
+    const preview = await segmentSize(SegmentFilters.parse(submission.value))
+    return json({ result: submission.reply(), preview })
   }
-  const startsText = params.get('startsAt') ?? ''
-  const startsAt = startsText ? zonedLocalToUtc(startsText, user.timeZone) : undefined
-  if (startsAt === null) return reply({ preview: null, error: { code: 'START_INVALID' } }, 400)
-  const form = CampaignForm.safeParse({
-    name: params.get('name') ?? '',
-    locale: params.get('locale') ?? '',
-    subject: params.get('subject') ?? '',
-    message: params.get('message') ?? '',
-    offerId: params.get('offerId') ?? '',
-    schedule: params.get('schedule') ?? '',
-    startsAt,
+  const submission = await parseWithZod(formData, {
+    schema: campaignSchemaForSave({ timeZone: user.timeZone, now: new Date() }),
+    async: true,
   })
-  if (!form.success) {
-    const path = form.error.issues[0]?.path[0]
-    const field = FIELDS.find((name) => name === path) ?? 'name'
-    return reply({ preview: null, error: { code: 'INVALID', field } }, 400)
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply(), preview: null }, { status: 400 })
   }
-  const result = await createCampaign(user.id, filters, form.data)
+  const { segment, campaign } = submission.value
+  const result = await createCampaign(user.id, SegmentFilters.parse(segment), campaign)
   if (!result.ok) {
-    const error: FormError =
+    const field = CAMPAIGN_FORM_FIELDS[result.code]
+    const message =
       result.code === 'UNKNOWN_PLACEHOLDER'
-        ? { code: result.code, detail: result.detail ?? '' }
-        : { code: result.code }
-    return reply({ preview: null, error }, 400)
+        ? formMessage('campaignForm.unknownPlaceholders', { count: 1, detail: result.detail ?? '' })
+        : formMessage(`campaignForm.error.${result.code}`)
+    const reply = submission.reply(
+      field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] },
+    )
+    return json({ result: reply, preview: null }, { status: 400 })
   }
   return redirect(`/admin/campaigns/${result.campaignId}?created=${result.queued ?? 'scheduled'}`)
 }
 
-const textareaClass = 'w-full rounded-md border border-slate-300 px-3 py-2 text-base'
+// What the fields accept does not depend on the time zone or the clock.
+const constraint = formConstraint(campaignSchema({ timeZone: 'UTC', now: new Date(0) }))
 
 export default function NewCampaignPage() {
   const { options, offers, templates } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, locale } = useT()
-  const [language, setLanguage] = useState(locale)
-  const [schedule, setSchedule] = useState<(typeof SCHEDULES)[number]>('NOW')
+  const timeZone = useRouteLoaderData<typeof rootLoader>('root')?.timeZone ?? 'America/Sao_Paulo'
+  const [form, fields] = useForm({
+    id: 'new-campaign',
+    lastResult: actionData?.result,
+    defaultValue: { status: ['INACTIVE'], family: [], locale, schedule: 'NOW' },
+    constraint,
+    onValidate({ formData }) {
+      const schema =
+        formData.get('intent') === 'preview'
+          ? CampaignSegmentSchema
+          : campaignSchema({ timeZone, now: new Date() })
+      return parseWithZod(formData, { schema })
+    },
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const chosenLanguage = fields.locale.value
+  const language = isLocale(chosenLanguage) ? chosenLanguage : locale
   const template = templates[language] ?? templates['pt-BR']!
+  // What was typed comes back after a refusal; a language switch brings that language's text.
+  const typed = fields.subject.initialValue !== undefined && fields.locale.initialValue === language
+  const schedule = fields.schedule.value ?? 'NOW'
   const busy = navigation.state !== 'idle'
-  const error = actionData?.error
-  const errorText = !error
-    ? null
-    : error.code === 'INVALID'
-      ? t('campaignForm.error.INVALID', { field: t(`campaignForm.field.${error.field}`) })
-      : error.code === 'UNKNOWN_PLACEHOLDER'
-        ? t('campaignForm.error.UNKNOWN_PLACEHOLDER', { detail: error.detail })
-        : t(`campaignForm.error.${error.code}`)
+  const list = (value: unknown) => [value ?? []].flat().map(String)
 
   return (
     <div className="max-w-5xl space-y-4">
@@ -113,12 +130,32 @@ export default function NewCampaignPage() {
         {t('campaigns.back')}
       </Link>
       <h1 className="text-2xl font-bold">{t('campaigns.new')}</h1>
-      {errorText ? <Alert tone="error">{errorText}</Alert> : null}
-      <Form method="post" className="space-y-6">
+      <FormErrors form={form} />
+      <Form method="post" className="space-y-6" {...formProps(form)}>
         <Panel id="segment-heading" title={t('campaignForm.segment')}>
-          <SegmentFields values={{ status: ['INACTIVE'], family: [] }} options={options} />
+          <SegmentFields
+            values={{
+              status: list(fields.status.initialValue),
+              minDays: String(fields.minDays.initialValue ?? ''),
+              maxDays: String(fields.maxDays.initialValue ?? ''),
+              state: String(fields.state.initialValue ?? ''),
+              city: String(fields.city.initialValue ?? ''),
+              repId: String(fields.repId.initialValue ?? ''),
+              segment: String(fields.segment.initialValue ?? ''),
+              family: list(fields.family.initialValue),
+            }}
+            options={options}
+            fields={{
+              minDays: fields.minDays,
+              maxDays: fields.maxDays,
+              state: fields.state,
+              city: fields.city,
+              repId: fields.repId,
+              segment: fields.segment,
+            }}
+          />
           <div className="flex flex-wrap items-center gap-3">
-            {/* Counting needs only the segment: skip the message fields' validation. */}
+            {/* Counting needs only the segment: the message's checks wait for the send. */}
             <Button
               type="submit"
               name="intent"
@@ -145,90 +182,62 @@ export default function NewCampaignPage() {
 
         <Panel id="message-heading" title={t('campaignForm.message')}>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field
-              label={t('campaignForm.name')}
-              name="name"
-              required
-              minLength={3}
-              maxLength={120}
-            />
-            <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-              {t('campaignForm.offer')}
-              <select name="offerId" className={selectClass} defaultValue="">
-                <option value="">{t('campaignForm.noOffer')}</option>
-                {offers.map((offer) => (
-                  <option key={offer.id} value={offer.id}>
-                    {offer.code ? `${offer.code} · ${offer.name}` : offer.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-              {t('campaignForm.language')}
-              <select
-                name="locale"
-                className={selectClass}
-                value={language}
-                onChange={(event) => setLanguage(event.target.value as typeof language)}
-              >
-                {LOCALES.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`campaignForm.locale.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Field meta={fields.name} label={t('campaignForm.name')} />
+            <SelectField meta={fields.offerId} label={t('campaignForm.offer')}>
+              <option value="">{t('campaignForm.noOffer')}</option>
+              {offers.map((offer) => (
+                <option key={offer.id} value={offer.id}>
+                  {offer.code ? `${offer.code} · ${offer.name}` : offer.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField meta={fields.locale} label={t('campaignForm.language')}>
+              {LOCALES.map((option) => (
+                <option key={option} value={option}>
+                  {t(`campaignForm.locale.${option}`)}
+                </option>
+              ))}
+            </SelectField>
           </div>
           {/* The key swaps in the language's template when the language changes. */}
           <div key={language} className="space-y-3">
             <Field
+              meta={fields.subject}
               label={t('campaignForm.subject')}
-              name="subject"
-              defaultValue={template.subject}
-              required
-              maxLength={200}
+              inputProps={{
+                defaultValue: typed ? fields.subject.initialValue : template.subject,
+              }}
             />
-            <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-              {t('campaignForm.body')}
-              <textarea
-                name="message"
-                rows={8}
-                required
-                maxLength={5000}
-                defaultValue={template.message}
-                className={textareaClass}
-                aria-describedby="placeholders-hint"
-              />
-            </label>
-            <p id="placeholders-hint" className="text-xs text-slate-600">
-              {t('campaignForm.placeholders')}
-            </p>
+            <TextareaField
+              meta={fields.message}
+              label={t('campaignForm.body')}
+              hint={t('campaignForm.placeholders')}
+              textareaProps={{
+                rows: 8,
+                defaultValue: typed ? fields.message.initialValue : template.message,
+              }}
+            />
           </div>
         </Panel>
 
         <Panel id="schedule-heading" title={t('campaignForm.when')}>
-          <fieldset className="flex flex-wrap gap-4">
-            <legend className="sr-only">{t('campaignForm.when')}</legend>
-            {SCHEDULES.map((option) => (
-              <label key={option} className="flex items-center gap-2 text-sm">
-                <input
-                  type="radio"
-                  name="schedule"
-                  value={option}
-                  checked={schedule === option}
-                  onChange={() => setSchedule(option)}
-                />
-                {t(`campaignForm.schedule.${option}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroupField
+            meta={fields.schedule}
+            type="radio"
+            legend={<span className="sr-only">{t('campaignForm.when')}</span>}
+            optionsClassName="flex flex-wrap gap-4"
+            options={CAMPAIGN_SCHEDULES.map((option) => ({
+              value: option,
+              label: t(`campaignForm.schedule.${option}`),
+            }))}
+          />
           {schedule !== 'NOW' ? (
             <Field
-              label={t('campaignForm.startsAt')}
-              name="startsAt"
+              meta={fields.startsAt}
               type="datetime-local"
-              required
+              label={t('campaignForm.startsAt')}
               hint={schedule === 'ONCE' ? undefined : t('campaignForm.recurringHint')}
+              className="max-w-xs"
             />
           ) : null}
           <Button type="submit" name="intent" value="create" disabled={busy}>

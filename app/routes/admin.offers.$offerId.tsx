@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   type ActionFunctionArgs,
@@ -13,12 +14,13 @@ import { DataTable } from '~/components/ui/table'
 import {
   getOfferForEdit,
   listRedemptions,
-  offerFormValues,
-  saveOffer,
+  offerSchemaForSave,
   setOfferPaused,
+  writeOffer,
 } from '~/domain/promotions/offer-admin.server'
 import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { requireStaff } from '~/utils/auth.server'
+import { replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -47,10 +49,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!found) throw new Response('Not found', { status: 404 })
     return json({ paused: intent === 'pause' } as const)
   }
-  const values = offerFormValues(form)
-  const result = await saveOffer(user.id, id, values)
-  if (result.ok) return json({ saved: true } as const)
-  return json({ errors: result.errors, values }, { status: 400 })
+  const submission = await parseWithZod(form, { schema: offerSchemaForSave(id), async: true })
+  if (submission.status !== 'success') {
+    return json({ saved: false, result: submission.reply() }, { status: 400 })
+  }
+  const saved = await writeOffer(user.id, id, submission.value)
+  if (!saved.ok) {
+    return json(
+      { saved: false, result: submission.reply(replyErrors(saved.errors)) },
+      { status: 400 },
+    )
+  }
+  return json({ saved: true, result: submission.reply() })
 }
 
 export default function OfferPage() {
@@ -58,8 +68,9 @@ export default function OfferPage() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t, money, date } = useT()
-  const failed = actionData && 'errors' in actionData ? actionData : null
-  const saved = searchParams.get('saved') === '1' || (actionData && 'saved' in actionData)
+  const result = actionData && 'result' in actionData ? actionData : null
+  const failed = result !== null && !result.saved
+  const saved = searchParams.get('saved') === '1' || result?.saved
   return (
     <div className="max-w-5xl space-y-6">
       <Link to="/admin/offers" className="text-sm text-brand-700 underline">
@@ -136,9 +147,8 @@ export default function OfferPage() {
           {t('offers.edit')}
         </h2>
         <OfferForm
-          key={JSON.stringify(failed?.values ?? offer.values)}
-          values={failed?.values ?? offer.values}
-          errors={failed?.errors ?? {}}
+          defaultValue={offer.values}
+          lastResult={result?.result}
           families={families}
           submitLabel={t('common.save')}
         />

@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   redirect,
@@ -7,28 +8,38 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { OfferForm } from '~/components/offer-form'
-import { OfferFormSchema, offerFormValues, saveOffer } from '~/domain/promotions/offer-admin.server'
+import { NEW_OFFER_VALUES } from '~/domain/promotions/offer-form'
+import { offerSchemaForSave, writeOffer } from '~/domain/promotions/offer-admin.server'
 import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { requireStaff } from '~/utils/auth.server'
+import { replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Nova oferta · Reativa' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'offers:manage')
-  return json({ families: await listFamilyOptions(), values: OfferFormSchema.parse({}) })
+  return json({ families: await listFamilyOptions() })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'offers:manage')
-  const values = offerFormValues(await request.formData())
-  const result = await saveOffer(user.id, null, values)
-  if (result.ok) return redirect(`/admin/offers/${result.id}?saved=1`)
-  return json({ errors: result.errors, values }, { status: 400 })
+  const submission = await parseWithZod(await request.formData(), {
+    schema: offerSchemaForSave(null),
+    async: true,
+  })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply() }, { status: 400 })
+  }
+  const saved = await writeOffer(user.id, null, submission.value)
+  if (!saved.ok) {
+    return json({ result: submission.reply(replyErrors(saved.errors)) }, { status: 400 })
+  }
+  return redirect(`/admin/offers/${saved.id}?saved=1`)
 }
 
 export default function NewOfferPage() {
-  const { families, values } = useLoaderData<typeof loader>()
+  const { families } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useT()
   return (
@@ -38,9 +49,8 @@ export default function NewOfferPage() {
       </Link>
       <h1 className="text-2xl font-bold">{t('offers.new')}</h1>
       <OfferForm
-        key={JSON.stringify(actionData?.values ?? null)}
-        values={actionData?.values ?? values}
-        errors={actionData?.errors ?? {}}
+        defaultValue={NEW_OFFER_VALUES}
+        lastResult={actionData?.result}
         families={families}
         submitLabel={t('offers.create')}
       />

@@ -196,10 +196,11 @@ test('a manager schedules a campaign for tomorrow, sees it waiting, and cancels 
   await page.getByRole('checkbox', { name: 'Perdido' }).check()
   await page.getByLabel('Nome da campanha').fill('Perdidos — amanhã')
   await page.getByRole('radio', { name: 'Em uma data' }).check()
-  // Without a date the browser asks for one; a date in the past is refused by the server.
+  // A date in the past is refused, beside the field (forms-campaigns.spec.ts has the details).
   await page.getByLabel('Data e hora do envio').fill('2020-01-01T09:00')
   await page.getByRole('button', { name: 'Agendar' }).click()
-  await expect(page.getByRole('alert')).toHaveText('A data de envio precisa estar no futuro.')
+  await expect(page.getByRole('alert')).toHaveText('Confira os campos destacados.')
+  await expect(page.getByText('A data de envio precisa estar no futuro.')).toBeVisible()
   const tomorrow = new Date(Date.now() + 86_400_000)
   const local = `${tomorrow.toISOString().slice(0, 10)}T09:00`
   await page.getByLabel('Data e hora do envio').fill(local)

@@ -1,10 +1,11 @@
-import { parseBrazilianMoney } from '~/utils/csv'
 import { type AccountStatus, type Prisma } from '@prisma/client'
 import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
+import { addFormIssue } from '~/utils/form-schema'
 import { audit, diffFields } from '~/domain/audit/audit.server'
 import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { searchTerms } from '~/domain/catalog/search-text'
+import { accountEditSchema, type AccountEdit } from './account-forms'
 import { accountSearchText } from './search'
 
 export const ACCOUNTS_PAGE_SIZE = 50
@@ -220,39 +221,17 @@ export async function getAccountDetail(id: string) {
   })
 }
 
-export const AccountEdit = z.object({
-  tradeName: z.string().trim().min(2).max(120),
-  email: z
-    .union([z.literal(''), z.string().trim().toLowerCase().email().max(254)])
-    .transform((v) => v || null),
-  phone: z
-    .string()
-    .trim()
-    .max(40)
-    .transform((v) => v || null),
-  street: z
-    .string()
-    .trim()
-    .max(200)
-    .transform((v) => v || null),
-  city: z.string().trim().min(2).max(100),
-  state: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^(AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)$/),
-  postalCode: z
-    .string()
-    .trim()
-    .max(12)
-    .transform((v) => v || null),
-  repId: z
-    .string()
-    .trim()
-    .max(40)
-    .transform((v) => v || null),
-})
-export type AccountEdit = z.infer<typeof AccountEdit>
+/**
+ * The contact form's schema on the server (parse it with `async: true`): the browser's checks,
+ * and a rep that exists.
+ */
+export function accountEditSchemaForSave() {
+  return accountEditSchema(async (edit, ctx) => {
+    if (edit.repId && !(await prisma.rep.findUnique({ where: { id: edit.repId } }))) {
+      addFormIssue(ctx, 'repId', 'account.unknownRep')
+    }
+  })
+}
 
 /** Saves contact data and the assigned rep; audited, with the rep change kept as history. */
 export async function updateAccount(
@@ -291,87 +270,6 @@ export async function updateAccount(
     await audit(tx, {
       actorId,
       action: 'account.update',
-      entity: 'Account',
-      entityId: accountId,
-      changes,
-    })
-    return { ok: true as const, changed: Object.keys(changes).length }
-  })
-}
-
-/** Price list, allowed payment terms and minimum order: what the account pays and how. */
-export const CommercialTermsEdit = z.object({
-  priceListId: z
-    .string()
-    .trim()
-    .max(40)
-    .transform((v) => v || null),
-  termCodes: z.array(z.string().max(20)).max(20),
-  minimumOrder: z.string().trim().max(20),
-})
-
-export async function commercialTermOptions() {
-  const [priceLists, paymentTerms] = await Promise.all([
-    prisma.priceList.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    prisma.paymentTerm.findMany({ orderBy: { sortOrder: 'asc' }, select: { code: true } }),
-  ])
-  return { priceLists, paymentTerms: paymentTerms.map((t) => t.code) }
-}
-
-/** Saves the account's commercial terms, audited; bad input changes nothing. */
-export async function updateCommercialTerms(
-  actorId: string,
-  accountId: string,
-  edit: z.infer<typeof CommercialTermsEdit>,
-) {
-  const minimumOrderCents = edit.minimumOrder === '' ? 0 : parseBrazilianMoney(edit.minimumOrder)
-  if (minimumOrderCents === null || minimumOrderCents < 0 || minimumOrderCents > 100_000_000) {
-    return { ok: false as const, code: 'INVALID_MINIMUM' as const }
-  }
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.account.findUnique({
-      where: { id: accountId },
-      select: {
-        priceListId: true,
-        minimumOrderCents: true,
-        paymentTerms: { select: { code: true } },
-      },
-    })
-    if (!before) return { ok: false as const, code: 'NOT_FOUND' as const }
-    if (
-      edit.priceListId &&
-      !(await tx.priceList.findUnique({ where: { id: edit.priceListId }, select: { id: true } }))
-    ) {
-      return { ok: false as const, code: 'UNKNOWN_PRICE_LIST' as const }
-    }
-    const codes = [...new Set(edit.termCodes)].sort()
-    const terms = await tx.paymentTerm.findMany({
-      where: { code: { in: codes } },
-      select: { id: true },
-    })
-    if (terms.length !== codes.length) return { ok: false as const, code: 'UNKNOWN_TERM' as const }
-    const beforeCodes = before.paymentTerms.map((t) => t.code).sort()
-    const changes = {
-      ...diffFields(
-        { priceListId: before.priceListId, minimumOrderCents: before.minimumOrderCents },
-        { priceListId: edit.priceListId, minimumOrderCents },
-      ),
-      ...(beforeCodes.join(',') !== codes.join(',')
-        ? { paymentTerms: [beforeCodes.join(', '), codes.join(', ')] }
-        : {}),
-    }
-    if (!Object.keys(changes).length) return { ok: true as const, changed: 0 }
-    await tx.account.update({
-      where: { id: accountId },
-      data: {
-        priceListId: edit.priceListId,
-        minimumOrderCents,
-        paymentTerms: { set: terms.map((t) => ({ id: t.id })) },
-      },
-    })
-    await audit(tx, {
-      actorId,
-      action: 'account.commercial_terms',
       entity: 'Account',
       entityId: accountId,
       changes,

@@ -1,14 +1,16 @@
 import crypto from 'node:crypto'
 import { type Campaign, type CampaignSchedule, type Prisma } from '@prisma/client'
-import { z } from 'zod'
+import { type z } from 'zod'
 import { accountWhere, AccountFilters } from '~/domain/accounts/portfolio.server'
 import { audit } from '~/domain/audit/audit.server'
 import { bulkInsert } from '~/utils/bulk-insert.server'
 import { prisma, type Tx } from '~/utils/db.server'
+import { addFormIssue } from '~/utils/form-schema'
 import { isLocale, type Locale, translator } from '~/utils/i18n'
 import { signingKey } from '~/utils/signing.server'
 import { optOutsFor } from './invitations.server'
 import { INVITATION_TTL_DAYS, newInvitationSecret } from './links.server'
+import { campaignSchema, type CampaignFormContext, type CampaignInput } from './campaign-form'
 import { unknownPlaceholders } from './template'
 
 const DAY_MS = 86_400_000
@@ -71,28 +73,32 @@ export async function segmentSize(filters: SegmentFilters, now = new Date()): Pr
   return { total: candidates.length, reachable: accounts.length, skipped }
 }
 
-const SCHEDULES = [
-  'NOW',
-  'ONCE',
-  'FORTNIGHTLY',
-  'MONTHLY',
-] as const satisfies readonly CampaignSchedule[]
+/** A campaign's name, message, offer and schedule, as the new-campaign form gives them. */
+export type CampaignForm = CampaignInput
 
-export const CampaignForm = z.object({
-  name: z.string().trim().min(3).max(120),
-  locale: z.string().refine(isLocale),
-  subject: z.string().trim().min(3).max(200),
-  message: z.string().trim().min(10).max(5000),
-  offerId: z
-    .string()
-    .max(40)
-    .optional()
-    .transform((v) => v || null),
-  schedule: z.enum(SCHEDULES),
-  // datetime-local in the manager's time zone, converted by the route; required unless NOW.
-  startsAt: z.date().optional(),
-})
-export type CampaignForm = z.infer<typeof CampaignForm>
+/**
+ * The new-campaign form's schema on the server (parse it with `async: true`): the browser's
+ * checks, and an offer that exists and is not paused.
+ */
+export function campaignSchemaForSave(context: CampaignFormContext) {
+  return campaignSchema(context, async (values, ctx) => {
+    if (!values.offerId) return
+    const offer = await prisma.offer.findUnique({
+      where: { id: values.offerId },
+      select: { paused: true },
+    })
+    if (!offer || offer.paused) addFormIssue(ctx, 'offerId', 'campaignForm.error.UNKNOWN_OFFER')
+  })
+}
+
+/** Where the form shows each refusal of createCampaign (null: above the form). */
+export const CAMPAIGN_FORM_FIELDS = {
+  EMPTY_SEGMENT: null,
+  UNKNOWN_OFFER: 'offerId',
+  START_REQUIRED: 'startsAt',
+  START_IN_PAST: 'startsAt',
+  UNKNOWN_PLACEHOLDER: 'message',
+} as const satisfies Record<CreateCampaignError, string | null>
 
 export type CreateCampaignError =
   | 'EMPTY_SEGMENT'

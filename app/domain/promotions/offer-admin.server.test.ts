@@ -1,19 +1,30 @@
 import crypto from 'node:crypto'
+import { parseWithZod } from '@conform-to/zod'
 import { createAccount, createFamily, createOffer, createProduct } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
+import { formMessage } from '~/utils/form-schema'
 import {
   getOfferForEdit,
   listOffers,
-  OfferFormSchema,
+  offerSchemaForSave,
   saveOffer,
   setOfferPaused,
-  type OfferFormValues,
+  writeOffer,
 } from './offer-admin.server'
+import { NEW_OFFER_VALUES, type OfferFormValues } from './offer-form'
 
 const form = (values: Partial<OfferFormValues>): OfferFormValues => ({
-  ...OfferFormSchema.parse({}),
+  ...NEW_OFFER_VALUES,
   ...values,
 })
+
+function formData(entries: Record<string, string | string[]>) {
+  const data = new FormData()
+  for (const [name, value] of Object.entries(entries)) {
+    for (const item of [value].flat()) data.append(name, item)
+  }
+  return data
+}
 
 async function manager() {
   return prisma.user.create({
@@ -115,16 +126,16 @@ describe('the offer form', () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        name: 'offerForm.required',
-        code: 'offerForm.codeFormat',
-        discountValue: 'offerForm.percent',
-        minOrder: 'offerForm.money',
-        endsOn: 'offerForm.endsBeforeStart',
-        maxRedemptions: 'offerForm.positiveInt',
-        extraTermDays: 'offerForm.termDays',
-        productSkus: 'offerForm.unknownSkus',
-        namedCnpjs: 'offerForm.badCnpj',
-        bonusSku: 'offerForm.unknownBonus',
+        name: ['form.required'],
+        code: ['offerForm.codeFormat'],
+        discountValue: ['offerForm.percent'],
+        minOrder: ['offerForm.money'],
+        endsOn: ['offerForm.endsBeforeStart'],
+        maxRedemptions: ['offerForm.positiveInt'],
+        extraTermDays: ['offerForm.termDays'],
+        productSkus: [formMessage('offerForm.unknownSkus', { count: 1, skus: 'NOPE-1' })],
+        namedCnpjs: [formMessage('offerForm.badCnpjs', { count: 1, cnpjs: '11.111.111/1111-11' })],
+        bonusSku: ['offerForm.unknownBonus'],
       },
     })
     expect(await prisma.offer.count()).toBe(before)
@@ -134,7 +145,7 @@ describe('the offer form', () => {
     const actor = await manager()
     expect(await saveOffer(actor.id, null, form({ name: 'Nada' }))).toEqual({
       ok: false,
-      errors: { form: 'offerForm.nothingGiven' },
+      errors: { '': ['offerForm.nothingGiven'] },
     })
     const taken = await createOffer()
     const result = await saveOffer(
@@ -142,7 +153,23 @@ describe('the offer form', () => {
       null,
       form({ name: 'Outra', code: taken.code!, discountType: 'FIXED', discountValue: '10' }),
     )
-    expect(result).toEqual({ ok: false, errors: { code: 'offerForm.codeTaken' } })
+    expect(result).toEqual({ ok: false, errors: { code: ['offerForm.codeTaken'] } })
+    // Saving an offer under its own code is not a clash.
+    const edit = await getOfferForEdit(taken.id)
+    expect(await saveOffer(actor.id, taken.id, edit!.values)).toEqual({ ok: true, id: taken.id })
+  })
+
+  it('reports a code taken between the check and the write on the code field', async () => {
+    const actor = await manager()
+    const code = `R${crypto.randomInt(1e9)}`
+    const checked = await offerSchemaForSave(null).parseAsync(
+      form({ name: 'Corrida', code, discountType: 'FIXED', discountValue: '5' }),
+    )
+    await createOffer({ code })
+    expect(await writeOffer(actor.id, null, checked)).toEqual({
+      ok: false,
+      errors: { code: ['offerForm.codeTaken'] },
+    })
   })
 
   it('names accounts by CNPJ and gives a bonus item', async () => {
@@ -167,6 +194,84 @@ describe('the offer form', () => {
     })
     expect(offer).toMatchObject({ code: null, bonusProductId: bonus.id, bonusQuantity: 2 })
     expect(offer.namedAccounts.map((a) => a.id)).toEqual([account.id])
+  })
+})
+
+describe("the offer form's schema on the server", () => {
+  it('checks the catalog and the portfolio inside the schema, with every error by field', async () => {
+    const known = await createProduct()
+    const submission = await parseWithZod(
+      formData({
+        name: 'Só estes',
+        code: 'ok-123',
+        discountType: 'PERCENT',
+        discountValue: '5',
+        scope: 'PRODUCTS',
+        productSkus: `${known.sku.toLowerCase()}, NOPE-3\nNOPE-4`,
+        audience: 'NAMED',
+        namedCnpjs: '11.222.333/0001-81',
+        bonusSku: 'NOPE-5',
+      }),
+      { schema: offerSchemaForSave(null), async: true },
+    )
+    if (submission.status !== 'error') throw new Error(`expected errors, got ${submission.status}`)
+    expect(submission.error).toEqual({
+      productSkus: [formMessage('offerForm.unknownSkus', { count: 2, skus: 'NOPE-3, NOPE-4' })],
+      namedCnpjs: [
+        formMessage('offerForm.unknownCnpjs', { count: 1, cnpjs: '11.222.333/0001-81' }),
+      ],
+      bonusSku: ['offerForm.unknownBonus'],
+    })
+    // What was typed comes back to the form.
+    expect(submission.reply().initialValue).toMatchObject({ code: 'ok-123', bonusSku: 'NOPE-5' })
+  })
+
+  it('gives the domain typed values with the products, accounts and bonus it found', async () => {
+    const family = await createFamily()
+    const account = await createAccount()
+    const bonus = await createProduct()
+    const submission = await parseWithZod(
+      formData({
+        name: ' Família ',
+        code: ' fam-10 ',
+        discountType: 'FIXED',
+        discountValue: '1.234,56',
+        scope: 'FAMILIES',
+        familyIds: [family.id, 'nope'],
+        minOrder: '300',
+        maxPerAccount: '2',
+        audience: 'NAMED',
+        namedCnpjs: account.cnpj,
+        bonusSku: bonus.sku,
+        extraTermDays: '15',
+        stackable: 'on',
+      }),
+      { schema: offerSchemaForSave(null), async: true },
+    )
+    expect(submission.status).toBe('success')
+    if (submission.status !== 'success') return
+    expect(submission.value).toEqual({
+      name: 'Família',
+      code: 'FAM-10',
+      description: '',
+      discountType: 'FIXED',
+      discountValue: 123_456,
+      scope: 'FAMILIES',
+      familyIds: [family.id],
+      productIds: [],
+      accountIds: [account.id],
+      minOrderCents: 30_000,
+      startsAt: null,
+      endsAt: null,
+      maxRedemptions: null,
+      maxPerAccount: 2,
+      audience: 'NAMED',
+      audienceSegment: null,
+      stackable: true,
+      bonusProductId: bonus.id,
+      bonusQuantity: 1,
+      extraTermDays: 15,
+    })
   })
 })
 

@@ -3,15 +3,24 @@
  * one performs (redemptions, discounts given, revenue of the orders that used it).
  */
 import { Prisma } from '@prisma/client'
-import { z } from 'zod'
 import { isUniqueViolation, prisma } from '~/utils/db.server'
+import { addFormIssue, formErrorsOf, formMessage, type FormErrors } from '~/utils/form-schema'
 import { pageWindow } from '~/utils/paging'
-import { parseBrazilianDate, parseBrazilianMoney } from '~/utils/csv'
-import { bpsToPercent, centsToDecimalText, percentToBps } from '~/utils/money'
-import { normalizeCnpj } from '../accounts/cnpj'
-import { audit, diffFields } from '../audit/audit.server'
+import { bpsToPercent, centsToDecimalText } from '~/utils/money'
+import { formatCnpj } from '~/domain/accounts/cnpj'
+import { audit, diffFields } from '~/domain/audit/audit.server'
+import {
+  MAX_OFFER_CNPJS,
+  MAX_OFFER_SKUS,
+  OFFER_CODE,
+  normalizeOfferCode,
+  offerCnpjs,
+  offerSchema,
+  offerSkus,
+  type OfferFormValues,
+  type OfferInput,
+} from './offer-form'
 import { offerState, type OfferState } from './offer-state'
-import { normalizeCode } from './offers.server'
 
 const DAY = 24 * 60 * 60 * 1000
 export const OFFERS_PAGE_SIZE = 25
@@ -197,200 +206,103 @@ export async function listRedemptions(offerId: string, requestedPage: number) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The form
+// The form: its schema (offer-form.ts) with the checks against the catalog and the portfolio
 
-const text = (max: number) => z.string().trim().max(max).default('')
-
-export const OfferFormSchema = z.object({
-  name: text(120),
-  code: text(40),
-  description: text(500),
-  discountType: z.enum(['NONE', 'PERCENT', 'FIXED']).default('NONE'),
-  discountValue: text(20),
-  scope: z.enum(['ORDER', 'FAMILIES', 'PRODUCTS']).default('ORDER'),
-  familyIds: z.array(z.string().max(40)).max(200).default([]),
-  productSkus: text(20_000),
-  minOrder: text(20),
-  startsOn: text(10),
-  endsOn: text(10),
-  maxRedemptions: text(9),
-  maxPerAccount: text(9),
-  audience: z.enum(['EVERYONE', 'SEGMENT', 'INACTIVE', 'NAMED']).default('EVERYONE'),
-  audienceSegment: text(80),
-  namedCnpjs: text(100_000),
-  stackable: z.boolean().default(false),
-  bonusSku: text(40),
-  bonusQuantity: text(6),
-  extraTermDays: text(4),
-})
-
-export type OfferFormValues = z.infer<typeof OfferFormSchema>
-
-/** Error message keys (see the offerForm.* texts), by field. */
-export type OfferFormErrors = Partial<Record<keyof OfferFormValues | 'form', string>>
-
-export function offerFormValues(form: FormData): OfferFormValues {
-  const raw = Object.fromEntries(
-    [...form.keys()].filter((k) => k !== 'familyIds').map((k) => [k, form.get(k)]),
-  )
-  const parsed = OfferFormSchema.safeParse({
-    ...raw,
-    familyIds: form.getAll('familyIds').map(String),
-    stackable: form.get('stackable') === 'on',
-  })
-  // Anything the schema refuses (wrong enum, too long) comes back as an empty form to fill.
-  return parsed.success ? parsed.data : OfferFormSchema.parse({})
-}
-
-const lines = (value: string) =>
-  value
-    .split(/[\s,;]+/)
-    .map((v) => v.trim())
-    .filter(Boolean)
-
-function optionalInt(value: string, min: number, max: number): number | null | 'invalid' {
-  if (value === '') return null
-  if (!/^\d+$/.test(value)) return 'invalid'
-  const n = Number(value)
-  return n < min || n > max ? 'invalid' : n
-}
-
-type OfferData = Omit<
-  Prisma.OfferUncheckedCreateInput,
-  'families' | 'products' | 'namedAccounts'
+/** The offer ready to write: the form's input with its products, accounts and bonus found. */
+export type OfferData = Omit<
+  OfferInput,
+  'familyIds' | 'productSkus' | 'namedCnpjs' | 'bonusSku'
 > & {
   familyIds: string[]
   productIds: string[]
   accountIds: string[]
+  bonusProductId: string | null
 }
 
-/** Checks the form against the catalog and the portfolio; returns the data or every error. */
-async function validateOffer(
-  values: OfferFormValues,
-): Promise<{ ok: true; data: OfferData } | { ok: false; errors: OfferFormErrors }> {
-  const errors: OfferFormErrors = {}
-  if (!values.name) errors.name = 'offerForm.required'
-  const code = normalizeCode(values.code)
-  if (code && !/^[A-Z0-9][A-Z0-9_-]{2,29}$/.test(code)) errors.code = 'offerForm.codeFormat'
-
-  let discountValue = 0
-  if (values.discountType === 'PERCENT') {
-    const bps = percentToBps(values.discountValue)
-    if (bps === null || bps === 0) errors.discountValue = 'offerForm.percent'
-    else discountValue = bps
-  } else if (values.discountType === 'FIXED') {
-    const cents = parseBrazilianMoney(values.discountValue)
-    if (cents === null || cents <= 0) errors.discountValue = 'offerForm.money'
-    else discountValue = cents
+/**
+ * The offer form's schema on the server (parse it with `async: true`): the browser's checks,
+ * plus a code no other offer has, families, SKUs and CNPJs that exist, an active bonus product.
+ */
+export function offerSchemaForSave(offerId: string | null) {
+  // What the checks found, so the data written is what was checked, read once.
+  const found = {
+    familyIds: [] as string[],
+    productIds: [] as string[],
+    accountIds: [] as string[],
+    bonusProductId: null as string | null,
   }
-
-  const minOrderCents = values.minOrder ? parseBrazilianMoney(values.minOrder) : 0
-  if (minOrderCents === null || minOrderCents < 0) errors.minOrder = 'offerForm.money'
-
-  const startsAt = values.startsOn ? parseBrazilianDate(values.startsOn) : null
-  if (values.startsOn && !startsAt) errors.startsOn = 'offerForm.date'
-  const lastDay = values.endsOn ? parseBrazilianDate(values.endsOn) : null
-  if (values.endsOn && !lastDay) errors.endsOn = 'offerForm.date'
-  const endsAt = lastDay ? new Date(lastDay.getTime() + DAY) : null
-  if (startsAt && endsAt && endsAt <= startsAt) errors.endsOn = 'offerForm.endsBeforeStart'
-
-  const maxRedemptions = optionalInt(values.maxRedemptions, 1, 10_000_000)
-  if (maxRedemptions === 'invalid') errors.maxRedemptions = 'offerForm.positiveInt'
-  const maxPerAccount = optionalInt(values.maxPerAccount, 1, 1_000)
-  if (maxPerAccount === 'invalid') errors.maxPerAccount = 'offerForm.positiveInt'
-  const extraTermDays = optionalInt(values.extraTermDays, 1, 180)
-  if (extraTermDays === 'invalid') errors.extraTermDays = 'offerForm.termDays'
-
-  let familyIds: string[] = []
-  let productIds: string[] = []
-  if (values.scope === 'FAMILIES') {
-    const found = await prisma.productFamily.findMany({
-      where: { id: { in: values.familyIds } },
-      select: { id: true },
-    })
-    familyIds = found.map((f) => f.id)
-    if (!familyIds.length) errors.familyIds = 'offerForm.familiesRequired'
-  }
-  if (values.scope === 'PRODUCTS') {
-    const skus = [...new Set(lines(values.productSkus).map((s) => s.toUpperCase()))]
-    const found = await prisma.product.findMany({
-      where: { sku: { in: skus.slice(0, 500) } },
-      select: { id: true, sku: true },
-    })
-    productIds = found.map((p) => p.id)
-    if (!skus.length) errors.productSkus = 'offerForm.productsRequired'
-    else if (found.length !== skus.length || skus.length > 500)
-      errors.productSkus = 'offerForm.unknownSkus'
-  }
-
-  let accountIds: string[] = []
-  if (values.audience === 'SEGMENT' && !values.audienceSegment)
-    errors.audienceSegment = 'offerForm.required'
-  if (values.audience === 'NAMED') {
-    const cnpjs = lines(values.namedCnpjs).map((c) => normalizeCnpj(c))
-    if (!cnpjs.length) errors.namedCnpjs = 'offerForm.accountsRequired'
-    else if (cnpjs.some((c) => c === null) || cnpjs.length > 5_000)
-      errors.namedCnpjs = 'offerForm.badCnpj'
-    else {
-      const unique = [...new Set(cnpjs as string[])]
-      const found: { id: string }[] = []
+  return offerSchema(async (values, ctx) => {
+    const code = normalizeOfferCode(values.code)
+    if (OFFER_CODE.test(code)) {
+      const taken = await prisma.offer.findFirst({
+        where: { code, ...(offerId ? { NOT: { id: offerId } } : {}) },
+        select: { id: true },
+      })
+      if (taken) addFormIssue(ctx, 'code', 'offerForm.codeTaken')
+    }
+    if (values.scope === 'FAMILIES' && values.familyIds.length) {
+      const families = await prisma.productFamily.findMany({
+        where: { id: { in: values.familyIds } },
+        select: { id: true },
+      })
+      found.familyIds = families.map((f) => f.id)
+      if (!families.length) addFormIssue(ctx, 'familyIds', 'offerForm.familiesRequired')
+    }
+    const skus = values.scope === 'PRODUCTS' ? offerSkus(values.productSkus) : []
+    if (skus.length && skus.length <= MAX_OFFER_SKUS) {
+      const products = await prisma.product.findMany({
+        where: { sku: { in: skus } },
+        select: { id: true, sku: true },
+      })
+      found.productIds = products.map((p) => p.id)
+      const known = new Set(products.map((p) => p.sku))
+      const unknown = skus.filter((sku) => !known.has(sku))
+      if (unknown.length) {
+        addFormIssue(ctx, 'productSkus', 'offerForm.unknownSkus', {
+          count: unknown.length,
+          skus: unknown.slice(0, 10).join(', '),
+        })
+      }
+    }
+    const cnpjs = values.audience === 'NAMED' ? offerCnpjs(values.namedCnpjs) : []
+    if (cnpjs.length && cnpjs.length <= MAX_OFFER_CNPJS && cnpjs.every((c) => c.cnpj)) {
+      const unique = [...new Set(cnpjs.map((c) => c.cnpj!))]
+      const accounts: { id: string; cnpj: string }[] = []
       for (let i = 0; i < unique.length; i += 500) {
-        found.push(
+        accounts.push(
           ...(await prisma.account.findMany({
             where: { cnpj: { in: unique.slice(i, i + 500) } },
-            select: { id: true },
+            select: { id: true, cnpj: true },
           })),
         )
       }
-      accountIds = found.map((a) => a.id)
-      if (found.length !== unique.length) errors.namedCnpjs = 'offerForm.unknownCnpj'
+      found.accountIds = accounts.map((a) => a.id)
+      const known = new Set(accounts.map((a) => a.cnpj))
+      const unknown = unique.filter((cnpj) => !known.has(cnpj))
+      if (unknown.length) {
+        addFormIssue(ctx, 'namedCnpjs', 'offerForm.unknownCnpjs', {
+          count: unknown.length,
+          cnpjs: unknown.slice(0, 10).map(formatCnpj).join(', '),
+        })
+      }
     }
-  }
-
-  let bonusProductId: string | null = null
-  let bonusQuantity = 0
-  if (values.bonusSku) {
-    const product = await prisma.product.findUnique({
-      where: { sku: values.bonusSku.toUpperCase() },
-      select: { id: true, active: true },
-    })
-    if (!product?.active) errors.bonusSku = 'offerForm.unknownBonus'
-    else bonusProductId = product.id
-    const quantity = optionalInt(values.bonusQuantity || '1', 1, 1_000)
-    if (quantity === 'invalid' || quantity === null) errors.bonusQuantity = 'offerForm.positiveInt'
-    else bonusQuantity = quantity
-  }
-
-  const givesSomething = discountValue > 0 || bonusProductId !== null || (extraTermDays ?? 0) !== 0
-  if (!givesSomething && !errors.discountValue && !errors.bonusSku && !errors.extraTermDays)
-    errors.form = 'offerForm.nothingGiven'
-
-  if (Object.keys(errors).length) return { ok: false, errors }
-  return {
-    ok: true,
-    data: {
-      name: values.name,
-      code: code || null,
-      description: values.description,
-      discountType: values.discountType,
-      discountValue,
-      scope: values.scope,
-      minOrderCents: minOrderCents ?? 0,
-      startsAt,
-      endsAt,
-      maxRedemptions: maxRedemptions as number | null,
-      maxPerAccount: maxPerAccount as number | null,
-      audience: values.audience,
-      audienceSegment: values.audience === 'SEGMENT' ? values.audienceSegment : null,
-      stackable: values.stackable,
-      bonusProductId,
-      bonusQuantity,
-      extraTermDays: (extraTermDays as number | null) ?? 0,
-      familyIds,
-      productIds,
-      accountIds,
-    },
-  }
+    if (values.bonusSku) {
+      const product = await prisma.product.findUnique({
+        where: { sku: values.bonusSku.toUpperCase() },
+        select: { id: true, active: true },
+      })
+      if (!product?.active) addFormIssue(ctx, 'bonusSku', 'offerForm.unknownBonus')
+      else found.bonusProductId = product.id
+    }
+  }).transform(
+    ({
+      familyIds: _families,
+      productSkus: _skus,
+      namedCnpjs: _cnpjs,
+      bonusSku: _bonus,
+      ...input
+    }): OfferData => ({ ...input, ...found }),
+  )
 }
 
 /** Dates as ISO strings, so the audit diff compares values rather than Date objects. */
@@ -400,17 +312,15 @@ function comparable(record: object): Record<string, unknown> {
   )
 }
 
-export type SaveOfferResult = { ok: true; id: string } | { ok: false; errors: OfferFormErrors }
+export type SaveOfferResult = { ok: true; id: string } | { ok: false; errors: FormErrors }
 
-/** Creates (id null) or updates an offer from the form, audited. */
-export async function saveOffer(
+/** Writes a checked offer: creates it (id null) or updates it, audited. */
+export async function writeOffer(
   actorId: string,
   id: string | null,
-  values: OfferFormValues,
+  data: OfferData,
 ): Promise<SaveOfferResult> {
-  const validated = await validateOffer(values)
-  if (!validated.ok) return validated
-  const { familyIds, productIds, accountIds, ...fields } = validated.data
+  const { familyIds, productIds, accountIds, ...fields } = data
   try {
     return await prisma.$transaction(async (tx) => {
       const relations = {
@@ -444,7 +354,8 @@ export async function saveOffer(
         return { ok: true, id: created.id } as const
       }
       const before = await tx.offer.findUnique({ where: { id } })
-      if (!before) return { ok: false, errors: { form: 'offerForm.notFound' } } as const
+      if (!before)
+        return { ok: false, errors: { '': [formMessage('offerForm.notFound')] } } as const
       await tx.offer.update({ where: { id }, data: { ...fields, ...relations } })
       await audit(tx, {
         actorId,
@@ -456,9 +367,23 @@ export async function saveOffer(
       return { ok: true, id } as const
     })
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { code: 'offerForm.codeTaken' } }
+    // Another manager took the code between the check and the write.
+    if (isUniqueViolation(error)) {
+      return { ok: false, errors: { code: [formMessage('offerForm.codeTaken')] } }
+    }
     throw error
   }
+}
+
+/** Checks the form as typed and writes the offer: every error by field, or the offer's id. */
+export async function saveOffer(
+  actorId: string,
+  id: string | null,
+  values: OfferFormValues,
+): Promise<SaveOfferResult> {
+  const parsed = await offerSchemaForSave(id).safeParseAsync(values)
+  if (!parsed.success) return { ok: false, errors: formErrorsOf(parsed.error) }
+  return writeOffer(actorId, id, parsed.data)
 }
 
 export async function setOfferPaused(

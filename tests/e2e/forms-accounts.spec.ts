@@ -1,0 +1,146 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectFieldError, recordPosts, snapshot } from './forms-helpers'
+import { login } from './helpers'
+
+const MANAGER = 'gerente@reativa.dev'
+
+const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
+const saveContact = (page: Page) => page.getByRole('button', { name: 'Salvar', exact: true })
+const saveTerms = (page: Page) => page.getByRole('button', { name: 'Salvar condições' })
+
+/** Adds a choice the page does not offer, as a stale page or a forged request would send. */
+async function addOption(page: Page, label: string, value: string) {
+  await field(page, label).evaluate((select, value) => {
+    select.append(new Option(`Inexistente (${value})`, value))
+  }, value)
+  await field(page, label).selectOption(value)
+}
+
+test("the account page's forms refuse bad input in the browser, then the server checks the rep, price list and terms, each on its field, then they save", async ({
+  page,
+}) => {
+  await login(page, MANAGER)
+  await page.goto('/admin/accounts/acc_00020')
+  const posts = recordPosts(page)
+
+  await field(page, 'Nome fantasia').fill('X')
+  await field(page, 'E-mail').fill('nao-e-um-email')
+  await field(page, 'Cidade').fill('')
+  await field(page, 'UF').fill('XX')
+  await saveContact(page).click()
+  await expect(page.getByRole('alert')).toHaveText('Confira os campos destacados.')
+  await expectFieldError(field(page, 'Nome fantasia'), 'Use pelo menos 2 caracteres.')
+  await expectFieldError(
+    field(page, 'E-mail'),
+    'Informe um e-mail válido, ex.: compras@loja.com.br.',
+  )
+  await expectFieldError(field(page, 'Cidade'), 'Campo obrigatório.')
+  await expectFieldError(field(page, 'UF'), 'Use a sigla de um estado, ex.: SP.')
+  await snapshot(page, 'account-refused-in-browser')
+  expect(posts).toEqual([])
+  await expect(field(page, 'Nome fantasia')).toHaveValue('X')
+  await expect(field(page, 'E-mail')).toHaveValue('nao-e-um-email')
+  await expect(field(page, 'UF')).toHaveValue('XX')
+
+  await field(page, 'Pedido mínimo').fill('muito')
+  await saveTerms(page).click()
+  await expectFieldError(
+    field(page, 'Pedido mínimo'),
+    'Pedido mínimo inválido: use um valor em reais, ex.: 300,00.',
+  )
+  expect(posts).toEqual([])
+
+  // What only the database knows: a rep, a price list and a payment term that do not exist.
+  await field(page, 'Nome fantasia').fill('Loja dos Formulários')
+  await field(page, 'E-mail').fill('formularios@loja.example')
+  await field(page, 'Cidade').fill('Campinas')
+  await field(page, 'UF').fill('sp')
+  await addOption(page, 'Representante', 'rep_inexistente')
+  await saveContact(page).click()
+  await expectFieldError(field(page, 'Representante'), 'Representante não encontrado.')
+  expect(posts).toHaveLength(1)
+  await expect(field(page, 'Nome fantasia')).toHaveValue('Loja dos Formulários')
+
+  await field(page, 'Pedido mínimo').fill('450,00')
+  await addOption(page, 'Tabela de preços', 'lista_inexistente')
+  const terms = page.getByRole('group', { name: 'Prazos' })
+  await terms.evaluate((group) => {
+    const unknown = Object.assign(document.createElement('input'), {
+      type: 'checkbox',
+      name: 'termCodes',
+      value: '99/999',
+      checked: true,
+      hidden: true,
+    })
+    unknown.setAttribute('form', 'account-commercial')
+    group.append(unknown)
+  })
+  const term = terms.getByRole('checkbox').first()
+  await saveTerms(page).click()
+  await expectFieldError(field(page, 'Tabela de preços'), 'Lista de preços não encontrada.')
+  await expectFieldError(term, 'Condição de pagamento desconhecida.')
+  await snapshot(page, 'account-refused-by-server')
+  expect(posts).toHaveLength(2)
+  await expect(field(page, 'Pedido mínimo')).toHaveValue('450,00')
+
+  // Correct input saves, and the page shows it after a reload.
+  await page.reload()
+  await field(page, 'Telefone').fill('(19) 3333-2222')
+  await field(page, 'UF').fill('sp')
+  await saveContact(page).click()
+  await expect(page.getByText('Cadastro salvo.')).toBeVisible()
+  await field(page, 'Pedido mínimo').fill('450,00')
+  await saveTerms(page).click()
+  await expect(
+    page.getByRole('form', { name: 'Condições comerciais' }).getByText('Cadastro salvo.'),
+  ).toBeVisible()
+  await page.reload()
+  await expect(field(page, 'Telefone')).toHaveValue('(19) 3333-2222')
+  await expect(field(page, 'Pedido mínimo')).toHaveValue('450,00')
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test("the server refuses the account page's forms with every error beside its field and what was typed, then saves", async ({
+    page,
+  }) => {
+    await login(page, MANAGER)
+    await page.goto('/admin/accounts/acc_00021')
+    await field(page, 'Nome fantasia').fill('X')
+    await field(page, 'E-mail').fill('nao-e-um-email')
+    await field(page, 'UF').fill('XX')
+    await saveContact(page).click()
+
+    await expect(page.getByRole('alert')).toHaveText('Confira os campos destacados.')
+    await expectFieldError(field(page, 'Nome fantasia'), 'Use pelo menos 2 caracteres.')
+    await expectFieldError(
+      field(page, 'E-mail'),
+      'Informe um e-mail válido, ex.: compras@loja.com.br.',
+    )
+    await expectFieldError(field(page, 'UF'), 'Use a sigla de um estado, ex.: SP.')
+    await snapshot(page, 'account-refused-without-js')
+    await expect(field(page, 'Nome fantasia')).toHaveValue('X')
+    await expect(field(page, 'E-mail')).toHaveValue('nao-e-um-email')
+    await expect(field(page, 'UF')).toHaveValue('XX')
+
+    await field(page, 'Nome fantasia').fill('Loja Sem Script')
+    await field(page, 'E-mail').fill('')
+    await field(page, 'UF').fill('MG')
+    await saveContact(page).click()
+    await expect(page.getByText('Cadastro salvo.')).toBeVisible()
+    await expect(field(page, 'Nome fantasia')).toHaveValue('Loja Sem Script')
+
+    await field(page, 'Pedido mínimo').fill('muito')
+    await saveTerms(page).click()
+    await expectFieldError(
+      field(page, 'Pedido mínimo'),
+      'Pedido mínimo inválido: use um valor em reais, ex.: 300,00.',
+    )
+    await expect(field(page, 'Pedido mínimo')).toHaveValue('muito')
+    await field(page, 'Pedido mínimo').fill('320,00')
+    await saveTerms(page).click()
+    await expect(page.getByText('Cadastro salvo.')).toBeVisible()
+    await expect(field(page, 'Pedido mínimo')).toHaveValue('320,00')
+  })
+})

@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectFieldError, recordPosts, snapshot } from './forms-helpers'
+import { BUYER_B, emptyCart, login, quickOrder } from './helpers'
+
+const quickLines = (page: Page) => page.getByLabel('Linhas do pedido rápido')
+const couponCode = (page: Page) => page.getByLabel('Código do cupom')
+const quantityOf = (page: Page, sku: string) => page.getByLabel(`Qtd. ${sku}`)
+const line = (page: Page, sku: string) =>
+  page.locator(`[data-testid="cart-line"][data-sku="${sku}"]`)
+
+/** A product sold in packs of 6 (rejunte), found as a buyer finds it. */
+async function packOfSixSku(page: Page) {
+  await page.goto('/catalog?q=rejunte')
+  const text = await page.getByTestId('product-card').first().locator('p').first().textContent()
+  return text!.split('·')[1]!.trim()
+}
+
+test('the cart forms refuse bad input in the browser beside each field, the server reports what only it knows, then they work', async ({
+  page,
+}) => {
+  await login(page, BUYER_B)
+  const rejunte = await packOfSixSku(page)
+  await emptyCart(page)
+  await quickOrder(page, `CIM-0001 20\n${rejunte} 6`)
+  await expect(page.getByTestId('cart-line')).toHaveCount(2)
+  const posts = recordPosts(page)
+
+  // Refused in the browser: nothing is sent.
+  await quickLines(page).fill('   ')
+  await page.getByRole('button', { name: 'Adicionar ao carrinho' }).click()
+  await expectFieldError(quickLines(page), 'Cole ao menos uma linha com SKU e quantidade.')
+  await couponCode(page).fill('a b')
+  await page.getByRole('button', { name: 'Aplicar', exact: true }).click()
+  await expectFieldError(couponCode(page), 'Use de 3 a 30 letras, números, - ou _.')
+  await quantityOf(page, 'CIM-0001').fill('2.5')
+  await line(page, 'CIM-0001').getByRole('button', { name: 'Atualizar' }).click()
+  await expectFieldError(
+    quantityOf(page, 'CIM-0001'),
+    'Informe uma quantidade inteira, de 0 a 100.000.',
+  )
+  await quantityOf(page, rejunte).fill('7')
+  await line(page, rejunte).getByRole('button', { name: 'Atualizar' }).click()
+  await expectFieldError(quantityOf(page, rejunte), 'Vendido em múltiplos de 6.')
+  await snapshot(page, 'cart-refused-in-browser')
+  expect(posts).toEqual([])
+  await expect(couponCode(page)).toHaveValue('a b')
+  await expect(quantityOf(page, rejunte)).toHaveValue('7')
+
+  // What only the server knows: SKUs, coupons and the account's payment terms.
+  await quickLines(page).fill('NAO-EXISTE 2\nCIM-0003 5')
+  await page.getByRole('button', { name: 'Adicionar ao carrinho' }).click()
+  await expect(page.getByText('1 produto adicionado ao carrinho.')).toBeVisible()
+  await expectFieldError(quickLines(page), 'Linha 1: “NAO-EXISTE 2” — SKU não encontrado')
+  await expect(quickLines(page)).toHaveValue('NAO-EXISTE 2\nCIM-0003 5')
+  await couponCode(page).fill('naoexiste')
+  await page.getByRole('button', { name: 'Aplicar', exact: true }).click()
+  await expectFieldError(couponCode(page), 'Cupom NAOEXISTE não encontrado. Confira o código.')
+  await expect(couponCode(page)).toHaveValue('naoexiste')
+  const payment = page.getByRole('group', { name: 'Forma de pagamento' }).getByRole('radio')
+  await payment.first().evaluate((radio: HTMLInputElement) => (radio.value = '99/999'))
+  await payment.first().check()
+  await page.getByRole('button', { name: 'Fazer pedido' }).click()
+  await expectFieldError(payment.first(), 'Condição de pagamento não liberada para sua conta.')
+  await snapshot(page, 'cart-refused-by-server')
+  expect(posts).toHaveLength(3)
+
+  // Correct input works: a new quantity, a coupon, the order.
+  await page.reload()
+  const total = await page.getByTestId('cart-total').textContent()
+  await quantityOf(page, rejunte).fill('12')
+  await line(page, rejunte).getByRole('button', { name: 'Atualizar' }).click()
+  await expect(page.getByTestId('cart-total')).not.toHaveText(total!)
+  await expect(quantityOf(page, rejunte)).toHaveValue('12')
+  await expect(quantityOf(page, rejunte)).not.toHaveAttribute('aria-invalid', 'true')
+  await couponCode(page).fill('obra7')
+  await page.getByRole('button', { name: 'Aplicar', exact: true }).click()
+  await expect(page.getByText('Cupom OBRA7 aplicado.')).toBeVisible()
+  await expect(couponCode(page)).toHaveValue('')
+  await page.getByRole('button', { name: 'Fazer pedido' }).click()
+  await expect(page).toHaveURL(/\/orders\/\d+\?placed=1/)
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the server refuses the cart forms with the error beside the field and what was typed, then they work', async ({
+    page,
+  }) => {
+    await login(page, BUYER_B)
+    await emptyCart(page)
+    await quickOrder(page, 'CIM-0001 10')
+    await expect(page.getByTestId('cart-line')).toHaveCount(1)
+
+    await quantityOf(page, 'CIM-0001').fill('-1')
+    await line(page, 'CIM-0001').getByRole('button', { name: 'Atualizar' }).click()
+    await expectFieldError(
+      quantityOf(page, 'CIM-0001'),
+      'Informe uma quantidade inteira, de 0 a 100.000.',
+    )
+    await expect(quantityOf(page, 'CIM-0001')).toHaveValue('-1')
+
+    await couponCode(page).fill('a b')
+    await page.getByRole('button', { name: 'Aplicar', exact: true }).click()
+    await expectFieldError(couponCode(page), 'Use de 3 a 30 letras, números, - ou _.')
+    await expect(couponCode(page)).toHaveValue('a b')
+
+    await quickLines(page).fill('NAO-EXISTE 2')
+    await page.getByRole('button', { name: 'Adicionar ao carrinho' }).click()
+    await expectFieldError(quickLines(page), 'Linha 1: “NAO-EXISTE 2” — SKU não encontrado')
+    await expect(quickLines(page)).toHaveValue('NAO-EXISTE 2')
+    await snapshot(page, 'cart-refused-without-js')
+
+    await quantityOf(page, 'CIM-0001').fill('20')
+    await line(page, 'CIM-0001').getByRole('button', { name: 'Atualizar' }).click()
+    await expect(quantityOf(page, 'CIM-0001')).toHaveValue('20')
+    await expect(quantityOf(page, 'CIM-0001')).not.toHaveAttribute('aria-invalid', 'true')
+    await emptyCart(page)
+  })
+})
