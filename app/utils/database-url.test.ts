@@ -2,13 +2,12 @@ import path from 'node:path'
 import { databaseProvider, databaseUrl, prismaPaths } from './database-url'
 
 describe('the database setting', () => {
-  it('names PostgreSQL by its URL scheme and SQLite otherwise, including when unset', () => {
+  it('names PostgreSQL by its URL scheme and SQLite otherwise, including an empty setting', () => {
     expect(databaseProvider('postgresql://u@h/db')).toBe('postgresql')
     expect(databaseProvider('postgres://u@h/db')).toBe('postgresql')
     expect(databaseProvider(' POSTGRESQL://u@h/db ')).toBe('postgresql')
     expect(databaseProvider('file:./data/reativa.db')).toBe('sqlite')
     expect(databaseProvider('')).toBe('sqlite')
-    expect(databaseProvider(undefined)).toBe('sqlite')
   })
 
   it('resolves a relative SQLite file from the project root and leaves a PostgreSQL URL alone', () => {
