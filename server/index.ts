@@ -79,7 +79,7 @@ app.all(
 // REATIVA_ROLE=web serves requests only, for deployments that run `npm run worker` apart;
 // `all` (the default) also runs the background jobs in this process (decision 009).
 // REATIVA_DISABLE_JOBS=1 is the older spelling of `web`.
-const runsJobs = settings.REATIVA_ROLE === 'all' && process.env.REATIVA_DISABLE_JOBS !== '1'
+const runsJobs = settings.REATIVA_ROLE !== 'web' && process.env.REATIVA_DISABLE_JOBS !== '1'
 const jobs = runsJobs ? startBackgroundJobs() : null
 
 const server = app.listen(settings.PORT, () => {
