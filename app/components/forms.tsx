@@ -151,6 +151,26 @@ function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
   ) : null
 }
 
+/** The frame every field shares: label, control, hint, then the errors beneath. */
+function FramedField<Schema>({
+  meta,
+  label,
+  hint,
+  className = '',
+  children,
+}: FieldFrame & { meta: FieldMetadata<Schema>; children: ReactNode }) {
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={meta.id} className={labelClass}>
+        {label}
+      </label>
+      {children}
+      <Hint id={meta.descriptionId} hint={hint} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
 /** A labelled input; `inputProps` adds or overrides attributes (inputMode, placeholder…). */
 export function Field<Schema>({
   meta,
@@ -169,14 +189,9 @@ export function Field<Schema>({
     ariaDescribedBy: hint ? meta.descriptionId : undefined,
   })
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={meta.id} className={labelClass}>
-        {label}
-      </label>
+    <FramedField meta={meta} label={label} hint={hint} className={className}>
       <input {...props} {...inputProps} className={`${inputClass} ${inputProps.className ?? ''}`} />
-      <Hint id={meta.descriptionId} hint={hint} />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FramedField>
   )
 }
 
@@ -194,18 +209,13 @@ export function TextareaField<Schema>({
     ariaDescribedBy: hint ? meta.descriptionId : undefined,
   })
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={meta.id} className={labelClass}>
-        {label}
-      </label>
+    <FramedField meta={meta} label={label} hint={hint} className={className}>
       <textarea
         {...props}
         {...textareaProps}
         className={`${inputClass} ${textareaProps.className ?? ''}`}
       />
-      <Hint id={meta.descriptionId} hint={hint} />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FramedField>
   )
 }
 
@@ -225,10 +235,7 @@ export function SelectField<Schema>({
     ariaDescribedBy: hint ? meta.descriptionId : undefined,
   })
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={meta.id} className={labelClass}>
-        {label}
-      </label>
+    <FramedField meta={meta} label={label} hint={hint} className={className}>
       <select
         {...props}
         {...selectProps}
@@ -236,9 +243,7 @@ export function SelectField<Schema>({
       >
         {children}
       </select>
-      <Hint id={meta.descriptionId} hint={hint} />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FramedField>
   )
 }
 

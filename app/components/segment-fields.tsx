@@ -56,6 +56,44 @@ export function SegmentFields({
     const meta = fields[name]
     return meta ? <ErrorList id={meta.errorId} errors={meta.errors} /> : null
   }
+  // One filter: its label, its control, and its errors beneath.
+  const field = (name: SegmentFieldName, label: string, control: ReactNode) => (
+    <div className="flex flex-col gap-1">
+      <label className="flex flex-col text-sm">
+        {label}
+        {control}
+      </label>
+      {errors(name)}
+    </div>
+  )
+  const days = (name: 'minDays' | 'maxDays') => (
+    <input
+      name={name}
+      type="number"
+      min={0}
+      defaultValue={values[name] ?? ''}
+      className={`${selectClass} w-24 aria-invalid:border-red-600`}
+      {...described(name)}
+    />
+  )
+  const choice = (
+    name: 'state' | 'repId' | 'segment',
+    choices: { value: string; label: string }[],
+  ) => (
+    <select
+      name={name}
+      defaultValue={values[name] ?? ''}
+      className={selectClass}
+      {...described(name)}
+    >
+      <option value="">{t('common.any')}</option>
+      {choices.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  )
   return (
     <>
       <fieldset className="flex flex-wrap gap-3">
@@ -74,104 +112,42 @@ export function SegmentFields({
       </fieldset>
       <div className="flex flex-wrap items-start gap-3">
         {children}
-        <div className="flex flex-col gap-1">
-          <label className="flex flex-col text-sm">
-            {t('accounts.minDays')}
-            <input
-              name="minDays"
-              type="number"
-              min={0}
-              defaultValue={values.minDays ?? ''}
-              className={`${selectClass} w-24 aria-invalid:border-red-600`}
-              {...described('minDays')}
-            />
-          </label>
-          {errors('minDays')}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label className="flex flex-col text-sm">
-            {t('accounts.maxDays')}
-            <input
-              name="maxDays"
-              type="number"
-              min={0}
-              defaultValue={values.maxDays ?? ''}
-              className={`${selectClass} w-24 aria-invalid:border-red-600`}
-              {...described('maxDays')}
-            />
-          </label>
-          {errors('maxDays')}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label className="flex flex-col text-sm">
-            {t('accounts.state')}
-            <select
-              name="state"
-              defaultValue={values.state ?? ''}
-              className={selectClass}
-              {...described('state')}
-            >
-              <option value="">{t('common.any')}</option>
-              {options.states.map((uf) => (
-                <option key={uf} value={uf}>
-                  {uf}
-                </option>
-              ))}
-            </select>
-          </label>
-          {errors('state')}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label className="flex flex-col text-sm">
-            {t('accounts.city')}
-            <input
-              name="city"
-              defaultValue={values.city ?? ''}
-              className={selectClass}
-              {...described('city')}
-            />
-          </label>
-          {errors('city')}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label className="flex flex-col text-sm">
-            {t('accounts.rep')}
-            <select
-              name="repId"
-              defaultValue={values.repId ?? ''}
-              className={selectClass}
-              {...described('repId')}
-            >
-              <option value="">{t('common.any')}</option>
-              <option value="none">{t('accounts.noRep')}</option>
-              {options.reps.map((rep) => (
-                <option key={rep.id} value={rep.id}>
-                  {rep.code} · {rep.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          {errors('repId')}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label className="flex flex-col text-sm">
-            {t('accounts.segment')}
-            <select
-              name="segment"
-              defaultValue={values.segment ?? ''}
-              className={selectClass}
-              {...described('segment')}
-            >
-              <option value="">{t('common.any')}</option>
-              {options.segments.map((segment) => (
-                <option key={segment} value={segment}>
-                  {segment}
-                </option>
-              ))}
-            </select>
-          </label>
-          {errors('segment')}
-        </div>
+        {field('minDays', t('accounts.minDays'), days('minDays'))}
+        {field('maxDays', t('accounts.maxDays'), days('maxDays'))}
+        {field(
+          'state',
+          t('accounts.state'),
+          choice(
+            'state',
+            options.states.map((uf) => ({ value: uf, label: uf })),
+          ),
+        )}
+        {field(
+          'city',
+          t('accounts.city'),
+          <input
+            name="city"
+            defaultValue={values.city ?? ''}
+            className={selectClass}
+            {...described('city')}
+          />,
+        )}
+        {field(
+          'repId',
+          t('accounts.rep'),
+          choice('repId', [
+            { value: 'none', label: t('accounts.noRep') },
+            ...options.reps.map((rep) => ({ value: rep.id, label: `${rep.code} · ${rep.name}` })),
+          ]),
+        )}
+        {field(
+          'segment',
+          t('accounts.segment'),
+          choice(
+            'segment',
+            options.segments.map((segment) => ({ value: segment, label: segment })),
+          ),
+        )}
         <label className="flex flex-col text-sm">
           {t('accounts.familiesBought')}
           <select
