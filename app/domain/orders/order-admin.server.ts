@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { audit } from '~/domain/audit/audit.server'
 import { earnOrder, reverseOrder } from '~/domain/commission/ledger.server'
-import { orderLineSelect } from './order-history.server'
+import { orderHeaderSelect, orderLineSelect } from './order-history.server'
 
 const NEXT: Record<OrderStatus, OrderStatus[]> = {
   PLACED: ['CONFIRMED', 'INVOICED', 'CANCELLED'],
@@ -62,18 +62,7 @@ export async function getAdminOrder(orderId: number) {
   return prisma.order.findUnique({
     where: { id: orderId },
     select: {
-      id: true,
-      channel: true,
-      status: true,
-      paymentStatus: true,
-      paymentMethod: true,
-      paymentTermCode: true,
-      termExtraDays: true,
-      subtotalCents: true,
-      discountCents: true,
-      totalCents: true,
-      placedAt: true,
-      externalRef: true,
+      ...orderHeaderSelect,
       stripePayment: {
         select: { paidAt: true, refundedCents: true, failureMessage: true, paymentIntentId: true },
       },

@@ -41,24 +41,29 @@ export const orderLineSelect = {
   isBonus: true,
 } satisfies Prisma.OrderLineSelect
 
+/** An order's header as the order pages show it (the buyer's and the back office's). */
+export const orderHeaderSelect = {
+  id: true,
+  channel: true,
+  status: true,
+  paymentStatus: true,
+  paymentMethod: true,
+  paymentTermCode: true,
+  termExtraDays: true,
+  subtotalCents: true,
+  discountCents: true,
+  totalCents: true,
+  currency: true,
+  placedAt: true,
+  externalRef: true,
+} satisfies Prisma.OrderSelect
+
 /** One order, only if it belongs to the account: anything else is "not found". */
 export async function getAccountOrder(accountId: string, orderId: number) {
   return prisma.order.findFirst({
     where: { id: orderId, accountId },
     select: {
-      id: true,
-      channel: true,
-      status: true,
-      paymentStatus: true,
-      paymentMethod: true,
-      paymentTermCode: true,
-      termExtraDays: true,
-      subtotalCents: true,
-      discountCents: true,
-      totalCents: true,
-      currency: true,
-      placedAt: true,
-      externalRef: true,
+      ...orderHeaderSelect,
       placedBy: { select: { name: true } },
       stripePayment: { select: { paidAt: true, refundedCents: true, failureMessage: true } },
       lines: { orderBy: { sku: 'asc' }, select: orderLineSelect },
