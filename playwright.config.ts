@@ -1,16 +1,32 @@
 import { defineConfig } from '@playwright/test'
 
-const PORT = 3100
+// Ports of one run; set E2E_PORT to run a second suite on the same machine. Worker processes
+// inherit these from the runner, which reads this file first.
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+process.env.E2E_PORT = String(PORT)
+process.env.E2E_STRIPE_PORT ??= String(PORT + 9011)
+process.env.E2E_WORLD_PORT ??= String(PORT + 1)
+
+/**
+ * Specs that read portfolio-wide figures (dashboard counts, campaign segments, a rep's ledger)
+ * or change settings every page reads (thresholds, payment methods). They run one at a time,
+ * after the others, so no parallel test moves the figures they compare.
+ */
+const SHARED_STATE = [
+  'back-office.spec.ts',
+  'campaigns.spec.ts',
+  'commission.spec.ts',
+  'payments.spec.ts',
+]
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright's own browser download is not used)
- * against the production build, on a database migrated and seeded for this run.
+ * against the production build, on a database migrated and seeded for this run. Tests make
+ * their own users and accounts (tests/e2e/fixtures.ts) and run in parallel.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
-  // One shared seeded database: run specs one after another.
-  fullyParallel: false,
-  workers: 1,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 3,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
   timeout: 60_000,
@@ -22,11 +38,26 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-gpu',
+      ],
     },
   },
+  projects: [
+    { name: 'parallel', testIgnore: SHARED_STATE, fullyParallel: true },
+    {
+      name: 'shared-state',
+      testMatch: SHARED_STATE,
+      workers: 1,
+      fullyParallel: false,
+      dependencies: ['parallel'],
+    },
+  ],
   webServer: {
-    command: `node tests/e2e/start-server.mjs ${PORT}`,
+    command: 'node tests/e2e/start-server.mjs',
     url: `http://localhost:${PORT}/auth/login`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test'
-import { latestMail, login } from './helpers'
+import { expect, test } from './fixtures'
+import { login } from './helpers'
 
 test('a forgotten password is reset through the emailed link, which then stops working', async ({
   page,
   browser,
+  world,
 }) => {
-  const email = 'inativo@reativa.dev'
+  const { email } = await world.buyer()
   await page.goto('/auth/login')
   await page.getByRole('link', { name: 'Esqueci minha senha' }).click()
   // Until the navigation lands, "E-mail" is still the login form's field.
@@ -14,7 +15,7 @@ test('a forgotten password is reset through the emailed link, which then stops w
   await page.getByRole('button', { name: 'Enviar link' }).click()
   await expect(page.getByText(/Se houver uma conta com esse e-mail/)).toBeVisible()
 
-  const mail = await latestMail(browser, email, 'Crie uma nova senha no Reativa')
+  const mail = await world.latestMail(browser, email, 'Crie uma nova senha no Reativa')
   expect(mail.subject).toBe('Crie uma nova senha no Reativa')
   const link = /(http:\/\/\S+\/auth\/reset-password\?token=[\w-]+)/.exec(mail.text)![1]!
 
@@ -36,9 +37,10 @@ test('a forgotten password is reset through the emailed link, which then stops w
   await expect(page.getByText('Este link já foi usado.', { exact: false })).toBeVisible()
 })
 
-test('a wrong password gets a clear message', async ({ page }) => {
+test('a wrong password gets a clear message', async ({ page, world }) => {
+  const { email } = await world.buyer()
   await page.goto('/auth/login')
-  await page.getByLabel('E-mail').fill('comprador@reativa.dev')
+  await page.getByLabel('E-mail').fill(email)
   await page.getByLabel('Senha').fill('senha-errada')
   await page.getByRole('button', { name: 'Entrar' }).click()
   await expect(page.getByRole('alert')).toHaveText('E-mail ou senha incorretos.')
@@ -46,17 +48,20 @@ test('a wrong password gets a clear message', async ({ page }) => {
 
 test('an anonymous visitor is sent to log in and comes back to the page asked for', async ({
   page,
+  world,
 }) => {
+  const buyer = await world.buyer()
   await page.goto('/orders')
   await expect(page).toHaveURL(/\/auth\/login\?redirectTo=%2Forders/)
-  await page.getByLabel('E-mail').fill('comprador@reativa.dev')
-  await page.getByLabel('Senha').fill('reativa123')
+  await page.getByLabel('E-mail').fill(buyer.email)
+  await page.getByLabel('Senha').fill(buyer.password)
   await page.getByRole('button', { name: 'Entrar' }).click()
   await expect(page).toHaveURL(/\/orders$/)
 })
 
-test('the language can be switched to English and back', async ({ page }) => {
-  await login(page, 'comprador@reativa.dev')
+test('the language can be switched to English and back', async ({ page, world }) => {
+  await world.loginAs(page, await world.buyer())
+  await page.goto('/catalog')
   await page.getByRole('button', { name: 'English' }).click()
   await expect(page.getByRole('heading', { name: 'Catalog', level: 1 })).toBeVisible()
   await expect(page.getByRole('link', { name: 'My orders' })).toBeVisible()
@@ -64,10 +69,11 @@ test('the language can be switched to English and back', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Catálogo', level: 1 })).toBeVisible()
 })
 
-test('a cross-site form post is refused', async ({ request }) => {
+test('a cross-site form post is refused', async ({ request, world }) => {
+  const buyer = await world.buyer()
   const response = await request.post('/auth/login', {
     headers: { Origin: 'https://evil.example' },
-    form: { email: 'comprador@reativa.dev', password: 'reativa123' },
+    form: { email: buyer.email, password: buyer.password },
   })
   expect(response.status()).toBe(403)
 })
@@ -75,19 +81,22 @@ test('a cross-site form post is refused', async ({ request }) => {
 test('pages carry the security headers and the session cookie is httpOnly and SameSite=Lax', async ({
   page,
   context,
+  world,
 }) => {
+  const buyer = await world.buyer()
   const response = await page.goto('/auth/login')
   const headers = response!.headers()
   expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/)
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
-  await login(page, 'comprador@reativa.dev')
+  // Through the form: the cookie under test is the one the login action sets.
+  await login(page, buyer.email, buyer.password)
   const session = (await context.cookies()).find((cookie) => cookie.name === 'reativa_session')
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' })
 })
 
-test('a buyer cannot read the dev mailbox', async ({ page }) => {
-  await login(page, 'comprador@reativa.dev')
+test('a buyer cannot read the dev mailbox', async ({ page, world }) => {
+  await world.loginAs(page, await world.buyer())
   const response = await page.goto('/dev/mailbox')
   expect(response?.status()).toBe(403)
 })

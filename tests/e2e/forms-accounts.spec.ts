@@ -1,8 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectFieldError, recordPosts, snapshot } from './forms-helpers'
-import { login } from './helpers'
-
-const MANAGER = 'gerente@reativa.dev'
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
 const saveContact = (page: Page) => page.getByRole('button', { name: 'Salvar', exact: true })
@@ -18,9 +16,11 @@ async function addOption(page: Page, label: string, value: string) {
 
 test("the account page's forms refuse bad input in the browser, then the server checks the rep, price list and terms, each on its field, then they save", async ({
   page,
+  world,
 }) => {
-  await login(page, MANAGER)
-  await page.goto('/admin/accounts/acc_00020')
+  await world.loginAs(page, await world.manager())
+  const { accountId } = await world.buyer({ twinOf: 'acc_00020' })
+  await page.goto(`/admin/accounts/${accountId}`)
   const posts = recordPosts(page)
 
   await field(page, 'Nome fantasia').fill('X')
@@ -104,9 +104,11 @@ test.describe('without JavaScript', () => {
 
   test("the server refuses the account page's forms with every error beside its field and what was typed, then saves", async ({
     page,
+    world,
   }) => {
-    await login(page, MANAGER)
-    await page.goto('/admin/accounts/acc_00021')
+    await world.loginAs(page, await world.manager())
+    const { accountId } = await world.buyer({ twinOf: 'acc_00021' })
+    await page.goto(`/admin/accounts/${accountId}`)
     await field(page, 'Nome fantasia').fill('X')
     await field(page, 'E-mail').fill('nao-e-um-email')
     await field(page, 'UF').fill('XX')

@@ -1,8 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectFieldError, recordPosts, snapshot } from './forms-helpers'
-import { login } from './helpers'
-
-const MANAGER = 'gerente@reativa.dev'
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
 const minDays = (page: Page) => page.getByLabel('Dias sem comprar, de')
@@ -20,8 +18,9 @@ async function cancelScheduled(page: Page) {
 
 test('the campaign form reports every problem at once in the browser, then the offer and the segment on the server, then schedules', async ({
   page,
+  world,
 }) => {
-  await login(page, MANAGER)
+  await world.loginAs(page, await world.manager())
   await page.goto('/admin/campaigns/new')
   const posts = recordPosts(page)
 
@@ -88,8 +87,9 @@ test.describe('without JavaScript', () => {
 
   test('the server refuses the campaign form with every error beside its field and what was typed, then schedules it', async ({
     page,
+    world,
   }) => {
-    await login(page, MANAGER)
+    await world.loginAs(page, await world.manager())
     await page.goto('/admin/campaigns/new')
     await minDays(page).fill('-5')
     await field(page, 'Nome da campanha').fill('ab')

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectFieldError, recordPosts, snapshot } from './forms-helpers'
-import { BUYER_B, emptyCart, login, quickOrder } from './helpers'
+import { quickOrder } from './helpers'
 
 const quickLines = (page: Page) => page.getByLabel('Linhas do pedido rápido')
 const couponCode = (page: Page) => page.getByLabel('Código do cupom')
@@ -17,10 +18,10 @@ async function packOfSixSku(page: Page) {
 
 test('the cart forms refuse bad input in the browser beside each field, the server reports what only it knows, then they work', async ({
   page,
+  world,
 }) => {
-  await login(page, BUYER_B)
+  await world.loginAs(page, await world.buyer({ twinOf: 'acc_00002' }))
   const rejunte = await packOfSixSku(page)
-  await emptyCart(page)
   await quickOrder(page, `CIM-0001 20\n${rejunte} 6`)
   await expect(page.getByTestId('cart-line')).toHaveCount(2)
   const posts = recordPosts(page)
@@ -85,9 +86,9 @@ test.describe('without JavaScript', () => {
 
   test('the server refuses the cart forms with the error beside the field and what was typed, then they work', async ({
     page,
+    world,
   }) => {
-    await login(page, BUYER_B)
-    await emptyCart(page)
+    await world.loginAs(page, await world.buyer({ twinOf: 'acc_00002' }))
     await quickOrder(page, 'CIM-0001 10')
     await expect(page.getByTestId('cart-line')).toHaveCount(1)
 
@@ -114,6 +115,5 @@ test.describe('without JavaScript', () => {
     await line(page, 'CIM-0001').getByRole('button', { name: 'Atualizar' }).click()
     await expect(quantityOf(page, 'CIM-0001')).toHaveValue('20')
     await expect(quantityOf(page, 'CIM-0001')).not.toHaveAttribute('aria-invalid', 'true')
-    await emptyCart(page)
   })
 })

@@ -1,15 +1,14 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectFieldError, expectNoFieldError, recordPosts, snapshot } from './forms-helpers'
-import { login } from './helpers'
-
-const MANAGER = 'gerente@reativa.dev'
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
 
 test('the offer form refuses bad input in the browser, every error beside its field, then the server checks the catalog, then it saves', async ({
   page,
+  world,
 }) => {
-  await login(page, MANAGER)
+  await world.loginAs(page, await world.manager())
   await page.goto('/admin/offers/new')
   const posts = recordPosts(page)
 
@@ -89,8 +88,9 @@ test.describe('without JavaScript', () => {
 
   test('the server refuses the offer form with every error beside its field and what was typed, then saves it', async ({
     page,
+    world,
   }) => {
-    await login(page, MANAGER)
+    await world.loginAs(page, await world.manager())
     await page.goto('/admin/offers/new')
     await field(page, 'Código do cupom').fill('a b')
     await field(page, 'Dias extras no prazo').fill('999')

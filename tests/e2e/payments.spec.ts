@@ -8,7 +8,7 @@ const stripe = JSON.parse(fs.readFileSync('tests/e2e/fake-stripe.json', 'utf8'))
   port: number
   webhookSecret: string
 }
-const fakeStripeUrl = `http://127.0.0.1:${stripe.port}`
+const fakeStripeUrl = `http://127.0.0.1:${process.env.E2E_STRIPE_PORT}`
 
 /** "R$ 1.234,56" → 123456 */
 function cents(text: string): number {

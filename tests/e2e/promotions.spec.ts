@@ -1,7 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
-import { BUYER_A, BUYER_B, emptyCart, login, quickOrder } from './helpers'
-
-const MANAGER = 'gerente@reativa.dev'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { quickOrder } from './helpers'
 
 async function applyCoupon(page: Page, code: string) {
   await page.getByLabel('Código do cupom').fill(code)
@@ -11,13 +10,15 @@ async function applyCoupon(page: Page, code: string) {
 test('a lost account comes back: welcome-back offer, family coupon, bonus item and extended terms on the order', async ({
   page,
   browser,
+  world,
 }) => {
-  await login(page, 'perdido@reativa.dev')
+  // A twin of the demo's lost account: same terms and history, a cart of its own.
+  await world.loginAs(page, await world.buyer({ twinOf: 'acc_00004' }))
+  await page.goto('/catalog')
   const welcome = page.getByTestId('welcome-back')
   await expect(welcome).toContainText('Que bom ter você de volta')
   await expect(welcome).toContainText('Bem-vindo de volta')
 
-  await emptyCart(page)
   await quickOrder(page, 'CIM-0001 40\nTIN-0001 2')
   await expect(page.getByTestId('cart-line')).toHaveCount(2)
 
@@ -65,22 +66,20 @@ test('a lost account comes back: welcome-back offer, family coupon, bonus item a
   await expect(page.getByTestId('welcome-back')).toHaveCount(0)
 
   // The sales team sees the redemption and its revenue.
-  const managerContext = await browser.newContext()
-  const manager = await managerContext.newPage()
-  await login(manager, MANAGER)
+  const manager = await world.pageAs(browser, await world.manager())
   await manager.goto('/admin/offers')
   await manager.getByRole('link', { name: 'Tintas com 10% para quem volta' }).click()
   await expect(manager.getByTestId('stat-redemptions')).toHaveText('1')
   await expect(manager.getByTestId('redemption-row')).toHaveCount(1)
   await expect(manager.getByTestId('stat-revenue')).toHaveText(total!)
-  await managerContext.close()
+  await manager.context().close()
 })
 
 test('a coupon that needs a bigger order says how much is missing, then applies, and can be removed', async ({
   page,
+  world,
 }) => {
-  await login(page, BUYER_B)
-  await emptyCart(page)
+  await world.loginAs(page, await world.buyer({ twinOf: 'acc_00002' }))
   await quickOrder(page, 'CIM-0001 5')
   await applyCoupon(page, 'obra7')
   const coupon = page.locator('[data-testid="offer"][data-code="OBRA7"]')
@@ -97,14 +96,14 @@ test('a coupon that needs a bigger order says how much is missing, then applies,
   await coupon.getByRole('button', { name: 'Remover cupom OBRA7' }).click()
   await expect(coupon).toHaveCount(0)
   await expect(page.getByTestId('cart-discount')).toHaveCount(0)
-  await emptyCart(page)
 })
 
 test('a manager creates a coupon with clear errors on bad input, pauses it, and buyers are told', async ({
   page,
   browser,
+  world,
 }) => {
-  await login(page, MANAGER)
+  await world.loginAs(page, await world.manager())
   await page.goto('/admin/offers/new')
   await page.getByLabel('Nome').fill('Cupom de teste E2E')
   await page.getByLabel('Código do cupom').fill('e2e15')
@@ -119,10 +118,7 @@ test('a manager creates a coupon with clear errors on bad input, pauses it, and 
   await expect(page.getByText('Oferta salva.')).toBeVisible()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Ativa')
 
-  const buyerContext = await browser.newContext()
-  const buyer = await buyerContext.newPage()
-  await login(buyer, BUYER_A)
-  await emptyCart(buyer)
+  const buyer = await world.pageAs(browser, await world.buyer({ twinOf: 'acc_00001' }))
   await quickOrder(buyer, 'CIM-0001 10')
   await applyCoupon(buyer, 'E2E15')
   await expect(buyer.locator('[data-testid="offer"][data-code="E2E15"]')).toHaveAttribute(
@@ -139,6 +135,6 @@ test('a manager creates a coupon with clear errors on bad input, pauses it, and 
   ).toHaveText('Cupom suspenso no momento.')
   await expect(buyer.getByTestId('cart-discount')).toHaveCount(0)
   await buyer.getByRole('button', { name: 'Remover cupom E2E15' }).click()
-  await emptyCart(buyer)
-  await buyerContext.close()
+  await expect(buyer.locator('[data-testid="offer"][data-code="E2E15"]')).toHaveCount(0)
+  await buyer.context().close()
 })

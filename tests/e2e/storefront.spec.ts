@@ -1,13 +1,18 @@
-import { expect, test } from '@playwright/test'
-import { BUYER_A, BUYER_B, emptyCart, latestMail, login, orderIds, quickOrder } from './helpers'
+import { expect, test } from './fixtures'
+import { orderIds, quickOrder } from './helpers'
+
+// Each test's buyer is a new account twinned from a demo one (terms, minimum, history).
+const DEMO_ACCOUNT = 'acc_00001'
 
 test('a buyer finds products, quick-orders, checks out on terms, gets the email and reorders', async ({
   page,
   browser,
+  world,
 }) => {
-  await login(page, BUYER_A)
+  const buyer = await world.buyer({ twinOf: DEMO_ACCOUNT })
+  await world.loginAs(page, buyer)
+  await page.goto('/')
   await expect(page).toHaveURL(/\/catalog/)
-  await emptyCart(page)
 
   const search = page.getByRole('searchbox', { name: 'Buscar por nome ou SKU' })
   await search.fill('CIM-0001')
@@ -42,7 +47,7 @@ test('a buyer finds products, quick-orders, checks out on terms, gets the email 
   await expect(page.getByText('Boleto 28/56 dias')).toBeVisible()
   await expect(page.getByTestId('cart-count')).toHaveText('(0)')
 
-  const mail = await latestMail(browser, BUYER_A, `Pedido ${orderId} recebido`)
+  const mail = await world.latestMail(browser, buyer.email, `Pedido ${orderId} recebido`)
   expect(mail.subject).toBe(`Pedido ${orderId} recebido`)
   expect(mail.text).toContain('10 × Cimento CP-II 50 kg (CIM-0001)')
 
@@ -51,24 +56,23 @@ test('a buyer finds products, quick-orders, checks out on terms, gets the email 
   await expect(page.getByTestId('cart-count')).toHaveText('(4)')
   await page.goto('/cart')
   await expect(page.locator('[data-testid="cart-line"][data-sku="CIM-0001"]')).toBeVisible()
-  await emptyCart(page)
 })
 
-test('reordering an imported order reports the products no longer sold', async ({ page }) => {
-  await login(page, BUYER_A)
-  await emptyCart(page)
+test('reordering an imported order reports the products no longer sold', async ({
+  page,
+  world,
+}) => {
+  await world.loginAs(page, await world.buyer({ twinOf: DEMO_ACCOUNT }))
   const ids = await orderIds(page)
   // The account's oldest imported order holds a product that has left the line.
   await page.goto(`/orders/${ids[ids.length - 1]}`)
   await expect(page.getByText('Representante / ERP')).toBeVisible()
   await page.getByRole('button', { name: 'Comprar novamente' }).click()
   await expect(page.getByTestId('reorder-unavailable')).toContainText('Indisponíveis:')
-  await emptyCart(page)
 })
 
-test('a double-clicked "place order" creates one order', async ({ page }) => {
-  await login(page, BUYER_B)
-  await emptyCart(page)
+test('a double-clicked "place order" creates one order', async ({ page, world }) => {
+  await world.loginAs(page, await world.buyer({ twinOf: DEMO_ACCOUNT }))
   const before = await orderIds(page)
   await quickOrder(page, 'CIM-0001 20')
   await expect(page.getByTestId('cart-line')).toHaveCount(1)
@@ -80,16 +84,12 @@ test('a double-clicked "place order" creates one order', async ({ page }) => {
   expect(after[1]).toBe(before[0])
 })
 
-test("buyer A opening buyer B's order gets 404", async ({ browser }) => {
-  const contextB = await browser.newContext({ locale: 'pt-BR' })
-  const pageB = await contextB.newPage()
-  await login(pageB, BUYER_B)
+test("buyer A opening buyer B's order gets 404", async ({ browser, world }) => {
+  const pageB = await world.pageAs(browser, await world.buyer({ twinOf: DEMO_ACCOUNT }))
   const [orderOfB] = await orderIds(pageB)
-  await contextB.close()
+  await pageB.context().close()
 
-  const contextA = await browser.newContext({ locale: 'pt-BR' })
-  const pageA = await contextA.newPage()
-  await login(pageA, BUYER_A)
+  const pageA = await world.pageAs(browser, await world.buyer({ twinOf: DEMO_ACCOUNT }))
   const response = await pageA.goto(`/orders/${orderOfB}`)
   expect(response?.status()).toBe(404)
   await expect(pageA.getByText('Página não encontrada.')).toBeVisible()
@@ -100,21 +100,24 @@ test("buyer A opening buyer B's order gets 404", async ({ browser }) => {
     form: {},
   })
   expect(reorder.status()).toBe(404)
-  await contextA.close()
+  await pageA.context().close()
 })
 
-test('the minimum order value blocks checkout with the amount still missing', async ({ page }) => {
-  await login(page, BUYER_A)
-  await emptyCart(page)
+test('the minimum order value blocks checkout with the amount still missing', async ({
+  page,
+  world,
+}) => {
+  await world.loginAs(page, await world.buyer({ twinOf: DEMO_ACCOUNT, minimumOrderCents: 30_000 }))
   await quickOrder(page, 'CIM-0001 1')
   await expect(page.getByText(/Pedido mínimo R\$\s300,00 — faltam R\$\s261,10\./)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Fazer pedido' })).toBeDisabled()
-  await emptyCart(page)
 })
 
-test('a quantity that is not a whole pack is refused with the pack size', async ({ page }) => {
-  await login(page, BUYER_A)
-  await emptyCart(page)
+test('a quantity that is not a whole pack is refused with the pack size', async ({
+  page,
+  world,
+}) => {
+  await world.loginAs(page, await world.buyer({ twinOf: DEMO_ACCOUNT }))
   // Rejunte is sold in packs of 6.
   await page.goto('/catalog?q=rejunte')
   const sku = (await page.getByTestId('product-card').first().locator('p').first().textContent())!
