@@ -8,16 +8,11 @@ process.env.E2E_STRIPE_PORT ??= String(PORT + 9011)
 process.env.E2E_WORLD_PORT ??= String(PORT + 1)
 
 /**
- * Specs that read portfolio-wide figures (dashboard counts, campaign segments, a rep's ledger)
- * or change settings every page reads (thresholds, payment methods). They run one at a time,
- * after the others, so no parallel test moves the figures they compare.
+ * Specs named `*.shared.spec.ts` read portfolio-wide figures (dashboard counts, the invitation
+ * funnel, payout batches) or change settings every page reads (thresholds, payment methods).
+ * They run one at a time, after the others, so no parallel test moves what they compare.
  */
-const SHARED_STATE = [
-  'back-office.spec.ts',
-  'campaigns.spec.ts',
-  'commission.spec.ts',
-  'payments.spec.ts',
-]
+const SHARED_STATE = /\.shared\.spec\.ts$/
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright's own browser download is not used)

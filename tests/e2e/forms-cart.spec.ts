@@ -77,6 +77,8 @@ test('the cart forms refuse bad input in the browser beside each field, the serv
   await page.getByRole('button', { name: 'Aplicar', exact: true }).click()
   await expect(page.getByText('Cupom OBRA7 aplicado.')).toBeVisible()
   await expect(couponCode(page)).toHaveValue('')
+  // The order carries the total the buyer saw: wait for the discounted one to be on the page.
+  await expect(page.getByTestId('cart-discount')).toBeVisible()
   await page.getByRole('button', { name: 'Fazer pedido' }).click()
   await expect(page).toHaveURL(/\/orders\/\d+\?placed=1/)
 })

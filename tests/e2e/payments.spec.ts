@@ -1,11 +1,9 @@
 import fs from 'node:fs'
-import { expect, test } from '@playwright/test'
 import { checkoutCompleted, signed } from '../support/stripe-events'
-import { BUYER_B, emptyCart, login, quickOrder } from './helpers'
+import { expect, test } from './fixtures'
+import { quickOrder } from './helpers'
 
-const MANAGER = 'gerente@reativa.dev'
 const stripe = JSON.parse(fs.readFileSync('tests/e2e/fake-stripe.json', 'utf8')) as {
-  port: number
   webhookSecret: string
 }
 const fakeStripeUrl = `http://127.0.0.1:${process.env.E2E_STRIPE_PORT}`
@@ -19,9 +17,9 @@ test('a buyer pays now; the signed completion webhook marks the order paid; the 
   page,
   browser,
   request,
+  world,
 }) => {
-  await login(page, BUYER_B)
-  await emptyCart(page)
+  await world.loginAs(page, await world.buyer({ twinOf: 'acc_00002' }))
   await quickOrder(page, 'CIM-0001 20')
   await page.getByLabel('Pagar agora (cartão, boleto ou PIX)').check()
   await page.getByRole('button', { name: 'Fazer pedido' }).click()
@@ -79,9 +77,7 @@ test('a buyer pays now; the signed completion webhook marks the order paid; the 
   await expect(page.getByRole('button', { name: 'Pagar agora' })).toHaveCount(0)
 
   // The manager sees it paid online and refunds R$ 10,00 of it through Stripe.
-  const managerContext = await browser.newContext()
-  const manager = await managerContext.newPage()
-  await login(manager, MANAGER)
+  const manager = await world.pageAs(browser, await world.manager())
   await manager.goto(`/admin/orders/${orderId}`)
   await expect(manager.getByTestId('admin-payment-status')).toContainText('Pago')
   await expect(manager.getByTestId('admin-payment-status')).toContainText('pago online (Stripe)')
@@ -100,34 +96,8 @@ test('a buyer pays now; the signed completion webhook marks the order paid; the 
   await manager.getByRole('button', { name: 'Estornar' }).click()
   await expect(manager.getByText(/Informe um valor entre R\$ 0,01 e/)).toBeVisible()
   await expect(manager.getByTestId('refund-row')).toHaveCount(1)
-  await managerContext.close()
+  await manager.context().close()
 
   await page.reload()
   await expect(page.getByTestId('payment-status')).toHaveText('Estorno parcial')
-})
-
-test('the manager chooses which methods Checkout offers; none at all is refused', async ({
-  page,
-}) => {
-  await login(page, MANAGER)
-  await page.goto('/admin/settings')
-  await expect(page.getByTestId('stripe-state')).toHaveText(
-    /Stripe configurado: os compradores podem pagar/,
-  )
-  const pix = page.getByRole('checkbox', { name: 'PIX' })
-  const card = page.getByRole('checkbox', { name: 'Cartão' })
-  const save = page.getByRole('button', { name: 'Salvar meios de pagamento' })
-
-  await card.uncheck()
-  await save.click()
-  await expect(page.getByText('Escolha ao menos um meio de pagamento.')).toBeVisible()
-  await page.reload()
-  await expect(card).toBeChecked()
-
-  await pix.check()
-  await save.click()
-  await expect(page.getByText('Meios de pagamento salvos.')).toBeVisible()
-  await page.reload()
-  await expect(pix).toBeChecked()
-  await expect(card).toBeChecked()
 })

@@ -53,6 +53,8 @@ export type BuyerOptions = {
   status?: AccountStatus
   minimumOrderCents?: number
   state?: string
+  /** The account's rep (a `rep()` of the same test), instead of the twin's. */
+  repId?: string
 }
 
 /** A new account with a buyer who is its admin; a twin of a demo account when asked. */
@@ -70,7 +72,7 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
     terms: source ? source.paymentTerms.map((t) => t.code) : ['28', '28/56'],
     minimumOrderCents: options.minimumOrderCents ?? source?.minimumOrderCents ?? 0,
     priceListId: source?.priceListId ?? null,
-    repId: source?.repId ?? null,
+    repId: options.repId ?? source?.repId ?? null,
     status: options.status ?? source?.status ?? 'ACTIVE',
     lastOrderAt: source?.lastOrderAt ?? null,
     reactivatedAt: source?.reactivatedAt ?? null,
@@ -136,12 +138,12 @@ export async function staff(options: { role: 'MANAGER' | 'ADMIN' }): Promise<Wor
 }
 
 /** A new rep with a REP user. */
-export async function rep(): Promise<WorldUser & { repId: string; repName: string }> {
+export async function rep(): Promise<WorldUser & { repId: string; repCode: string }> {
   const created = await createRep()
   return {
     ...(await user({ role: 'REP', repId: created.id, name: created.name })),
     repId: created.id,
-    repName: created.name,
+    repCode: created.code,
   }
 }
 
