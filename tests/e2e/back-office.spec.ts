@@ -1,8 +1,7 @@
 import { expect, test } from './fixtures'
 import { quickOrder } from './helpers'
 
-test('a refused file says why and cannot be confirmed', async ({ page, world }) => {
-  await world.loginAs(page, await world.manager())
+test('a refused file says why and cannot be confirmed', async ({ managerPage: page }) => {
   await page.goto('/admin/imports')
   await page.getByLabel('Arquivo CSV').setInputFiles({
     name: 'errado.csv',

@@ -29,10 +29,8 @@ test('a rep sends an invitation to one of their accounts, once a day', async ({ 
 })
 
 test('a manager schedules a campaign for tomorrow, sees it waiting, and cancels it', async ({
-  page,
-  world,
+  managerPage: page,
 }) => {
-  await world.loginAs(page, await world.manager())
   await page.goto('/admin/campaigns/new')
   await page.getByRole('checkbox', { name: 'Perdido' }).check()
   await page.getByLabel('Nome da campanha').fill('Perdidos — amanhã')

@@ -80,10 +80,20 @@ export class World {
   }
 }
 
-export const test = base.extend<{ world: World }>({
+type Fixtures = {
+  world: World
+  /** The test's page, logged in as a new manager. */
+  managerPage: Page
+}
+
+export const test = base.extend<Fixtures>({
   // Playwright calls the second argument `use`; named otherwise so React's hook rule keeps quiet.
   world: async ({ baseURL }, provide) => {
     await provide(new World(baseURL!))
+  },
+  managerPage: async ({ page, world }, provide) => {
+    await world.loginAs(page, await world.manager())
+    await provide(page)
   },
 })
 

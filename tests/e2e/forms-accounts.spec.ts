@@ -15,10 +15,9 @@ async function addOption(page: Page, label: string, value: string) {
 }
 
 test("the account page's forms refuse bad input in the browser, then the server checks the rep, price list and terms, each on its field, then they save", async ({
-  page,
+  managerPage: page,
   world,
 }) => {
-  await world.loginAs(page, await world.manager())
   const { accountId } = await world.buyer({ twinOf: 'acc_00020' })
   await page.goto(`/admin/accounts/${accountId}`)
   const posts = recordPosts(page)
@@ -103,10 +102,9 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test("the server refuses the account page's forms with every error beside its field and what was typed, then saves", async ({
-    page,
+    managerPage: page,
     world,
   }) => {
-    await world.loginAs(page, await world.manager())
     const { accountId } = await world.buyer({ twinOf: 'acc_00021' })
     await page.goto(`/admin/accounts/${accountId}`)
     await field(page, 'Nome fantasia').fill('X')

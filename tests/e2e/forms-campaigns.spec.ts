@@ -17,10 +17,8 @@ async function cancelScheduled(page: Page) {
 }
 
 test('the campaign form reports every problem at once in the browser, then the offer and the segment on the server, then schedules', async ({
-  page,
-  world,
+  managerPage: page,
 }) => {
-  await world.loginAs(page, await world.manager())
   await page.goto('/admin/campaigns/new')
   const posts = recordPosts(page)
 
@@ -86,10 +84,8 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test('the server refuses the campaign form with every error beside its field and what was typed, then schedules it', async ({
-    page,
-    world,
+    managerPage: page,
   }) => {
-    await world.loginAs(page, await world.manager())
     await page.goto('/admin/campaigns/new')
     await minDays(page).fill('-5')
     await field(page, 'Nome da campanha').fill('ab')

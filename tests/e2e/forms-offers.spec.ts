@@ -5,10 +5,8 @@ import { expectFieldError, expectNoFieldError, recordPosts, snapshot } from './f
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
 
 test('the offer form refuses bad input in the browser, every error beside its field, then the server checks the catalog, then it saves', async ({
-  page,
-  world,
+  managerPage: page,
 }) => {
-  await world.loginAs(page, await world.manager())
   await page.goto('/admin/offers/new')
   const posts = recordPosts(page)
 
@@ -87,10 +85,8 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test('the server refuses the offer form with every error beside its field and what was typed, then saves it', async ({
-    page,
-    world,
+    managerPage: page,
   }) => {
-    await world.loginAs(page, await world.manager())
     await page.goto('/admin/offers/new')
     await field(page, 'Código do cupom').fill('a b')
     await field(page, 'Dias extras no prazo').fill('999')

@@ -3,10 +3,8 @@ import { expect, test } from './fixtures'
 // The payment methods are one setting for every buyer: this runs alone, after the parallel specs.
 
 test('the manager chooses which methods Checkout offers; none at all is refused', async ({
-  page,
-  world,
+  managerPage: page,
 }) => {
-  await world.loginAs(page, await world.manager())
   await page.goto('/admin/settings')
   await expect(page.getByTestId('stripe-state')).toHaveText(
     /Stripe configurado: os compradores podem pagar/,

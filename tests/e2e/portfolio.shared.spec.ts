@@ -13,10 +13,8 @@ function todayInBrasilia(): string {
 }
 
 test('a manager imports a Windows-1252 order history, previews it, confirms, and the dashboard moves', async ({
-  page,
-  world,
+  managerPage: page,
 }) => {
-  await world.loginAs(page, await world.manager())
   await page.goto('/')
   await expect(page).toHaveURL(/\/admin$/)
   const inactiveBefore = await portfolioCount(page, 'INACTIVE')
@@ -88,8 +86,9 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
   await expect(page.getByTestId('imports.unchanged')).toHaveText('1')
 })
 
-test('thresholds are validated, saved and reclassify the portfolio', async ({ page, world }) => {
-  await world.loginAs(page, await world.manager())
+test('thresholds are validated, saved and reclassify the portfolio', async ({
+  managerPage: page,
+}) => {
   await page.goto('/admin/settings')
   await page.getByLabel('Inativo após (dias)').fill('80')
   await page.getByRole('button', { name: 'Salvar', exact: true }).click()

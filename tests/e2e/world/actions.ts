@@ -64,7 +64,11 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
         where: { id: options.twinOf },
         include: {
           paymentTerms: { select: { code: true } },
-          orders: { include: { lines: true }, orderBy: { placedAt: 'asc' } },
+          orders: {
+            where: { channel: 'OFFLINE' },
+            include: { lines: true },
+            orderBy: { placedAt: 'asc' },
+          },
         },
       })
     : null
@@ -89,32 +93,14 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
         expectedNextOrderAt: source.expectedNextOrderAt,
       },
     })
-    for (const order of source.orders.filter((o) => o.channel === 'OFFLINE')) {
+    // The demo's ERP orders, under the new account (ids, keys and ERP numbers made anew).
+    for (const { id: _id, accountId: _a, idempotencyKey: _k, lines, ...order } of source.orders) {
       await prisma.order.create({
         data: {
+          ...order,
           accountId: account.id,
-          channel: 'OFFLINE',
-          status: order.status,
-          paymentStatus: order.paymentStatus,
-          paymentMethod: order.paymentMethod,
-          paymentTermCode: order.paymentTermCode,
-          externalRef: order.externalRef ? `${order.externalRef}-${slug()}` : null,
-          repId: order.repId,
-          subtotalCents: order.subtotalCents,
-          discountCents: order.discountCents,
-          totalCents: order.totalCents,
-          placedAt: order.placedAt,
-          lines: {
-            create: order.lines.map((line) => ({
-              productId: line.productId,
-              sku: line.sku,
-              name: line.name,
-              quantity: line.quantity,
-              unitPriceCents: line.unitPriceCents,
-              discountCents: line.discountCents,
-              totalCents: line.totalCents,
-            })),
-          },
+          externalRef: order.externalRef && `${order.externalRef}-${slug()}`,
+          lines: { create: lines.map(({ id: _l, orderId: _o, ...line }) => line) },
         },
       })
     }
