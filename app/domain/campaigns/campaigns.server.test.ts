@@ -1,14 +1,13 @@
 import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
-  checkoutAsShown,
   createAccount,
   createFamily,
   createOffer,
   createProduct,
   createRep,
   createUser,
-  putInCart,
+  orderProduct,
 } from '#tests/fixtures/factories'
 import { hashPassword } from '~/utils/password.server'
 import { prisma } from '~/utils/db.server'
@@ -460,23 +459,20 @@ describe('invitation links', () => {
     })
     const accepted = await accept(token)
     if (!accepted.ok) throw new Error(accepted.code)
-    const product = await createProduct({ listPriceCents: 10_000 })
-    await putInCart(account.id, [{ productId: product.id, quantity: 5 }])
-    const order = await checkoutAsShown({
+    const orderId = await orderProduct({
       accountId: account.id,
       userId: accepted.userId,
-      idempotencyKey: crypto.randomUUID(),
-      paymentTermCode: '28',
+      listPriceCents: 10_000,
+      quantity: 5,
     })
-    if (!order.ok) throw new Error(order.code)
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { campaignId } })
-    const saved = await prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })
+    const saved = await prisma.order.findUniqueOrThrow({ where: { id: orderId } })
     expect(saved.invitationId).toBe(invitation.id)
     expect(saved.discountCents).toBeGreaterThan(0)
     const reactivation = await prisma.reactivation.findFirstOrThrow({
       where: { accountId: account.id },
     })
-    expect(reactivation).toMatchObject({ orderId: order.orderId, invitationId: invitation.id })
+    expect(reactivation).toMatchObject({ orderId, invitationId: invitation.id })
 
     const { total } = await campaignFunnel(campaignId)
     expect(total).toMatchObject({

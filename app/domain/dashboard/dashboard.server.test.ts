@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { createBuyer, createProduct, putInCart, checkoutAsShown } from '#tests/fixtures/factories'
+import { createBuyer, orderProduct } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { churnByMonth, lastMonths, type Transition } from '~/domain/accounts/churn'
 import { syncAccounts } from '~/domain/accounts/reclassify.server'
@@ -10,14 +10,12 @@ describe('dashboard', () => {
   it('counts revenue by month, channel and state as orders arrive, matching a rebuild from the orders', async () => {
     const now = new Date()
     const { account, user } = await createBuyer({ terms: ['28'] })
-    const product = await createProduct({ listPriceCents: 10_000 })
-    await putInCart(account.id, [{ productId: product.id, quantity: 3 }])
-    await checkoutAsShown({
+    await orderProduct({
       accountId: account.id,
       userId: user.id,
-      idempotencyKey: crypto.randomUUID(),
-      paymentTermCode: '28',
-      now,
+      listPriceCents: 10_000,
+      quantity: 3,
+      checkout: { paymentTermCode: '28', now },
     })
 
     const before = await getDashboard(now)

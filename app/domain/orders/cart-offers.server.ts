@@ -4,7 +4,11 @@
  * cart is priced and when the order is placed.
  */
 import { prisma } from '~/utils/db.server'
-import { FINAL_REFUSALS, offerAvailability, type OfferRefusal } from '~/domain/promotions/eligibility'
+import {
+  FINAL_REFUSALS,
+  offerAvailability,
+  type OfferRefusal,
+} from '~/domain/promotions/eligibility'
 import {
   normalizeCode,
   pricingOfferSelect,

@@ -1,12 +1,6 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, vi } from 'vitest'
-import {
-  checkoutAsShown,
-  createBuyer,
-  createProduct,
-  createRep,
-  putInCart,
-} from '#tests/fixtures/factories'
+import { createBuyer, createRep, orderProduct } from '#tests/fixtures/factories'
 import { startFakeStripe, type FakeStripe } from '#tests/support/fake-stripe'
 import {
   chargeRefunded,
@@ -40,16 +34,14 @@ afterAll(() => fake.close())
 async function payNowOrder() {
   const rep = await createRep({ defaultCommissionBps: 500 })
   const { account, user } = await createBuyer({ repId: rep.id, status: 'ACTIVE' })
-  const product = await createProduct({ listPriceCents: 10_000 })
-  await putInCart(account.id, [{ productId: product.id, quantity: 10 }])
-  const result = await checkoutAsShown({
+  const orderId = await orderProduct({
     accountId: account.id,
     userId: user.id,
-    idempotencyKey: crypto.randomUUID(),
-    paymentMethod: 'STRIPE',
+    listPriceCents: 10_000,
+    quantity: 10,
+    checkout: { paymentMethod: 'STRIPE' },
   })
-  if (!result.ok) throw new Error(result.code)
-  return { orderId: result.orderId, account, user, rep }
+  return { orderId, account, user, rep }
 }
 
 async function paidOrder() {
