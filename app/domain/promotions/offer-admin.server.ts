@@ -223,6 +223,13 @@ export type OfferData = Omit<
  * The offer form's schema on the server (parse it with `async: true`): the browser's checks,
  * plus a code no other offer has, families, SKUs and CNPJs that exist, an active bonus product.
  */
+
+/** The values of `wanted` that are not among `found`, in `wanted`'s order. */
+function missing(wanted: string[], found: string[]): string[] {
+  const known = new Set(found)
+  return wanted.filter((value) => !known.has(value))
+}
+
 export function offerSchemaForSave(offerId: string | null) {
   // What the checks found, so the data written is what was checked, read once.
   const found = {
@@ -255,8 +262,10 @@ export function offerSchemaForSave(offerId: string | null) {
         select: { id: true, sku: true },
       })
       found.productIds = products.map((p) => p.id)
-      const known = new Set(products.map((p) => p.sku))
-      const unknown = skus.filter((sku) => !known.has(sku))
+      const unknown = missing(
+        skus,
+        products.map((p) => p.sku),
+      )
       if (unknown.length) {
         addFormIssue(ctx, 'productSkus', 'offerForm.unknownSkus', {
           count: unknown.length,
@@ -277,8 +286,10 @@ export function offerSchemaForSave(offerId: string | null) {
         )
       }
       found.accountIds = accounts.map((a) => a.id)
-      const known = new Set(accounts.map((a) => a.cnpj))
-      const unknown = unique.filter((cnpj) => !known.has(cnpj))
+      const unknown = missing(
+        unique,
+        accounts.map((a) => a.cnpj),
+      )
       if (unknown.length) {
         addFormIssue(ctx, 'namedCnpjs', 'offerForm.unknownCnpjs', {
           count: unknown.length,
