@@ -8,7 +8,14 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { ChoiceGroupField, Field, FormErrors, formProps, SelectField } from '~/components/forms'
+import {
+  ChoiceGroupField,
+  Field,
+  FormErrors,
+  formProps,
+  SelectField,
+  useFormMessage,
+} from '~/components/forms'
 import { ChannelLabel, OrderStatusBadge } from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
@@ -26,6 +33,7 @@ import {
   getAccountDetail,
   updateAccount,
 } from '~/domain/accounts/portfolio.server'
+import { listAccountInvitations } from '~/domain/campaigns/account-invitations.server'
 import { startImpersonation } from '~/domain/identity/impersonation.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formConstraint, formMessage } from '~/utils/form-schema'
@@ -38,13 +46,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'accounts:view')
-  const [account, options, commercial] = await Promise.all([
-    getAccountDetail(params.accountId ?? ''),
+  const accountId = params.accountId ?? ''
+  const [account, options, commercial, invitations] = await Promise.all([
+    getAccountDetail(accountId),
     accountFilterOptions(),
     commercialTermOptions(),
+    listAccountInvitations(accountId),
   ])
   if (!account) throw new Response('Not found', { status: 404 })
-  return json({ account, reps: options.reps, commercial })
+  return json({ account, reps: options.reps, commercial, invitations })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -94,7 +104,7 @@ function SavedAlert({ changed }: { changed: boolean }) {
 }
 
 export default function AccountPage() {
-  const { account, reps, commercial } = useLoaderData<typeof loader>()
+  const { account, reps, commercial, invitations } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date, money } = useT()
   const section = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4'
@@ -205,8 +215,10 @@ export default function AccountPage() {
               </li>
             ))}
           </ul>
-          <h2 className="pt-2 text-lg font-semibold">{t('account.invitations')}</h2>
-          <p className="text-sm text-slate-600">{t('account.invitationsEmpty')}</p>
+          <h2 id="invitations-heading" className="pt-2 text-lg font-semibold">
+            {t('account.invitations')}
+          </h2>
+          <AccountInvitations {...invitations} />
         </section>
       </div>
 
@@ -300,6 +312,71 @@ export default function AccountPage() {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
+
+/** The account's latest invitations, newest first, and how many older ones are not shown. */
+function AccountInvitations({ invitations, older }: LoaderData['invitations']) {
+  const { t, date } = useT()
+  const message = useFormMessage()
+  if (invitations.length === 0) {
+    return <p className="text-sm text-slate-600">{t('account.invitationsEmpty')}</p>
+  }
+  return (
+    <>
+      <DataTable
+        columns={[
+          { label: t('account.when') },
+          { label: t('account.invitation.origin') },
+          { label: t('campaigns.step') },
+        ]}
+      >
+        {invitations.map((invitation) => (
+          <tr
+            key={invitation.id}
+            className="border-t border-slate-200"
+            data-testid="account-invitation"
+          >
+            <td className="p-2">
+              {date(invitation.sentAt ?? invitation.createdAt, 'datetime')}
+              <span className="block text-xs text-slate-600">{invitation.email}</span>
+            </td>
+            <td className="p-2">
+              {invitation.campaign ? (
+                <Link
+                  to={`/admin/campaigns/${invitation.campaign.id}`}
+                  className="text-brand-700 underline"
+                >
+                  {t('account.invitation.campaign', { campaign: invitation.campaign.name })}
+                </Link>
+              ) : invitation.sender ? (
+                t('account.invitation.rep', { name: invitation.sender })
+              ) : (
+                t('account.invitation.repUnknown')
+              )}
+            </td>
+            <td className="p-2">
+              {t(`invitationStep.${invitation.step}`)}
+              {invitation.link ? (
+                <span className="block text-xs text-slate-600">
+                  {t(
+                    invitation.link.expired
+                      ? 'account.invitation.expired'
+                      : 'account.invitation.validUntil',
+                    { date: date(invitation.link.expiresAt) },
+                  )}
+                </span>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      {older > 0 ? (
+        <p className="text-sm text-slate-600" data-testid="older-invitations">
+          {message(formMessage('account.invitationsOlder', { count: older }))}
+        </p>
+      ) : null}
+    </>
+  )
+}
 
 /** Contact data and the assigned rep. */
 function ContactForm({

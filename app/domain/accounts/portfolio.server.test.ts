@@ -1,7 +1,13 @@
 import { parseWithZod } from '@conform-to/zod'
 import { createAccount, createRep } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
-import { accountEditSchemaForSave, updateAccount } from './portfolio.server'
+import {
+  ACCOUNTS_PAGE_SIZE,
+  accountEditSchemaForSave,
+  listAccounts,
+  parseAccountFilters,
+  updateAccount,
+} from './portfolio.server'
 
 function formData(entries: Record<string, string>) {
   const data = new FormData()
@@ -41,5 +47,53 @@ describe("the account contact form's schema on the server", () => {
     expect(
       await prisma.repAssignment.count({ where: { accountId: account.id, repId: rep.id } }),
     ).toBe(1)
+  })
+})
+
+describe('the account list, page by page', () => {
+  // A state code of its own, so the list only holds this test's accounts.
+  const state = 'ZP'
+  const filtersFor = (query: string) =>
+    parseAccountFilters(new URLSearchParams(`state=${state}&${query}`))
+  let names: string[] = []
+
+  beforeAll(async () => {
+    for (let i = 0; i < ACCOUNTS_PAGE_SIZE + 5; i++) await createAccount({ state })
+    const all = await prisma.account.findMany({
+      where: { state },
+      orderBy: [{ tradeName: 'asc' }, { id: 'asc' }],
+      select: { tradeName: true },
+    })
+    names = all.map((account) => account.tradeName)
+  })
+
+  it('page 2 holds the rows after page 1, none twice', async () => {
+    const first = await listAccounts(filtersFor('page=1'))
+    const second = await listAccounts(filtersFor('page=2'))
+    expect(first).toMatchObject({ total: ACCOUNTS_PAGE_SIZE + 5, page: 1, pageCount: 2 })
+    expect(second).toMatchObject({ page: 2, pageCount: 2 })
+    expect(first.accounts.map((a) => a.tradeName)).toEqual(names.slice(0, ACCOUNTS_PAGE_SIZE))
+    expect(second.accounts.map((a) => a.tradeName)).toEqual(names.slice(ACCOUNTS_PAGE_SIZE))
+  })
+
+  it.each([
+    ['page=0', 1],
+    ['page=-3', 1],
+    ['page=abc', 1],
+    ['page=', 1],
+    ['page=1.5', 1],
+    ['page=9999', 2],
+    ['page=1e400', 1],
+  ])('clamps %s to page %i instead of failing', async (query, expected) => {
+    const result = await listAccounts(filtersFor(query))
+    expect(result.page).toBe(expected)
+    expect(result.accounts.length).toBeGreaterThan(0)
+  })
+
+  it('leaves out a filter value out of range and keeps the others', () => {
+    const filters = filtersFor('minDays=abc&maxDays=30&sort=nope&page=2')
+    expect(filters).toMatchObject({ state, maxDays: 30, sort: 'name', page: 2 })
+    expect(filters.minDays).toBeUndefined()
+    expect(filtersFor(`q=${'x'.repeat(500)}`).q).toBeUndefined()
   })
 })

@@ -2,6 +2,7 @@ import { type AccountStatus, type Prisma } from '@prisma/client'
 import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { addFormIssue } from '~/utils/form-schema'
+import { pageWindow } from '~/utils/paging'
 import { audit, diffFields } from '~/domain/audit/audit.server'
 import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { searchTerms } from '~/domain/catalog/search-text'
@@ -42,12 +43,22 @@ export const AccountFilters = z.object({
 })
 export type AccountFilters = z.infer<typeof AccountFilters>
 
+/**
+ * The filters of the list's URL. A value out of range (a hand-edited `minDays=abc`, a page that
+ * is not a number) is left out instead of failing the page; every filter is optional.
+ */
 export function parseAccountFilters(params: URLSearchParams): AccountFilters {
-  return AccountFilters.parse({
+  const raw: Record<string, unknown> = {
     ...Object.fromEntries(params),
     status: params.getAll('status').filter((s) => STATUS.safeParse(s).success),
     family: params.getAll('family').filter(Boolean),
-  })
+  }
+  const parsed = AccountFilters.safeParse(raw)
+  if (parsed.success) return parsed.data
+  const refused = new Set(parsed.error.issues.map((issue) => issue.path[0]))
+  return AccountFilters.parse(
+    Object.fromEntries(Object.entries(raw).filter(([name]) => !refused.has(name))),
+  )
 }
 
 export function accountWhere(filters: AccountFilters, now = new Date()): Prisma.AccountWhereInput {
@@ -86,17 +97,22 @@ export function accountWhere(filters: AccountFilters, now = new Date()): Prisma.
   return { AND: and }
 }
 
+// Every order ends with the id: trade names repeat, and a page must not share rows with the next.
 function orderBy(sort: AccountFilters['sort']): Prisma.AccountOrderByWithRelationInput[] {
   switch (sort) {
     case 'lastOrder':
-      return [{ lastOrderAt: { sort: 'desc', nulls: 'last' } }, { tradeName: 'asc' }]
+      return [{ lastOrderAt: { sort: 'desc', nulls: 'last' } }, { tradeName: 'asc' }, { id: 'asc' }]
     case 'overdue':
       // Most overdue first: the oldest expected next order.
-      return [{ expectedNextOrderAt: { sort: 'asc', nulls: 'last' } }, { tradeName: 'asc' }]
+      return [
+        { expectedNextOrderAt: { sort: 'asc', nulls: 'last' } },
+        { tradeName: 'asc' },
+        { id: 'asc' },
+      ]
     case 'status':
-      return [{ status: 'asc' }, { tradeName: 'asc' }]
+      return [{ status: 'asc' }, { tradeName: 'asc' }, { id: 'asc' }]
     case 'city':
-      return [{ state: 'asc' }, { city: 'asc' }, { tradeName: 'asc' }]
+      return [{ state: 'asc' }, { city: 'asc' }, { tradeName: 'asc' }, { id: 'asc' }]
     default:
       return [{ tradeName: 'asc' }, { id: 'asc' }]
   }
@@ -121,13 +137,12 @@ const listSelect = {
 export async function listAccounts(filters: AccountFilters, now = new Date()) {
   const where = accountWhere(filters, now)
   const total = await prisma.account.count({ where })
-  const pageCount = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE))
-  const page = Math.min(filters.page, pageCount)
+  const { page, pageCount, skip, take } = pageWindow(total, filters.page, ACCOUNTS_PAGE_SIZE)
   const accounts = await prisma.account.findMany({
     where,
     orderBy: orderBy(filters.sort),
-    skip: (page - 1) * ACCOUNTS_PAGE_SIZE,
-    take: ACCOUNTS_PAGE_SIZE,
+    skip,
+    take,
     select: listSelect,
   })
   return { accounts, total, page, pageCount }

@@ -6,6 +6,7 @@ import { audit } from '~/domain/audit/audit.server'
 import { bulkInsert } from '~/utils/bulk-insert.server'
 import { prisma, type Tx } from '~/utils/db.server'
 import { addFormIssue } from '~/utils/form-schema'
+import { pageWindow } from '~/utils/paging'
 import { isLocale, type Locale, translator } from '~/utils/i18n'
 import { signingKey } from '~/utils/signing.server'
 import { optOutsFor } from './invitations.server'
@@ -419,14 +420,15 @@ export async function sendRepInvitation(
 export const CAMPAIGNS_PAGE_SIZE = 20
 export const INVITATIONS_PAGE_SIZE = 50
 
-export async function listCampaigns(page: number) {
+/** The campaigns, newest first, one page of them (a page out of range shows the nearest one). */
+export async function listCampaigns(requestedPage: number) {
   const total = await prisma.campaign.count()
-  const pageCount = Math.max(1, Math.ceil(total / CAMPAIGNS_PAGE_SIZE))
-  const current = Math.min(Math.max(1, page), pageCount)
+  const { page, pageCount, skip, take } = pageWindow(total, requestedPage, CAMPAIGNS_PAGE_SIZE)
   const campaigns = await prisma.campaign.findMany({
-    orderBy: { createdAt: 'desc' },
-    skip: (current - 1) * CAMPAIGNS_PAGE_SIZE,
-    take: CAMPAIGNS_PAGE_SIZE,
+    // The id settles campaigns created in the same millisecond, so pages never share one.
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip,
+    take,
     select: {
       id: true,
       name: true,
@@ -440,23 +442,22 @@ export async function listCampaigns(page: number) {
       _count: { select: { invitations: true } },
     },
   })
-  return { campaigns, total, page: current, pageCount }
+  return { campaigns, total, page, pageCount }
 }
 
-export async function getCampaign(campaignId: string, page: number) {
+export async function getCampaign(campaignId: string, requestedPage: number) {
   const campaign = await prisma.campaign.findUnique({
     where: { id: campaignId },
     include: { offer: { select: { name: true, code: true } } },
   })
   if (!campaign) return null
   const total = await prisma.invitation.count({ where: { campaignId } })
-  const pageCount = Math.max(1, Math.ceil(total / INVITATIONS_PAGE_SIZE))
-  const current = Math.min(Math.max(1, page), pageCount)
+  const { page, pageCount, skip, take } = pageWindow(total, requestedPage, INVITATIONS_PAGE_SIZE)
   const invitations = await prisma.invitation.findMany({
     where: { campaignId },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-    skip: (current - 1) * INVITATIONS_PAGE_SIZE,
-    take: INVITATIONS_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true,
       run: true,
@@ -477,7 +478,7 @@ export async function getCampaign(campaignId: string, page: number) {
     filters: segment.success ? segment.data : null,
     invitations,
     total,
-    page: current,
+    page,
     pageCount,
   }
 }

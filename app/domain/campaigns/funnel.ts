@@ -21,6 +21,17 @@ export type RepFunnel = Funnel & {
 
 export type OutboxCounts = Record<'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'CANCELLED', number>
 
+export type InvitationStep =
+  | 'queued'
+  | 'sent'
+  | 'delivered'
+  | 'bounced'
+  | 'clicked'
+  | 'activated'
+  | 'ordered'
+  | 'failed'
+  | 'skipped'
+
 /** The furthest step an invitation reached, for its row. */
 export function invitationStep(invitation: {
   sentAt: Date | string | null
@@ -30,7 +41,7 @@ export function invitationStep(invitation: {
   activatedAt: Date | string | null
   _count: { orders: number }
   outbox: { status: string } | null
-}) {
+}): InvitationStep {
   if (invitation._count.orders > 0) return 'ordered'
   if (invitation.activatedAt) return 'activated'
   if (invitation.clickedAt) return 'clicked'
