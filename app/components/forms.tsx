@@ -181,7 +181,7 @@ export function Field<Schema>({
   inputProps = {},
 }: FieldFrame & {
   meta: FieldMetadata<Schema>
-  type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'datetime-local' | 'search'
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date' | 'datetime-local' | 'search'
   inputProps?: InputHTMLAttributes<HTMLInputElement>
 }) {
   const props = getInputProps(meta, {

@@ -151,3 +151,46 @@ export async function session(options: { userId: string }) {
   const cookie = lucia.createSessionCookie(opened.id)
   return { name: cookie.name, value: cookie.value }
 }
+
+/**
+ * A pending invitation (as a campaign or a rep sends) to a new address of a new account, or
+ * to an existing buyer's address (`email` with its `accountId`): the path of its link.
+ */
+export async function invitation(
+  options: { email?: string; accountId?: string } = {},
+): Promise<{ path: string; email: string; accountId: string; tradeName: string }> {
+  const email = options.email ?? `convidada-${slug()}@e2e.test`
+  const account = options.accountId
+    ? await prisma.account.findUniqueOrThrow({ where: { id: options.accountId } })
+    : await createAccount({ terms: ['28'], status: 'INACTIVE', email })
+  // The shape the landing page checks (`<uuid>.<43 characters>`); only its hash is stored.
+  const id = crypto.randomUUID()
+  const token = `${id}.${crypto.randomBytes(32).toString('base64url')}`
+  await prisma.invitation.create({
+    data: {
+      id,
+      accountId: account.id,
+      email,
+      subject: 'Convite',
+      message: 'Volte a comprar pelo portal.',
+      nonce: slug(),
+      tokenHash: crypto.createHash('sha256').update(token).digest('hex'),
+      expiresAt: new Date(Date.now() + 14 * 24 * 60 * 60 * 1000),
+      sentAt: new Date(),
+    },
+  })
+  return { path: `/invite/${token}`, email, accountId: account.id, tradeName: account.tradeName }
+}
+
+/** A password-reset link for a user, as the forgotten-password email carries: its path. */
+export async function passwordResetLink(options: { userId: string }): Promise<{ path: string }> {
+  const token = crypto.randomBytes(32).toString('base64url')
+  await prisma.passwordResetToken.create({
+    data: {
+      userId: options.userId,
+      tokenHash: crypto.createHash('sha256').update(token).digest('hex'),
+      expiresAt: new Date(Date.now() + 60 * 60 * 1000),
+    },
+  })
+  return { path: `/auth/reset-password?${new URLSearchParams({ token })}` }
+}
