@@ -18,8 +18,10 @@ import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [
   { title: 'Nova senha · Reativa' },
-  // The token is in the URL: keep it out of Referer headers and search engines.
-  { name: 'referrer', content: 'no-referrer' },
+  // The token is in the URL: keep it out of Referer headers to other sites, and out of search
+  // engines. (No referrer at all would make the browser post the form with `Origin: null`,
+  // which the cross-site check refuses when JavaScript is off.)
+  { name: 'referrer', content: 'same-origin' },
   { name: 'robots', content: 'noindex' },
 ]
 
