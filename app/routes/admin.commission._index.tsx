@@ -67,9 +67,7 @@ export default function CommissionPage() {
   return (
     <div className="max-w-5xl space-y-6">
       <h1 className="text-2xl font-bold">{t('commission.title')}</h1>
-      {actionData?.form === 'payout' ? (
-        <Alert tone="success">{t(actionData.message)}</Alert>
-      ) : null}
+      {actionData?.form === 'payout' ? <Alert tone="success">{t(actionData.message)}</Alert> : null}
 
       <section aria-labelledby="reps-heading" className="space-y-2">
         <h2 id="reps-heading" className="text-lg font-semibold">

@@ -19,10 +19,7 @@ import {
 import { getSettingsView, updateThresholds } from '~/domain/accounts/settings.server'
 import { PaymentMethodsSchema } from '~/domain/payments/payment-settings-form'
 import { STRIPE_METHODS } from '~/domain/payments/payment-state'
-import {
-  getPaymentSettings,
-  updatePaymentMethods,
-} from '~/domain/payments/payment-settings.server'
+import { getPaymentSettings, updatePaymentMethods } from '~/domain/payments/payment-settings.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
@@ -129,7 +126,11 @@ function ThresholdsForm({
   })
   const busy =
     navigation.state === 'submitting' && navigation.formData?.get('intent') === 'thresholds'
-  const dayProps = { min: MIN_THRESHOLD_DAYS, max: MAX_THRESHOLD_DAYS, inputMode: 'numeric' as const }
+  const dayProps = {
+    min: MIN_THRESHOLD_DAYS,
+    max: MAX_THRESHOLD_DAYS,
+    inputMode: 'numeric' as const,
+  }
   return (
     <>
       {lastResult?.changed != null && form.status !== 'error' ? (

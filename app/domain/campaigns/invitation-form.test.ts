@@ -32,9 +32,12 @@ describe('the invitation landing form', () => {
 
   it('does not ask for a name when the buyer already has a login without a password', () => {
     const schema = invitationSchema('SET_PASSWORD')
-    const ok = parseWithZod(formData({ name: '', password: 'senha-forte', confirm: 'senha-forte' }), {
-      schema,
-    })
+    const ok = parseWithZod(
+      formData({ name: '', password: 'senha-forte', confirm: 'senha-forte' }),
+      {
+        schema,
+      },
+    )
     expect(ok.status === 'success' && ok.value).toMatchObject({ name: '' })
   })
 

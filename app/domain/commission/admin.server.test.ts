@@ -71,9 +71,9 @@ describe('rates and settings', () => {
 
   it('saves the reactivation bonus and window', async () => {
     const actor = await manager()
-    expect(
-      await updateCommissionSettings(actor.id, { bonusBps: 150, windowDays: 60 }),
-    ).toEqual({ ok: true })
+    expect(await updateCommissionSettings(actor.id, { bonusBps: 150, windowDays: 60 })).toEqual({
+      ok: true,
+    })
     expect(await prisma.appSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
       reactivationBonusBps: 150,
       reactivationWindowDays: 60,

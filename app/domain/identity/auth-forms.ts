@@ -32,7 +32,10 @@ export const newPasswordField = passwordField.refine(
 )
 
 /** The repeated password matches, checked once both are there (each missing one is its own error). */
-export function passwordsMatch(values: { password?: string; confirm?: string }, ctx: z.RefinementCtx) {
+export function passwordsMatch(
+  values: { password?: string; confirm?: string },
+  ctx: z.RefinementCtx,
+) {
   if (values.password && values.confirm && values.password !== values.confirm) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
