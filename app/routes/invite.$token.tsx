@@ -1,4 +1,4 @@
-import { useForm } from '@conform-to/react'
+import { useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import {
   json,
@@ -12,7 +12,7 @@ import { AuthCard } from '~/components/auth-card'
 import { Field, FormErrors, formProps } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { invitationSchema } from '~/domain/campaigns/invitation-form'
-import { viewInvitation } from '~/domain/campaigns/invitations.server'
+import { invitationFormFor, viewInvitation } from '~/domain/campaigns/invitations.server'
 import { acceptInvitationIntoCart } from '~/domain/orders/invitation-landing.server'
 import { PASSWORD_LENGTH } from '~/domain/identity/auth-forms'
 import { MIN_PASSWORD_LENGTH } from '~/domain/identity/password-policy'
@@ -47,32 +47,53 @@ const FIELD_OF = {
   WRONG_PASSWORD: ['password', formMessage('invite.error.WRONG_PASSWORD')],
 } as const
 
+type Refusal = Extract<Awaited<ReturnType<typeof acceptInvitationIntoCart>>, { ok: false }>['code']
+type ReplyErrors = { formErrors?: string[]; fieldErrors?: Record<string, string[]> }
+
+/** The domain's refusal: a spent link shows its page; the others go beside their field. */
+function refusal(code: Refusal, reply: (errors: ReplyErrors) => SubmissionResult<string[]>) {
+  const refused = code === 'INVALID' || code === 'EXPIRED' || code === 'USED' ? code : null
+  const field = code in FIELD_OF ? FIELD_OF[code as keyof typeof FIELD_OF] : null
+  const result = reply(
+    field
+      ? { fieldErrors: { [field[0]]: [field[1]] } }
+      : { formErrors: [formMessage(`invite.error.${code}`)] },
+  )
+  return json({ result, refused }, { status: 400 })
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData()
-  // The page's mode decides the fields: LOG_IN posts a password only.
-  const mode = formData.has('confirm') ? 'SET_PASSWORD' : 'LOG_IN'
-  const submission = parseWithZod(formData, { schema: invitationSchema(mode) })
+  const token = params.token ?? ''
+  const ip = String(context.clientIp ?? 'unknown')
+  // The form as the page showed it: a name is asked for only when a login is to be made.
+  const expected = await invitationFormFor(token)
+  if (!expected) {
+    // The link cannot be used, or the address logs in elsewhere: the domain says which.
+    const refused = await acceptInvitationIntoCart({
+      token,
+      name: '',
+      password: '',
+      confirm: '',
+      ip,
+    })
+    if (!refused.ok) {
+      return refusal(refused.code, ({ formErrors = [], fieldErrors = {} }) => ({
+        status: 'error',
+        error: { '': formErrors, ...fieldErrors },
+      }))
+    }
+  }
+  const schema = invitationSchema(expected?.mode ?? 'LOG_IN', {
+    nameRequired: expected?.nameRequired,
+  })
+  const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') {
     return json({ result: submission.reply({ hideFields }), refused: null }, { status: 400 })
   }
-  const result = await acceptInvitationIntoCart({
-    token: params.token ?? '',
-    ...submission.value,
-    ip: String(context.clientIp ?? 'unknown'),
-  })
+  const result = await acceptInvitationIntoCart({ token, ...submission.value, ip })
   if (!result.ok) {
-    const refused =
-      result.code === 'INVALID' || result.code === 'EXPIRED' || result.code === 'USED'
-        ? result.code
-        : null
-    const field = result.code in FIELD_OF ? FIELD_OF[result.code as keyof typeof FIELD_OF] : null
-    const reply = submission.reply({
-      hideFields,
-      ...(field
-        ? { fieldErrors: { [field[0]]: [field[1]] } }
-        : { formErrors: [formMessage(`invite.error.${result.code}`)] }),
-    })
-    return json({ result: reply, refused }, { status: 400 })
+    return refusal(result.code, (errors) => submission.reply({ hideFields, ...errors }))
   }
   const cookie = await createSessionCookie(result.userId)
   const target = result.couponApplied

@@ -97,6 +97,21 @@ export async function viewInvitation(
   }
 }
 
+/**
+ * What the landing form asks for, so the server checks the form as the page showed it (no
+ * click counted, no rate limit hit): null when the link cannot be used.
+ */
+export async function invitationFormFor(
+  token: string,
+  now = new Date(),
+): Promise<{ mode: 'SET_PASSWORD' | 'LOG_IN'; nameRequired: boolean } | null> {
+  const invitation = await findByToken(token)
+  if (stateOf(invitation, now) !== 'VALID' || !invitation) return null
+  const user = await userFor(invitation.email)
+  const mode = modeFor(invitation, user)
+  return mode === 'EMAIL_IN_USE' ? null : { mode, nameRequired: !user }
+}
+
 export type AcceptResult =
   | { ok: true; userId: string; accountId: string; offerCode: string | null }
   | {
