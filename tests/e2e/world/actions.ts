@@ -194,3 +194,52 @@ export async function passwordResetLink(options: { userId: string }): Promise<{ 
   })
   return { path: `/auth/reset-password?${new URLSearchParams({ token })}` }
 }
+
+/**
+ * An online order of the account paid with Stripe (through the local Stripe stand-in, so it can
+ * be refunded): its id and total.
+ */
+export async function paidStripeOrder(options: {
+  accountId: string
+  totalCents?: number
+}): Promise<{ orderId: number; totalCents: number }> {
+  const totalCents = options.totalCents ?? 25_000
+  const api = process.env.STRIPE_API_URL!
+  const headers = {
+    Authorization: `Bearer ${process.env.STRIPE_SECRET_KEY}`,
+    'Content-Type': 'application/x-www-form-urlencoded',
+  }
+  const body = new URLSearchParams({
+    mode: 'payment',
+    success_url: `${process.env.APP_URL}/orders`,
+    'line_items[0][quantity]': '1',
+    'line_items[0][price_data][currency]': 'brl',
+    'line_items[0][price_data][unit_amount]': String(totalCents),
+  })
+  const created = await fetch(`${api}/v1/checkout/sessions`, { method: 'POST', headers, body })
+  if (!created.ok) throw new Error(`fake Stripe: ${created.status} ${await created.text()}`)
+  const session = (await created.json()) as { id: string }
+  await fetch(`${api}/pay/${session.id}/complete`, { method: 'POST', redirect: 'manual' })
+  const paid = (await (await fetch(`${api}/__fake/sessions/${session.id}`)).json()) as {
+    payment_intent: string
+  }
+  const order = await prisma.order.create({
+    data: {
+      accountId: options.accountId,
+      channel: 'ONLINE',
+      status: 'PLACED',
+      paymentStatus: 'PAID',
+      paymentMethod: 'STRIPE',
+      subtotalCents: totalCents,
+      totalCents,
+      stripePayment: {
+        create: {
+          sessionId: session.id,
+          paymentIntentId: paid.payment_intent,
+          paidAt: new Date(),
+        },
+      },
+    },
+  })
+  return { orderId: order.id, totalCents }
+}
