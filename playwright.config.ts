@@ -17,6 +17,7 @@ const SHARED_STATE = [
   'campaigns.spec.ts',
   'commission.spec.ts',
   'payments.spec.ts',
+  'forms-settings.spec.ts',
 ]
 
 /**
