@@ -181,7 +181,16 @@ export function Field<Schema>({
   inputProps = {},
 }: FieldFrame & {
   meta: FieldMetadata<Schema>
-  type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'datetime-local' | 'search'
+  type?:
+    | 'text'
+    | 'email'
+    | 'password'
+    | 'tel'
+    | 'number'
+    | 'date'
+    | 'datetime-local'
+    | 'search'
+    | 'file'
   inputProps?: InputHTMLAttributes<HTMLInputElement>
 }) {
   const props = getInputProps(meta, {

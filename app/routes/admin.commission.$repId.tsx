@@ -1,13 +1,23 @@
+import { useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Alert, Button, Field } from '~/components/ui/primitives'
-import { getRepRates, updateRepRates } from '~/domain/commission/admin.server'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useMemo } from 'react'
+import { Field, FormErrors, formProps } from '~/components/forms'
+import { Alert, Button } from '~/components/ui/primitives'
+import {
+  getRepRates,
+  repRatesSchemaForSave,
+  updateRepRates,
+} from '~/domain/commission/admin.server'
+import { familyRateField, repRatesSchema } from '~/domain/commission/commission-forms'
 import { requireStaff } from '~/utils/auth.server'
+import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Taxas de comissão · Reativa' }]
@@ -21,19 +31,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'commission:manage')
-  const result = await updateRepRates(user.id, params.repId ?? '', await request.formData())
-  if (!result.ok && result.invalid.includes('rep')) throw new Response('Not found', { status: 404 })
-  return json(result, { status: result.ok ? 200 : 400 })
+  const submission = parseWithZod(await request.formData(), {
+    schema: await repRatesSchemaForSave(),
+  })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply(), saved: false }, { status: 400 })
+  }
+  const saved = await updateRepRates(user.id, params.repId ?? '', submission.value)
+  if (!saved.ok) throw new Response('Not found', { status: 404 })
+  return json({ result: submission.reply(), saved: true })
 }
 
 export default function RepRatesPage() {
   const { rep, defaultPercent, families } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
   const { t } = useT()
-  const invalid = (name: string) =>
-    actionData && !actionData.ok && actionData.invalid.includes(name)
-      ? t('commission.invalidRate')
-      : undefined
+  const schema = useMemo(() => repRatesSchema(families.map((family) => family.id)), [families])
+  const [form, fields] = useForm({
+    id: `rep-rates-${rep.id}`,
+    lastResult: actionData?.result,
+    defaultValue: {
+      defaultPercent,
+      ...Object.fromEntries(families.map((family) => [familyRateField(family.id), family.percent])),
+    },
+    constraint: formConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const field = (name: string) => (fields as Record<string, typeof fields.defaultPercent>)[name]!
   return (
     <div className="max-w-3xl space-y-4">
       <Link to="/admin/commission" className="text-sm text-brand-700 underline">
@@ -42,35 +69,35 @@ export default function RepRatesPage() {
       <h1 className="text-2xl font-bold">
         {t('commission.ratesOf', { rep: `${rep.code} · ${rep.name}` })}
       </h1>
-      {actionData?.ok ? <Alert tone="success">{t('commission.ratesSaved')}</Alert> : null}
-      {actionData && !actionData.ok ? (
-        <Alert tone="error">{t('commission.invalidRate')}</Alert>
+      {actionData?.saved && form.status !== 'error' ? (
+        <Alert tone="success">{t('commission.ratesSaved')}</Alert>
       ) : null}
+      <FormErrors form={form} />
       <p className="text-sm text-slate-700">{t('commission.ratesHelp')}</p>
-      <Form method="post" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <Form
+        method="post"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+        {...formProps(form)}
+      >
         <Field
+          meta={field('defaultPercent')}
           label={t('commission.defaultRate')}
-          name="defaultPercent"
-          inputMode="decimal"
-          defaultValue={defaultPercent}
-          error={invalid('defaultPercent')}
-          required
+          inputProps={{ inputMode: 'decimal' }}
         />
         <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-1 text-sm font-medium">{t('commission.familyRates')}</legend>
           {families.map((family) => (
             <Field
               key={family.id}
+              meta={field(familyRateField(family.id))}
               label={`${family.parentId ? '↳ ' : ''}${family.name} (%)`}
-              name={`family-${family.id}`}
-              inputMode="decimal"
-              defaultValue={family.percent}
-              placeholder={defaultPercent}
-              error={invalid(`family-${family.id}`)}
+              inputProps={{ inputMode: 'decimal', placeholder: defaultPercent }}
             />
           ))}
         </fieldset>
-        <Button type="submit">{t('common.save')}</Button>
+        <Button type="submit" disabled={navigation.state === 'submitting'}>
+          {t('common.save')}
+        </Button>
       </Form>
     </div>
   )

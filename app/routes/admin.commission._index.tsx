@@ -1,3 +1,5 @@
+import { useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   type ActionFunctionArgs,
@@ -5,15 +7,21 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Alert, Button, Field } from '~/components/ui/primitives'
+import { Field, FormErrors, formProps } from '~/components/forms'
+import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import {
   closePayoutBatch,
   commissionOverview,
-  CommissionSettingsForm,
   updateCommissionSettings,
 } from '~/domain/commission/admin.server'
+import {
+  CommissionSettingsSchema,
+  MAX_WINDOW_DAYS,
+  MIN_WINDOW_DAYS,
+} from '~/domain/commission/commission-forms'
 import { requireStaff } from '~/utils/auth.server'
+import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Comissões · Reativa' }]
@@ -29,23 +37,24 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get('intent') === 'payout') {
     const batch = await closePayoutBatch(user.id)
     return json({
+      form: 'payout' as const,
       message: batch ? ('commission.payoutClosed' as const) : ('commission.nothingToPay' as const),
-      ok: true,
+      result: null,
     })
   }
-  const parsed = CommissionSettingsForm.safeParse(Object.fromEntries(form))
-  const saved = parsed.success
-    ? await updateCommissionSettings(user.id, parsed.data)
-    : { ok: false }
-  return json(
-    {
-      message: saved.ok
-        ? ('commission.settingsSaved' as const)
-        : ('commission.settingsInvalid' as const),
-      ok: saved.ok,
-    },
-    { status: saved.ok ? 200 : 400 },
-  )
+  const submission = parseWithZod(form, { schema: CommissionSettingsSchema })
+  if (submission.status !== 'success') {
+    return json(
+      { form: 'settings' as const, message: null, result: submission.reply() },
+      { status: 400 },
+    )
+  }
+  await updateCommissionSettings(user.id, submission.value)
+  return json({
+    form: 'settings' as const,
+    message: 'commission.settingsSaved' as const,
+    result: submission.reply(),
+  })
 }
 
 export default function CommissionPage() {
@@ -58,9 +67,7 @@ export default function CommissionPage() {
   return (
     <div className="max-w-5xl space-y-6">
       <h1 className="text-2xl font-bold">{t('commission.title')}</h1>
-      {actionData ? (
-        <Alert tone={actionData.ok ? 'success' : 'error'}>{t(actionData.message)}</Alert>
-      ) : null}
+      {actionData?.form === 'payout' ? <Alert tone="success">{t(actionData.message)}</Alert> : null}
 
       <section aria-labelledby="reps-heading" className="space-y-2">
         <h2 id="reps-heading" className="text-lg font-semibold">
@@ -167,31 +174,64 @@ export default function CommissionPage() {
           {t('commission.bonus')}
         </h2>
         <p className="text-sm text-slate-700">{t('commission.bonusHelp')}</p>
-        <Form method="post" className="grid gap-3 sm:grid-cols-3">
-          <input type="hidden" name="intent" value="settings" />
-          <Field
-            label={t('commission.bonusPercent')}
-            name="bonusPercent"
-            inputMode="decimal"
-            defaultValue={settings.bonusPercent}
-            required
-          />
-          <Field
-            label={t('commission.windowDays')}
-            name="windowDays"
-            type="number"
-            min={1}
-            max={730}
-            defaultValue={settings.windowDays}
-            required
-          />
-          <div className="self-end">
-            <Button type="submit" variant="secondary">
-              {t('common.save')}
-            </Button>
-          </div>
-        </Form>
+        <BonusForm
+          settings={settings}
+          lastResult={actionData?.form === 'settings' ? actionData : null}
+        />
       </section>
     </div>
+  )
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
+
+/** The reactivation bonus and its window. */
+function BonusForm({
+  settings,
+  lastResult,
+}: {
+  settings: LoaderData['settings']
+  lastResult: ActionData | null
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'commission-bonus',
+    lastResult: lastResult?.result,
+    defaultValue: { bonusPercent: settings.bonusPercent, windowDays: String(settings.windowDays) },
+    constraint: formConstraint(CommissionSettingsSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CommissionSettingsSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const busy =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'settings'
+  return (
+    <>
+      {lastResult?.message && form.status !== 'error' ? (
+        <Alert tone="success">{t(lastResult.message)}</Alert>
+      ) : null}
+      <FormErrors form={form} />
+      <Form method="post" className="grid gap-3 sm:grid-cols-3" {...formProps(form)}>
+        <input type="hidden" name="intent" value="settings" />
+        <Field
+          meta={fields.bonusPercent}
+          label={t('commission.bonusPercent')}
+          inputProps={{ inputMode: 'decimal' }}
+        />
+        <Field
+          meta={fields.windowDays}
+          type="number"
+          label={t('commission.windowDays')}
+          inputProps={{ min: MIN_WINDOW_DAYS, max: MAX_WINDOW_DAYS, inputMode: 'numeric' }}
+        />
+        <div className="self-end">
+          <Button type="submit" variant="secondary" disabled={busy}>
+            {t('common.save')}
+          </Button>
+        </div>
+      </Form>
+    </>
   )
 }

@@ -1,6 +1,9 @@
+import { useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   MaxPartSizeExceededError,
+  NodeOnDiskFile,
   redirect,
   unstable_composeUploadHandlers,
   unstable_createFileUploadHandler,
@@ -9,25 +12,27 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  type NodeOnDiskFile,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
-import { Alert, Button } from '~/components/ui/primitives'
+import { ChoiceGroupField, Field, FormErrors, formProps } from '~/components/forms'
+import { Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { COLUMNS } from '~/domain/accounts/imports/columns'
+import {
+  IMPORT_KINDS,
+  ImportUploadSchema,
+  MAX_IMPORT_BYTES,
+} from '~/domain/accounts/imports/import-form'
 import {
   listImportBatches,
   previewImport,
   UPLOAD_DIR,
 } from '~/domain/accounts/imports/import.server'
 import { requireStaff } from '~/utils/auth.server'
+import { formConstraint, formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Importações · Reativa' }]
-
-const KINDS = ['ORDERS', 'ACCOUNTS', 'REPS'] as const
-const MAX_BYTES = 50 * 1024 * 1024
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'imports:manage')
@@ -44,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
       unstable_composeUploadHandlers(
         unstable_createFileUploadHandler({
           directory: `${UPLOAD_DIR}/incoming`,
-          maxPartSize: MAX_BYTES,
+          maxPartSize: MAX_IMPORT_BYTES,
           avoidFileConflicts: true,
         }),
         // Plain fields (the kind of import) stay in memory.
@@ -52,18 +57,31 @@ export async function action({ request }: ActionFunctionArgs) {
       ),
     )
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return json({ error: 'imports.tooLarge' as const }, { status: 413 })
+    if (error instanceof MaxPartSizeExceededError) {
+      // The upload stopped part way: nothing else of the form was read.
+      const result = {
+        status: 'error',
+        error: { file: [formMessage('imports.tooLarge')] },
+      } satisfies SubmissionResult<string[]>
+      return json({ result }, { status: 413 })
+    }
     throw error
   }
-  const kind = z.enum(KINDS).safeParse(form.get('kind'))
-  const file = form.get('file') as NodeOnDiskFile | string | null
-  if (!kind.success || !file || typeof file === 'string' || file.size === 0) {
-    if (file && typeof file !== 'string') await file.remove().catch(() => undefined)
-    return json({ error: 'imports.missingFile' as const }, { status: 400 })
+  const submission = parseWithZod(form, { schema: ImportUploadSchema })
+  const file = form.get('file')
+  if (submission.status !== 'success' || !(file instanceof NodeOnDiskFile)) {
+    if (file instanceof NodeOnDiskFile) await file.remove().catch(() => undefined)
+    // A file is never sent back: the browser cannot be given one to upload again.
+    const result = submission.reply({
+      hideFields: ['file'],
+      ...(submission.status === 'success'
+        ? { fieldErrors: { file: [formMessage('imports.missingFile')] } }
+        : {}),
+    })
+    return json({ result }, { status: 400 })
   }
   const batch = await previewImport({
-    kind: kind.data,
+    kind: submission.value.kind,
     file: file.getFilePath(),
     fileName: file.name,
     actorId: user.id,
@@ -74,53 +92,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ImportsPage() {
   const { batches } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t, date } = useT()
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t('imports.title')}</h1>
       <section className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <p className="text-sm text-slate-700">{t('imports.help')}</p>
-        {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
-        <Form method="post" encType="multipart/form-data" className="space-y-3">
-          <fieldset className="space-y-1">
-            <legend className="text-sm font-medium">{t('imports.kind')}</legend>
-            {KINDS.map((kind, index) => (
-              <label key={kind} className="flex items-start gap-2 text-sm">
-                <input
-                  type="radio"
-                  name="kind"
-                  value={kind}
-                  defaultChecked={index === 0}
-                  className="mt-1"
-                />
-                <span>
-                  {t(`imports.kind.${kind}`)}
-                  <span className="block text-xs text-slate-600">
-                    {t('imports.columns', {
-                      columns: COLUMNS[kind]
-                        .map((c) => (c.required ? c.aliases[0] : `[${c.aliases[0]}]`))
-                        .join(', '),
-                    })}
-                  </span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            {t('imports.file')}
-            <input
-              type="file"
-              name="file"
-              accept=".csv,text/csv,text/plain"
-              required
-              className="text-sm font-normal"
-            />
-          </label>
-          <Button type="submit" disabled={navigation.state === 'submitting'}>
-            {navigation.state === 'submitting' ? t('common.loading') : t('imports.upload')}
-          </Button>
-        </Form>
+        <UploadForm lastResult={actionData?.result} />
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('imports.recent')}</h2>
@@ -155,5 +133,57 @@ export default function ImportsPage() {
         )}
       </section>
     </div>
+  )
+}
+
+function UploadForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'import-upload',
+    lastResult,
+    defaultValue: { kind: IMPORT_KINDS[0] },
+    constraint: formConstraint(ImportUploadSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ImportUploadSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <>
+      <FormErrors form={form} />
+      <Form method="post" encType="multipart/form-data" className="space-y-3" {...formProps(form)}>
+        <ChoiceGroupField
+          meta={fields.kind}
+          type="radio"
+          legend={t('imports.kind')}
+          optionsClassName="mt-1 space-y-1"
+          options={IMPORT_KINDS.map((kind) => ({
+            value: kind,
+            className: 'items-start',
+            label: (
+              <span>
+                {t(`imports.kind.${kind}`)}
+                <span className="block text-xs text-slate-600">
+                  {t('imports.columns', {
+                    columns: COLUMNS[kind]
+                      .map((c) => (c.required ? c.aliases[0] : `[${c.aliases[0]}]`))
+                      .join(', '),
+                  })}
+                </span>
+              </span>
+            ),
+          }))}
+        />
+        <Field
+          meta={fields.file}
+          type="file"
+          label={t('imports.file')}
+          inputProps={{ accept: '.csv,text/csv,text/plain', className: 'text-sm' }}
+        />
+        <Button type="submit" disabled={navigation.state === 'submitting'}>
+          {navigation.state === 'submitting' ? t('common.loading') : t('imports.upload')}
+        </Button>
+      </Form>
+    </>
   )
 }

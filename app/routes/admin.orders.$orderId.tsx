@@ -1,3 +1,5 @@
+import { useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   type ActionFunctionArgs,
@@ -6,9 +8,9 @@ import {
 } from '@remix-run/node'
 import crypto from 'node:crypto'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
 import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
-import { Alert, Button, Field } from '~/components/ui/primitives'
+import { Field, FormErrors, formProps } from '~/components/forms'
+import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import {
   getAdminOrder,
@@ -17,10 +19,11 @@ import {
   setOrderStatus,
 } from '~/domain/orders/order-admin.server'
 import { isRefundStatus } from '~/domain/payments/payment-state'
+import { MAX_REFUND_REASON, refundAmountMessage, refundSchema } from '~/domain/payments/refund-form'
 import { refundOrder, refundState } from '~/domain/payments/refunds.server'
 import { requireStaff } from '~/utils/auth.server'
+import { formConstraint, formMessage } from '~/utils/form-schema'
 import { centsToDecimalText } from '~/utils/money'
-import { parseBrazilianMoney } from '~/utils/csv'
 import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
 import { Panel } from '~/components/ui/panel'
@@ -42,47 +45,61 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const StatusForm = OrderStatusChange.extend({ intent: z.literal('status') })
-const RefundForm = z.object({
-  intent: z.literal('refund'),
-  amount: z.string().trim().min(1).max(20),
-  reason: z.string().trim().max(200).default(''),
-  requestKey: z.string().uuid(),
-})
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'orders:manage')
   const orderId = orderIdParam(params.orderId)
-  const parsed = z
-    .discriminatedUnion('intent', [StatusForm, RefundForm])
-    .safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success)
-    return json({ ok: false as const, code: 'INVALID' as const }, { status: 400 })
-  const input = parsed.data
-  if (input.intent === 'refund') {
-    const result = await refundOrder({
-      actorId: user.id,
-      orderId,
-      amountCents: parseBrazilianMoney(input.amount),
-      requestKey: input.requestKey,
-      reason: input.reason,
+  const formData = await request.formData()
+  if (formData.get('intent') === 'refund') {
+    const order = await getAdminOrder(orderId)
+    if (!order) throw new Response('Not found', { status: 404 })
+    const submission = parseWithZod(formData, {
+      schema: refundSchema(refundState(order).refundable),
     })
-    if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+    if (submission.status !== 'success') {
+      return json(
+        { form: 'refund' as const, result: submission.reply(), ok: false as const, code: null },
+        { status: 400 },
+      )
+    }
+    const refunded = await refundOrder({ actorId: user.id, orderId, ...submission.value })
+    if (!refunded.ok && refunded.code === 'NOT_FOUND') {
+      throw new Response('Not found', { status: 404 })
+    }
+    if (!refunded.ok) {
+      // Too much (paid or refunded meanwhile) is the amount's error; the others, the form's.
+      const result = submission.reply(
+        refunded.code === 'AMOUNT_INVALID'
+          ? { fieldErrors: { amount: [refundAmountMessage(refunded.maxCents ?? 0)] } }
+          : { formErrors: [formMessage(`adminOrder.result.REFUND_${refunded.code}`)] },
+      )
+      return json(
+        { form: 'refund' as const, result, ok: false as const, code: null },
+        { status: 400 },
+      )
+    }
+    return json({
+      form: 'refund' as const,
+      result: submission.reply({ resetForm: true }),
+      ok: true as const,
+      code: 'REFUNDED' as const,
+    })
+  }
+  const parsed = OrderStatusChange.safeParse({ status: formData.get('status') })
+  if (!parsed.success) {
     return json(
-      result.ok
-        ? { ok: true as const, code: 'REFUNDED' as const }
-        : {
-            ok: false as const,
-            code: `REFUND_${result.code}` as const,
-            maxCents: result.maxCents ?? 0,
-          },
-      { status: result.ok ? 200 : 400 },
+      { form: 'status' as const, result: null, ok: false as const, code: 'INVALID' as const },
+      { status: 400 },
     )
   }
-  const result = await setOrderStatus(user.id, orderId, input.status)
+  const result = await setOrderStatus(user.id, orderId, parsed.data.status)
   if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
   return json(
-    { ok: result.ok, code: result.ok ? ('UPDATED' as const) : ('NOT_ALLOWED' as const) },
+    {
+      form: 'status' as const,
+      result: null,
+      ok: result.ok,
+      code: result.ok ? ('UPDATED' as const) : ('NOT_ALLOWED' as const),
+    },
     { status: result.ok ? 200 : 409 },
   )
 }
@@ -90,7 +107,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminOrderPage() {
   const { order, next, refundable, canRefund, refundKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t, money, date, locale } = useT()
   return (
     <div className="max-w-5xl space-y-4">
@@ -113,11 +129,9 @@ export default function AdminOrderPage() {
           ))}
         </div>
       </div>
-      {actionData ? (
+      {actionData?.code ? (
         <Alert tone={actionData.ok ? 'success' : 'error'}>
-          {t(`adminOrder.result.${actionData.code}`, {
-            max: money('maxCents' in actionData ? actionData.maxCents : 0),
-          })}
+          {t(`adminOrder.result.${actionData.code}`)}
         </Alert>
       ) : null}
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
@@ -176,23 +190,11 @@ export default function AdminOrderPage() {
             <p className="text-sm text-slate-600">{t('adminOrder.noRefunds')}</p>
           )}
           {canRefund ? (
-            <Form method="post" className="flex flex-wrap items-end gap-3">
-              <input type="hidden" name="intent" value="refund" />
-              <input type="hidden" name="requestKey" value={refundKey} />
-              <Field
-                label={t('adminOrder.refundAmount', { max: money(refundable) })}
-                name="amount"
-                inputMode="decimal"
-                defaultValue={centsToDecimalText(refundable)}
-                required
-              />
-              <Field label={t('adminOrder.refundReason')} name="reason" maxLength={200} />
-              <Button type="submit" variant="danger" disabled={navigation.state !== 'idle'}>
-                {navigation.formData?.get('intent') === 'refund'
-                  ? t('adminOrder.refunding')
-                  : t('adminOrder.refund')}
-              </Button>
-            </Form>
+            <RefundForm
+              refundable={refundable}
+              refundKey={refundKey}
+              lastResult={actionData?.form === 'refund' ? actionData.result : undefined}
+            />
           ) : (
             <p className="text-sm text-slate-600">
               {order.stripePayment?.paidAt
@@ -253,5 +255,58 @@ export default function AdminOrderPage() {
         )}
       </section>
     </div>
+  )
+}
+
+/** All or part of what was paid with Stripe back to the buyer. */
+function RefundForm({
+  refundable,
+  refundKey,
+  lastResult,
+}: {
+  refundable: number
+  refundKey: string
+  lastResult: SubmissionResult<string[]> | undefined
+}) {
+  const { t, money } = useT()
+  const navigation = useNavigation()
+  const schema = refundSchema(refundable)
+  const [form, fields] = useForm({
+    id: 'refund',
+    lastResult,
+    defaultValue: { amount: centsToDecimalText(refundable) },
+    constraint: formConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <>
+      <FormErrors form={form} />
+      <Form method="post" className="flex flex-wrap items-start gap-3" {...formProps(form)}>
+        <input type="hidden" name="intent" value="refund" />
+        <input type="hidden" name="requestKey" value={refundKey} />
+        <Field
+          meta={fields.amount}
+          label={t('adminOrder.refundAmount', { max: money(refundable) })}
+          inputProps={{ inputMode: 'decimal' }}
+        />
+        <Field
+          meta={fields.reason}
+          label={t('adminOrder.refundReason')}
+          inputProps={{ maxLength: MAX_REFUND_REASON }}
+        />
+        <Button
+          type="submit"
+          variant="danger"
+          className="mt-6"
+          disabled={navigation.state !== 'idle'}
+        >
+          {navigation.formData?.get('intent') === 'refund'
+            ? t('adminOrder.refunding')
+            : t('adminOrder.refund')}
+        </Button>
+      </Form>
+    </>
   )
 }

@@ -1,3 +1,5 @@
+import { useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   type ActionFunctionArgs,
@@ -5,22 +7,22 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Alert, Button, Field } from '~/components/ui/primitives'
+import { ChoiceGroupField, Field, FormErrors, formProps } from '~/components/forms'
+import { Alert, Button } from '~/components/ui/primitives'
+import { Panel } from '~/components/ui/panel'
 import { reclassifyPortfolio } from '~/domain/accounts/reclassify.server'
 import {
-  getSettingsView,
+  MAX_THRESHOLD_DAYS,
+  MIN_THRESHOLD_DAYS,
   ThresholdsSchema,
-  updateThresholds,
-} from '~/domain/accounts/settings.server'
+} from '~/domain/accounts/settings-forms'
+import { getSettingsView, updateThresholds } from '~/domain/accounts/settings.server'
+import { PaymentMethodsSchema } from '~/domain/payments/payment-settings-form'
 import { STRIPE_METHODS } from '~/domain/payments/payment-state'
-import {
-  getPaymentSettings,
-  PaymentMethodsForm,
-  updatePaymentMethods,
-} from '~/domain/payments/payment-settings.server'
+import { getPaymentSettings, updatePaymentMethods } from '~/domain/payments/payment-settings.server'
 import { requireStaff } from '~/utils/auth.server'
+import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
-import { Panel } from '~/components/ui/panel'
 
 export const meta: MetaFunction = () => [{ title: 'Configurações · Reativa' }]
 
@@ -34,53 +36,38 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'settings:manage')
   const form = await request.formData()
   if (form.get('intent') === 'payments') {
-    const methods = PaymentMethodsForm.safeParse({ methods: form.getAll('methods') })
-    if (!methods.success) {
+    const submission = parseWithZod(form, { schema: PaymentMethodsSchema })
+    if (submission.status !== 'success') {
       return json(
-        {
-          section: 'payments' as const,
-          ok: false as const,
-          message: 'settings.methodsInvalid' as const,
-          changed: 0,
-        },
+        { section: 'payments' as const, result: submission.reply(), changed: null },
         { status: 400 },
       )
     }
-    await updatePaymentMethods(user.id, methods.data.methods)
-    return json({
-      section: 'payments' as const,
-      ok: true as const,
-      message: 'settings.methodsSaved' as const,
-      changed: 0,
-    })
+    await updatePaymentMethods(user.id, submission.value.methods)
+    return json({ section: 'payments' as const, result: submission.reply(), changed: 0 })
   }
-  const parsed = ThresholdsSchema.safeParse(Object.fromEntries(form))
-  if (!parsed.success) {
-    const order = parsed.error.issues.some((issue) => issue.message === 'ORDER')
+  const submission = parseWithZod(form, { schema: ThresholdsSchema })
+  if (submission.status !== 'success') {
     return json(
-      {
-        section: 'thresholds' as const,
-        ok: false as const,
-        message: order ? ('settings.invalidOrder' as const) : ('settings.invalid' as const),
-        changed: 0,
-      },
+      { section: 'thresholds' as const, result: submission.reply(), changed: null },
       { status: 400 },
     )
   }
-  await updateThresholds(user.id, parsed.data)
+  await updateThresholds(user.id, submission.value)
   const result = await reclassifyPortfolio({ rebuild: true })
   return json({
     section: 'thresholds' as const,
-    ok: true as const,
-    message: 'settings.saved' as const,
+    result: submission.reply(),
     changed: result.updated,
   })
 }
 
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
+
 export default function SettingsPage() {
   const { thresholds, lastReclassifiedAt, payments } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t, date } = useT()
   return (
     <div className="max-w-xl space-y-4">
@@ -88,46 +75,10 @@ export default function SettingsPage() {
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">{t('settings.thresholds')}</h2>
         <p className="text-sm text-slate-700">{t('settings.help')}</p>
-        {actionData?.section === 'thresholds' ? (
-          <Alert tone={actionData.ok ? 'success' : 'error'}>
-            {t(actionData.message, { changed: actionData.changed })}
-          </Alert>
-        ) : null}
-        <Form method="post" className="grid gap-3 sm:grid-cols-3">
-          <input type="hidden" name="intent" value="thresholds" />
-          <Field
-            label={`${t('settings.atRisk')} (${t('settings.days')})`}
-            name="atRiskDays"
-            type="number"
-            min={7}
-            max={3650}
-            defaultValue={thresholds.atRiskDays}
-            required
-          />
-          <Field
-            label={`${t('settings.inactive')} (${t('settings.days')})`}
-            name="inactiveDays"
-            type="number"
-            min={7}
-            max={3650}
-            defaultValue={thresholds.inactiveDays}
-            required
-          />
-          <Field
-            label={`${t('settings.lost')} (${t('settings.days')})`}
-            name="lostDays"
-            type="number"
-            min={7}
-            max={3650}
-            defaultValue={thresholds.lostDays}
-            required
-          />
-          <div className="sm:col-span-3">
-            <Button type="submit" disabled={navigation.state === 'submitting'}>
-              {navigation.state === 'submitting' ? t('common.saving') : t('common.save')}
-            </Button>
-          </div>
-        </Form>
+        <ThresholdsForm
+          thresholds={thresholds}
+          lastResult={actionData?.section === 'thresholds' ? actionData : null}
+        />
         {lastReclassifiedAt ? (
           <p className="text-xs text-slate-600">
             {t('settings.lastRun', { date: date(lastReclassifiedAt, 'datetime') })}
@@ -142,31 +93,123 @@ export default function SettingsPage() {
               : t('settings.stripeNoWebhook')
             : t('settings.stripeOff')}
         </p>
-        {actionData?.section === 'payments' ? (
-          <Alert tone={actionData.ok ? 'success' : 'error'}>{t(actionData.message)}</Alert>
-        ) : null}
-        <Form method="post" className="space-y-3">
-          <input type="hidden" name="intent" value="payments" />
-          <fieldset className="space-y-1">
-            <legend className="text-sm font-medium">{t('settings.methods')}</legend>
-            {STRIPE_METHODS.map((method) => (
-              <label key={method} className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name="methods"
-                  value={method}
-                  defaultChecked={payments.methods.includes(method)}
-                />
-                {t(`settings.method.${method}`)}
-              </label>
-            ))}
-          </fieldset>
-          <p className="text-xs text-slate-600">{t('settings.methodsHelp')}</p>
-          <Button type="submit" variant="secondary" disabled={navigation.state === 'submitting'}>
-            {t('settings.saveMethods')}
-          </Button>
-        </Form>
+        <PaymentMethodsForm
+          methods={payments.methods}
+          lastResult={actionData?.section === 'payments' ? actionData : null}
+        />
       </Panel>
     </div>
+  )
+}
+
+function ThresholdsForm({
+  thresholds,
+  lastResult,
+}: {
+  thresholds: LoaderData['thresholds']
+  lastResult: ActionData | null
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'thresholds',
+    lastResult: lastResult?.result,
+    defaultValue: {
+      atRiskDays: String(thresholds.atRiskDays),
+      inactiveDays: String(thresholds.inactiveDays),
+      lostDays: String(thresholds.lostDays),
+    },
+    constraint: formConstraint(ThresholdsSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ThresholdsSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const busy =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'thresholds'
+  const dayProps = {
+    min: MIN_THRESHOLD_DAYS,
+    max: MAX_THRESHOLD_DAYS,
+    inputMode: 'numeric' as const,
+  }
+  return (
+    <>
+      {lastResult?.changed != null && form.status !== 'error' ? (
+        <Alert tone="success">{t('settings.saved', { changed: lastResult.changed })}</Alert>
+      ) : null}
+      <FormErrors form={form} />
+      <Form method="post" className="grid gap-3 sm:grid-cols-3" {...formProps(form)}>
+        <input type="hidden" name="intent" value="thresholds" />
+        <Field
+          meta={fields.atRiskDays}
+          type="number"
+          label={`${t('settings.atRisk')} (${t('settings.days')})`}
+          inputProps={dayProps}
+        />
+        <Field
+          meta={fields.inactiveDays}
+          type="number"
+          label={`${t('settings.inactive')} (${t('settings.days')})`}
+          inputProps={dayProps}
+        />
+        <Field
+          meta={fields.lostDays}
+          type="number"
+          label={`${t('settings.lost')} (${t('settings.days')})`}
+          inputProps={dayProps}
+        />
+        <div className="sm:col-span-3">
+          <Button type="submit" disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </Button>
+        </div>
+      </Form>
+    </>
+  )
+}
+
+function PaymentMethodsForm({
+  methods,
+  lastResult,
+}: {
+  methods: LoaderData['payments']['methods']
+  lastResult: ActionData | null
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'payment-methods',
+    lastResult: lastResult?.result,
+    defaultValue: { methods },
+    constraint: formConstraint(PaymentMethodsSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PaymentMethodsSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  const busy =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'payments'
+  return (
+    <>
+      {lastResult?.changed != null && form.status !== 'error' ? (
+        <Alert tone="success">{t('settings.methodsSaved')}</Alert>
+      ) : null}
+      <FormErrors form={form} summary={false} />
+      <Form method="post" className="space-y-3" {...formProps(form)}>
+        <input type="hidden" name="intent" value="payments" />
+        <ChoiceGroupField
+          meta={fields.methods}
+          type="checkbox"
+          legend={t('settings.methods')}
+          hint={t('settings.methodsHelp')}
+          optionsClassName="mt-1 space-y-1"
+          options={STRIPE_METHODS.map((method) => ({
+            value: method,
+            label: t(`settings.method.${method}`),
+          }))}
+        />
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {t('settings.saveMethods')}
+        </Button>
+      </Form>
+    </>
   )
 }

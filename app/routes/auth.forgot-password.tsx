@@ -1,58 +1,62 @@
+import { useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
-import { Alert, Button, Field } from '~/components/ui/primitives'
+import { Field, FormErrors, formProps } from '~/components/forms'
+import { Alert, Button } from '~/components/ui/primitives'
+import { ForgotPasswordSchema } from '~/domain/identity/auth-forms'
 import { requestPasswordReset } from '~/domain/identity/password-reset.server'
+import { formConstraint, formMessage } from '~/utils/form-schema'
 import { getLocale } from '~/utils/locale.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Recuperar senha · Reativa' }]
 
-const ForgotForm = z.object({ email: z.string().trim().email().max(254) })
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = ForgotForm.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success)
-    return json({ state: 'INVALID_EMAIL' as const, retryMinutes: 0 }, { status: 400 })
+  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply(), sent: false }, { status: 400 })
+  }
   const result = await requestPasswordReset({
-    email: parsed.data.email,
+    email: submission.value.email,
     ip: context.clientIp,
     locale: await getLocale(request),
   })
   if (!result.ok) {
-    return json(
-      { state: 'RATE_LIMITED' as const, retryMinutes: Math.ceil(result.retryAfterSeconds / 60) },
-      { status: 429 },
-    )
+    const minutes = Math.ceil(result.retryAfterSeconds / 60)
+    const formErrors = [formMessage('login.rateLimited', { minutes })]
+    return json({ result: submission.reply({ formErrors }), sent: false }, { status: 429 })
   }
-  return json({ state: 'SENT' as const, retryMinutes: 0 })
+  return json({ result: submission.reply(), sent: true })
 }
 
 export default function ForgotPassword() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useT()
+  const [form, fields] = useForm({
+    id: 'forgot-password',
+    lastResult: actionData?.result,
+    constraint: formConstraint(ForgotPasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">{t('forgot.title')}</h1>
-      {actionData?.state === 'SENT' ? (
+      {actionData?.sent ? (
         <Alert tone="success">{t('forgot.sent')}</Alert>
       ) : (
         <>
           <p className="text-sm text-slate-700">{t('forgot.intro')}</p>
-          {actionData?.state === 'RATE_LIMITED' ? (
-            <Alert tone="error">
-              {t('login.rateLimited', { minutes: actionData.retryMinutes })}
-            </Alert>
-          ) : null}
-          <Form method="post" className="space-y-4" noValidate>
+          <FormErrors form={form} summary={false} />
+          <Form method="post" className="space-y-4" {...formProps(form)}>
             <Field
-              label={t('login.email')}
-              name="email"
+              meta={fields.email}
               type="email"
-              autoComplete="email"
-              required
-              error={actionData?.state === 'INVALID_EMAIL' ? t('validation.email') : undefined}
+              label={t('login.email')}
+              inputProps={{ autoComplete: 'email' }}
             />
             <Button type="submit" className="w-full" disabled={navigation.state === 'submitting'}>
               {t('forgot.submit')}

@@ -1,3 +1,5 @@
+import { useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   redirect,
@@ -6,19 +8,15 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
-import { z } from 'zod'
-import { Alert, Button, Field } from '~/components/ui/primitives'
+import { Field, FormErrors, formProps } from '~/components/forms'
+import { Alert, Button } from '~/components/ui/primitives'
+import { LoginSchema } from '~/domain/identity/auth-forms'
 import { authenticate } from '~/domain/identity/login.server'
 import { createSessionCookie, getUser, homePathFor, safeRedirect } from '~/utils/auth.server'
+import { formConstraint, formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Entrar · Reativa' }]
-
-const LoginForm = z.object({
-  email: z.string().trim().email().max(254),
-  password: z.string().min(1).max(200),
-  redirectTo: z.string().optional(),
-})
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
@@ -27,32 +25,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = LoginForm.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) {
-    const fields = parsed.error.flatten().fieldErrors
-    return json(
-      {
-        error: null,
-        retryMinutes: 0,
-        fieldErrors: { email: !!fields.email, password: !!fields.password },
-      },
-      { status: 400 },
-    )
+  const submission = parseWithZod(await request.formData(), { schema: LoginSchema })
+  // The password is never sent back into the page.
+  const hideFields = ['password']
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply({ hideFields }) }, { status: 400 })
   }
-  const result = await authenticate({ ...parsed.data, ip: context.clientIp })
+  const result = await authenticate({ ...submission.value, ip: context.clientIp })
   if (!result.ok) {
-    const status = result.code === 'RATE_LIMITED' ? 429 : 400
-    const retryMinutes =
-      result.code === 'RATE_LIMITED' ? Math.ceil(result.retryAfterSeconds / 60) : 0
+    // One message whatever was wrong, so the form does not tell who has an account.
+    const message =
+      result.code === 'RATE_LIMITED'
+        ? formMessage('login.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
+        : formMessage('login.invalid')
     return json(
-      { error: result.code, retryMinutes, fieldErrors: { email: false, password: false } },
-      { status },
+      { result: submission.reply({ formErrors: [message], hideFields }) },
+      { status: result.code === 'RATE_LIMITED' ? 429 : 400 },
     )
   }
   const cookie = await createSessionCookie(result.user.id)
   const fallback = homePathFor(result.user.role)
   const target =
-    result.user.role === 'BUYER' ? safeRedirect(parsed.data.redirectTo, fallback) : fallback
+    result.user.role === 'BUYER' ? safeRedirect(submission.value.redirectTo, fallback) : fallback
   return redirect(target, { headers: { 'Set-Cookie': cookie } })
 }
 
@@ -62,31 +56,32 @@ export default function Login() {
   const navigation = useNavigation()
   const { t } = useT()
   const reset = searchParams.get('reset') === '1'
+  const [form, fields] = useForm({
+    id: 'login',
+    lastResult: actionData?.result,
+    constraint: formConstraint(LoginSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">{t('login.title')}</h1>
       {reset ? <Alert tone="success">{t('reset.done')}</Alert> : null}
-      {actionData?.error === 'INVALID' ? <Alert tone="error">{t('login.invalid')}</Alert> : null}
-      {actionData?.error === 'RATE_LIMITED' ? (
-        <Alert tone="error">{t('login.rateLimited', { minutes: actionData.retryMinutes })}</Alert>
-      ) : null}
-      <Form method="post" className="space-y-4" noValidate>
+      <FormErrors form={form} summary={false} />
+      <Form method="post" className="space-y-4" {...formProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field
-          label={t('login.email')}
-          name="email"
+          meta={fields.email}
           type="email"
-          autoComplete="email"
-          required
-          error={actionData?.fieldErrors.email ? t('validation.email') : undefined}
+          label={t('login.email')}
+          inputProps={{ autoComplete: 'email' }}
         />
         <Field
-          label={t('login.password')}
-          name="password"
+          meta={fields.password}
           type="password"
-          autoComplete="current-password"
-          required
-          error={actionData?.fieldErrors.password ? t('validation.required') : undefined}
+          label={t('login.password')}
+          inputProps={{ autoComplete: 'current-password' }}
         />
         <Button type="submit" className="w-full" disabled={navigation.state === 'submitting'}>
           {navigation.state === 'submitting' ? t('common.loading') : t('login.submit')}

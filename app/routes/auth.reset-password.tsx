@@ -1,3 +1,5 @@
+import { useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   redirect,
@@ -6,48 +8,43 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
-import { Alert, Button, Field } from '~/components/ui/primitives'
+import { Field, FormErrors, formProps } from '~/components/forms'
+import { Alert, Button } from '~/components/ui/primitives'
+import { ResetPasswordSchema } from '~/domain/identity/auth-forms'
 import { checkResetToken, resetPassword } from '~/domain/identity/password-reset.server'
 import { MIN_PASSWORD_LENGTH } from '~/domain/identity/password-policy'
+import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [
   { title: 'Nova senha · Reativa' },
-  // The token is in the URL: keep it out of Referer headers and search engines.
-  { name: 'referrer', content: 'no-referrer' },
+  // The token is in the URL: keep it out of Referer headers to other sites, and out of search
+  // engines. (No referrer at all would make the browser post the form with `Origin: null`,
+  // which the cross-site check refuses when JavaScript is off.)
+  { name: 'referrer', content: 'same-origin' },
   { name: 'robots', content: 'noindex' },
 ]
-
-const ResetForm = z
-  .object({
-    token: z.string().min(1).max(200),
-    password: z.string().min(MIN_PASSWORD_LENGTH).max(200),
-    confirm: z.string(),
-  })
-  .refine((form) => form.password === form.confirm, { path: ['confirm'] })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
   return json({ token, state: await checkResetToken(token) })
 }
 
+// Passwords are never sent back into the page.
+const hideFields = ['password', 'confirm']
+
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData())
-  const parsed = ResetForm.safeParse(form)
-  if (!parsed.success) {
-    const fields = parsed.error.flatten().fieldErrors
+  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply({ hideFields }), tokenState: null }, { status: 400 })
+  }
+  const result = await resetPassword(submission.value)
+  if (!result.ok) {
     return json(
-      { tokenState: null, fieldErrors: { password: !!fields.password, confirm: !!fields.confirm } },
+      { result: submission.reply({ hideFields }), tokenState: result.code },
       { status: 400 },
     )
   }
-  const result = await resetPassword(parsed.data)
-  if (!result.ok)
-    return json(
-      { tokenState: result.code, fieldErrors: { password: false, confirm: false } },
-      { status: 400 },
-    )
   return redirect('/auth/login?reset=1')
 }
 
@@ -62,6 +59,14 @@ export default function ResetPassword() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useT()
+  const [form, fields] = useForm({
+    id: 'reset-password',
+    lastResult: actionData?.result,
+    constraint: formConstraint(ResetPasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   const tokenState = actionData?.tokenState ?? state
   if (tokenState !== 'VALID') {
     return (
@@ -77,29 +82,21 @@ export default function ResetPassword() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">{t('reset.title')}</h1>
-      <Form method="post" className="space-y-4" noValidate>
+      <FormErrors form={form} summary={false} />
+      <Form method="post" className="space-y-4" {...formProps(form)}>
         <input type="hidden" name="token" value={token} />
         <Field
-          label={t('reset.password')}
-          name="password"
+          meta={fields.password}
           type="password"
-          autoComplete="new-password"
-          minLength={MIN_PASSWORD_LENGTH}
-          required
+          label={t('reset.password')}
           hint={t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })}
-          error={
-            actionData?.fieldErrors.password
-              ? t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })
-              : undefined
-          }
+          inputProps={{ autoComplete: 'new-password' }}
         />
         <Field
-          label={t('reset.confirm')}
-          name="confirm"
+          meta={fields.confirm}
           type="password"
-          autoComplete="new-password"
-          required
-          error={actionData?.fieldErrors.confirm ? t('validation.passwordMatch') : undefined}
+          label={t('reset.confirm')}
+          inputProps={{ autoComplete: 'new-password' }}
         />
         <Button type="submit" className="w-full" disabled={navigation.state === 'submitting'}>
           {t('reset.submit')}

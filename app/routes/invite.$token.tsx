@@ -1,3 +1,5 @@
+import { useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   json,
   redirect,
@@ -7,17 +9,23 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AuthCard } from '~/components/auth-card'
-import { Alert, Button, Field } from '~/components/ui/primitives'
-import { viewInvitation } from '~/domain/campaigns/invitations.server'
+import { Field, FormErrors, formProps } from '~/components/forms'
+import { Alert, Button } from '~/components/ui/primitives'
+import { invitationSchema } from '~/domain/campaigns/invitation-form'
+import { invitationFormFor, viewInvitation } from '~/domain/campaigns/invitations.server'
 import { acceptInvitationIntoCart } from '~/domain/orders/invitation-landing.server'
+import { PASSWORD_LENGTH } from '~/domain/identity/auth-forms'
 import { MIN_PASSWORD_LENGTH } from '~/domain/identity/password-policy'
 import { createSessionCookie } from '~/utils/auth.server'
+import { formConstraint, formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [
   { title: 'Convite · Reativa' },
-  // The token is in the URL: keep it out of Referer headers and search engines.
-  { name: 'referrer', content: 'no-referrer' },
+  // The token is in the URL: keep it out of Referer headers to other sites, and out of search
+  // engines. (No referrer at all would make the browser post the form with `Origin: null`,
+  // which the cross-site check refuses when JavaScript is off.)
+  { name: 'referrer', content: 'same-origin' },
   { name: 'robots', content: 'noindex' },
 ]
 
@@ -28,17 +36,65 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return json(view, { status: view.state === 'VALID' ? 200 : STATUS[view.state] })
 }
 
+// Passwords are never sent back into the page.
+const hideFields = ['password', 'confirm']
+
+/** The server's refusals that concern one field, beside it; the others are about the form. */
+const FIELD_OF = {
+  NAME_REQUIRED: ['name', formMessage('invite.error.NAME_REQUIRED')],
+  PASSWORD_TOO_SHORT: ['password', PASSWORD_LENGTH],
+  PASSWORD_MISMATCH: ['confirm', formMessage('validation.passwordMatch')],
+  WRONG_PASSWORD: ['password', formMessage('invite.error.WRONG_PASSWORD')],
+} as const
+
+type Refusal = Extract<Awaited<ReturnType<typeof acceptInvitationIntoCart>>, { ok: false }>['code']
+type ReplyErrors = { formErrors?: string[]; fieldErrors?: Record<string, string[]> }
+
+/** The domain's refusal: a spent link shows its page; the others go beside their field. */
+function refusal(code: Refusal, reply: (errors: ReplyErrors) => SubmissionResult<string[]>) {
+  const refused = code === 'INVALID' || code === 'EXPIRED' || code === 'USED' ? code : null
+  const field = code in FIELD_OF ? FIELD_OF[code as keyof typeof FIELD_OF] : null
+  const result = reply(
+    field
+      ? { fieldErrors: { [field[0]]: [field[1]] } }
+      : { formErrors: [formMessage(`invite.error.${code}`)] },
+  )
+  return json({ result, refused }, { status: 400 })
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData()
-  const text = (name: string) => String(form.get(name) ?? '').slice(0, 200)
-  const result = await acceptInvitationIntoCart({
-    token: params.token ?? '',
-    name: text('name'),
-    password: text('password'),
-    confirm: text('confirm'),
-    ip: String(context.clientIp ?? 'unknown'),
+  const formData = await request.formData()
+  const token = params.token ?? ''
+  const ip = String(context.clientIp ?? 'unknown')
+  // The form as the page showed it: a name is asked for only when a login is to be made.
+  const expected = await invitationFormFor(token)
+  if (!expected) {
+    // The link cannot be used, or the address logs in elsewhere: the domain says which.
+    const refused = await acceptInvitationIntoCart({
+      token,
+      name: '',
+      password: '',
+      confirm: '',
+      ip,
+    })
+    if (!refused.ok) {
+      return refusal(refused.code, ({ formErrors = [], fieldErrors = {} }) => ({
+        status: 'error',
+        error: { '': formErrors, ...fieldErrors },
+      }))
+    }
+  }
+  const schema = invitationSchema(expected?.mode ?? 'LOG_IN', {
+    nameRequired: expected?.nameRequired,
   })
-  if (!result.ok) return json({ error: result.code }, { status: 400 })
+  const submission = parseWithZod(formData, { schema })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply({ hideFields }), refused: null }, { status: 400 })
+  }
+  const result = await acceptInvitationIntoCart({ token, ...submission.value, ip })
+  if (!result.ok) {
+    return refusal(result.code, (errors) => submission.reply({ hideFields, ...errors }))
+  }
   const cookie = await createSessionCookie(result.userId)
   const target = result.couponApplied
     ? `/cart?welcome=${encodeURIComponent(result.couponApplied)}`
@@ -49,21 +105,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const view = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t } = useT()
-  const refused = actionData && ['INVALID', 'EXPIRED', 'USED'].includes(actionData.error)
+  const state = actionData?.refused ?? (view.state === 'VALID' ? null : view.state)
 
-  if (view.state !== 'VALID' || refused) {
-    const state = (refused ? actionData.error : view.state) as
-      | 'INVALID'
-      | 'EXPIRED'
-      | 'USED'
-      | 'RATE_LIMITED'
+  if (state || view.state !== 'VALID') {
     return (
       <AuthCard>
         <div className="space-y-4" data-testid="invite-refused">
-          <h1 className="text-xl font-bold">{t(`invite.${state}.title`)}</h1>
-          <Alert tone="error">{t(`invite.${state}.body`)}</Alert>
+          <h1 className="text-xl font-bold">{t(`invite.${state ?? 'INVALID'}.title`)}</h1>
+          <Alert tone="error">{t(`invite.${state ?? 'INVALID'}.body`)}</Alert>
           <Link to="/auth/login" className="block text-sm text-brand-700 underline">
             {t('invite.goLogin')}
           </Link>
@@ -75,8 +125,6 @@ export default function InvitationPage() {
     )
   }
 
-  const busy = navigation.state !== 'idle'
-  const error = actionData?.error
   return (
     <AuthCard>
       <div className="space-y-4">
@@ -91,53 +139,87 @@ export default function InvitationPage() {
             {view.offer.code ? <p>{t('invite.couponWaiting', { code: view.offer.code })}</p> : null}
           </div>
         ) : null}
-        {error ? (
-          <Alert tone="error">{t(`invite.error.${error}`, { min: MIN_PASSWORD_LENGTH })}</Alert>
-        ) : null}
         {view.mode === 'EMAIL_IN_USE' ? (
           <p className="text-sm">{t('invite.error.EMAIL_IN_USE')}</p>
         ) : (
-          <Form method="post" className="space-y-4" noValidate>
-            <p className="text-sm text-slate-700">
-              {view.mode === 'LOG_IN'
-                ? t('invite.logInIntro', { email: view.email })
-                : t('invite.setPasswordIntro', { email: view.email })}
-            </p>
-            {view.mode === 'SET_PASSWORD' ? (
-              <>
-                <Field label={t('invite.name')} name="name" autoComplete="name" maxLength={120} />
-                <Field
-                  label={t('reset.password')}
-                  name="password"
-                  type="password"
-                  autoComplete="new-password"
-                  minLength={MIN_PASSWORD_LENGTH}
-                  required
-                  hint={t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })}
-                />
-                <Field
-                  label={t('reset.confirm')}
-                  name="confirm"
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                />
-              </>
-            ) : (
-              <Field
-                label={t('login.password')}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-              />
-            )}
-            <Button type="submit" className="w-full" disabled={busy}>
-              {view.mode === 'LOG_IN' ? t('invite.logIn') : t('invite.activate')}
-            </Button>
-          </Form>
+          <InvitationForm
+            mode={view.mode}
+            nameRequired={view.nameRequired}
+            email={view.email}
+            lastResult={actionData?.result}
+          />
         )}
       </div>
     </AuthCard>
+  )
+}
+
+type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
+
+function InvitationForm({
+  mode,
+  nameRequired,
+  email,
+  lastResult,
+}: {
+  mode: 'SET_PASSWORD' | 'LOG_IN'
+  nameRequired: boolean
+  email: string
+  lastResult: ActionData['result'] | undefined
+}) {
+  const navigation = useNavigation()
+  const { t } = useT()
+  const schema = invitationSchema(mode, { nameRequired })
+  const [form, fields] = useForm({
+    id: `invitation-${mode}`,
+    lastResult,
+    constraint: formConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <>
+      <FormErrors form={form} summary={false} />
+      <Form method="post" className="space-y-4" {...formProps(form)}>
+        <p className="text-sm text-slate-700">
+          {mode === 'LOG_IN'
+            ? t('invite.logInIntro', { email })
+            : t('invite.setPasswordIntro', { email })}
+        </p>
+        {mode === 'SET_PASSWORD' ? (
+          <>
+            <Field
+              meta={fields.name}
+              label={t('invite.name')}
+              inputProps={{ autoComplete: 'name', required: nameRequired }}
+            />
+            <Field
+              meta={fields.password}
+              type="password"
+              label={t('reset.password')}
+              hint={t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })}
+              inputProps={{ autoComplete: 'new-password' }}
+            />
+            <Field
+              meta={fields.confirm}
+              type="password"
+              label={t('reset.confirm')}
+              inputProps={{ autoComplete: 'new-password' }}
+            />
+          </>
+        ) : (
+          <Field
+            meta={fields.password}
+            type="password"
+            label={t('login.password')}
+            inputProps={{ autoComplete: 'current-password' }}
+          />
+        )}
+        <Button type="submit" className="w-full" disabled={navigation.state !== 'idle'}>
+          {mode === 'LOG_IN' ? t('invite.logIn') : t('invite.activate')}
+        </Button>
+      </Form>
+    </>
   )
 }

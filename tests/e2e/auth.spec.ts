@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { expectFieldError } from './forms-helpers'
 import { login } from './helpers'
 
 test('a forgotten password is reset through the emailed link, which then stops working', async ({
@@ -23,7 +24,10 @@ test('a forgotten password is reset through the emailed link, which then stops w
   await page.getByLabel('Nova senha', { exact: true }).fill('curta')
   await page.getByLabel('Repita a nova senha').fill('curta')
   await page.getByRole('button', { name: 'Salvar senha' }).click()
-  await expect(page.getByText('A senha precisa ter pelo menos 8 caracteres.').last()).toBeVisible()
+  await expectFieldError(
+    page.getByLabel('Nova senha', { exact: true }),
+    'A senha precisa ter pelo menos 8 caracteres.',
+  )
 
   await page.getByLabel('Nova senha', { exact: true }).fill('nova-senha-forte')
   await page.getByLabel('Repita a nova senha').fill('nova-senha-forte')

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { expectFieldError } from './forms-helpers'
 
 // The invitation funnel counts every invitation of the portfolio, and the unsubscribe test reads
 // the campaign the first one sends: these run alone, in order, after the parallel specs
@@ -59,7 +60,10 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
   await buyer.getByLabel('Nova senha', { exact: true }).fill('curta')
   await buyer.getByLabel('Repita a nova senha').fill('curta')
   await buyer.getByRole('button', { name: 'Criar senha e entrar' }).click()
-  await expect(buyer.getByRole('alert')).toHaveText('A senha precisa ter pelo menos 8 caracteres.')
+  await expectFieldError(
+    buyer.getByLabel('Nova senha', { exact: true }),
+    'A senha precisa ter pelo menos 8 caracteres.',
+  )
   await buyer.getByLabel('Nova senha', { exact: true }).fill('voltei-para-ficar')
   await buyer.getByLabel('Repita a nova senha').fill('voltei-para-ficar')
   await buyer.getByRole('button', { name: 'Criar senha e entrar' }).click()

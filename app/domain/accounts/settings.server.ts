@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { prisma, type Tx } from '~/utils/db.server'
 import { audit, diffFields } from '~/domain/audit/audit.server'
 import { DEFAULT_THRESHOLDS, type StatusThresholds } from './status'
@@ -11,17 +10,6 @@ export async function getThresholds(db: Tx | typeof prisma = prisma): Promise<St
   })
   return settings ?? DEFAULT_THRESHOLDS
 }
-
-export const ThresholdsSchema = z
-  .object({
-    atRiskDays: z.coerce.number().int().min(7).max(3650),
-    inactiveDays: z.coerce.number().int().min(7).max(3650),
-    lostDays: z.coerce.number().int().min(7).max(3650),
-  })
-  .refine((t) => t.atRiskDays < t.inactiveDays && t.inactiveDays < t.lostDays, {
-    message: 'ORDER',
-    path: ['inactiveDays'],
-  })
 
 /** Saves new thresholds (audited). The caller reclassifies the portfolio afterwards. */
 export async function updateThresholds(

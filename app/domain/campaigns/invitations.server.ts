@@ -26,6 +26,8 @@ export type InvitationView =
   | {
       state: 'VALID'
       mode: 'SET_PASSWORD' | 'LOG_IN' | 'EMAIL_IN_USE'
+      /** No login for the address yet: one is made under the name the buyer types. */
+      nameRequired: boolean
       email: string
       accountName: string
       offer: { name: string; code: string | null; description: string } | null
@@ -84,13 +86,30 @@ export async function viewInvitation(
     })
   }
   const offer = invitation.offer && !invitation.offer.paused ? invitation.offer : null
+  const user = await userFor(invitation.email)
   return {
     state: 'VALID',
-    mode: modeFor(invitation, await userFor(invitation.email)),
+    mode: modeFor(invitation, user),
+    nameRequired: !user,
     email: invitation.email,
     accountName: invitation.account.tradeName,
     offer: offer ? { name: offer.name, code: offer.code, description: offer.description } : null,
   }
+}
+
+/**
+ * What the landing form asks for, so the server checks the form as the page showed it (no
+ * click counted, no rate limit hit): null when the link cannot be used.
+ */
+export async function invitationFormFor(
+  token: string,
+  now = new Date(),
+): Promise<{ mode: 'SET_PASSWORD' | 'LOG_IN'; nameRequired: boolean } | null> {
+  const invitation = await findByToken(token)
+  if (stateOf(invitation, now) !== 'VALID' || !invitation) return null
+  const user = await userFor(invitation.email)
+  const mode = modeFor(invitation, user)
+  return mode === 'EMAIL_IN_USE' ? null : { mode, nameRequired: !user }
 }
 
 export type AcceptResult =

@@ -2,7 +2,8 @@ import crypto from 'node:crypto'
 import { createFamily, createRep, placeOnlineOrder } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { percentToBps } from '~/utils/money'
-import { updateCommissionSettings, updateRepRates } from './admin.server'
+import { parseWithZod } from '@conform-to/zod'
+import { repRatesSchemaForSave, updateCommissionSettings, updateRepRates } from './admin.server'
 import { repBalances, repOrders } from './statement.server'
 
 async function manager() {
@@ -37,43 +38,45 @@ describe('rates and settings', () => {
     expect(percentToBps('três')).toBeNull()
   })
 
-  it('saves a rep default and family overrides, and refuses a bad rate changing nothing', async () => {
+  it('saves a rep default and family overrides; the server refuses a bad rate beside its family', async () => {
     const actor = await manager()
     const rep = await createRep({ defaultCommissionBps: 300 })
     const family = await createFamily()
+    const schema = await repRatesSchemaForSave()
     const form = new FormData()
     form.set('defaultPercent', '4')
     form.set(`family-${family.id}`, '6,5')
-    expect(await updateRepRates(actor.id, rep.id, form)).toEqual({ ok: true })
+    const parsed = parseWithZod(form, { schema })
+    if (parsed.status !== 'success') throw new Error('refused')
+    expect(await updateRepRates(actor.id, rep.id, parsed.value)).toEqual({ ok: true })
     expect(await prisma.repFamilyRate.findMany({ where: { repId: rep.id } })).toMatchObject([
       { familyId: family.id, bps: 650 },
     ])
+    expect(
+      (await prisma.rep.findUniqueOrThrow({ where: { id: rep.id } })).defaultCommissionBps,
+    ).toBe(400)
 
     const bad = new FormData()
     bad.set('defaultPercent', '5')
     bad.set(`family-${family.id}`, 'muito')
-    expect(await updateRepRates(actor.id, rep.id, bad)).toEqual({
-      ok: false,
-      invalid: [`family-${family.id}`],
+    const refused = parseWithZod(bad, { schema })
+    expect(refused.status === 'error' && refused.error).toEqual({
+      [`family-${family.id}`]: ['commissionForm.percent'],
     })
-    expect(
-      (await prisma.rep.findUniqueOrThrow({ where: { id: rep.id } })).defaultCommissionBps,
-    ).toBe(400)
+    expect(await updateRepRates(actor.id, 'no-such-rep', parsed.value)).toEqual({
+      ok: false,
+      code: 'NOT_FOUND',
+    })
   })
 
   it('saves the reactivation bonus and window', async () => {
     const actor = await manager()
-    expect(
-      await updateCommissionSettings(actor.id, { bonusPercent: '1,5', windowDays: 60 }),
-    ).toEqual({ ok: true })
+    expect(await updateCommissionSettings(actor.id, { bonusBps: 150, windowDays: 60 })).toEqual({
+      ok: true,
+    })
     expect(await prisma.appSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
       reactivationBonusBps: 150,
       reactivationWindowDays: 60,
     })
-    expect(await updateCommissionSettings(actor.id, { bonusPercent: 'x', windowDays: 60 })).toEqual(
-      {
-        ok: false,
-      },
-    )
   })
 })

@@ -3,11 +3,15 @@
  * balances by rep and payout batches. Order status changes, which move commission, are in
  * orders/order-admin.server.ts.
  */
-import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
-import { bpsToPercent, percentToBps } from '~/utils/money'
+import { bpsToPercent } from '~/utils/money'
 import { audit } from '~/domain/audit/audit.server'
 import { listFamilyOptions } from '~/domain/catalog/catalog.server'
+import {
+  repRatesSchema,
+  type CommissionSettingsInput,
+  type RepRatesInput,
+} from './commission-forms'
 import { closePayout, payoutPreview } from './ledger.server'
 import { type Balances } from './statement.server'
 
@@ -54,17 +58,9 @@ export async function commissionOverview() {
   }
 }
 
-export const CommissionSettingsForm = z.object({
-  bonusPercent: z.string().trim().max(10),
-  windowDays: z.coerce.number().int().min(1).max(730),
-})
-
-export async function updateCommissionSettings(
-  actorId: string,
-  input: z.infer<typeof CommissionSettingsForm>,
-) {
-  const bps = percentToBps(input.bonusPercent)
-  if (bps === null) return { ok: false as const }
+/** Saves the reactivation bonus and its window (audited). */
+export async function updateCommissionSettings(actorId: string, input: CommissionSettingsInput) {
+  const bps = input.bonusBps
   await prisma.$transaction(async (tx) => {
     const before = await tx.appSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} })
     await tx.appSettings.update({
@@ -111,35 +107,29 @@ export async function getRepRates(repId: string) {
   }
 }
 
+/** The rates form with the catalog's families, as the server checks it. */
+export async function repRatesSchemaForSave() {
+  const families = await prisma.productFamily.findMany({ select: { id: true } })
+  return repRatesSchema(families.map((family) => family.id))
+}
+
 /**
- * Saves a rep's default rate and family overrides (a blank family uses the default). Applies to
- * orders placed from now on: each order line keeps the rate it was credited at.
+ * Saves a rep's default rate and family overrides (a family left blank uses the default).
+ * Applies to orders placed from now on: each order line keeps the rate it was credited at.
  */
 export async function updateRepRates(
   actorId: string,
   repId: string,
-  form: FormData,
-): Promise<{ ok: true } | { ok: false; invalid: string[] }> {
-  const invalid: string[] = []
-  const defaultBps = percentToBps(String(form.get('defaultPercent') ?? ''))
-  if (defaultBps === null) invalid.push('defaultPercent')
-  const families = await prisma.productFamily.findMany({ select: { id: true } })
-  const overrides: { familyId: string; bps: number }[] = []
-  for (const { id } of families) {
-    const text = String(form.get(`family-${id}`) ?? '').trim()
-    if (!text) continue
-    const bps = percentToBps(text)
-    if (bps === null) invalid.push(`family-${id}`)
-    else overrides.push({ familyId: id, bps })
-  }
-  if (invalid.length) return { ok: false, invalid }
+  input: RepRatesInput,
+): Promise<{ ok: true } | { ok: false; code: 'NOT_FOUND' }> {
+  const { defaultBps, overrides } = input
   return prisma.$transaction(async (tx) => {
     const rep = await tx.rep.findUnique({
       where: { id: repId },
       select: { defaultCommissionBps: true },
     })
-    if (!rep) return { ok: false as const, invalid: ['rep'] }
-    await tx.rep.update({ where: { id: repId }, data: { defaultCommissionBps: defaultBps! } })
+    if (!rep) return { ok: false as const, code: 'NOT_FOUND' as const }
+    await tx.rep.update({ where: { id: repId }, data: { defaultCommissionBps: defaultBps } })
     await tx.repFamilyRate.deleteMany({ where: { repId } })
     if (overrides.length) {
       await tx.repFamilyRate.createMany({ data: overrides.map((o) => ({ repId, ...o })) })

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { audit } from '~/domain/audit/audit.server'
 import { parseStripeMethods, STRIPE_METHODS, type StripeMethod } from './payment-state'
@@ -16,10 +15,6 @@ export async function getPaymentSettings() {
     methods: parseStripeMethods(settings?.stripePaymentMethods ?? 'card'),
   }
 }
-
-export const PaymentMethodsForm = z.object({
-  methods: z.array(z.enum(STRIPE_METHODS)).min(1, 'AT_LEAST_ONE'),
-})
 
 /** The methods offered at Stripe Checkout (those the Stripe account has enabled show). Audited. */
 export async function updatePaymentMethods(actorId: string, methods: StripeMethod[]) {

@@ -139,4 +139,96 @@ export async function session(options: { userId: string }) {
   const cookie = lucia.createSessionCookie(opened.id)
   return { name: cookie.name, value: cookie.value }
 }
+
+/**
+ * A pending invitation (as a campaign or a rep sends) to a new address of a new account, or
+ * to an existing buyer's address (`email` with its `accountId`): the path of its link.
+ */
+export async function invitation(
+  options: { email?: string; accountId?: string } = {},
+): Promise<{ path: string; email: string; accountId: string; tradeName: string }> {
+  const email = options.email ?? `convidada-${slug()}@e2e.test`
+  const account = options.accountId
+    ? await prisma.account.findUniqueOrThrow({ where: { id: options.accountId } })
+    : await createAccount({ terms: ['28'], status: 'INACTIVE', email })
+  // The shape the landing page checks (`<uuid>.<43 characters>`); only its hash is stored.
+  const id = crypto.randomUUID()
+  const token = `${id}.${crypto.randomBytes(32).toString('base64url')}`
+  await prisma.invitation.create({
+    data: {
+      id,
+      accountId: account.id,
+      email,
+      subject: 'Convite',
+      message: 'Volte a comprar pelo portal.',
+      nonce: slug(),
+      tokenHash: crypto.createHash('sha256').update(token).digest('hex'),
+      expiresAt: new Date(Date.now() + 14 * 24 * 60 * 60 * 1000),
+      sentAt: new Date(),
+    },
+  })
+  return { path: `/invite/${token}`, email, accountId: account.id, tradeName: account.tradeName }
+}
+
+/** A password-reset link for a user, as the forgotten-password email carries: its path. */
+export async function passwordResetLink(options: { userId: string }): Promise<{ path: string }> {
+  const token = crypto.randomBytes(32).toString('base64url')
+  await prisma.passwordResetToken.create({
+    data: {
+      userId: options.userId,
+      tokenHash: crypto.createHash('sha256').update(token).digest('hex'),
+      expiresAt: new Date(Date.now() + 60 * 60 * 1000),
+    },
+  })
+  return { path: `/auth/reset-password?${new URLSearchParams({ token })}` }
+}
+
+/**
+ * An online order of the account paid with Stripe (through the local Stripe stand-in, so it can
+ * be refunded): its id and total.
+ */
+export async function paidStripeOrder(options: {
+  accountId: string
+  totalCents?: number
+}): Promise<{ orderId: number; totalCents: number }> {
+  const totalCents = options.totalCents ?? 25_000
+  const api = process.env.STRIPE_API_URL!
+  const headers = {
+    Authorization: `Bearer ${process.env.STRIPE_SECRET_KEY}`,
+    'Content-Type': 'application/x-www-form-urlencoded',
+  }
+  const body = new URLSearchParams({
+    mode: 'payment',
+    success_url: `${process.env.APP_URL}/orders`,
+    'line_items[0][quantity]': '1',
+    'line_items[0][price_data][currency]': 'brl',
+    'line_items[0][price_data][unit_amount]': String(totalCents),
+  })
+  const created = await fetch(`${api}/v1/checkout/sessions`, { method: 'POST', headers, body })
+  if (!created.ok) throw new Error(`fake Stripe: ${created.status} ${await created.text()}`)
+  const session = (await created.json()) as { id: string }
+  await fetch(`${api}/pay/${session.id}/complete`, { method: 'POST', redirect: 'manual' })
+  const paid = (await (await fetch(`${api}/__fake/sessions/${session.id}`)).json()) as {
+    payment_intent: string
+  }
+  const order = await prisma.order.create({
+    data: {
+      accountId: options.accountId,
+      channel: 'ONLINE',
+      status: 'PLACED',
+      paymentStatus: 'PAID',
+      paymentMethod: 'STRIPE',
+      subtotalCents: totalCents,
+      totalCents,
+      stripePayment: {
+        create: {
+          sessionId: session.id,
+          paymentIntentId: paid.payment_intent,
+          paidAt: new Date(),
+        },
+      },
+    },
+  })
+  return { orderId: order.id, totalCents }
+}
 export * from './paging-actions'

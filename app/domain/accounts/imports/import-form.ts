@@ -1,0 +1,31 @@
+/**
+ * The import upload form (what to import, and the CSV file), shared by the imports page's
+ * action and its component (Conform). The browser checks the file before sending it; the
+ * server checks the file it streamed to disk.
+ */
+import { type ImportKind } from '@prisma/client'
+import { z } from 'zod'
+import { formMessage } from '~/utils/form-schema'
+
+export const IMPORT_KINDS = ['ORDERS', 'ACCOUNTS', 'REPS'] as const satisfies readonly ImportKind[]
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+/** A file as the browser (File) and the server (NodeOnDiskFile) both describe it. */
+export type UploadedFile = { name: string; size: number }
+
+const isUpload = (value: unknown): value is UploadedFile =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as UploadedFile).size === 'number' &&
+  typeof (value as UploadedFile).name === 'string'
+
+const KIND = formMessage('importForm.kind')
+const MISSING = formMessage('imports.missingFile')
+
+export const ImportUploadSchema = z.object({
+  kind: z.enum(IMPORT_KINDS, { errorMap: () => ({ message: KIND }) }),
+  // An empty file input reaches the schema as nothing, or as a file of 0 bytes.
+  file: z
+    .custom<UploadedFile>((value) => isUpload(value) && value.size > 0, MISSING)
+    .refine((file) => file.size <= MAX_IMPORT_BYTES, formMessage('imports.tooLarge')),
+})
