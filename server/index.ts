@@ -9,7 +9,7 @@ import { prisma } from '../app/utils/db.server'
 import { env } from '../app/utils/env.server'
 import { startBackgroundJobs } from './background'
 import { checkDatabase } from './database-check'
-import { createNonce, isAllowedMutation, securityHeaders } from './security'
+import { createNonce, isAcceptedBody, isAllowedMutation, securityHeaders } from './security'
 
 const settings = env()
 await checkDatabase()
@@ -62,6 +62,12 @@ app.use((req, res, next) => {
   if (allowed) return next()
   console.warn(`Blocked cross-origin ${req.method} ${req.path} from ${req.get('origin') ?? '?'}`)
   res.status(403).type('text/plain').send('Cross-site request refused.')
+})
+
+app.use((req, res, next) => {
+  const isForm = !!req.is(['application/x-www-form-urlencoded', 'multipart/form-data'])
+  if (isAcceptedBody({ method: req.method, path: req.path, isForm })) return next()
+  res.status(415).type('text/plain').send('Send this page a form (urlencoded or multipart).')
 })
 
 app.all(

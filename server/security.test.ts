@@ -1,4 +1,4 @@
-import { isAllowedMutation, securityHeaders } from './security'
+import { isAcceptedBody, isAllowedMutation, securityHeaders } from './security'
 
 const base = {
   path: '/cart',
@@ -80,5 +80,17 @@ describe('security headers', () => {
     expect(withStripe['Content-Security-Policy']).toContain(
       "form-action 'self' https://checkout.stripe.com;",
     )
+  })
+})
+
+describe('page posts are forms', () => {
+  const post = { method: 'POST', path: '/cart' }
+
+  it('passes reads, forms and webhooks, and refuses any other body', () => {
+    expect(isAcceptedBody({ method: 'GET', path: '/cart', isForm: false })).toBe(true)
+    expect(isAcceptedBody({ ...post, isForm: true })).toBe(true)
+    expect(isAcceptedBody({ ...post, isForm: false })).toBe(false)
+    expect(isAcceptedBody({ method: 'PUT', path: '/admin/settings', isForm: false })).toBe(false)
+    expect(isAcceptedBody({ method: 'POST', path: '/webhooks/stripe', isForm: false })).toBe(true)
   })
 })

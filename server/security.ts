@@ -38,6 +38,24 @@ export function isAllowedMutation({
   return allowedHosts.has(sourceHost)
 }
 
+/**
+ * Pages take form posts only (webhooks take their providers' JSON). Anything else would reach
+ * `request.formData()` and fail there as a 500; it is refused here with a 415 instead.
+ * `isForm` is Express's `req.is` test of the body's type (false when there is no body).
+ */
+export function isAcceptedBody({
+  method,
+  path,
+  isForm,
+}: {
+  method: string
+  path: string
+  isForm: boolean
+}): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase())) return true
+  return path.startsWith('/webhooks/') || isForm
+}
+
 export function createNonce(): string {
   return crypto.randomBytes(16).toString('base64')
 }

@@ -294,6 +294,8 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.problem': 'Problem',
   'imports.missingFile': 'Choose a CSV file.',
   'imports.tooLarge': 'File too large (50 MB at most).',
+  'imports.unreadableUpload':
+    'We could not read the upload. If the file name has ; or quotes in it, rename it and send it again.',
   'imports.notPreviewed': 'This import is already done or cannot be confirmed.',
   'imports.status.PREVIEWED': 'Awaiting confirmation',
   'imports.status.COMMITTING': 'Importing…',

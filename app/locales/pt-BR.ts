@@ -294,6 +294,8 @@ export const ptBR = {
   'imports.problem': 'Problema',
   'imports.missingFile': 'Escolha um arquivo CSV.',
   'imports.tooLarge': 'Arquivo grande demais (máximo 50 MB).',
+  'imports.unreadableUpload':
+    'Não conseguimos ler o envio. Se o nome do arquivo tem ; ou aspas, renomeie-o e envie de novo.',
   'imports.notPreviewed': 'Esta importação já foi concluída ou não pode ser confirmada.',
   'imports.status.PREVIEWED': 'Aguardando confirmação',
   'imports.status.COMMITTING': 'Importando…',

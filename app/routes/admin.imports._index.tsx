@@ -65,7 +65,14 @@ export async function action({ request }: ActionFunctionArgs) {
       } satisfies SubmissionResult<string[]>
       return json({ result }, { status: 413 })
     }
-    throw error
+    // Not multipart as this parser reads it: e.g. Remix's parser cannot read a file name
+    // holding ";" (a browser sends `filename="vendas;2026.csv"` as it is).
+    console.warn(`Unreadable upload: ${error instanceof Error ? error.message : error}`)
+    const result = {
+      status: 'error',
+      error: { file: [formMessage('imports.unreadableUpload')] },
+    } satisfies SubmissionResult<string[]>
+    return json({ result }, { status: 400 })
   }
   const submission = parseWithZod(form, { schema: ImportUploadSchema })
   const file = form.get('file')

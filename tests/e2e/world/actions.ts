@@ -9,7 +9,7 @@
  */
 import crypto from 'node:crypto'
 import { type AccountStatus, type Role } from '@prisma/client'
-import { createAccount, createRep, createUser } from '../../fixtures/factories'
+import { createAccount, createOffer, createRep, createUser } from '../../fixtures/factories'
 import { lucia } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
@@ -131,6 +131,28 @@ export async function rep(): Promise<WorldUser & { repId: string; repCode: strin
     repId: created.id,
     repCode: created.code,
   }
+}
+
+/** A coupon of the test's own (so editing it disturbs no other test): its id and code. */
+export async function offer(): Promise<{ id: string; code: string }> {
+  const created = await createOffer()
+  return { id: created.id, code: created.code! }
+}
+
+/** A campaign already sent, with no invitations: its id. */
+export async function campaign(): Promise<{ id: string }> {
+  const created = await prisma.campaign.create({
+    data: {
+      name: `Campanha ${slug()}`,
+      filters: JSON.stringify({ status: ['INACTIVE'], family: [] }),
+      subject: 'Sentimos sua falta',
+      message: 'Olá, {loja}!',
+      schedule: 'NOW',
+      runs: 1,
+      lastRunAt: new Date(),
+    },
+  })
+  return { id: created.id }
 }
 
 /** A session for a user, as the login form would open: the cookie to put in the browser. */

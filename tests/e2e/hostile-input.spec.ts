@@ -1,0 +1,49 @@
+import { test } from './fixtures'
+import { orderIds, quickOrder } from './helpers'
+import { expectNo500s } from './hostile'
+
+test('a visitor: hostile values in every URL parameter and form field never get a 500', async ({
+  page,
+  world,
+}) => {
+  test.setTimeout(5 * 60_000)
+  const buyer = await world.buyer()
+  const invitation = await world.call('invitation')
+  const reset = await world.call('passwordResetLink', { userId: buyer.id })
+  await expectNo500s(page, [
+    '/auth/login',
+    '/auth/forgot-password',
+    reset.path,
+    '/unsubscribe',
+    invitation.path,
+    '/invite/x',
+  ])
+})
+
+test('a buyer: hostile values in every URL parameter and form field never get a 500', async ({
+  page,
+  world,
+}) => {
+  test.setTimeout(5 * 60_000)
+  // A twin of a demo account: it has ERP orders; its cart gets one line.
+  await world.loginAs(page, await world.buyer({ twinOf: 'acc_00001' }))
+  const [orderId] = await orderIds(page)
+  await quickOrder(page, 'CIM-0001 10')
+  await expectNo500s(page, [
+    '/catalog',
+    '/cart',
+    '/orders',
+    `/orders/${orderId}`,
+    '/products/CIM-0001',
+  ])
+})
+
+test('a rep: hostile values in every URL parameter and form field never get a 500', async ({
+  page,
+  world,
+}) => {
+  const rep = await world.rep()
+  await world.buyer({ repId: rep.repId, status: 'INACTIVE' })
+  await world.loginAs(page, rep)
+  await expectNo500s(page, ['/rep', '/rep/accounts', '/rep/statement.csv'])
+})
