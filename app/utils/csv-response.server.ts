@@ -4,7 +4,8 @@ import { csvLine } from './csv'
 /**
  * A CSV download (UTF-8 with BOM, so Excel in pt-BR opens accents and `;` correctly). The file
  * name is quoted by `content-disposition` (RFC 6266: `filename*` when it is not plain ASCII), so no
- * character of it can end the parameter or the header.
+ * character of it can end the parameter or the header. `Cache-Control: private, no-store` comes
+ * from the server edge, as for every page (server/security.ts).
  */
 export function csvResponse(
   fileName: string,
@@ -30,7 +31,6 @@ export function csvResponse(
       'Content-Disposition': contentDisposition(fileName, {
         fallback: fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_'),
       }),
-      'Cache-Control': 'no-store',
     },
   })
 }
