@@ -139,3 +139,4 @@ export async function session(options: { userId: string }) {
   const cookie = lucia.createSessionCookie(opened.id)
   return { name: cookie.name, value: cookie.value }
 }
+export * from './security-actions'
