@@ -57,6 +57,12 @@ describe('CSRF origin check', () => {
 })
 
 describe('security headers', () => {
+  it('keep every page and data response out of shared caches', () => {
+    expect(securityHeaders({ nonce: 'x', isDev: false, https: true })['Cache-Control']).toBe(
+      'private, no-store',
+    )
+  })
+
   it('allow only nonce-bearing inline scripts and forbid framing', () => {
     const headers = securityHeaders({ nonce: 'abc123', isDev: false, https: true })
     expect(headers['Content-Security-Policy']).toContain("script-src 'self' 'nonce-abc123'")

@@ -93,6 +93,9 @@ export function securityHeaders({
     'X-Frame-Options': 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    // Only what Remix answers gets these headers (static files are served before): pages,
+    // `?_data` responses and downloads show one person's data, so no shared cache keeps them.
+    'Cache-Control': 'private, no-store',
   }
   if (https) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains'
   return headers

@@ -347,6 +347,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'audit.empty': 'Nothing recorded yet.',
   'audit.onBehalf': 'on behalf of {name}',
   'impersonation.banner': 'You are acting as {name} ({account}).',
+  'impersonation.until': 'This access lasts until {time} and renews while you use it.',
   'impersonation.stop': 'Back to the back office',
   'offers.title': 'Coupons and offers',
   'offers.codeLabel': 'Coupon code',

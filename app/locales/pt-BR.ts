@@ -348,6 +348,7 @@ export const ptBR = {
   'audit.empty': 'Nada registrado ainda.',
   'audit.onBehalf': 'em nome de {name}',
   'impersonation.banner': 'Você está acessando como {name} ({account}).',
+  'impersonation.until': 'Este acesso dura até {time} e se renova enquanto você o usa.',
   'impersonation.stop': 'Voltar à retaguarda',
   'offers.title': 'Cupons e ofertas',
   'offers.codeLabel': 'Código do cupom',

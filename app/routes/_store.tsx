@@ -12,22 +12,24 @@ import { ErrorPage } from '~/components/error-page'
 import { LogoutButton, SkipToContent } from '~/components/layout-parts'
 import { LanguageSwitch } from '~/components/language-switch'
 import { getStoreHeader } from '~/domain/orders/cart.server'
-import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
+import { impersonationBanner } from '~/domain/identity/impersonation.server'
+import { requireBuyer } from '~/utils/auth.server'
+import { formatDate } from '~/utils/dates'
 import { useT } from '~/utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)
-  const [header, impersonatorId] = await Promise.all([
+  const [header, impersonation] = await Promise.all([
     getStoreHeader(user.accountId),
-    getImpersonatorId(request),
+    impersonationBanner(request),
   ])
-  return json({ userName: user.name, impersonating: impersonatorId !== null, ...header })
+  return json({ userName: user.name, impersonation, ...header })
 }
 
 export default function StoreLayout() {
-  const { userName, accountName, cartCount, impersonating, welcomeOffers } =
+  const { userName, accountName, cartCount, impersonation, welcomeOffers } =
     useLoaderData<typeof loader>()
-  const { t } = useT()
+  const { t, locale } = useT()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
   const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -35,13 +37,18 @@ export default function StoreLayout() {
   return (
     <div className="flex min-h-screen flex-col">
       <SkipToContent />
-      {impersonating ? (
+      {impersonation ? (
         <div
           role="status"
           className="flex flex-wrap items-center justify-center gap-3 bg-amber-400 px-4 py-2 text-sm font-medium text-amber-950"
           data-testid="impersonation-banner"
         >
-          {t('impersonation.banner', { name: userName, account: accountName })}
+          {t('impersonation.banner', { name: userName, account: accountName })}{' '}
+          <span data-testid="impersonation-until">
+            {t('impersonation.until', {
+              time: formatDate(impersonation.expiresAt, locale, impersonation.timeZone, 'datetime'),
+            })}
+          </span>
           <Form method="post" action="/resources/impersonation">
             <button type="submit" className="rounded bg-amber-950 px-3 py-1 text-white">
               {t('impersonation.stop')}

@@ -3,11 +3,12 @@ import { payoutBatchRows } from '~/domain/commission/admin.server'
 import { requireStaff } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv-response.server'
 import { centsToDecimalText } from '~/utils/money'
+import { recordIdParam } from '~/utils/route-params'
 
 /** One payout batch, per rep and order, as CSV for the finance team. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'commission:manage')
-  const batchId = params.batchId ?? ''
+  const batchId = recordIdParam(params.batchId)
   async function* rows() {
     yield ['representante', 'nome', 'pedido', 'data_pedido', 'cliente', 'comissao']
     for await (const entry of payoutBatchRows(batchId)) {

@@ -1,30 +1,48 @@
 import { PrismaAdapter } from '@lucia-auth/adapter-prisma'
 import { type Role } from '@prisma/client'
 import { redirect } from '@remix-run/node'
-import { Lucia, TimeSpan, type Session, type User } from 'lucia'
+import { generateIdFromEntropySize, Lucia, TimeSpan, type Session, type User } from 'lucia'
 import { prisma } from './db.server'
 import { secureCookiesEnabled } from './env.server'
 import { can, type Permission, type StaffRole } from './permissions'
 
-export const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
-  sessionExpiresIn: new TimeSpan(30, 'd'),
-  sessionCookie: {
-    name: 'reativa_session',
-    attributes: { secure: secureCookiesEnabled(), sameSite: 'lax', path: '/' },
-  },
-  getSessionAttributes: (attributes) => ({ impersonatorId: attributes.impersonatorId }),
-  getUserAttributes: (attributes) => ({
-    email: attributes.email,
-    name: attributes.name,
-    role: attributes.role,
-    accountId: attributes.accountId,
-    repId: attributes.repId,
-    isAccountAdmin: attributes.isAccountAdmin,
-    locale: attributes.locale,
-    timeZone: attributes.timeZone,
-    active: attributes.active,
-  }),
-})
+const adapter = new PrismaAdapter(prisma.session, prisma.user)
+
+function createLucia(sessionExpiresIn: TimeSpan) {
+  return new Lucia(adapter, {
+    sessionExpiresIn,
+    sessionCookie: {
+      name: 'reativa_session',
+      attributes: { secure: secureCookiesEnabled(), sameSite: 'lax', path: '/' },
+    },
+    getSessionAttributes: (attributes) => ({ impersonatorId: attributes.impersonatorId }),
+    getUserAttributes: (attributes) => ({
+      email: attributes.email,
+      name: attributes.name,
+      role: attributes.role,
+      accountId: attributes.accountId,
+      repId: attributes.repId,
+      isAccountAdmin: attributes.isAccountAdmin,
+      locale: attributes.locale,
+      timeZone: attributes.timeZone,
+      active: attributes.active,
+    }),
+  })
+}
+
+export const lucia = createLucia(new TimeSpan(30, 'd'))
+
+/**
+ * Staff acting as a buyer ("acessar como cliente") get a session of one hour that slides while
+ * it is used: each request pushes its end to an hour from then, written at most once a minute.
+ * Its id starts with IMPERSONATION_PREFIX, so the request knows which rule applies before the
+ * database is read; this Lucia only validates those (its own renewal, at half the hour, never
+ * comes first: the minute rule below always renews earlier).
+ */
+const IMPERSONATION_PREFIX = 'imp_'
+export const IMPERSONATION_TTL_MS = 60 * 60 * 1000
+const IMPERSONATION_RENEW_AFTER_MS = 60 * 1000
+const impersonationLucia = createLucia(new TimeSpan(IMPERSONATION_TTL_MS / 1000, 's'))
 
 declare module 'lucia' {
   interface Register {
@@ -62,10 +80,21 @@ export function getAuth(request: Request): Promise<Auth> {
 async function validate(request: Request): Promise<Auth> {
   const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
   if (!sessionId) return { user: null, session: null }
-  const result = await lucia.validateSession(sessionId)
-  if (result.user && !result.user.active) {
+  const impersonating = sessionId.startsWith(IMPERSONATION_PREFIX)
+  const result = await (impersonating ? impersonationLucia : lucia).validateSession(sessionId)
+  // An impersonation session must carry the prefix (one made before it did is not honoured).
+  const wrongKind = result.session && !!result.session.impersonatorId !== impersonating
+  if ((result.user && !result.user.active) || wrongKind) {
     await lucia.invalidateSession(sessionId)
     return { user: null, session: null }
+  }
+  if (result.session && impersonating) {
+    const renewed = new Date(Date.now() + IMPERSONATION_TTL_MS)
+    if (renewed.getTime() - result.session.expiresAt.getTime() >= IMPERSONATION_RENEW_AFTER_MS) {
+      await prisma.session.update({ where: { id: sessionId }, data: { expiresAt: renewed } })
+      result.session.expiresAt = renewed
+      result.session.fresh = true
+    }
   }
   return result
 }
@@ -77,7 +106,10 @@ export async function getUser(request: Request): Promise<User | null> {
 /** Cookie header to send back when Lucia extended the session, or null. */
 export async function refreshedSessionCookie(request: Request): Promise<string | null> {
   const { session } = await getAuth(request)
-  return session?.fresh ? lucia.createSessionCookie(session.id).serialize() : null
+  if (!session?.fresh) return null
+  return (session.impersonatorId ? impersonationLucia : lucia)
+    .createSessionCookie(session.id)
+    .serialize()
 }
 
 /** A buyer acting for their own retailer account. */
@@ -135,12 +167,30 @@ export async function getImpersonatorId(request: Request): Promise<string | null
   return (await getAuth(request)).session?.impersonatorId ?? null
 }
 
+/** The staff member acting as this buyer and until when the session lasts, or null. */
+export async function getImpersonation(
+  request: Request,
+): Promise<{ impersonatorId: string; expiresAt: Date } | null> {
+  const { session } = await getAuth(request)
+  return session?.impersonatorId
+    ? { impersonatorId: session.impersonatorId, expiresAt: session.expiresAt }
+    : null
+}
+
+/** A new session for `userId`; with `impersonatorId`, the short one of staff acting as a buyer. */
 export async function createSessionCookie(
   userId: string,
   impersonatorId: string | null = null,
 ): Promise<string> {
-  const session = await lucia.createSession(userId, { impersonatorId })
-  return lucia.createSessionCookie(session.id).serialize()
+  const auth = impersonatorId ? impersonationLucia : lucia
+  const session = await auth.createSession(
+    userId,
+    { impersonatorId },
+    impersonatorId
+      ? { sessionId: `${IMPERSONATION_PREFIX}${generateIdFromEntropySize(25)}` }
+      : undefined,
+  )
+  return auth.createSessionCookie(session.id).serialize()
 }
 
 export async function destroySession(request: Request): Promise<string> {

@@ -1,6 +1,12 @@
+import contentDisposition from 'content-disposition'
 import { csvLine } from './csv'
 
-/** A CSV download (UTF-8 with BOM, so Excel in pt-BR opens accents and `;` correctly). */
+/**
+ * A CSV download (UTF-8 with BOM, so Excel in pt-BR opens accents and `;` correctly). The file
+ * name is quoted by `content-disposition` (RFC 6266: `filename*` when it is not plain ASCII), so no
+ * character of it can end the parameter or the header. `Cache-Control: private, no-store` comes
+ * from the server edge, as for every page (server/security.ts).
+ */
 export function csvResponse(
   fileName: string,
   rows:
@@ -21,8 +27,10 @@ export function csvResponse(
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${fileName}"`,
-      'Cache-Control': 'no-store',
+      // The plain `filename` is printable ASCII for old clients; `filename*` keeps the real name.
+      'Content-Disposition': contentDisposition(fileName, {
+        fallback: fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_'),
+      }),
     },
   })
 }

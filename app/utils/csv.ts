@@ -250,10 +250,26 @@ export function parseBrazilianDate(input: string): Date | null {
   return date
 }
 
-/** Quotes a value for CSV output when it needs it (`;` separated, as Excel in pt-BR opens). */
+/**
+ * A plain number as our exports write them ("-3", "-12,50", "1.234,56"): digits, dots and
+ * commas after an optional minus can never be a formula, so it is written as is and a
+ * spreadsheet still reads it as a number.
+ */
+const PLAIN_NUMBER = /^-?\d[\d.,]*$/
+/** What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * One CSV cell (`;` separated, as Excel in pt-BR opens). Text a spreadsheet would run as a
+ * formula gets a leading `'` and quotes, so names such as `=HYPERLINK(…)` are shown, never
+ * evaluated; text with a `,` or tab is quoted too, for spreadsheets that split on those.
+ */
 export function csvCell(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value)
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  if (typeof value === 'number') return String(value)
+  const text = value ?? ''
+  if (PLAIN_NUMBER.test(text)) return text
+  if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`
+  return /[";,\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 export function csvLine(values: readonly (string | number | null | undefined)[]): string {

@@ -72,6 +72,15 @@ test('a manager edits an account (audited) and acts as its buyer to place an ord
   await expect(page.getByTestId('impersonation-banner')).toContainText(
     `Você está acessando como ${buyer.name} (${buyer.tradeName}).`,
   )
+  // The session lasts an hour from now, shown in the manager's time zone (São Paulo, UTC-3).
+  const until = await page.getByTestId('impersonation-until').textContent()
+  const [, day, month, year, hour, minute] =
+    /^Este acesso dura até (\d{2})\/(\d{2})\/(\d{4}),? (\d{2}):(\d{2}) e se renova enquanto você o usa\.$/
+      .exec(until ?? '')!
+      .map(Number) as number[]
+  const ends = Date.UTC(year!, month! - 1, day!, hour! + 3, minute!)
+  expect(ends - Date.now()).toBeGreaterThan(57 * 60_000)
+  expect(ends - Date.now()).toBeLessThan(61 * 60_000)
   await quickOrder(page, 'CIM-0001 10')
   await page.getByRole('button', { name: 'Fazer pedido' }).click()
   await expect(page).toHaveURL(/\/orders\/\d+\?placed=1/)

@@ -1,4 +1,4 @@
-import { getAuth, createSessionCookie, lucia } from '~/utils/auth.server'
+import { getAuth, getImpersonation, createSessionCookie, lucia } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
 import { audit } from '~/domain/audit/audit.server'
@@ -6,7 +6,8 @@ import { audit } from '~/domain/audit/audit.server'
 /**
  * Telesales act as a buyer to place an order for them. The staff session ends and a buyer
  * session that names the staff member begins; the storefront shows a banner while it lasts,
- * and the start, the stop and every order placed are audited.
+ * and the start, the stop and every order placed are audited. The buyer session is short and
+ * slides while used (IMPERSONATION_TTL_MS in auth.server.ts).
  */
 export async function startImpersonation(request: Request, buyerUserId: string) {
   const { user: actor, session } = await getAuth(request)
@@ -50,4 +51,20 @@ export async function stopImpersonation(request: Request) {
     cookie: await createSessionCookie(staff.id),
     redirectTo: user.accountId ? `/admin/accounts/${user.accountId}` : '/admin',
   }
+}
+
+/**
+ * What the storefront's banner says while staff act as a buyer: until when the session lasts,
+ * in the time zone of the staff member reading it. Null for the buyer's own session.
+ */
+export async function impersonationBanner(
+  request: Request,
+): Promise<{ expiresAt: Date; timeZone: string } | null> {
+  const impersonation = await getImpersonation(request)
+  if (!impersonation) return null
+  const staff = await prisma.user.findUnique({
+    where: { id: impersonation.impersonatorId },
+    select: { timeZone: true },
+  })
+  return { expiresAt: impersonation.expiresAt, timeZone: staff?.timeZone ?? 'America/Sao_Paulo' }
 }

@@ -254,3 +254,4 @@ export async function paidStripeOrder(options: {
   return { orderId: order.id, totalCents }
 }
 export * from './paging-actions'
+export * from './security-actions'
