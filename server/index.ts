@@ -9,7 +9,14 @@ import { prisma } from '../app/utils/db.server'
 import { env } from '../app/utils/env.server'
 import { startBackgroundJobs } from './background'
 import { checkDatabase } from './database-check'
-import { createNonce, isAcceptedBody, isAllowedMutation, securityHeaders } from './security'
+import {
+  createNonce,
+  forwardedHostToSet,
+  isAcceptedBody,
+  isAllowedMutation,
+  SAFE_METHODS,
+  securityHeaders,
+} from './security'
 
 const settings = env()
 await checkDatabase()
@@ -59,7 +66,17 @@ app.use((req, res, next) => {
     host: req.get('host'),
     appUrl: settings.APP_URL,
   })
-  if (allowed) return next()
+  if (allowed) {
+    const forwardedHost = forwardedHostToSet({
+      origin: req.get('origin'),
+      host: req.get('host'),
+      forwardedHost: req.get('x-forwarded-host'),
+      appUrl: settings.APP_URL,
+    })
+    if (forwardedHost && !SAFE_METHODS.has(req.method))
+      req.headers['x-forwarded-host'] = forwardedHost
+    return next()
+  }
   console.warn(`Blocked cross-origin ${req.method} ${req.path} from ${req.get('origin') ?? '?'}`)
   res.status(403).type('text/plain').send('Cross-site request refused.')
 })

@@ -1,4 +1,4 @@
-import { isAcceptedBody, isAllowedMutation, securityHeaders } from './security'
+import { forwardedHostToSet, isAcceptedBody, isAllowedMutation, securityHeaders } from './security'
 
 const base = {
   path: '/cart',
@@ -98,5 +98,26 @@ describe('page posts are forms', () => {
     expect(isAcceptedBody({ ...post, isForm: false })).toBe(false)
     expect(isAcceptedBody({ method: 'PUT', path: '/admin/settings', isForm: false })).toBe(false)
     expect(isAcceptedBody({ method: 'POST', path: '/webhooks/stripe', isForm: false })).toBe(true)
+  })
+})
+
+describe('a same-site post through a proxy that rewrote Host', () => {
+  const appUrl = 'https://portal.example'
+
+  it("names APP_URL's host as the forwarded host, so Remix's own check sees where it came from", () => {
+    const base = { origin: 'https://portal.example', forwardedHost: undefined, appUrl }
+    expect(forwardedHostToSet({ ...base, host: 'internal:3000' })).toBe('portal.example')
+    expect(forwardedHostToSet({ ...base, host: 'portal.example' })).toBeNull()
+    expect(
+      forwardedHostToSet({ ...base, host: 'internal:3000', forwardedHost: 'portal.example' }),
+    ).toBeNull()
+  })
+
+  it('leaves every other request alone', () => {
+    const base = { host: 'internal:3000', forwardedHost: undefined, appUrl }
+    expect(forwardedHostToSet({ ...base, origin: 'https://evil.example' })).toBeNull()
+    expect(forwardedHostToSet({ ...base, origin: undefined })).toBeNull()
+    expect(forwardedHostToSet({ ...base, origin: 'null' })).toBeNull()
+    expect(forwardedHostToSet({ ...base, origin: 'not a url' })).toBeNull()
   })
 })

