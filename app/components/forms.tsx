@@ -10,16 +10,15 @@ import {
   getInputProps,
   getSelectProps,
   getTextareaProps,
-  type FieldMetadata,
-  type FormMetadata,
 } from '@conform-to/react'
-import {
-  useCallback,
-  type InputHTMLAttributes,
-  type MouseEvent,
-  type ReactNode,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
+import type { FieldMetadata, FormMetadata } from '@conform-to/react'
+import { useCallback } from 'react'
+import type {
+  InputHTMLAttributes,
+  MouseEvent,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
 } from 'react'
 import { ptBR } from '~/locales/pt-BR'
 import { readFormMessage } from '~/utils/form-schema'

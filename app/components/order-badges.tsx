@@ -1,4 +1,5 @@
 import { type OrderChannel, type OrderStatus, type PaymentStatus } from '@prisma/client'
+import { Link } from '@remix-run/react'
 import { useT } from '~/utils/use-t'
 
 const statusTone: Record<OrderStatus, string> = {
@@ -27,4 +28,61 @@ export function ChannelLabel({ channel }: { channel: OrderChannel }) {
 export function PaymentStatusLabel({ status }: { status: PaymentStatus }) {
   const { t } = useT()
   return <span>{t(`paymentStatus.${status}`)}</span>
+}
+
+/** The headers of `OrderRowLeadCells`' columns, in a translator's words. */
+export function orderLeadColumns(
+  t: (key: 'orders.number' | 'orders.date' | 'orders.channel' | 'orders.status') => string,
+) {
+  return [
+    { label: t('orders.number') },
+    { label: t('orders.date') },
+    { label: t('orders.channel') },
+    { label: t('orders.status') },
+  ]
+}
+
+/**
+ * The first cells of an order's row in a list: its number (a link to `href`), its ERP number
+ * when imported, when it was placed, its channel and its status.
+ */
+export function OrderRowLeadCells({
+  order,
+  href,
+}: {
+  order: {
+    id: number
+    externalRef: string | null
+    placedAt: string | Date
+    channel: OrderChannel
+    status: OrderStatus
+  }
+  href: string
+}) {
+  const { t, date } = useT()
+  return (
+    <>
+      <td className="p-2">
+        <Link
+          to={href}
+          className="font-medium text-brand-700 underline"
+          aria-label={t('orders.view', { id: order.id })}
+        >
+          #{order.id}
+        </Link>
+        {order.externalRef ? (
+          <span className="block text-xs text-slate-600">
+            {t('orders.erpRef', { ref: order.externalRef })}
+          </span>
+        ) : null}
+      </td>
+      <td className="p-2">{date(order.placedAt)}</td>
+      <td className="p-2">
+        <ChannelLabel channel={order.channel} />
+      </td>
+      <td className="p-2">
+        <OrderStatusBadge status={order.status} />
+      </td>
+    </>
+  )
 }

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
+import { useLoaderData } from '@remix-run/react'
+import { orderLeadColumns, OrderRowLeadCells, PaymentStatusLabel } from '~/components/order-badges'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OrdersPage() {
   const { orders, page, pageCount } = useLoaderData<typeof loader>()
-  const { t, money, date } = useT()
+  const { t, money } = useT()
   return (
     <section aria-labelledby="orders-heading" className="space-y-4">
       <h1 id="orders-heading" className="text-2xl font-bold">
@@ -33,10 +33,7 @@ export default function OrdersPage() {
       ) : (
         <DataTable
           columns={[
-            { label: t('orders.number') },
-            { label: t('orders.date') },
-            { label: t('orders.channel') },
-            { label: t('orders.status') },
+            ...orderLeadColumns(t),
             { label: t('orders.payment') },
             { label: t('orders.items'), align: 'right' },
             { label: t('orders.total'), align: 'right' },
@@ -44,27 +41,7 @@ export default function OrdersPage() {
         >
           {orders.map((order) => (
             <tr key={order.id} className="border-t border-slate-200" data-testid="order-row">
-              <td className="p-2">
-                <Link
-                  to={`/orders/${order.id}`}
-                  className="font-medium text-brand-700 underline"
-                  aria-label={t('orders.view', { id: order.id })}
-                >
-                  #{order.id}
-                </Link>
-                {order.externalRef ? (
-                  <span className="block text-xs text-slate-600">
-                    {t('orders.erpRef', { ref: order.externalRef })}
-                  </span>
-                ) : null}
-              </td>
-              <td className="p-2">{date(order.placedAt)}</td>
-              <td className="p-2">
-                <ChannelLabel channel={order.channel} />
-              </td>
-              <td className="p-2">
-                <OrderStatusBadge status={order.status} />
-              </td>
+              <OrderRowLeadCells order={order} href={`/orders/${order.id}`} />
               <td className="p-2">
                 <PaymentStatusLabel status={order.paymentStatus} />
               </td>

@@ -1,12 +1,7 @@
 import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import {
-  json,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import {
   ChoiceGroupField,
@@ -16,7 +11,7 @@ import {
   SelectField,
   useFormMessage,
 } from '~/components/forms'
-import { ChannelLabel, OrderStatusBadge } from '~/components/order-badges'
+import { orderLeadColumns, OrderRowLeadCells } from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { AccountEditSchema, CommercialTermsSchema } from '~/domain/accounts/account-forms'
@@ -231,33 +226,14 @@ export default function AccountPage() {
         </p>
         <DataTable
           columns={[
-            { label: t('orders.number') },
-            { label: t('orders.date') },
-            { label: t('orders.channel') },
-            { label: t('orders.status') },
+            ...orderLeadColumns(t),
             { label: t('orders.items'), align: 'right' },
             { label: t('orders.total'), align: 'right' },
           ]}
         >
           {account.orders.map((order) => (
             <tr key={order.id} className="border-t border-slate-200">
-              <td className="p-2">
-                <Link to={`/admin/orders/${order.id}`} className="text-brand-700 underline">
-                  #{order.id}
-                </Link>
-                {order.externalRef ? (
-                  <span className="block text-xs text-slate-600">
-                    {t('orders.erpRef', { ref: order.externalRef })}
-                  </span>
-                ) : null}
-              </td>
-              <td className="p-2">{date(order.placedAt)}</td>
-              <td className="p-2">
-                <ChannelLabel channel={order.channel} />
-              </td>
-              <td className="p-2">
-                <OrderStatusBadge status={order.status} />
-              </td>
+              <OrderRowLeadCells order={order} href={`/admin/orders/${order.id}`} />
               <td className="p-2 text-right">{order._count.lines}</td>
               <td className="p-2 text-right">{money(order.totalCents)}</td>
             </tr>

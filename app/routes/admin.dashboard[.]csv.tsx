@@ -3,8 +3,8 @@ import {
   DASHBOARD_TABLES,
   dashboardTableRows,
   getDashboard,
-  type DashboardTable,
 } from '~/domain/dashboard/dashboard.server'
+import type { DashboardTable } from '~/domain/dashboard/dashboard.server'
 import { requireStaff } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv-response.server'
 

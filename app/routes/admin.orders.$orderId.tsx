@@ -1,11 +1,7 @@
 import { useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import {
-  json,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { json } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import crypto from 'node:crypto'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'

@@ -4,8 +4,8 @@ import {
   parseBrazilianDate,
   parseBrazilianMoney,
   readCsvRows,
-  type CsvRow,
 } from './csv'
+import type { CsvRow } from './csv'
 
 /** Feeds bytes in small chunks, as a network upload would, to exercise chunk boundaries. */
 async function* chunked(bytes: Uint8Array, size = 7): AsyncGenerator<Uint8Array> {

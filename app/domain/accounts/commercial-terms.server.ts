@@ -2,11 +2,8 @@
 import { prisma } from '~/utils/db.server'
 import { addFormIssue } from '~/utils/form-schema'
 import { audit, diffFields } from '~/domain/audit/audit.server'
-import {
-  commercialTermsSchema,
-  MAX_MINIMUM_ORDER_CENTS,
-  type CommercialTerms,
-} from './account-forms'
+import { commercialTermsSchema, MAX_MINIMUM_ORDER_CENTS } from './account-forms'
+import type { CommercialTerms } from './account-forms'
 
 export async function commercialTermOptions() {
   const [priceLists, paymentTerms] = await Promise.all([

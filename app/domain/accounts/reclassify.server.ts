@@ -1,11 +1,7 @@
 import { Prisma, type AccountStatus, type OrderChannel } from '@prisma/client'
 import { prisma, readAll, type Tx } from '~/utils/db.server'
-import {
-  classifyAccount,
-  nextStatusChangeAt,
-  statusTimeline,
-  type StatusPeriod,
-} from './inactivity'
+import { classifyAccount, nextStatusChangeAt, statusTimeline } from './inactivity'
+import type { StatusPeriod } from './inactivity'
 import { getThresholds } from './settings.server'
 import { type StatusThresholds } from './status'
 import { chunks } from '~/utils/chunks'

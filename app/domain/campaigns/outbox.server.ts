@@ -3,12 +3,8 @@ import { Prisma, type OutboxMessage } from '@prisma/client'
 import { createElement } from 'react'
 import { InvitationEmail } from '#emails/invitation'
 import { prisma, type Tx } from '~/utils/db.server'
-import {
-  DeliveryError,
-  renderEmail,
-  sendWithResend,
-  type RenderedEmail,
-} from '~/utils/email.server'
+import { DeliveryError, renderEmail, sendWithResend } from '~/utils/email.server'
+import type { RenderedEmail } from '~/utils/email.server'
 import { env } from '~/utils/env.server'
 import { isLocale, type Locale, translator } from '~/utils/i18n'
 import { signingKey } from '~/utils/signing.server'

@@ -7,11 +7,8 @@ import { prisma } from '~/utils/db.server'
 import { bpsToPercent } from '~/utils/money'
 import { audit } from '~/domain/audit/audit.server'
 import { listFamilyOptions } from '~/domain/catalog/catalog.server'
-import {
-  repRatesSchema,
-  type CommissionSettingsInput,
-  type RepRatesInput,
-} from './commission-forms'
+import { repRatesSchema } from './commission-forms'
+import type { CommissionSettingsInput, RepRatesInput } from './commission-forms'
 import { closePayout, payoutPreview } from './ledger.server'
 import { type Balances } from './statement.server'
 

@@ -4,17 +4,14 @@
  * cart is priced and when the order is placed.
  */
 import { prisma } from '~/utils/db.server'
-import {
-  FINAL_REFUSALS,
-  offerAvailability,
-  type OfferRefusal,
-} from '~/domain/promotions/eligibility'
+import { FINAL_REFUSALS, offerAvailability } from '~/domain/promotions/eligibility'
+import type { OfferRefusal } from '~/domain/promotions/eligibility'
 import {
   normalizeCode,
   pricingOfferSelect,
   toPricingOffer,
-  type PricingAccountRow,
 } from '~/domain/promotions/offers.server'
+import type { PricingAccountRow } from '~/domain/promotions/offers.server'
 import { cartIdFor } from './cart-id.server'
 
 export type ApplyCouponResult =

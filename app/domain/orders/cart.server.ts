@@ -1,11 +1,8 @@
 import { prisma, readAll, type Tx } from '~/utils/db.server'
 import { cartIdFor } from './cart-id.server'
 import { type CartProblem } from './errors'
-import {
-  offersInPlay,
-  welcomeBackOffers,
-  type PricingAccountRow,
-} from '~/domain/promotions/offers.server'
+import { offersInPlay, welcomeBackOffers } from '~/domain/promotions/offers.server'
+import type { PricingAccountRow } from '~/domain/promotions/offers.server'
 import { priceCart, type CartLineInput } from './price-cart'
 import { checkQuantity, MAX_LINE_QUANTITY } from './quantity'
 import { parseQuickOrder, type QuickOrderLineError } from './quick-order'

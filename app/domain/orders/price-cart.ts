@@ -6,20 +6,10 @@
  *
  * Pure: no database, no clock (the caller passes `now`). Money in integer cents.
  */
-import {
-  extendTermCode,
-  offerEligibility,
-  type OfferRefusal,
-  type PricingAccount,
-  type PricingOffer,
-} from '~/domain/promotions/eligibility'
-import {
-  allocate,
-  percentOf,
-  tieredUnitPrice,
-  unitPriceFor,
-  type PriceTierInput,
-} from '~/domain/pricing/prices'
+import { extendTermCode, offerEligibility } from '~/domain/promotions/eligibility'
+import type { OfferRefusal, PricingAccount, PricingOffer } from '~/domain/promotions/eligibility'
+import { allocate, percentOf, tieredUnitPrice, unitPriceFor } from '~/domain/pricing/prices'
+import type { PriceTierInput } from '~/domain/pricing/prices'
 
 export type CartLineInput = {
   productId: string

@@ -17,9 +17,8 @@ import {
   offerCnpjs,
   offerSchema,
   offerSkus,
-  type OfferFormValues,
-  type OfferInput,
 } from './offer-form'
+import type { OfferFormValues, OfferInput } from './offer-form'
 import { offerState, type OfferState } from './offer-state'
 
 const DAY = 24 * 60 * 60 * 1000
