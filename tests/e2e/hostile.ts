@@ -126,17 +126,9 @@ async function fuzzPage(page: Page, url: string, failures: string[], seen: Set<s
       })),
     ),
   ]
-  for (let i = 0; i < gets.length; i += 4) {
-    await Promise.all(
-      gets
-        .slice(i, i + 4)
-        .map(({ what, target }) =>
-          expectNo500(failures, `GET ${url} ${what}`, () =>
-            request.get(target, { maxRedirects: 0 }),
-          ),
-        ),
-    )
-  }
+  await inBatches(gets, ({ what, target }) =>
+    expectNo500(failures, `GET ${url} ${what}`, () => request.get(target, { maxRedirects: 0 })),
+  )
   // Downloads have no forms; a page that refuses this role has none worth sending.
   if (/\.csv(\?|$)/.test(url)) return
   const response = await page.goto(url)
@@ -158,18 +150,20 @@ async function fuzzPage(page: Page, url: string, failures: string[], seen: Set<s
         maxRedirects: 0,
       }),
     )
-    for (const field of form.fields) {
-      for (const value of HOSTILE_FIELD) {
-        const what = `POST ${action} ${field.name}=${describeValue(value)}`
-        const values = form.fields.map((f) => ({
-          name: f.name,
-          value: f === field ? value : f.value,
-          type: f.type,
-        }))
-        await expectNo500(failures, what, () => postForm(request, action, headers, form, values))
-      }
-    }
+    // Each field hostile in turn, the others as the page filled them; a few posts in flight.
+    const posts = form.fields.flatMap((field) => HOSTILE_FIELD.map((value) => ({ field, value })))
+    await inBatches(posts, ({ field, value }) => {
+      const values = form.fields.map((f) => ({ ...f, value: f === field ? value : f.value }))
+      return expectNo500(failures, `POST ${action} ${field.name}=${describeValue(value)}`, () =>
+        postForm(request, action, headers, form, values),
+      )
+    })
   }
+}
+
+/** Runs `send` over `items`, four at a time. */
+async function inBatches<T>(items: T[], send: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += 4) await Promise.all(items.slice(i, i + 4).map(send))
 }
 
 function postForm(
