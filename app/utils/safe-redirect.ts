@@ -16,6 +16,7 @@ const SPACE_OR_CONTROL =
   '\\s\\u0000-\\u001F\\u007F-\\u009F\\u200B-\\u200F\\u2028-\\u202F\\u2060\\uFEFF'
 const EDGES = new RegExp(`^[${SPACE_OR_CONTROL}]+|[${SPACE_OR_CONTROL}]+$`, 'gu')
 const INSIDE = new RegExp(`[${SPACE_OR_CONTROL}]`, 'u')
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u
 
 function hostilePath(path: string): boolean {
