@@ -34,6 +34,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: positiveInt(50),
   // The longest delay before answering a login for an email failing from many addresses (0: none).
   LOGIN_SLOWDOWN_MAX_MS: z.coerce.number().int().min(0).max(10_000).default(3_000),
+  // Coupon codes a customer account may try without success per 10 minutes.
+  COUPON_MAX_FAILURES_PER_ACCOUNT: positiveInt(10),
   RESET_MAX_REQUESTS_PER_IP: positiveInt(10),
   RESET_MAX_REQUESTS_PER_EMAIL: positiveInt(3),
   // Stripe: pay now is offered only when the secret key is set.
