@@ -3,7 +3,7 @@ import { type useT } from '~/utils/use-t'
 
 /** A refusal as it arrives through JSON (dates become strings), or an apply-time one. */
 export type RefusalJson = {
-  code: OfferRefusal['code'] | 'UNKNOWN_CODE' | 'ALREADY_APPLIED'
+  code: OfferRefusal['code'] | 'NOT_VALID' | 'ALREADY_APPLIED'
   startsAt?: string | Date
   minimumCents?: number
   missingCents?: number

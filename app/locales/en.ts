@@ -361,7 +361,11 @@ export const en: Record<keyof typeof ptBR, string> = {
   'offers.terms': '+{days} days on the payment terms',
   'offers.added': 'Coupon {code} applied.',
   'offers.none': 'Have a coupon? Enter its code below.',
-  'offerRefusal.UNKNOWN_CODE': 'Coupon {code} not found. Check the code.',
+  'offerRefusal.NOT_VALID': 'Coupon {code} is not valid for your account. Check the code.',
+  'offerRefusal.TOO_MANY_ATTEMPTS.one':
+    'Too many coupon codes tried. Wait {count} minute and try again.',
+  'offerRefusal.TOO_MANY_ATTEMPTS.other':
+    'Too many coupon codes tried. Wait {count} minutes and try again.',
   'offerRefusal.ALREADY_APPLIED': 'This coupon is already applied.',
   'offerRefusal.PAUSED': 'This coupon is on hold.',
   'offerRefusal.NOT_STARTED': 'This coupon is valid from {date}.',

@@ -362,7 +362,11 @@ export const ptBR = {
   'offers.terms': '+{days} dias no prazo de pagamento',
   'offers.added': 'Cupom {code} aplicado.',
   'offers.none': 'Tem um cupom? Digite o código abaixo.',
-  'offerRefusal.UNKNOWN_CODE': 'Cupom {code} não encontrado. Confira o código.',
+  'offerRefusal.NOT_VALID': 'Cupom {code} não é válido para sua conta. Confira o código.',
+  'offerRefusal.TOO_MANY_ATTEMPTS.one':
+    'Muitos códigos de cupom tentados. Aguarde {count} minuto e tente de novo.',
+  'offerRefusal.TOO_MANY_ATTEMPTS.other':
+    'Muitos códigos de cupom tentados. Aguarde {count} minutos e tente de novo.',
   'offerRefusal.ALREADY_APPLIED': 'Este cupom já está aplicado.',
   'offerRefusal.PAUSED': 'Cupom suspenso no momento.',
   'offerRefusal.NOT_STARTED': 'Cupom válido a partir de {date}.',

@@ -48,7 +48,7 @@ import {
 import { placeOrder } from '~/domain/orders/place-order.server'
 import { startStripeCheckout } from '~/domain/payments/checkout.server'
 import { stripeEnabled } from '~/domain/payments/stripe.server'
-import { applyCoupon, removeCoupon } from '~/domain/orders/cart-offers.server'
+import { applyTypedCoupon, removeCoupon } from '~/domain/orders/cart-offers.server'
 import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
 import { formConstraint, formMessage, replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
@@ -117,7 +117,7 @@ export async function action({ request }: ActionFunctionArgs) {
         )
       }
       const code = submission.value.code
-      const applied = await applyCoupon(await getBuyerAccount(user.accountId), code)
+      const applied = await applyTypedCoupon(await getBuyerAccount(user.accountId), code)
       if (!applied.ok) {
         const result = submission.reply(replyErrors(couponErrors(applied)))
         return json({ intent: 'coupon' as const, result, applied: null }, { status: 400 })

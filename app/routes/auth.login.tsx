@@ -7,8 +7,9 @@ import { Field, FormErrors, formProps } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { LoginSchema } from '~/domain/identity/auth-forms'
 import { authenticate } from '~/domain/identity/login.server'
-import { createSessionCookie, getUser, homePathFor, safeRedirect } from '~/utils/auth.server'
+import { createSessionCookie, getUser, homePathFor } from '~/utils/auth.server'
 import { formConstraint, formMessage } from '~/utils/form-schema'
+import { safeRedirect } from '~/utils/safe-redirect'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Entrar · Reativa' }]
@@ -38,10 +39,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: result.code === 'RATE_LIMITED' ? 429 : 400 },
     )
   }
-  const cookie = await createSessionCookie(result.user.id)
   const fallback = homePathFor(result.user.role)
   const target =
     result.user.role === 'BUYER' ? safeRedirect(submission.value.redirectTo, fallback) : fallback
+  const cookie = await createSessionCookie(result.user.id)
   return redirect(target, { headers: { 'Set-Cookie': cookie } })
 }
 

@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { getUser, safeRedirect } from '~/utils/auth.server'
+import { getUser } from '~/utils/auth.server'
 import { setUserLocale } from '~/domain/identity/profile.server'
 import { isLocale } from '~/utils/i18n'
 import { localeCookie } from '~/utils/locale.server'
+import { safeRedirect } from '~/utils/safe-redirect'
 
 export async function loader() {
   return redirect('/')

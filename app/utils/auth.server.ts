@@ -205,19 +205,3 @@ export function homePathFor(role: Role): '/catalog' | '/admin' | '/rep' {
   if (role === 'REP') return '/rep'
   return '/admin'
 }
-
-/** Only same-site paths: "/x" but never "//evil.example" or "https://…". */
-export function safeRedirect(
-  to: FormDataEntryValue | string | null | undefined,
-  fallback = '/',
-): string {
-  if (
-    typeof to !== 'string' ||
-    !to.startsWith('/') ||
-    to.startsWith('//') ||
-    to.startsWith('/\\')
-  ) {
-    return fallback
-  }
-  return to
-}

@@ -15,6 +15,21 @@ describe('settings', () => {
     expect(parseEnv({ RESEND_API_KEY: '', PORT: '' }).PORT).toBe(3000)
   })
 
+  it('reads the older spellings of the login limits when the new ones are not set', () => {
+    expect(parseEnv({})).toMatchObject({
+      LOGIN_MAX_FAILURES_PER_EMAIL_AND_IP: 5,
+      LOGIN_MAX_FAILURES_PER_IP: 50,
+      LOGIN_SLOWDOWN_MAX_MS: 3_000,
+    })
+    expect(
+      parseEnv({ LOGIN_MAX_ATTEMPTS_PER_IP: '100000', LOGIN_MAX_FAILURES_PER_EMAIL: '3' }),
+    ).toMatchObject({ LOGIN_MAX_FAILURES_PER_IP: 100_000, LOGIN_MAX_FAILURES_PER_EMAIL_AND_IP: 3 })
+    expect(
+      parseEnv({ LOGIN_MAX_FAILURES_PER_IP: '7', LOGIN_MAX_ATTEMPTS_PER_IP: '100000' }),
+    ).toMatchObject({ LOGIN_MAX_FAILURES_PER_IP: 7 })
+    expect(() => parseEnv({ LOGIN_SLOWDOWN_MAX_MS: '-1' })).toThrow(/LOGIN_SLOWDOWN_MAX_MS/)
+  })
+
   it('stops with a clear message on an invalid value', () => {
     expect(() => parseEnv({ APP_URL: 'not a url', PORT: 'abc' })).toThrow(
       /Invalid settings[\s\S]*PORT: [\s\S]*APP_URL: Invalid url/,

@@ -28,8 +28,14 @@ const schema = z.object({
   RESEND_MAX_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
   // Key for signed links (invitations, unsubscribe). Set it in production.
   APP_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
-  LOGIN_MAX_ATTEMPTS_PER_IP: positiveInt(30),
-  LOGIN_MAX_FAILURES_PER_EMAIL: positiveInt(5),
+  // Login failures per 15 minutes: one email from one address, then one address across emails
+  // (older spellings LOGIN_MAX_FAILURES_PER_EMAIL and LOGIN_MAX_ATTEMPTS_PER_IP still read).
+  LOGIN_MAX_FAILURES_PER_EMAIL_AND_IP: positiveInt(5),
+  LOGIN_MAX_FAILURES_PER_IP: positiveInt(50),
+  // The longest delay before answering a login for an email failing from many addresses (0: none).
+  LOGIN_SLOWDOWN_MAX_MS: z.coerce.number().int().min(0).max(10_000).default(3_000),
+  // Coupon codes a customer account may try without success per 10 minutes.
+  COUPON_MAX_FAILURES_PER_ACCOUNT: positiveInt(10),
   RESET_MAX_REQUESTS_PER_IP: positiveInt(10),
   RESET_MAX_REQUESTS_PER_EMAIL: positiveInt(3),
   // Stripe: pay now is offered only when the secret key is set.
@@ -44,10 +50,17 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>
 
+/** Settings renamed when their meaning changed; the old name still sets the new one. */
+const OLDER_SPELLINGS = [
+  ['LOGIN_MAX_FAILURES_PER_EMAIL_AND_IP', 'LOGIN_MAX_FAILURES_PER_EMAIL'],
+  ['LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_MAX_ATTEMPTS_PER_IP'],
+] as const
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const blankAsUnset = Object.fromEntries(
+  const blankAsUnset: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
   )
+  for (const [name, older] of OLDER_SPELLINGS) blankAsUnset[name] ??= blankAsUnset[older]
   const result = schema.safeParse(blankAsUnset)
   if (!result.success) {
     const problems = result.error.issues

@@ -1,7 +1,12 @@
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible'
 import { isUniqueViolation, prisma, type Db } from './db.server'
 
-export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number }
+export type RateLimitResult = {
+  allowed: boolean
+  retryAfterSeconds: number
+  /** Hits counted in the key's current window, this one included. */
+  count: number
+}
 
 /**
  * Fixed-window counters shared by every instance: each key's count is a row of
@@ -11,6 +16,8 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number }
 export type RateLimiter = {
   /** Counts one hit; allowed while the key's window holds no more than `limit` hits. */
   hit(key: string): Promise<RateLimitResult>
+  /** Whether one more hit would be allowed, without counting one. */
+  peek(key: string): Promise<RateLimitResult>
   /** Takes back one hit counted by `hit`, for an attempt that turned out not to count. */
   refund(key: string): Promise<void>
   /** Forgets the key's window. */
@@ -66,11 +73,30 @@ export function createRateLimiter({
     async hit(key) {
       try {
         const res = await retryOnceOnUniqueViolation(() => limiter.consume(key))
-        return { allowed: true, retryAfterSeconds: retryAfterSeconds(res) }
+        return {
+          allowed: true,
+          retryAfterSeconds: retryAfterSeconds(res),
+          count: res.consumedPoints,
+        }
       } catch (error) {
         // The library rejects with its result object when the key is over the limit.
         if (!(error instanceof RateLimiterRes)) throw error
-        return { allowed: false, retryAfterSeconds: Math.max(retryAfterSeconds(error), 1) }
+        return {
+          allowed: false,
+          retryAfterSeconds: Math.max(retryAfterSeconds(error), 1),
+          count: error.consumedPoints,
+        }
+      }
+    },
+    async peek(key) {
+      const res = await limiter.get(key)
+      // No row, or one whose window has ended (the store reads those as none).
+      if (!res) return { allowed: true, retryAfterSeconds: 0, count: 0 }
+      const allowed = res.consumedPoints < limit
+      return {
+        allowed,
+        retryAfterSeconds: allowed ? retryAfterSeconds(res) : Math.max(retryAfterSeconds(res), 1),
+        count: res.consumedPoints,
       }
     },
     async refund(key) {

@@ -63,6 +63,46 @@ test('an anonymous visitor is sent to log in and comes back to the page asked fo
   await expect(page).toHaveURL(/\/orders$/)
 })
 
+for (const hostile of ['/\t/evil.example', '/\t\\evil.example']) {
+  test(`logging in with redirectTo=${JSON.stringify(hostile)} lands on the app, not another site`, async ({
+    page,
+    world,
+    baseURL,
+  }) => {
+    const buyer = await world.buyer()
+    await page.goto(`/auth/login?${new URLSearchParams({ redirectTo: hostile })}`)
+    await page.getByLabel('E-mail').fill(buyer.email)
+    await page.getByLabel('Senha').fill(buyer.password)
+    await page.getByRole('button', { name: 'Entrar' }).click()
+    await expect(page).toHaveURL(`${baseURL}/catalog`)
+    await expect(page.getByRole('heading', { name: 'Catálogo', level: 1 })).toBeVisible()
+  })
+}
+
+test('a hostile redirectTo never becomes a Location: a line feed or U+3000 goes home, not to a 500', async ({
+  request,
+  baseURL,
+  world,
+}) => {
+  const buyer = await world.buyer()
+  for (const redirectTo of ['/\n/evil.example', '/orders\r\nSet-Cookie: x=1', '/\u3000/evil']) {
+    const login = await request.post('/auth/login', {
+      headers: { Origin: baseURL! },
+      form: { email: buyer.email, password: buyer.password, redirectTo },
+      maxRedirects: 0,
+    })
+    expect(login.status(), redirectTo).toBe(302)
+    expect(login.headers()['location']).toBe('/catalog')
+    const locale = await request.post('/resources/locale', {
+      headers: { Origin: baseURL! },
+      form: { locale: 'pt-BR', redirectTo },
+      maxRedirects: 0,
+    })
+    expect(locale.status(), redirectTo).toBe(302)
+    expect(locale.headers()['location']).toBe('/')
+  }
+})
+
 test('the language can be switched to English and back', async ({ page, world }) => {
   await world.loginAs(page, await world.buyer())
   await page.goto('/catalog')

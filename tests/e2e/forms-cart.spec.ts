@@ -55,7 +55,10 @@ test('the cart forms refuse bad input in the browser beside each field, the serv
   await expect(quickLines(page)).toHaveValue('NAO-EXISTE 2\nCIM-0003 5')
   await couponCode(page).fill('naoexiste')
   await page.getByRole('button', { name: 'Aplicar', exact: true }).click()
-  await expectFieldError(couponCode(page), 'Cupom NAOEXISTE não encontrado. Confira o código.')
+  await expectFieldError(
+    couponCode(page),
+    'Cupom NAOEXISTE não é válido para sua conta. Confira o código.',
+  )
   await expect(couponCode(page)).toHaveValue('naoexiste')
   // A term the account does not have, as a tampered request would send it (changed on the way
   // out, so no re-render of the page can put the real value back first).

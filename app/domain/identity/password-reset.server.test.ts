@@ -7,9 +7,11 @@ import {
   requestPasswordReset,
   resetPassword,
   RESET_TOKEN_TTL_MS,
+  settlePasswordResets,
 } from './password-reset.server'
 
 async function tokenFromMailbox(email: string): Promise<string> {
+  await settlePasswordResets()
   await deliverQueuedEmail()
   const mail = await prisma.mailboxMessage.findFirstOrThrow({
     where: { to: email },
@@ -92,6 +94,7 @@ describe('password reset', () => {
         locale: 'pt-BR',
       }),
     ).toEqual({ ok: true })
+    await settlePasswordResets()
     await deliverQueuedEmail()
     expect(await prisma.mailboxMessage.count()).toBe(before)
   })
@@ -100,6 +103,7 @@ describe('password reset', () => {
     const user = await createUser()
     for (let i = 0; i < 5; i++)
       await requestPasswordReset({ email: user.email, ip: `10.1.0.${i}`, locale: 'pt-BR' })
+    await settlePasswordResets()
     await deliverQueuedEmail()
     expect(await prisma.mailboxMessage.count({ where: { to: user.email } })).toBe(3)
 
@@ -115,4 +119,35 @@ describe('password reset', () => {
     expect(results.slice(0, 10).every((r) => r.ok)).toBe(true)
     expect(results[10]).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
   })
+
+  it('takes as long to answer for an unknown email as for one with an account', async () => {
+    const rounds = 30
+    const users = []
+    for (let i = 0; i < rounds; i++) users.push(await createUser())
+    const timed = async (email: string, ip: string) => {
+      const started = performance.now()
+      expect(await requestPasswordReset({ email, ip, locale: 'pt-BR' })).toEqual({ ok: true })
+      const elapsed = performance.now() - started
+      // The link made after the answer does not weigh on the next request measured.
+      await settlePasswordResets()
+      return elapsed
+    }
+    const known: number[] = []
+    const unknown: number[] = []
+    // Interleaved, so that whatever else the machine does weighs on both alike.
+    for (let i = 0; i < rounds; i++) {
+      known.push(await timed(users[i]!.email, `10.2.${i}.1`))
+      unknown.push(await timed(`ninguem${i}@nowhere.example`, `10.2.${i}.2`))
+    }
+    const median = (values: number[]) =>
+      values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+    const ratio = median(known) / median(unknown)
+    // And the links did go out, after the answers.
+    await deliverQueuedEmail()
+    expect(
+      await prisma.mailboxMessage.count({ where: { to: { in: users.map((u) => u.email) } } }),
+    ).toBe(rounds)
+    expect(ratio, `known ${median(known)} ms, unknown ${median(unknown)} ms`).toBeGreaterThan(0.5)
+    expect(ratio, `known ${median(known)} ms, unknown ${median(unknown)} ms`).toBeLessThan(2)
+  }, 60_000)
 })

@@ -31,15 +31,20 @@ export function cartLineSchemaForSave(accountId: string) {
 /** Why a coupon was not applied, on the code field. */
 export function couponErrors(result: Extract<ApplyCouponResult, { ok: false }>): FormErrors {
   const { refusal } = result
-  const values = {
-    code: result.code,
-    ...('startsAt' in refusal ? { date: { date: refusal.startsAt.toISOString() } } : {}),
-    ...('minimumCents' in refusal
-      ? { minimum: { money: refusal.minimumCents }, missing: { money: refusal.missingCents } }
-      : {}),
-    ...('otherOffer' in refusal ? { other: refusal.otherOffer } : {}),
+  switch (refusal.code) {
+    case 'TOO_MANY_ATTEMPTS':
+      return {
+        code: [
+          formMessage('offerRefusal.TOO_MANY_ATTEMPTS', {
+            count: Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60)),
+          }),
+        ],
+      }
+    case 'NOT_VALID':
+      return { code: [formMessage('offerRefusal.NOT_VALID', { code: result.code })] }
+    default:
+      return { code: [formMessage(`offerRefusal.${refusal.code}`)] }
   }
-  return { code: [formMessage(`offerRefusal.${refusal.code}`, values)] }
 }
 
 /** Each quick-order line not added, with its reason, on the field. */

@@ -69,21 +69,16 @@ describe("the cart forms' schemas", () => {
   })
 
   it('puts what the domain refused beside the field it concerns', () => {
+    expect(couponErrors({ ok: false, code: 'OBRA7', refusal: { code: 'NOT_VALID' } })).toEqual({
+      code: [formMessage('offerRefusal.NOT_VALID', { code: 'OBRA7' })],
+    })
     expect(
       couponErrors({
         ok: false,
         code: 'OBRA7',
-        refusal: { code: 'BELOW_MINIMUM', minimumCents: 50_000, missingCents: 1_000 },
+        refusal: { code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 61 },
       }),
-    ).toEqual({
-      code: [
-        formMessage('offerRefusal.BELOW_MINIMUM', {
-          code: 'OBRA7',
-          minimum: { money: 50_000 },
-          missing: { money: 1_000 },
-        }),
-      ],
-    })
+    ).toEqual({ code: [formMessage('offerRefusal.TOO_MANY_ATTEMPTS', { count: 2 })] })
     expect(checkoutErrors({ ok: false, code: 'TERM_NOT_ALLOWED' })).toEqual({
       payment: [formMessage('checkout.TERM_NOT_ALLOWED', { missing: { money: 0 }, offer: '' })],
     })
