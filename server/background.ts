@@ -1,6 +1,8 @@
 import { runDailyPass } from '../app/domain/accounts/daily-pass.server'
 import { writeConfirmedImports } from '../app/domain/accounts/imports/import.server'
+import { releaseClaimsOfPreviousRun } from '../app/domain/campaigns/outbox.server'
 import { campaignRound } from '../app/domain/campaigns/worker.server'
+import { instanceName, releaseLeasesOfPreviousRun } from '../app/utils/jobs.server'
 import { sleep, type Topic } from '../app/utils/wake.server'
 
 /**
@@ -61,7 +63,9 @@ export function startBackgroundJobs(): { stop(): Promise<void> } {
     },
   ]
 
+  const ready = takeBackWorkOfPreviousRun()
   const running = loops.map(async (loop) => {
+    await ready
     if (loop.firstAfterMs) await sleep(loop.firstAfterMs, { signal })
     while (!signal.aborted) {
       try {
@@ -80,5 +84,24 @@ export function startBackgroundJobs(): { stop(): Promise<void> } {
       controller.abort()
       await Promise.all(running)
     },
+  }
+}
+
+/**
+ * Before any loop runs: a previous run of this instance that died left its outbox claims and
+ * job leases behind; nobody else can be using them (one live process per instance name), so
+ * they are taken back now instead of after their leases run out. Other instances' are left.
+ */
+async function takeBackWorkOfPreviousRun() {
+  try {
+    const messages = await releaseClaimsOfPreviousRun()
+    const jobs = await releaseLeasesOfPreviousRun()
+    if (messages || jobs.length)
+      console.log(
+        `Took back what the previous run of ${instanceName()} held: ${messages} email(s) being sent, job(s) ${jobs.join(', ') || 'none'}.`,
+      )
+  } catch (error) {
+    // Not fatal: those leases run out on their own.
+    console.error('Could not take back the work of the previous run', error)
   }
 }

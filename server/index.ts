@@ -6,9 +6,8 @@ import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { prisma } from '../app/utils/db.server'
-import { env } from '../app/utils/env.server'
 import { startBackgroundJobs } from './background'
-import { checkDatabase } from './database-check'
+import { checkDatabase, settingsOrExit } from './database-check'
 import {
   createNonce,
   forwardedHostToSet,
@@ -18,7 +17,7 @@ import {
   securityHeaders,
 } from './security'
 
-const settings = env()
+const settings = settingsOrExit()
 await checkDatabase()
 // Chrome applies form-action to the redirect that follows a form post: pay now without
 // JavaScript redirects to Stripe Checkout (or to the local stand-in set by STRIPE_API_URL).

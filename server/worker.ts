@@ -2,11 +2,10 @@
 // for deployments that run web instances with REATIVA_ROLE=web (decision 009).
 import '../app/utils/load-dotenv'
 import { prisma } from '../app/utils/db.server'
-import { env } from '../app/utils/env.server'
-import { checkDatabase } from './database-check'
+import { checkDatabase, settingsOrExit } from './database-check'
 import { startBackgroundJobs } from './background'
 
-env()
+settingsOrExit()
 await checkDatabase()
 const jobs = startBackgroundJobs()
 // The loops sleep on unref'd timers and hold no connection between rounds: without a handle of

@@ -17,12 +17,16 @@ export function databaseProvider(value = process.env.DATABASE_URL): DatabaseProv
  * project root for every npm script) so the CLI, the server, the seed and the tests all open the
  * same file; a PostgreSQL URL is returned as it is.
  */
-export function databaseUrl(value = process.env.DATABASE_URL): string {
+export function databaseUrl(
+  value = process.env.DATABASE_URL,
+  { createFolder = true }: { createFolder?: boolean } = {},
+): string {
   const url = value && value.trim() !== '' ? value.trim() : 'file:./data/reativa.db'
   if (!url.startsWith('file:')) return url
   const file = path.resolve(process.cwd(), url.slice('file:'.length))
-  // A fresh clone has no data/ folder yet; SQLite creates the file but not its folder.
-  fs.mkdirSync(path.dirname(file), { recursive: true })
+  // A fresh clone has no data/ folder yet; SQLite creates the file but not its folder. Only the
+  // CLI (`npm run setup`) does: the app expects a migrated file and says so (server/database-check).
+  if (createFolder) fs.mkdirSync(path.dirname(file), { recursive: true })
   return `file:${file}`
 }
 

@@ -28,8 +28,8 @@ function newClient(Client: typeof PrismaClient, adapter: Adapter) {
   return new Client({ adapter, log: [{ emit: 'event', level: 'query' }], transactionOptions })
 }
 
-function createPrismaClient() {
-  const url = databaseUrl()
+/** A client for `url`; the app uses the one below, the start-up check a short-lived one. */
+export function createPrismaClient(url = databaseUrl(undefined, { createFolder: false })) {
   let client: ReturnType<typeof newClient>
   if (databaseProvider(url) === 'postgresql') {
     // The PostgreSQL client is generated from prisma/postgresql/schema.prisma (the same models),

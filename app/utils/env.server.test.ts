@@ -67,4 +67,10 @@ describe('settings', () => {
     )
     expect(() => parseEnv({ REATIVA_ROLE: 'both' })).toThrow(/REATIVA_ROLE/)
   })
+
+  it('takes an instance name without spaces or the separators of lease holders', () => {
+    expect(parseEnv({ REATIVA_INSTANCE: 'worker-1' }).REATIVA_INSTANCE).toBe('worker-1')
+    expect(() => parseEnv({ REATIVA_INSTANCE: 'worker 1' })).toThrow(/REATIVA_INSTANCE/)
+    expect(() => parseEnv({ REATIVA_INSTANCE: 'a|b' })).toThrow(/REATIVA_INSTANCE/)
+  })
 })

@@ -20,6 +20,15 @@ const schema = z.object({
   // What this process runs: `web` serves requests, `worker` runs the background jobs (daily
   // pass, campaigns, outbox, imports), `all` both (one process, the default).
   REATIVA_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  // This install's name in job leases and outbox claims (default: host, working directory and
+  // role). A process that starts takes back at once what its name held; no two live processes
+  // may share one (decision 009).
+  REATIVA_INSTANCE: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[^\s|#]+$/, 'use letters, digits and punctuation other than | and #, no spaces')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Reativa <nao-responda@reativa.local>'),
   RESEND_API_KEY: z.string().min(1).optional(),
   // Signature secret of the Resend webhook endpoint (whsec_…); without it, webhooks are refused.

@@ -1,5 +1,15 @@
 import { prisma } from './db.server'
-import { acquireLease, processId, renewLease, runExclusive } from './jobs.server'
+import { spawnSync } from 'node:child_process'
+import os from 'node:os'
+import {
+  acquireLease,
+  instanceName,
+  parseHolder,
+  processId,
+  releaseLeasesOfPreviousRun,
+  renewLease,
+  runExclusive,
+} from './jobs.server'
 
 /** Another process holding a job, as its lease row says. */
 function heldElsewhere(name: string, expiresInMs: number) {
@@ -84,6 +94,46 @@ describe('jobs held through leases', () => {
     await heldElsewhere('job-e', 60_000)
     expect(await acquireLease('job-e', 1_000)).toBe(false)
     expect(await renewLease('job-e', 1_000)).toBe(false)
-    expect(processId).toMatch(/:\d+:/)
+    expect(processId()).toMatch(/:\d+:/)
+  })
+
+  it('frees at start-up the leases a dead previous run of this instance held, and only those', async () => {
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid
+    const mine = `${instanceName()}|${os.hostname()}:${deadPid}:0badf00d`
+    const until = new Date(Date.now() + 60_000)
+    await prisma.jobLease.createMany({
+      data: [
+        { name: 'job-f', holder: mine, expiresAt: until, acquiredAt: new Date() },
+        {
+          name: 'job-g',
+          holder: 'other-install|other-host:7:x',
+          expiresAt: until,
+          acquiredAt: new Date(),
+        },
+        {
+          name: 'job-h',
+          holder: 'other-host:4242:abcd1234',
+          expiresAt: until,
+          acquiredAt: new Date(),
+        },
+      ],
+    })
+    expect(await releaseLeasesOfPreviousRun()).toEqual(['job-f'])
+    expect(await runExclusive('job-f', async () => 'written')).toEqual({
+      ran: true,
+      value: 'written',
+    })
+    expect(await runExclusive('job-g', async () => 'written')).toEqual({ ran: false })
+    expect(await prisma.jobLease.count({ where: { name: { in: ['job-g', 'job-h'] } } })).toBe(2)
+  })
+
+  it('names the instance, host and pid in every lease it takes', () => {
+    expect(parseHolder(processId())).toEqual({
+      instance: instanceName(),
+      hostname: os.hostname(),
+      pid: process.pid,
+    })
+    // By default the install: this host and working directory, with the role.
+    expect(instanceName()).toBe(`${os.hostname()}:${process.cwd()}:all`)
   })
 })

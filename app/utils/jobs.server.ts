@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import os from 'node:os'
 import { prisma } from './db.server'
+import { env } from './env.server'
 
 /**
  * Background work that must run on one process at a time, however many web and worker
@@ -10,22 +11,86 @@ import { prisma } from './db.server'
  * Plain conditional writes, so it behaves the same on SQLite and PostgreSQL.
  */
 
-/** This process, as named in the leases it holds. */
-export const processId = `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`
+/**
+ * The install this process belongs to, as set in REATIVA_INSTANCE, or else this host and
+ * working directory with the process's role: the same across restarts of one install, and
+ * different for `npm start` and `npm run worker` run side by side from one checkout. Two live
+ * processes must not share a configured name on different hosts: a process that starts takes
+ * back what its name holds, taking it to be left by its own previous run (decision 009).
+ */
+export function instanceName(): string {
+  const settings = env()
+  return settings.REATIVA_INSTANCE ?? `${os.hostname()}:${process.cwd()}:${settings.REATIVA_ROLE}`
+}
+
+let currentProcess: string | undefined
+/**
+ * This process, as named in the leases and claims it holds:
+ * `<instance>|<hostname>:<pid>:<random>` (the random part tells apart runs that got the same pid).
+ */
+export function processId(): string {
+  currentProcess ??= `${instanceName()}|${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`
+  return currentProcess
+}
+
+/** The instance, host and pid a holder string names; null for holders of another shape. */
+export function parseHolder(holder: string) {
+  const bar = holder.lastIndexOf('|')
+  if (bar < 0) return null
+  const parts = holder.slice(bar + 1).split(':')
+  const pid = Number(parts.at(-2))
+  if (parts.length < 3 || !Number.isInteger(pid) || pid <= 0) return null
+  return { instance: holder.slice(0, bar), hostname: parts.slice(0, -2).join(':'), pid }
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * True when `holder` was a previous run of this instance, so what it holds can be taken back at
+ * once. On this host the pid is checked too: a live process of the same name (two processes of
+ * one install left unnamed, a restart that overlaps its predecessor's shutdown) keeps its work.
+ */
+export function leftByThisInstance(holder: string): boolean {
+  const parsed = parseHolder(holder)
+  if (!parsed || parsed.instance !== instanceName() || holder === processId()) return false
+  if (parsed.hostname !== os.hostname() || parsed.pid === process.pid) return true
+  return !isAlive(parsed.pid)
+}
+
+/**
+ * At start-up, before any job runs: frees the job leases a previous run of this instance held
+ * when it died, instead of waiting for them to run out. Other instances' leases are left to run
+ * out. Returns the names of the jobs freed.
+ */
+export async function releaseLeasesOfPreviousRun(): Promise<string[]> {
+  const leases = await prisma.jobLease.findMany({ select: { name: true, holder: true } })
+  const ours = leases.filter((lease) => leftByThisInstance(lease.holder))
+  for (const lease of ours)
+    await prisma.jobLease.deleteMany({ where: { name: lease.name, holder: lease.holder } })
+  return ours.map((lease) => lease.name)
+}
 
 export async function acquireLease(name: string, ttlMs: number, now = new Date()) {
   const expiresAt = new Date(now.getTime() + ttlMs)
   // Take it over when it ran out or is already ours (the id is new per process).
   const { count } = await prisma.jobLease.updateMany({
-    where: { name, OR: [{ expiresAt: { lte: now } }, { holder: processId }] },
-    data: { holder: processId, expiresAt, acquiredAt: now },
+    where: { name, OR: [{ expiresAt: { lte: now } }, { holder: processId() }] },
+    data: { holder: processId(), expiresAt, acquiredAt: now },
   })
   if (count === 1) return true
   // First time this job is run anywhere. ON CONFLICT rather than a failed insert: losing the
   // race is the normal case, and a failed statement costs PostgreSQL's pool its connection.
   const inserted = await prisma.$executeRaw`
     INSERT INTO "JobLease" ("name", "holder", "expiresAt", "acquiredAt")
-    VALUES (${name}, ${processId}, ${expiresAt}, ${now})
+    VALUES (${name}, ${processId()}, ${expiresAt}, ${now})
     ON CONFLICT ("name") DO NOTHING`
   return inserted === 1
 }
@@ -33,14 +98,14 @@ export async function acquireLease(name: string, ttlMs: number, now = new Date()
 /** Extends a lease this process holds; false when it was lost (expired and taken over). */
 export async function renewLease(name: string, ttlMs: number, now = new Date()) {
   const { count } = await prisma.jobLease.updateMany({
-    where: { name, holder: processId },
+    where: { name, holder: processId() },
     data: { expiresAt: new Date(now.getTime() + ttlMs) },
   })
   return count === 1
 }
 
 export async function releaseLease(name: string) {
-  await prisma.jobLease.deleteMany({ where: { name, holder: processId } })
+  await prisma.jobLease.deleteMany({ where: { name, holder: processId() } })
 }
 
 export type Lease = {

@@ -88,7 +88,13 @@ export class Cluster {
       name,
       process.execPath,
       ['server-build/index.js'],
-      processEnv({ ...this.settings, REATIVA_ROLE: 'web', PORT: String(port), APP_URL: origin }),
+      processEnv({
+        ...this.settings,
+        REATIVA_ROLE: 'web',
+        REATIVA_INSTANCE: `cluster-${name}`,
+        PORT: String(port),
+        APP_URL: origin,
+      }),
     )
     const web = { name, origin, process: server }
     this.webs.push(web)
@@ -105,6 +111,8 @@ export class Cluster {
       processEnv({
         ...this.settings,
         REATIVA_ROLE: 'worker',
+        // Each its own name, as in a deployment: a replacement is a new instance, not a restart.
+        REATIVA_INSTANCE: `cluster-${name}`,
         APP_URL: this.webs[0]?.origin ?? 'http://localhost:3000',
       }),
     )
@@ -149,7 +157,7 @@ async function answers(web: WebInstance, timeoutMs: number) {
   throw new Error(`${web.name} did not answer within ${timeoutMs} ms (${last})`)
 }
 
-/** The pid in a lease holder, `${hostname}:${pid}:${random}` (app/utils/jobs.server.ts). */
+/** The pid in a lease holder, `${instance}|${hostname}:${pid}:${random}` (app/utils/jobs.server.ts). */
 export function pidOfHolder(holder: string): number | null {
   const parts = holder.split(':')
   const pid = Number(parts.at(-2))

@@ -6,6 +6,7 @@ import { prisma, type Tx } from '~/utils/db.server'
 import { DeliveryError, renderEmail, sendWithResend } from '~/utils/email.server'
 import type { RenderedEmail } from '~/utils/email.server'
 import { env } from '~/utils/env.server'
+import { leftByThisInstance, processId } from '~/utils/jobs.server'
 import { isLocale, type Locale, translator } from '~/utils/i18n'
 import { signingKey } from '~/utils/signing.server'
 import { invitationToken, invitationUrl, unsubscribeUrl } from './links.server'
@@ -61,7 +62,8 @@ export async function claimDue(
     select: { id: true },
   })
   if (!candidates.length) return []
-  const claimToken = crypto.randomUUID()
+  // Names this process, so that its next run can take the claim back at once (start-up).
+  const claimToken = `${processId()}#${crypto.randomUUID()}`
   await prisma.outboxMessage.updateMany({
     where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(now) },
     data: {
@@ -82,6 +84,30 @@ export async function claimDue(
 export async function releaseAbandonedSends(): Promise<number> {
   const { count } = await prisma.outboxMessage.updateMany({
     where: { status: 'SENDING' },
+    data: { status: 'PENDING', lockedUntil: null, claimToken: null },
+  })
+  return count
+}
+
+/**
+ * At start-up: puts back in the queue the messages a previous run of this instance had claimed
+ * when it died, so they go out at once rather than after their claim or the outbox lease runs
+ * out. Claims of other instances are left to the holder of the outbox (above).
+ */
+export async function releaseClaimsOfPreviousRun(): Promise<number> {
+  const claims = await prisma.outboxMessage.findMany({
+    where: { status: 'SENDING' },
+    distinct: ['claimToken'],
+    select: { claimToken: true },
+  })
+  const ours = claims.flatMap(({ claimToken }) =>
+    claimToken && leftByThisInstance(claimToken.slice(0, claimToken.lastIndexOf('#')))
+      ? [claimToken]
+      : [],
+  )
+  if (!ours.length) return 0
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { status: 'SENDING', claimToken: { in: ours } },
     data: { status: 'PENDING', lockedUntil: null, claimToken: null },
   })
   return count

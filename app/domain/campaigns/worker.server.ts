@@ -11,7 +11,8 @@ const OUTBOX_LEASE_MS = 10_000
  * outbox holds at the provider's rate. Each part is held by one process at a time (a lease in
  * the database), so however many workers run, a campaign run is queued once and the provider
  * sees one sender: the rate limit is global. A process that dies mid-send loses its lease; the
- * next holder resends its claimed messages with the same idempotency keys (decision 008, 009).
+ * next holder resends its claimed messages with the same idempotency keys (decision 008, 009);
+ * the same instance restarting takes them back at once (server/background.ts).
  */
 export async function campaignRound({
   checkCampaigns,

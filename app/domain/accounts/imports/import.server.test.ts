@@ -204,7 +204,7 @@ describe('confirming in the background', () => {
         acquiredAt: new Date(),
       },
     })
-    expect(lease.holder).not.toBe(processId)
+    expect(lease.holder).not.toBe(processId())
     expect(await writeConfirmedImports()).toBe(0)
     expect((await getImportBatch(batch.id))!.status).toBe('COMMITTING')
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
