@@ -3,11 +3,11 @@ import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field, FormErrors, formProps } from '~/components/forms'
+import { FormErrors, formProps } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { ResetPasswordSchema } from '~/domain/identity/auth-forms'
 import { checkResetToken, resetPassword } from '~/domain/identity/password-reset.server'
-import { MIN_PASSWORD_LENGTH } from '~/domain/identity/password-policy'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
@@ -80,19 +80,7 @@ export default function ResetPassword() {
       <FormErrors form={form} summary={false} />
       <Form method="post" className="space-y-4" {...formProps(form)}>
         <input type="hidden" name="token" value={token} />
-        <Field
-          meta={fields.password}
-          type="password"
-          label={t('reset.password')}
-          hint={t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })}
-          inputProps={{ autoComplete: 'new-password' }}
-        />
-        <Field
-          meta={fields.confirm}
-          type="password"
-          label={t('reset.confirm')}
-          inputProps={{ autoComplete: 'new-password' }}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <Button type="submit" className="w-full" disabled={navigation.state === 'submitting'}>
           {t('reset.submit')}
         </Button>

@@ -10,7 +10,7 @@ import { invitationSchema } from '~/domain/campaigns/invitation-form'
 import { invitationFormFor, viewInvitation } from '~/domain/campaigns/invitations.server'
 import { acceptInvitationIntoCart } from '~/domain/orders/invitation-landing.server'
 import { PASSWORD_LENGTH } from '~/domain/identity/auth-forms'
-import { MIN_PASSWORD_LENGTH } from '~/domain/identity/password-policy'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { createSessionCookie } from '~/utils/auth.server'
 import { formConstraint, formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
@@ -189,19 +189,7 @@ function InvitationForm({
               label={t('invite.name')}
               inputProps={{ autoComplete: 'name', required: nameRequired }}
             />
-            <Field
-              meta={fields.password}
-              type="password"
-              label={t('reset.password')}
-              hint={t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })}
-              inputProps={{ autoComplete: 'new-password' }}
-            />
-            <Field
-              meta={fields.confirm}
-              type="password"
-              label={t('reset.confirm')}
-              inputProps={{ autoComplete: 'new-password' }}
-            />
+            <NewPasswordFields password={fields.password} confirm={fields.confirm} />
           </>
         ) : (
           <Field

@@ -7,6 +7,8 @@
  * processes racing for the file; on PostgreSQL it changes nothing.
  */
 import http from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import * as actions from './actions'
 
 type Action = keyof typeof actions
@@ -40,4 +42,5 @@ const world = http.createServer(async (request, response) => {
 })
 world.listen(port, '127.0.0.1')
 
-await import('../../../server-build/index.js')
+// Loaded by path, as the production entry is: it exists only after `npm run build`.
+await import(pathToFileURL(path.resolve('server-build/index.js')).href)
