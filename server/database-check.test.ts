@@ -89,6 +89,14 @@ describe('the start-up check of the database', () => {
     expect(await prisma.jobLease.count({ where: { holder: 'start-up-check' } })).toBe(0)
   })
 
+  it('checks the file of a URL that carries options after ?, and names an option libSQL refuses', async () => {
+    const file = migratedCopy('with-options.db')
+    // The file is found (not "does not exist"); the option is what is wrong.
+    expect(await findDatabaseProblem(`file:${file}?connection_limit=1`)).toMatch(
+      /^Reativa cannot use the SQLite file .*with-options\.db \(URL_PARAM_NOT_SUPPORTED: .*connection_limit.*\); check DATABASE_URL/,
+    )
+  })
+
   it('says when the PostgreSQL server does not answer', async () => {
     expect(await findDatabaseProblem('postgresql://reativa:secret@127.0.0.1:1/reativa')).toBe(
       'Reativa cannot reach the PostgreSQL server of the PostgreSQL database reativa on 127.0.0.1:1; start it, or fix DATABASE_URL.',

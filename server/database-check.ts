@@ -18,11 +18,13 @@ export async function findDatabaseProblem(
 ): Promise<string | null> {
   const url = databaseUrl(value, { createFolder: false })
   const sqlite = databaseProvider(url) === 'sqlite'
+  // The file itself, without the options a libSQL URL may carry after `?`.
+  const file = url.slice('file:'.length).split('?')[0]!
   if (sqlite) {
-    const problem = sqliteFileProblem(url.slice('file:'.length))
+    const problem = sqliteFileProblem(file)
     if (problem) return problem
   }
-  const name = sqlite ? `the SQLite file ${url.slice('file:'.length)}` : describePostgres(url)
+  const name = sqlite ? `the SQLite file ${file}` : describePostgres(url)
   const client = createPrismaClient(url)
   try {
     // JobLease comes with the newest migration that every process relies on.

@@ -98,6 +98,8 @@ describe('page posts are forms', () => {
     expect(isAcceptedBody({ ...post, isForm: false })).toBe(false)
     expect(isAcceptedBody({ method: 'PUT', path: '/admin/settings', isForm: false })).toBe(false)
     expect(isAcceptedBody({ method: 'POST', path: '/webhooks/stripe', isForm: false })).toBe(true)
+    // One-click unsubscribe from mail providers, which may post no body at all.
+    expect(isAcceptedBody({ method: 'POST', path: '/unsubscribe', isForm: false })).toBe(true)
   })
 })
 

@@ -82,7 +82,8 @@ export function isAcceptedBody({
   isForm: boolean
 }): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return true
-  return path.startsWith('/webhooks/') || isForm
+  // One-click unsubscribe (RFC 8058) is posted by mail providers, not all of them with a body.
+  return path.startsWith('/webhooks/') || path === '/unsubscribe' || isForm
 }
 
 export function createNonce(): string {

@@ -91,7 +91,8 @@ async function validate(request: Request): Promise<Auth> {
   if (result.session && impersonating) {
     const renewed = new Date(Date.now() + IMPERSONATION_TTL_MS)
     if (renewed.getTime() - result.session.expiresAt.getTime() >= IMPERSONATION_RENEW_AFTER_MS) {
-      await prisma.session.update({ where: { id: sessionId }, data: { expiresAt: renewed } })
+      // updateMany: a session ended by a parallel request is no error here.
+      await prisma.session.updateMany({ where: { id: sessionId }, data: { expiresAt: renewed } })
       result.session.expiresAt = renewed
       result.session.fresh = true
     }

@@ -127,6 +127,20 @@ describe('jobs held through leases', () => {
     expect(await prisma.jobLease.count({ where: { name: { in: ['job-g', 'job-h'] } } })).toBe(2)
   })
 
+  it('leaves alone the lease of another host going by the same instance name', async () => {
+    const elsewhere = `${instanceName()}|another-pod-${os.hostname()}:1:feedbeef`
+    await prisma.jobLease.create({
+      data: {
+        name: 'job-i',
+        holder: elsewhere,
+        expiresAt: new Date(Date.now() + 60_000),
+        acquiredAt: new Date(),
+      },
+    })
+    expect(await releaseLeasesOfPreviousRun()).not.toContain('job-i')
+    expect(await runExclusive('job-i', async () => 'written')).toEqual({ ran: false })
+  })
+
   it('names the instance, host and pid in every lease it takes', () => {
     expect(parseHolder(processId())).toEqual({
       instance: instanceName(),

@@ -54,15 +54,17 @@ function isAlive(pid: number) {
 }
 
 /**
- * True when `holder` was a previous run of this instance, so what it holds can be taken back at
- * once. On this host the pid is checked too: a live process of the same name (two processes of
+ * True when `holder` was a previous run of this instance on this host, so what it holds can be
+ * taken back at once. The pid is checked too: a live process of the same name (two processes of
  * one install left unnamed, a restart that overlaps its predecessor's shutdown) keeps its work.
  */
 export function leftByThisInstance(holder: string): boolean {
   const parsed = parseHolder(holder)
   if (!parsed || parsed.instance !== instanceName() || holder === processId()) return false
-  if (parsed.hostname !== os.hostname() || parsed.pid === process.pid) return true
-  return !isAlive(parsed.pid)
+  // Another host going by the same name (one REATIVA_INSTANCE set for several pods) may be
+  // alive: its work is left to its lease running out, as any other instance's.
+  if (parsed.hostname !== os.hostname()) return false
+  return parsed.pid === process.pid || !isAlive(parsed.pid)
 }
 
 /**

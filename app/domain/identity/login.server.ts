@@ -69,8 +69,8 @@ export function loginDelayMs(earlierFailures: number, maxMs: number): number {
  * The pair's count is charged before the password is checked (a burst of parallel guesses from
  * one place cannot all pass a check-then-count) and cleared by a success; the email's is
  * charged up front too, so that a parallel burst meets the delay, and given back on success.
- * The address's is only read before and counted after a failure, so a burst of successes from
- * one address is never refused.
+ * The address's is charged up front and given back on success too: read-then-count would let
+ * a parallel burst of guesses at many emails through at once.
  */
 export async function authenticate({
   email,
@@ -87,9 +87,9 @@ export async function authenticate({
   const byPair = await failuresPerPair.hit(pair)
   if (!byPair.allowed)
     return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byPair.retryAfterSeconds }
-  const byIp = await failuresPerIp.peek(ip)
+  const byIp = await failuresPerIp.hit(ip)
   if (!byIp.allowed) {
-    await failuresPerPair.refund(pair)
+    await Promise.all([failuresPerPair.refund(pair), failuresPerIp.refund(ip)])
     return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds: byIp.retryAfterSeconds }
   }
   const byEmail = await failuresPerEmail.hit(normalized)
@@ -101,11 +101,12 @@ export async function authenticate({
     select: { id: true, role: true, passwordHash: true, active: true },
   })
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)
-  if (!user || !user.active || !user.passwordHash || !valid) {
-    await failuresPerIp.hit(ip)
-    return { ok: false, code: 'INVALID' }
-  }
-  await Promise.all([failuresPerPair.reset(pair), failuresPerEmail.refund(normalized)])
+  if (!user || !user.active || !user.passwordHash || !valid) return { ok: false, code: 'INVALID' }
+  await Promise.all([
+    failuresPerPair.reset(pair),
+    failuresPerEmail.refund(normalized),
+    failuresPerIp.refund(ip),
+  ])
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
   return { ok: true, user: { id: user.id, role: user.role } }
 }
