@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { databaseProvider } from '../app/utils/database-url'
 import { prisma } from '../app/utils/db.server'
 import { findDatabaseProblem } from './database-check'
 
@@ -12,6 +13,9 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reativa-check-'))
 })
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+// The migrated SQLite template exists only when the suite runs on SQLite (tests/setup).
+const onSqlite = databaseProvider() === 'sqlite'
 
 /** A migrated database of our own, copied from the suite's template. */
 function migratedCopy(name: string) {
@@ -67,35 +71,40 @@ describe('the start-up check of the database', () => {
     )
   })
 
-  it('refuses a file this user cannot write, and accepts one it can', async () => {
-    const file = migratedCopy('read-only.db')
-    fs.chmodSync(file, 0o444)
-    const problem = await findDatabaseProblem(`file:${file}`)
-    if (writesDespiteMode(file)) {
-      // Root writes whatever the mode says, and so would the server: nothing to refuse. What
-      // is checked here is that the check goes by what this user can do, not by the mode bits.
-      expect(problem).toBeNull()
-    } else {
-      expect(problem).toBe(
-        `Reativa cannot write to the SQLite file ${file} (the file is read-only for this user); fix the permissions of the file and its folder.`,
-      )
-    }
-  })
+  it.skipIf(!onSqlite)(
+    'refuses a file this user cannot write, and accepts one it can',
+    async () => {
+      const file = migratedCopy('read-only.db')
+      fs.chmodSync(file, 0o444)
+      const problem = await findDatabaseProblem(`file:${file}`)
+      if (writesDespiteMode(file)) {
+        // Root writes whatever the mode says, and so would the server: nothing to refuse. What
+        // is checked here is that the check goes by what this user can do, not by the mode bits.
+        expect(problem).toBeNull()
+      } else {
+        expect(problem).toBe(
+          `Reativa cannot write to the SQLite file ${file} (the file is read-only for this user); fix the permissions of the file and its folder.`,
+        )
+      }
+    },
+  )
 
-  it('accepts a migrated, writable file and leaves nothing of its test write', async () => {
-    const file = migratedCopy('good.db')
-    expect(await findDatabaseProblem(`file:${file}`)).toBeNull()
+  it('accepts a migrated, writable database and leaves nothing of its test write', async () => {
+    if (onSqlite) expect(await findDatabaseProblem(`file:${migratedCopy('good.db')}`)).toBeNull()
     expect(await findDatabaseProblem(process.env.DATABASE_URL)).toBeNull()
     expect(await prisma.jobLease.count({ where: { holder: 'start-up-check' } })).toBe(0)
   })
 
-  it('checks the file of a URL that carries options after ?, and names an option libSQL refuses', async () => {
-    const file = migratedCopy('with-options.db')
-    // The file is found (not "does not exist"); the option is what is wrong.
-    expect(await findDatabaseProblem(`file:${file}?connection_limit=1`)).toMatch(
-      /^Reativa cannot use the SQLite file .*with-options\.db \(URL_PARAM_NOT_SUPPORTED: .*connection_limit.*\); check DATABASE_URL/,
-    )
-  })
+  it.skipIf(!onSqlite)(
+    'checks the file of a URL that carries options after ?, and names an option libSQL refuses',
+    async () => {
+      const file = migratedCopy('with-options.db')
+      // The file is found (not "does not exist"); the option is what is wrong.
+      expect(await findDatabaseProblem(`file:${file}?connection_limit=1`)).toMatch(
+        /^Reativa cannot use the SQLite file .*with-options\.db \(URL_PARAM_NOT_SUPPORTED: .*connection_limit.*\); check DATABASE_URL/,
+      )
+    },
+  )
 
   it('says when the PostgreSQL server does not answer', async () => {
     expect(await findDatabaseProblem('postgresql://reativa:secret@127.0.0.1:1/reativa')).toBe(
