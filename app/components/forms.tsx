@@ -10,9 +10,17 @@ import {
   getInputProps,
   getSelectProps,
   getTextareaProps,
+  useForm,
 } from '@conform-to/react'
-import type { FieldMetadata, FormMetadata } from '@conform-to/react'
-import { useCallback } from 'react'
+import type {
+  DefaultValue,
+  FieldMetadata,
+  FormMetadata,
+  Submission,
+  SubmissionResult,
+} from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { useCallback, useMemo } from 'react'
 import type {
   InputHTMLAttributes,
   MouseEvent,
@@ -21,7 +29,8 @@ import type {
   TextareaHTMLAttributes,
 } from 'react'
 import { ptBR } from '~/locales/pt-BR'
-import { readFormMessage } from '~/utils/form-schema'
+import type { z } from 'zod'
+import { formConstraint, readFormMessage } from '~/utils/form-schema'
 import { type MessageKey } from '~/utils/i18n'
 import { useT } from '~/utils/use-t'
 import { Alert } from './ui/primitives'
@@ -80,6 +89,45 @@ function keepFocusWhileClicking(event: MouseEvent<HTMLFormElement>) {
   if (target.closest(`button, ${choice}`) || target.closest('label')?.querySelector(choice)) {
     event.preventDefault()
   }
+}
+
+/**
+ * The form contract's `useForm`: the browser checks what the schema says before sending
+ * (`required`, `min`, `maxLength`…), the schema runs as a field is left and again on each key
+ * while it is wrong, and the action's answer (`lastResult`) puts the server's errors beside the
+ * same fields. `schema` may be chosen per submit (a preview button validating less than save).
+ */
+export function useContractForm<Schema extends z.ZodTypeAny>(
+  schema: Schema,
+  {
+    id,
+    lastResult,
+    defaultValue,
+    schemaFor,
+  }: {
+    id: string
+    lastResult?: SubmissionResult<string[]> | null
+    defaultValue?: DefaultValue<z.input<Schema>>
+    /** The schema for this submit, when it depends on the button pressed. */
+    schemaFor?: (formData: FormData) => z.ZodTypeAny
+  },
+) {
+  const constraint = useMemo(() => formConstraint(schema), [schema])
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id,
+    lastResult,
+    defaultValue,
+    constraint,
+    onValidate: ({ formData }) =>
+      // A per-submit schema validates the same fields (or fewer), so the form's types hold.
+      parseWithZod(formData, { schema: schemaFor?.(formData) ?? schema }) as Submission<
+        z.input<Schema>,
+        string[],
+        z.output<Schema>
+      >,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
 }
 
 /** `getFormProps` for a Remix `<Form>`, with the click guard above. */

@@ -1,8 +1,6 @@
-import { useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { OfferSchema, type OfferFormValues } from '~/domain/promotions/offer-form'
-import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 import {
   CheckboxField,
@@ -12,6 +10,7 @@ import {
   formProps,
   SelectField,
   TextareaField,
+  useContractForm,
 } from './forms'
 import { Button } from './ui/primitives'
 
@@ -36,14 +35,10 @@ export function OfferForm({
 }) {
   const { t } = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(OfferSchema, {
     id: 'offer-form',
     defaultValue,
     lastResult,
-    constraint: formConstraint(OfferSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   const discountType = fields.discountType.value ?? 'NONE'
   const scope = fields.scope.value ?? 'ORDER'

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getInputProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -16,6 +16,7 @@ import {
   FormErrors,
   formProps,
   inputClass,
+  useContractForm,
   useFormMessage,
 } from '~/components/forms'
 import { EmptyState } from '~/components/ui/empty-state'
@@ -50,7 +51,7 @@ import { startStripeCheckout } from '~/domain/payments/checkout.server'
 import { stripeEnabled } from '~/domain/payments/stripe.server'
 import { applyTypedCoupon, removeCoupon } from '~/domain/orders/cart-offers.server'
 import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
-import { formConstraint, formMessage, replyErrors } from '~/utils/form-schema'
+import { formMessage, replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Carrinho · Reativa' }]
@@ -400,7 +401,6 @@ export default function CartPage() {
 }
 
 type CartData = ReturnType<typeof useLoaderData<typeof loader>>['cart']
-const formOptions = { shouldValidate: 'onBlur', shouldRevalidate: 'onInput' } as const
 
 /** A line's quantity: whole packs, 0 to remove it; the error beside the field. */
 function CartLineQuantity({
@@ -412,12 +412,10 @@ function CartLineQuantity({
 }) {
   const { t } = useT()
   const schema = cartLineSchema(line.packSize)
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(schema, {
     id: `cart-line-${line.productId}`,
     lastResult,
     defaultValue: { productId: line.productId, quantity: String(line.quantity) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    ...formOptions,
   })
   return (
     <Form method="post" className="space-y-1" {...formProps(form)}>
@@ -453,12 +451,9 @@ function CouponForm({
 }) {
   const { t } = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(CouponSchema, {
     id: 'coupon',
     lastResult,
-    constraint: formConstraint(CouponSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CouponSchema }),
-    ...formOptions,
   })
   const submitting =
     navigation.state === 'submitting' && navigation.formData?.get('intent') === 'coupon'
@@ -502,12 +497,9 @@ function QuickOrderForm({
   const { t } = useT()
   const message = useFormMessage()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(QuickOrderSchema, {
     id: 'quick-order',
     lastResult,
-    constraint: formConstraint(QuickOrderSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuickOrderSchema }),
-    ...formOptions,
   })
   const submitting =
     navigation.state === 'submitting' && navigation.formData?.get('intent') === 'quick'
@@ -557,13 +549,10 @@ function CheckoutForm({
   submitting: boolean
 }) {
   const { t } = useT()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(CheckoutSchema, {
     id: 'checkout',
     lastResult,
     defaultValue: { payment: cart.terms[0]?.code ?? PAY_NOW },
-    constraint: formConstraint(CheckoutSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckoutSchema }),
-    ...formOptions,
   })
   const options = [
     ...cart.terms.map((term) => ({

@@ -1,4 +1,3 @@
-import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -9,6 +8,7 @@ import {
   FormErrors,
   formProps,
   SelectField,
+  useContractForm,
   useFormMessage,
 } from '~/components/forms'
 import { orderLeadColumns, OrderRowLeadCells } from '~/components/order-badges'
@@ -31,7 +31,7 @@ import {
 import { listAccountInvitations } from '~/domain/campaigns/account-invitations.server'
 import { startImpersonation } from '~/domain/identity/impersonation.server'
 import { requireStaff } from '~/utils/auth.server'
-import { formConstraint, formMessage } from '~/utils/form-schema'
+import { formMessage } from '~/utils/form-schema'
 import { centsToDecimalText } from '~/utils/money'
 import { useT } from '~/utils/use-t'
 
@@ -366,7 +366,7 @@ function ContactForm({
 }) {
   const { t } = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(AccountEditSchema, {
     id: 'account-contact',
     lastResult: lastResult?.result,
     defaultValue: {
@@ -379,10 +379,6 @@ function ContactForm({
       postalCode: account.postalCode ?? '',
       repId: account.repId ?? '',
     },
-    constraint: formConstraint(AccountEditSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AccountEditSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   const busy = navigation.state === 'submitting' && !navigation.formData?.get('intent')
   return (
@@ -437,7 +433,7 @@ function CommercialForm({
 }) {
   const { t, money } = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(CommercialTermsSchema, {
     id: 'account-commercial',
     lastResult: lastResult?.result,
     defaultValue: {
@@ -445,10 +441,6 @@ function CommercialForm({
       termCodes: account.paymentTerms.map((term) => term.code),
       minimumOrder: centsToDecimalText(account.minimumOrderCents),
     },
-    constraint: formConstraint(CommercialTermsSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CommercialTermsSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   const busy =
     navigation.state === 'submitting' && navigation.formData?.get('intent') === 'commercial'

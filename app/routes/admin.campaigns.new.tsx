@@ -1,4 +1,3 @@
-import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -17,6 +16,7 @@ import {
   formProps,
   SelectField,
   TextareaField,
+  useContractForm,
 } from '~/components/forms'
 import { SegmentFields } from '~/components/segment-fields'
 import { Panel } from '~/components/ui/panel'
@@ -38,7 +38,7 @@ import {
 } from '~/domain/campaigns/campaigns.server'
 import { type loader as rootLoader } from '~/root'
 import { requireStaff } from '~/utils/auth.server'
-import { formConstraint, formMessage } from '~/utils/form-schema'
+import { formMessage } from '~/utils/form-schema'
 import { isLocale, LOCALES } from '~/utils/i18n'
 import { useT } from '~/utils/use-t'
 
@@ -87,7 +87,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 // What the fields accept does not depend on the time zone or the clock.
-const constraint = formConstraint(campaignSchema({ timeZone: 'UTC', now: new Date(0) }))
+// The campaign's fields and the browser's checks; the dates are checked against now on submit.
+const campaignFormShape = campaignSchema({ timeZone: 'UTC', now: new Date(0) })
 
 export default function NewCampaignPage() {
   const { options, offers, templates } = useLoaderData<typeof loader>()
@@ -95,20 +96,15 @@ export default function NewCampaignPage() {
   const navigation = useNavigation()
   const { t, locale } = useT()
   const timeZone = useRouteLoaderData<typeof rootLoader>('root')?.timeZone ?? 'America/Sao_Paulo'
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(campaignFormShape, {
     id: 'new-campaign',
     lastResult: actionData?.result,
     defaultValue: { status: ['INACTIVE'], family: [], locale, schedule: 'NOW' },
-    constraint,
-    onValidate({ formData }) {
-      const schema =
-        formData.get('intent') === 'preview'
-          ? CampaignSegmentSchema
-          : campaignSchema({ timeZone, now: new Date() })
-      return parseWithZod(formData, { schema })
-    },
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    // The preview checks the segment only; saving checks the whole campaign, now.
+    schemaFor: (formData) =>
+      formData.get('intent') === 'preview'
+        ? CampaignSegmentSchema
+        : campaignSchema({ timeZone, now: new Date() }),
   })
   const chosenLanguage = fields.locale.value
   const language = isLocale(chosenLanguage) ? chosenLanguage : locale

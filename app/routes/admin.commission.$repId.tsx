@@ -1,10 +1,9 @@
-import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useMemo } from 'react'
-import { Field, FormErrors, formProps } from '~/components/forms'
+import { Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import {
   getRepRates,
@@ -13,7 +12,6 @@ import {
 } from '~/domain/commission/admin.server'
 import { familyRateField, repRatesSchema } from '~/domain/commission/commission-forms'
 import { requireStaff } from '~/utils/auth.server'
-import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Taxas de comissão · Reativa' }]
@@ -44,17 +42,13 @@ export default function RepRatesPage() {
   const navigation = useNavigation()
   const { t } = useT()
   const schema = useMemo(() => repRatesSchema(families.map((family) => family.id)), [families])
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(schema, {
     id: `rep-rates-${rep.id}`,
     lastResult: actionData?.result,
     defaultValue: {
       defaultPercent,
       ...Object.fromEntries(families.map((family) => [familyRateField(family.id), family.percent])),
     },
-    constraint: formConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   const field = (name: string) => (fields as Record<string, typeof fields.defaultPercent>)[name]!
   return (

@@ -1,9 +1,8 @@
-import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field, FormErrors, formProps } from '~/components/forms'
+import { Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import {
@@ -17,7 +16,6 @@ import {
   MIN_WINDOW_DAYS,
 } from '~/domain/commission/commission-forms'
 import { requireStaff } from '~/utils/auth.server'
-import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Comissões · Reativa' }]
@@ -192,14 +190,10 @@ function BonusForm({
 }) {
   const { t } = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(CommissionSettingsSchema, {
     id: 'commission-bonus',
     lastResult: lastResult?.result,
     defaultValue: { bonusPercent: settings.bonusPercent, windowDays: String(settings.windowDays) },
-    constraint: formConstraint(CommissionSettingsSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CommissionSettingsSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   const busy =
     navigation.state === 'submitting' && navigation.formData?.get('intent') === 'settings'

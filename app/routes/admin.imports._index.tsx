@@ -1,4 +1,4 @@
-import { useForm, type SubmissionResult } from '@conform-to/react'
+import { type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import {
   json,
@@ -12,7 +12,7 @@ import {
 } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { ChoiceGroupField, Field, FormErrors, formProps } from '~/components/forms'
+import { ChoiceGroupField, Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { COLUMNS } from '~/domain/accounts/imports/columns'
@@ -27,7 +27,7 @@ import {
   UPLOAD_DIR,
 } from '~/domain/accounts/imports/import.server'
 import { requireStaff } from '~/utils/auth.server'
-import { formConstraint, formMessage } from '~/utils/form-schema'
+import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Importações · Reativa' }]
@@ -144,14 +144,10 @@ export default function ImportsPage() {
 function UploadForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(ImportUploadSchema, {
     id: 'import-upload',
     lastResult,
     defaultValue: { kind: IMPORT_KINDS[0] },
-    constraint: formConstraint(ImportUploadSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ImportUploadSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   return (
     <>

@@ -1,11 +1,11 @@
-import { useForm, type SubmissionResult } from '@conform-to/react'
+import { type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import crypto from 'node:crypto'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
-import { Field, FormErrors, formProps } from '~/components/forms'
+import { Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import {
@@ -18,7 +18,7 @@ import { isRefundStatus } from '~/domain/payments/payment-state'
 import { MAX_REFUND_REASON, refundAmountMessage, refundSchema } from '~/domain/payments/refund-form'
 import { refundOrder, refundState } from '~/domain/payments/refunds.server'
 import { requireStaff } from '~/utils/auth.server'
-import { formConstraint, formMessage } from '~/utils/form-schema'
+import { formMessage } from '~/utils/form-schema'
 import { centsToDecimalText } from '~/utils/money'
 import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
@@ -267,14 +267,10 @@ function RefundForm({
   const { t, money } = useT()
   const navigation = useNavigation()
   const schema = refundSchema(refundable)
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(schema, {
     id: 'refund',
     lastResult,
     defaultValue: { amount: centsToDecimalText(refundable) },
-    constraint: formConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   return (
     <>

@@ -1,9 +1,8 @@
-import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { ChoiceGroupField, Field, FormErrors, formProps } from '~/components/forms'
+import { ChoiceGroupField, Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { Panel } from '~/components/ui/panel'
 import { reclassifyPortfolio } from '~/domain/accounts/reclassify.server'
@@ -17,7 +16,6 @@ import { PaymentMethodsSchema } from '~/domain/payments/payment-settings-form'
 import { STRIPE_METHODS } from '~/domain/payments/payment-state'
 import { getPaymentSettings, updatePaymentMethods } from '~/domain/payments/payment-settings.server'
 import { requireStaff } from '~/utils/auth.server'
-import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Configurações · Reativa' }]
@@ -107,7 +105,7 @@ function ThresholdsForm({
 }) {
   const { t } = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(ThresholdsSchema, {
     id: 'thresholds',
     lastResult: lastResult?.result,
     defaultValue: {
@@ -115,10 +113,6 @@ function ThresholdsForm({
       inactiveDays: String(thresholds.inactiveDays),
       lostDays: String(thresholds.lostDays),
     },
-    constraint: formConstraint(ThresholdsSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ThresholdsSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   const busy =
     navigation.state === 'submitting' && navigation.formData?.get('intent') === 'thresholds'
@@ -172,14 +166,10 @@ function PaymentMethodsForm({
 }) {
   const { t } = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(PaymentMethodsSchema, {
     id: 'payment-methods',
     lastResult: lastResult?.result,
     defaultValue: { methods },
-    constraint: formConstraint(PaymentMethodsSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PaymentMethodsSchema }),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
   })
   const busy =
     navigation.state === 'submitting' && navigation.formData?.get('intent') === 'payments'

@@ -1,12 +1,11 @@
-import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
-import { Field, FormErrors, formProps } from '~/components/forms'
+import { Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { ForgotPasswordSchema } from '~/domain/identity/auth-forms'
 import { requestPasswordReset } from '~/domain/identity/password-reset.server'
-import { formConstraint, formMessage } from '~/utils/form-schema'
+import { formMessage } from '~/utils/form-schema'
 import { getLocale } from '~/utils/locale.server'
 import { useT } from '~/utils/use-t'
 
@@ -34,13 +33,9 @@ export default function ForgotPassword() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useT()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(ForgotPasswordSchema, {
     id: 'forgot-password',
     lastResult: actionData?.result,
-    constraint: formConstraint(ForgotPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   return (
     <div className="space-y-4">

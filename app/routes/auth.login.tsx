@@ -1,14 +1,13 @@
-import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
-import { Field, FormErrors, formProps } from '~/components/forms'
+import { Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { LoginSchema } from '~/domain/identity/auth-forms'
 import { authenticate } from '~/domain/identity/login.server'
 import { createSessionCookie, getUser, homePathFor } from '~/utils/auth.server'
-import { formConstraint, formMessage } from '~/utils/form-schema'
+import { formMessage } from '~/utils/form-schema'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { useT } from '~/utils/use-t'
 
@@ -52,13 +51,9 @@ export default function Login() {
   const navigation = useNavigation()
   const { t } = useT()
   const reset = searchParams.get('reset') === '1'
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(LoginSchema, {
     id: 'login',
     lastResult: actionData?.result,
-    constraint: formConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   return (
     <div className="space-y-4">

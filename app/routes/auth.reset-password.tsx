@@ -1,14 +1,12 @@
-import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { FormErrors, formProps } from '~/components/forms'
+import { FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { ResetPasswordSchema } from '~/domain/identity/auth-forms'
 import { checkResetToken, resetPassword } from '~/domain/identity/password-reset.server'
 import { NewPasswordFields } from '~/components/new-password-fields'
-import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [
@@ -54,13 +52,9 @@ export default function ResetPassword() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useT()
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(ResetPasswordSchema, {
     id: 'reset-password',
     lastResult: actionData?.result,
-    constraint: formConstraint(ResetPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   const tokenState = actionData?.tokenState ?? state
   if (tokenState !== 'VALID') {

@@ -1,10 +1,10 @@
-import { useForm, type SubmissionResult } from '@conform-to/react'
+import { type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AuthCard } from '~/components/auth-card'
-import { Field, FormErrors, formProps } from '~/components/forms'
+import { Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { invitationSchema } from '~/domain/campaigns/invitation-form'
 import { invitationFormFor, viewInvitation } from '~/domain/campaigns/invitations.server'
@@ -12,7 +12,7 @@ import { acceptInvitationIntoCart } from '~/domain/orders/invitation-landing.ser
 import { PASSWORD_LENGTH } from '~/domain/identity/auth-forms'
 import { NewPasswordFields } from '~/components/new-password-fields'
 import { createSessionCookie } from '~/utils/auth.server'
-import { formConstraint, formMessage } from '~/utils/form-schema'
+import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [
@@ -165,13 +165,9 @@ function InvitationForm({
   const navigation = useNavigation()
   const { t } = useT()
   const schema = invitationSchema(mode, { nameRequired })
-  const [form, fields] = useForm({
+  const [form, fields] = useContractForm(schema, {
     id: `invitation-${mode}`,
     lastResult,
-    constraint: formConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   return (
     <>
