@@ -1,7 +1,8 @@
 /**
  * Back-office scenarios of `npm run bench`, run in the same process as the storefront ones
  * (bench/run.ts): reclassification of the whole portfolio, dashboard load, and a 50,000-line
- * order-history import (time and peak memory).
+ * order-history import (time and peak memory), and the storefront's response times while
+ * that import is confirmed in the same process (as the default single-process install runs).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -48,12 +49,15 @@ async function measure<T>(
 export async function benchBackOffice({
   get,
   managerCookie,
+  storefront,
   managerId,
   modules,
   db,
 }: {
   get: Handle
   managerCookie: string
+  /** The i-th of a buyer's storefront requests (pages and adding to the cart), in turn. */
+  storefront: (i: number) => Promise<{ ms: number }>
   managerId: string
   modules: Modules
   /** The app's Prisma client, on the benchmark database. */
@@ -152,7 +156,22 @@ export async function benchBackOffice({
       actorId: managerId,
     }),
   )
-  const commit = await measure(() => modules.commitImport(preview.result.id, managerId))
+  // The storefront alone, then the same requests while the import is confirmed.
+  const browse = async (until: () => boolean, atLeast: number) => {
+    const ms: number[] = []
+    for (let i = 0; !until() || i < atLeast; i++) {
+      ms.push((await storefront(i)).ms)
+    }
+    return ms.sort((a, b) => a - b)
+  }
+  const alone = await browse(() => true, 100)
+  let writing = true
+  const [commit, during] = await Promise.all([
+    measure(() => modules.commitImport(preview.result.id, managerId)).finally(() => {
+      writing = false
+    }),
+    browse(() => !writing, 0),
+  ])
   rows.push({
     scenario: 'import 50,000-line order CSV: upload → preview',
     runs: 1,
@@ -165,11 +184,22 @@ export async function benchBackOffice({
     'median ms': commit.ms.toFixed(0),
     detail: `${commit.result.ok ? 'written' : 'FAILED'}; peak +${commit.peakMb.toFixed(0)} MB RSS`,
   })
+  const p95 = (ms: number[]) => ms[Math.ceil(0.95 * ms.length) - 1] ?? 0
+  rows.push({
+    scenario: 'storefront pages while the 50,000-line import is confirmed',
+    runs: during.length,
+    'median ms': median(during).toFixed(1),
+    detail: `p95 ${p95(during).toFixed(1)} ms, max ${(during.at(-1) ?? 0).toFixed(0)} ms; alone: median ${median(alone).toFixed(1)} ms, p95 ${p95(alone).toFixed(1)} ms (${alone.length} requests)`,
+  })
   if (!commit.result.ok) throw new Error(`The import was not written: ${JSON.stringify(commit)}`)
   figure('import 50,000-line CSV: preview', preview.ms, 'ms', 0)
   figure('import 50,000-line CSV: preview, peak memory', preview.peakMb, 'MB', 0)
   figure('import 50,000-line CSV: confirm', commit.ms, 'ms', 0)
   figure('import 50,000-line CSV: confirm, peak memory', commit.peakMb, 'MB', 0)
+  figure('storefront alone: p95', p95(alone), 'ms', 1)
+  figure('storefront during the import confirm: p95', p95(during), 'ms', 1)
+  figure('storefront during the import confirm: max', during.at(-1) ?? 0, 'ms', 0)
+  figure('storefront during the import confirm: requests', during.length, '', 0)
 
   // Leave the dataset as it was: remove the imported orders and rebuild those accounts.
   // (Reactivation.orderId is a plain column, not a relation Prisma can filter through.)

@@ -300,6 +300,8 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.status.PREVIEWED': 'Awaiting confirmation',
   'imports.status.COMMITTING': 'Importing…',
   'imports.running': 'Importing in the background: this page updates itself when it is done.',
+  'imports.progress.one': '{written} of {count} record written so far.',
+  'imports.progress.other': '{written} of {count} records written so far.',
   'imports.status.COMMITTED': 'Imported',
   'imports.status.FAILED': 'File refused',
   'imports.date': 'Date',

@@ -301,6 +301,8 @@ export const ptBR = {
   'imports.status.COMMITTING': 'Importando…',
   'imports.running':
     'Importando em segundo plano: esta página se atualiza sozinha quando terminar.',
+  'imports.progress.one': '{written} de {count} registro gravado até agora.',
+  'imports.progress.other': '{written} de {count} registros gravados até agora.',
   'imports.status.COMMITTED': 'Importada',
   'imports.status.FAILED': 'Arquivo recusado',
   'imports.date': 'Data',

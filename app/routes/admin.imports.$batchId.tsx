@@ -9,10 +9,12 @@ import {
   useRevalidator,
 } from '@remix-run/react'
 import { useEffect } from 'react'
+import { useFormMessage } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { getImportBatch, startImport } from '~/domain/accounts/imports/import.server'
 import { requireStaff } from '~/utils/auth.server'
+import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Importação · Reativa' }]
@@ -37,6 +39,7 @@ export default function ImportPreviewPage() {
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, date } = useT()
+  const message = useFormMessage()
   const { preview } = batch
   const revalidator = useRevalidator()
   // While the import runs in the background, check on it every 1.5 s.
@@ -88,7 +91,15 @@ export default function ImportPreviewPage() {
           </dl>
           {batch.status === 'COMMITTING' ? (
             <Alert tone="info">
-              <span data-testid="import-running">{t('imports.running')}</span>
+              <span data-testid="import-running">{t('imports.running')}</span>{' '}
+              <span data-testid="import-progress">
+                {message(
+                  formMessage('imports.progress', {
+                    count: batch.createdRows + batch.updatedRows,
+                    written: batch.writtenCreated + batch.writtenUpdated,
+                  }),
+                )}
+              </span>
             </Alert>
           ) : null}
           {batch.status === 'COMMITTED' && batch.committedAt ? (

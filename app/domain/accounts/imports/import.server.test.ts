@@ -165,6 +165,75 @@ describe('importing offline order history', () => {
   })
 })
 
+describe('writing a confirmed import in short steps', () => {
+  it('commits each step on its own, and a write stopped part-way is finished by the next run without writing anything twice', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const accounts = [await createAccount(), await createAccount(), await createAccount()]
+    // 250 orders, a step writes 100: the third step fails, as if the disk were full.
+    const rows = Array.from({ length: 250 }, (_, i) => {
+      const day = String((i % 28) + 1).padStart(2, '0')
+      return `${accounts[i % 3]!.cnpj};STEP-${i};${day}/0${(i % 9) + 1}/2026;Z-1;1;2,00`
+    })
+    const batch = await preview(
+      'ORDERS',
+      ['cnpj;pedido;data;sku;quantidade;preco', ...rows].join('\n'),
+      manager.id,
+    )
+    expect(batch.createdRows).toBe(250)
+    const ours = { accountId: { in: accounts.map((a) => a.id) } }
+    const transaction = prisma.$transaction.bind(prisma)
+    let failed = false
+    const failingOnce = (async (...args: unknown[]) => {
+      if (!failed && (await prisma.order.count({ where: ours })) >= 200) {
+        failed = true
+        throw new Error('disk full')
+      }
+      return (transaction as (...a: unknown[]) => Promise<unknown>)(...args)
+    }) as typeof prisma.$transaction
+    Object.defineProperty(prisma, '$transaction', { value: failingOnce, configurable: true })
+    try {
+      await expect(commitImport(batch.id, manager.id)).rejects.toThrow('disk full')
+    } finally {
+      Object.defineProperty(prisma, '$transaction', { value: transaction, configurable: true })
+    }
+
+    // The two steps before it are written whole, with their progress; the batch can go on.
+    const stopped = await prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } })
+    expect(stopped).toMatchObject({ status: 'PREVIEWED', writtenCreated: 200 })
+    expect(stopped.pendingRebuild.split(',').sort()).toEqual(accounts.map((a) => a.id).sort())
+    expect(await prisma.order.count({ where: ours })).toBe(200)
+    expect(await prisma.orderLine.count({ where: { order: ours } })).toBe(200)
+
+    // Had the process died instead, the batch would still be COMMITTING: a worker finishes it.
+    await prisma.importBatch.update({ where: { id: batch.id }, data: { status: 'COMMITTING' } })
+    expect(await writeConfirmedImports()).toBe(1)
+    const done = await prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } })
+    expect(done).toMatchObject({
+      status: 'COMMITTED',
+      createdRows: 250,
+      updatedRows: 0,
+      skippedRows: 0,
+      pendingRebuild: '',
+    })
+    expect(await prisma.order.count({ where: ours })).toBe(250)
+    expect(await prisma.orderLine.count({ where: { order: ours } })).toBe(250)
+    // Every account's history was rebuilt, those of the first run's steps too.
+    for (const account of accounts) {
+      const latest = await prisma.order.findFirstOrThrow({
+        where: { accountId: account.id },
+        orderBy: { placedAt: 'desc' },
+      })
+      const rebuilt = await prisma.account.findUniqueOrThrow({ where: { id: account.id } })
+      expect(rebuilt.lastOrderAt).toEqual(latest.placedAt)
+    }
+    expect(
+      await prisma.auditLog.count({ where: { entity: 'ImportBatch', entityId: batch.id } }),
+    ).toBe(1)
+    // Confirming once more changes nothing.
+    expect(await commitImport(batch.id, manager.id)).toEqual({ ok: false, code: 'NOT_PREVIEWED' })
+  })
+})
+
 describe('confirming in the background', () => {
   it('returns at once and leaves the writing to a worker, which writes it once', async () => {
     const manager = await createUser({ role: 'MANAGER' })
@@ -209,7 +278,7 @@ describe('confirming in the background', () => {
     expect((await getImportBatch(batch.id))!.status).toBe('COMMITTING')
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
 
-    // It died: its transaction rolled back and its lease ran out. The next worker writes it.
+    // It died and its lease ran out. The next worker writes it (what it had written stays).
     await prisma.jobLease.update({
       where: { name: lease.name },
       data: { expiresAt: new Date(Date.now() - 1) },

@@ -2,9 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { type ImportBatch, type ImportKind } from '@prisma/client'
-import { prisma } from '~/utils/db.server'
+import { chunks } from '~/utils/chunks'
+import { dialect, prisma, type Tx } from '~/utils/db.server'
 import { readUpload, storeFile, withStoredFileOnDisk } from '~/utils/files.server'
-import { runExclusive } from '~/utils/jobs.server'
+import { runExclusive, type Lease } from '~/utils/jobs.server'
 import { wake } from '~/utils/wake.server'
 import { audit } from '~/domain/audit/audit.server'
 import { addRevenue } from '../revenue-summary.server'
@@ -14,7 +15,11 @@ import { analyzeImport, type Analysis, type RowError } from './analyze.server'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
-const ORDER_CHUNK = 500
+// Records per transaction of a confirmed import's write, each well under a tenth of a second.
+const ORDER_CHUNK = 100
+const RECORD_CHUNK = 100
+const REBUILD_CHUNK = 100
+const MAX_PAUSE_MS = 200
 // A confirmed import is written by one process at a time; another takes over once this runs out.
 const IMPORT_LEASE_MS = 30_000
 
@@ -146,7 +151,7 @@ export async function startImport(
 }
 
 function writeUnderLease(batch: ImportBatch, actorId: string, now: Date) {
-  return runExclusive(`import:${batch.id}`, () => write(batch, actorId, now), {
+  return runExclusive(`import:${batch.id}`, (lease) => write(batch, actorId, now, lease), {
     ttlMs: IMPORT_LEASE_MS,
   })
 }
@@ -173,18 +178,27 @@ export async function writeConfirmedImports(now = () => new Date()): Promise<num
   return written
 }
 
+/** Another process took the batch over (its lease ran out here): stop writing. */
+class WriteTakenOver extends Error {}
+
 /**
- * Writes what the preview showed, in one transaction, re-reading the stored file. Records are
- * keyed by their natural keys (ERP order number, CNPJ, rep code), so confirming the same file
- * again changes nothing more. On failure nothing is written and the batch can be confirmed again.
+ * Writes what the preview showed, re-reading the stored file, in short transactions: on
+ * SQLite one transaction holds the only writer (and, through the driver adapter, every query
+ * of this process), so a long one would stall the storefront (decision 011). Each step
+ * commits its records with the batch's progress; records are keyed by their natural keys (ERP
+ * order number, CNPJ, rep code), so after a crash the next run re-reads the file, finds what
+ * is already there unchanged, and writes only the rest. Orders' accounts have their history
+ * rebuilt last, from the list the steps left in the batch.
  */
-async function write(batch: ImportBatch, actorId: string, now: Date): Promise<CommitResult> {
+async function write(
+  batch: ImportBatch,
+  actorId: string,
+  now: Date,
+  lease: Lease,
+): Promise<CommitResult> {
   const batchId = batch.id
   // Another process may have finished it between the listing and the lease.
-  const current = await prisma.importBatch.findUnique({
-    where: { id: batchId },
-    select: { status: true },
-  })
+  const current = await prisma.importBatch.findUnique({ where: { id: batchId } })
   if (current?.status !== 'COMMITTING') return { ok: false, code: 'NOT_PREVIEWED' }
   const analysis = batch.fileId
     ? await withStoredFileOnDisk(batch.fileId, (file) => analyzeImport(batch.kind, file))
@@ -201,142 +215,232 @@ async function write(batch: ImportBatch, actorId: string, now: Date): Promise<Co
     return { ok: false, code: 'NOT_PREVIEWED' }
   }
   try {
-    await prisma.$transaction(
-      async (tx) => {
-        const touched = new Set<string>()
-
-        if (batch.kind === 'ORDERS') {
-          for (let i = 0; i < analysis.orders.length; i += ORDER_CHUNK) {
-            const part = analysis.orders.slice(i, i + ORDER_CHUNK)
-            // The rep assigned when the file is imported, and the state, for revenue by rep and state.
-            const owners = new Map(
-              (
-                await tx.account.findMany({
-                  where: { id: { in: [...new Set(part.map((o) => o.accountId))] } },
-                  select: { id: true, repId: true, state: true },
-                })
-              ).map((a) => [a.id, a]),
-            )
-            const created = await tx.order.createManyAndReturn({
-              data: part.map((o) => ({
-                accountId: o.accountId,
-                channel: 'OFFLINE' as const,
-                status: 'DELIVERED' as const,
-                paymentStatus: 'PAID' as const,
-                paymentMethod: 'ERP' as const,
-                externalRef: o.externalRef,
-                repId: owners.get(o.accountId)?.repId ?? null,
-                subtotalCents: o.totalCents,
-                totalCents: o.totalCents,
-                placedAt: o.placedAt,
-                createdAt: now,
-              })),
-              select: { id: true, externalRef: true },
-            })
-            const ids = new Map(created.map((o) => [o.externalRef, o.id]))
-            await tx.orderLine.createMany({
-              data: part.flatMap((o) =>
-                o.lines.map((l) => ({ ...l, orderId: ids.get(o.externalRef)! })),
-              ),
-            })
-            await addRevenue(
-              tx,
-              part.map((o) => ({
-                placedAt: o.placedAt,
-                channel: 'OFFLINE' as const,
-                repId: owners.get(o.accountId)?.repId ?? null,
-                state: owners.get(o.accountId)?.state ?? '',
-                totalCents: o.totalCents,
-              })),
-            )
-            part.forEach((o) => touched.add(o.accountId))
-          }
-          // Old orders can change the past: rebuild these accounts' history and status.
-          if (touched.size) await syncAccounts(tx, { accountIds: [...touched], now, rebuild: true })
-        }
-
-        if (batch.kind === 'ACCOUNTS') {
-          for (const record of analysis.accounts) {
-            const { existingId, ...data } = record
-            const fields = {
-              ...data,
-              searchText: accountSearchText(data),
-              minimumOrderCents: data.minimumOrderCents ?? undefined,
-            }
-            if (!existingId) {
-              const account = await tx.account.create({ data: fields, select: { id: true } })
-              await tx.repAssignment.create({
-                data: {
-                  accountId: account.id,
-                  repId: data.repId,
-                  assignedAt: now,
-                  assignedById: actorId,
-                },
-              })
-              continue
-            }
-            const before = await tx.account.findUniqueOrThrow({
-              where: { id: existingId },
-              select: { repId: true },
-            })
-            await tx.account.update({ where: { id: existingId }, data: fields })
-            if (before.repId !== data.repId) {
-              await tx.repAssignment.create({
-                data: {
-                  accountId: existingId,
-                  repId: data.repId,
-                  assignedAt: now,
-                  assignedById: actorId,
-                },
-              })
-            }
-          }
-        }
-
-        if (batch.kind === 'REPS') {
-          for (const { existingId, defaultCommissionBps, ...data } of analysis.reps) {
-            const commission = defaultCommissionBps === null ? {} : { defaultCommissionBps }
-            if (existingId)
-              await tx.rep.update({ where: { id: existingId }, data: { ...data, ...commission } })
-            else await tx.rep.create({ data: { ...data, ...commission } })
-          }
-        }
-
-        await tx.importBatch.update({
-          where: { id: batchId },
-          data: {
-            status: 'COMMITTED',
-            committedAt: now,
-            createdRows: analysis.toCreate,
-            updatedRows: analysis.toUpdate,
-            skippedRows: analysis.unchanged,
-          },
+    if (batch.kind === 'ORDERS') {
+      for (const part of chunks(analysis.orders, ORDER_CHUNK)) {
+        await step(batchId, lease, { created: part.length }, async (tx) => {
+          await writeOrders(tx, part, now)
+          return [...new Set(part.map((o) => o.accountId))]
         })
-        await audit(tx, {
-          actorId,
-          action: `import.${batch.kind.toLowerCase()}`,
-          entity: 'ImportBatch',
-          entityId: batchId,
-          changes: {
-            fileName: batch.fileName,
-            created: analysis.toCreate,
-            updated: analysis.toUpdate,
-            unchanged: analysis.unchanged,
-            errorRows: analysis.errorRows,
-          },
+      }
+      // Old orders can change the past: rebuild these accounts' history and status.
+      for (;;) {
+        const pending = await pendingRebuild(batchId)
+        if (!pending.length) break
+        const ids = pending.slice(0, REBUILD_CHUNK)
+        await step(batchId, lease, { rebuilt: ids }, (tx) =>
+          syncAccounts(tx, { accountIds: ids, now, rebuild: true }).then(() => []),
+        )
+      }
+    }
+    if (batch.kind === 'ACCOUNTS') {
+      for (const part of chunks(analysis.accounts, RECORD_CHUNK)) {
+        const updated = part.filter((record) => record.existingId).length
+        await step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
+          for (const record of part) await writeAccount(tx, record, actorId, now)
+          return []
         })
-      },
-      { timeout: 600_000 },
-    )
+      }
+    }
+    if (batch.kind === 'REPS') {
+      for (const part of chunks(analysis.reps, RECORD_CHUNK)) {
+        const updated = part.filter((record) => record.existingId).length
+        await step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
+          for (const record of part) await writeRep(tx, record)
+          return []
+        })
+      }
+    }
+    return await finishWrite(batch, analysis, actorId, now, lease)
   } catch (error) {
-    // Rolled back: nothing was written, and the manager can confirm again.
-    await prisma.importBatch.update({ where: { id: batchId }, data: { status: 'PREVIEWED' } })
+    // What was written stays (each step is whole); confirming again writes the rest.
+    await prisma.importBatch.updateMany({
+      where: { id: batchId, status: 'COMMITTING' },
+      data: { status: 'PREVIEWED' },
+    })
+    if (error instanceof WriteTakenOver) return { ok: false, code: 'NOT_PREVIEWED' }
     throw error
   }
-  return {
-    ok: true,
-    created: analysis.toCreate,
-    updated: analysis.toUpdate,
-    unchanged: analysis.unchanged,
+}
+
+async function pendingRebuild(batchId: string): Promise<string[]> {
+  const batch = await prisma.importBatch.findUniqueOrThrow({
+    where: { id: batchId },
+    select: { pendingRebuild: true },
+  })
+  return batch.pendingRebuild ? batch.pendingRebuild.split(',') : []
+}
+
+/**
+ * One short transaction of the write: `work` writes its records and returns the accounts
+ * whose history must be rebuilt; the batch records the progress in the same transaction, so a
+ * step is either whole or absent. Then other requests get their turn at the database.
+ */
+async function step(
+  batchId: string,
+  lease: Lease,
+  progress: { created?: number; updated?: number; rebuilt?: readonly string[] },
+  work: (tx: Tx) => Promise<string[]>,
+) {
+  if (!lease.held()) throw new WriteTakenOver()
+  const started = performance.now()
+  await prisma.$transaction(
+    async (tx) => {
+      const batch = await tx.importBatch.findUnique({
+        where: { id: batchId },
+        select: { status: true, pendingRebuild: true },
+      })
+      if (batch?.status !== 'COMMITTING') throw new WriteTakenOver()
+      const touched = await work(tx)
+      const done = new Set(progress.rebuilt)
+      const pending = new Set(batch.pendingRebuild ? batch.pendingRebuild.split(',') : [])
+      touched.forEach((id) => pending.add(id))
+      await tx.importBatch.update({
+        where: { id: batchId },
+        data: {
+          writtenCreated: { increment: progress.created ?? 0 },
+          writtenUpdated: { increment: progress.updated ?? 0 },
+          pendingRebuild: [...pending].filter((id) => !done.has(id)).join(','),
+        },
+      })
+    },
+    { timeout: 60_000 },
+  )
+  await yieldToRequests(performance.now() - started)
+}
+
+/**
+ * On SQLite the process has one connection, held by each step while it runs: pause as long as
+ * the step took, so that requests waiting get at least half of the time. PostgreSQL serves
+ * them on other connections meanwhile.
+ */
+function yieldToRequests(stepMs: number) {
+  const pause = dialect === 'sqlite' ? Math.min(stepMs, MAX_PAUSE_MS) : 0
+  return new Promise((resolve) => setTimeout(resolve, pause))
+}
+
+async function writeOrders(tx: Tx, part: Analysis['orders'], now: Date) {
+  // The rep assigned when the file is imported, and the state, for revenue by rep and state.
+  const owners = new Map(
+    (
+      await tx.account.findMany({
+        where: { id: { in: [...new Set(part.map((o) => o.accountId))] } },
+        select: { id: true, repId: true, state: true },
+      })
+    ).map((a) => [a.id, a]),
+  )
+  const created = await tx.order.createManyAndReturn({
+    data: part.map((o) => ({
+      accountId: o.accountId,
+      channel: 'OFFLINE' as const,
+      status: 'DELIVERED' as const,
+      paymentStatus: 'PAID' as const,
+      paymentMethod: 'ERP' as const,
+      externalRef: o.externalRef,
+      repId: owners.get(o.accountId)?.repId ?? null,
+      subtotalCents: o.totalCents,
+      totalCents: o.totalCents,
+      placedAt: o.placedAt,
+      createdAt: now,
+    })),
+    select: { id: true, externalRef: true },
+  })
+  const ids = new Map(created.map((o) => [o.externalRef, o.id]))
+  await tx.orderLine.createMany({
+    data: part.flatMap((o) => o.lines.map((l) => ({ ...l, orderId: ids.get(o.externalRef)! }))),
+  })
+  await addRevenue(
+    tx,
+    part.map((o) => ({
+      placedAt: o.placedAt,
+      channel: 'OFFLINE' as const,
+      repId: owners.get(o.accountId)?.repId ?? null,
+      state: owners.get(o.accountId)?.state ?? '',
+      totalCents: o.totalCents,
+    })),
+  )
+}
+
+async function writeAccount(
+  tx: Tx,
+  record: Analysis['accounts'][number],
+  actorId: string,
+  now: Date,
+) {
+  const { existingId, ...data } = record
+  const fields = {
+    ...data,
+    searchText: accountSearchText(data),
+    minimumOrderCents: data.minimumOrderCents ?? undefined,
   }
+  const assignment = (accountId: string) => ({
+    data: { accountId, repId: data.repId, assignedAt: now, assignedById: actorId },
+  })
+  if (!existingId) {
+    const account = await tx.account.create({ data: fields, select: { id: true } })
+    await tx.repAssignment.create(assignment(account.id))
+    return
+  }
+  const before = await tx.account.findUniqueOrThrow({
+    where: { id: existingId },
+    select: { repId: true },
+  })
+  await tx.account.update({ where: { id: existingId }, data: fields })
+  if (before.repId !== data.repId) await tx.repAssignment.create(assignment(existingId))
+}
+
+async function writeRep(tx: Tx, record: Analysis['reps'][number]) {
+  const { existingId, defaultCommissionBps, ...data } = record
+  const commission = defaultCommissionBps === null ? {} : { defaultCommissionBps }
+  if (existingId)
+    await tx.rep.update({ where: { id: existingId }, data: { ...data, ...commission } })
+  else await tx.rep.create({ data: { ...data, ...commission } })
+}
+
+/**
+ * The last step: the batch is COMMITTED with what was written over every run (a resumed run
+ * finds the earlier runs' records unchanged), and the import is audited once.
+ */
+async function finishWrite(
+  batch: ImportBatch,
+  analysis: Analysis,
+  actorId: string,
+  now: Date,
+  lease: Lease,
+): Promise<CommitResult> {
+  if (!lease.held()) throw new WriteTakenOver()
+  const records = analysis.toCreate + analysis.toUpdate + analysis.unchanged
+  return prisma.$transaction(async (tx) => {
+    const progress = await tx.importBatch.findUnique({
+      where: { id: batch.id },
+      select: { status: true, writtenCreated: true, writtenUpdated: true },
+    })
+    if (progress?.status !== 'COMMITTING') throw new WriteTakenOver()
+    const created = progress.writtenCreated
+    const updated = progress.writtenUpdated
+    const unchanged = Math.max(0, records - created - updated)
+    await tx.importBatch.update({
+      where: { id: batch.id },
+      data: {
+        status: 'COMMITTED',
+        committedAt: now,
+        createdRows: created,
+        updatedRows: updated,
+        skippedRows: unchanged,
+      },
+    })
+    await audit(tx, {
+      actorId,
+      action: `import.${batch.kind.toLowerCase()}`,
+      entity: 'ImportBatch',
+      entityId: batch.id,
+      changes: {
+        fileName: batch.fileName,
+        created,
+        updated,
+        unchanged,
+        errorRows: analysis.errorRows,
+      },
+    })
+    return { ok: true as const, created, updated, unchanged }
+  })
 }
