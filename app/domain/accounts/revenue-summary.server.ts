@@ -1,5 +1,7 @@
-import { type OrderChannel } from '@prisma/client'
+import { Prisma, type OrderChannel } from '@prisma/client'
+import { chunks } from '~/utils/chunks'
 import { prisma, type Tx } from '~/utils/db.server'
+import { typed } from '~/utils/sql.server'
 
 export type RevenueEntry = {
   placedAt: Date
@@ -42,24 +44,26 @@ function aggregate(entries: readonly RevenueEntry[]) {
   return [...totals.values()]
 }
 
-/** Adds orders to the revenue summary, inside the transaction that wrote them. */
+/**
+ * Adds orders to the revenue summary, inside the transaction that wrote them: one statement
+ * per 500 aggregated rows (an import's step adds up to a hundred), inserting new rows and
+ * adding to existing ones (`ON CONFLICT`, the same on SQLite and PostgreSQL).
+ */
 export async function addRevenue(
   db: Tx | typeof prisma,
   entries: readonly RevenueEntry[],
 ): Promise<void> {
-  for (const row of aggregate(entries)) {
-    await db.revenueSummary.upsert({
-      where: {
-        month_channel_repId_state: {
-          month: row.month,
-          channel: row.channel,
-          repId: row.repId,
-          state: row.state,
-        },
-      },
-      create: row,
-      update: { totalCents: { increment: row.totalCents }, orders: { increment: row.orders } },
-    })
+  for (const part of chunks(aggregate(entries), 500)) {
+    const rows = part.map(
+      (row) =>
+        Prisma.sql`(${row.month}, ${typed(row.channel, '"OrderChannel"')}, ${row.repId}, ${row.state}, ${typed(row.totalCents, 'integer')}, ${typed(row.orders, 'integer')})`,
+    )
+    await db.$executeRaw`
+      INSERT INTO "RevenueSummary" ("month", "channel", "repId", "state", "totalCents", "orders")
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT ("month", "channel", "repId", "state") DO UPDATE SET
+        "totalCents" = "RevenueSummary"."totalCents" + excluded."totalCents",
+        "orders" = "RevenueSummary"."orders" + excluded."orders"`
   }
 }
 
