@@ -1,13 +1,12 @@
 /**
  * Back-office scenarios of `npm run bench`, run in the same process as the storefront ones
  * (bench/run.ts): reclassification of the whole portfolio, dashboard load, and a 50,000-line
- * order-history import (time and peak memory), and the storefront's response times while
- * that import is confirmed in the same process (as the default single-process install runs).
+ * order-history import (time and peak memory).
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Db } from '../app/utils/db.server'
 import { median, type Figure } from './figures'
+import { removeImportedOrders, writeOrderHistoryFile } from './order-history-file'
 
 type Handle = (
   url: string,
@@ -49,15 +48,12 @@ async function measure<T>(
 export async function benchBackOffice({
   get,
   managerCookie,
-  storefront,
   managerId,
   modules,
   db,
 }: {
   get: Handle
   managerCookie: string
-  /** The i-th of a buyer's storefront requests (pages and adding to the cart), in turn. */
-  storefront: (i: number) => Promise<{ ms: number }>
   managerId: string
   modules: Modules
   /** The app's Prisma client, on the benchmark database. */
@@ -122,29 +118,7 @@ export async function benchBackOffice({
   figure('dashboard (GET /admin): p95', dashboardP95, 'ms', 1)
   figure('dashboard (GET /admin): SQL statements', dashboardSql, '', 0)
 
-  // A 50,000-line order history (Windows-1252, `;`, decimal commas), 4 lines per order.
-  const accounts = (
-    await db.account.findMany({ select: { cnpj: true }, orderBy: { id: 'asc' }, take: 5000 })
-  ).map((a) => a.cnpj)
-  const skus = (
-    await db.product.findMany({ select: { sku: true }, orderBy: { sku: 'asc' }, take: 400 })
-  ).map((p) => p.sku)
-  const prefix = `BENCH${Date.now()}-`
-  const file = path.resolve('data', `${prefix}import.csv`)
-  const out = fs.createWriteStream(file, { encoding: 'latin1' })
-  out.write(
-    'CNPJ;Número do Pedido;Data de Emissão;Código do Produto;Descrição;Qtde;Preço Unitário\r\n',
-  )
-  for (let line = 0; line < 50_000; line++) {
-    const order = Math.floor(line / 4)
-    const cnpj = accounts[order % accounts.length]!
-    const day = String((order % 28) + 1).padStart(2, '0')
-    out.write(
-      `${cnpj};${prefix}${order};${day}/03/2025;${skus[line % skus.length]};Produto importação ${line % 97};${(line % 12) + 1};${(line % 500) + 10},${line % 100}\r\n`,
-    )
-  }
-  await new Promise<void>((resolve) => out.end(resolve))
-  const bytes = fs.statSync(file).size
+  const { file, bytes, prefix } = await writeOrderHistoryFile(db)
 
   const staged = `${file}.upload`
   fs.copyFileSync(file, staged)
@@ -156,22 +130,7 @@ export async function benchBackOffice({
       actorId: managerId,
     }),
   )
-  // The storefront alone, then the same requests while the import is confirmed.
-  const browse = async (until: () => boolean, atLeast: number) => {
-    const ms: number[] = []
-    for (let i = 0; !until() || i < atLeast; i++) {
-      ms.push((await storefront(i)).ms)
-    }
-    return ms.sort((a, b) => a - b)
-  }
-  const alone = await browse(() => true, 100)
-  let writing = true
-  const [commit, during] = await Promise.all([
-    measure(() => modules.commitImport(preview.result.id, managerId)).finally(() => {
-      writing = false
-    }),
-    browse(() => !writing, 0),
-  ])
+  const commit = await measure(() => modules.commitImport(preview.result.id, managerId))
   rows.push({
     scenario: 'import 50,000-line order CSV: upload → preview',
     runs: 1,
@@ -184,30 +143,14 @@ export async function benchBackOffice({
     'median ms': commit.ms.toFixed(0),
     detail: `${commit.result.ok ? 'written' : 'FAILED'}; peak +${commit.peakMb.toFixed(0)} MB RSS`,
   })
-  const p95 = (ms: number[]) => ms[Math.ceil(0.95 * ms.length) - 1] ?? 0
-  rows.push({
-    scenario: 'storefront pages while the 50,000-line import is confirmed',
-    runs: during.length,
-    'median ms': median(during).toFixed(1),
-    detail: `p95 ${p95(during).toFixed(1)} ms, max ${(during.at(-1) ?? 0).toFixed(0)} ms; alone: median ${median(alone).toFixed(1)} ms, p95 ${p95(alone).toFixed(1)} ms (${alone.length} requests)`,
-  })
   if (!commit.result.ok) throw new Error(`The import was not written: ${JSON.stringify(commit)}`)
   figure('import 50,000-line CSV: preview', preview.ms, 'ms', 0)
   figure('import 50,000-line CSV: preview, peak memory', preview.peakMb, 'MB', 0)
   figure('import 50,000-line CSV: confirm', commit.ms, 'ms', 0)
   figure('import 50,000-line CSV: confirm, peak memory', commit.peakMb, 'MB', 0)
-  figure('storefront alone: p95', p95(alone), 'ms', 1)
-  figure('storefront during the import confirm: p95', p95(during), 'ms', 1)
-  figure('storefront during the import confirm: max', during.at(-1) ?? 0, 'ms', 0)
-  figure('storefront during the import confirm: requests', during.length, '', 0)
 
-  // Leave the dataset as it was: remove the imported orders and rebuild those accounts.
-  // (Reactivation.orderId is a plain column, not a relation Prisma can filter through.)
-  const pattern = `${prefix}%`
-  await db.$executeRaw`DELETE FROM "OrderLine" WHERE "orderId" IN (SELECT "id" FROM "Order" WHERE "externalRef" LIKE ${pattern})`
-  await db.$executeRaw`DELETE FROM "Reactivation" WHERE "orderId" IN (SELECT "id" FROM "Order" WHERE "externalRef" LIKE ${pattern})`
-  await db.order.deleteMany({ where: { externalRef: { startsWith: prefix } } })
-  await modules.reclassifyPortfolio({ rebuild: true })
+  // Leave the dataset as it was.
+  await removeImportedOrders(db, prefix, () => modules.reclassifyPortfolio({ rebuild: true }))
   fs.rmSync(file, { force: true })
   return { rows, figures }
 }

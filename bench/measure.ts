@@ -221,14 +221,6 @@ async function main() {
   const backOffice = await benchBackOffice({
     get: (url, cookieHeader) => request('GET', url, cookieHeader),
     managerCookie,
-    storefront: (i) =>
-      [
-        () => request('GET', `/catalog?page=${(i % pageCount) + 1}`, cookie),
-        () => request('GET', '/products/CIM-0001', cookie),
-        () => request('POST', '/cart', cookie, { intent: 'quick', lines: 'CIM-0003 4' }),
-        () => request('GET', '/cart', cookie),
-        () => request('GET', '/orders', cookie),
-      ][i % 5]!(),
     managerId: manager.id,
     modules: { reclassifyPortfolio, previewImport, commitImport },
     db: prisma,

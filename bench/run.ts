@@ -10,6 +10,9 @@
  *                                 on a throwaway cluster, seeded on every run.
  *   --requests N                  measured requests per storefront scenario (default 200)
  *   --reseed                      rebuild the dataset
+ *   --only requests|import|campaigns  one part: requests and back office in process
+ *                                 (bench/measure.ts), the storefront over HTTP while an import
+ *                                 is confirmed (bench/import-under-load.ts), or campaigns
  *
  * This process never loads the app: the Prisma client picks its database from DATABASE_URL
  * when first imported, so each database is measured by child processes started with it set
@@ -34,6 +37,12 @@ if (!['sqlite', 'postgresql', 'both'].includes(dbOption)) {
   throw new Error(`--db ${dbOption}: expected sqlite, postgresql or both`)
 }
 if (!Number.isInteger(REQUESTS) || REQUESTS < 1) throw new Error('--requests expects a number')
+const PARTS = ['requests', 'import', 'campaigns'] as const
+const only = option('--only')
+if (only && !(PARTS as readonly string[]).includes(only)) {
+  throw new Error(`--only ${only}: expected ${PARTS.join(', ')}`)
+}
+const runs = (part: (typeof PARTS)[number]) => !only || only === part
 const dialects: Dialect[] = dbOption === 'both' ? ['sqlite', 'postgresql'] : [dbOption as Dialect]
 const NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgresql: 'PostgreSQL' }
 
@@ -114,13 +123,17 @@ async function bench(database: BenchDatabase): Promise<Figure[]> {
   // Derived data (next reviews, revenue summary) caught up, as the nightly job does.
   run('npx', ['tsx', 'scripts/reclassify.ts'], env)
 
-  run('npx', ['tsx', 'bench/measure.ts', results, String(REQUESTS)], env)
+  if (runs('requests')) run('npx', ['tsx', 'bench/measure.ts', results, String(REQUESTS)], env)
+  // The built server in its own process, this one sending requests from outside.
+  if (runs('import')) run('npx', ['tsx', 'bench/import-under-load.ts', results], env)
   // Its own process: it points the Resend SDK at a local stand-in, and works on a copy.
-  const copy = await database.copy()
-  try {
-    run('npx', ['tsx', 'bench/campaigns.ts', results], { ...env, DATABASE_URL: copy.url })
-  } finally {
-    await copy.drop()
+  if (runs('campaigns')) {
+    const copy = await database.copy()
+    try {
+      run('npx', ['tsx', 'bench/campaigns.ts', results], { ...env, DATABASE_URL: copy.url })
+    } finally {
+      await copy.drop()
+    }
   }
   const figures = readFigures(results)
   fs.rmSync(results, { force: true })
