@@ -4,6 +4,7 @@ import { buttonStyle, EmailLayout } from './layout'
 
 export type InvitationEmailProps = {
   locale: Locale
+  companyName: string
   accountName: string
   /** The campaign's message with the names filled in; blank lines separate paragraphs. */
   message: string
@@ -26,6 +27,7 @@ export function InvitationEmail(props: InvitationEmailProps) {
   const paragraphs = props.message.split(/\n\s*\n/).filter((p) => p.trim())
   return (
     <EmailLayout
+      companyName={props.companyName}
       lang={props.locale}
       preview={paragraphs[0] ?? t('email.invite.button')}
       footerText={t('email.invite.footer', { account: props.accountName })}
@@ -64,6 +66,7 @@ export function InvitationEmail(props: InvitationEmailProps) {
 }
 
 InvitationEmail.PreviewProps = {
+  companyName: 'Reativa',
   locale: 'pt-BR',
   accountName: 'Casa do Construtor Silva',
   message:

@@ -17,11 +17,14 @@ const brand = { color: '#0f766e', fontSize: '20px', fontWeight: 700, margin: '0 
 const footer = { color: '#6b7280', fontSize: '12px' }
 
 export function EmailLayout({
+  companyName,
   lang,
   preview,
   footerText,
   children,
 }: {
+  /** The company's name (settings), at the top of every email. */
+  companyName: string
   lang: string
   preview: string
   footerText: string
@@ -33,7 +36,7 @@ export function EmailLayout({
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={card}>
-          <Text style={brand}>Reativa</Text>
+          <Text style={brand}>{companyName}</Text>
           <Section>{children}</Section>
           <Hr />
           <Text style={footer}>{footerText}</Text>

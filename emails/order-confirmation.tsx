@@ -5,6 +5,7 @@ import { buttonStyle, EmailLayout } from './layout'
 
 export type OrderConfirmationProps = {
   locale: Locale
+  companyName: string
   name: string
   accountName: string
   orderId: number
@@ -21,9 +22,10 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
   const money = (cents: number) => formatMoney(cents, props.locale, props.currency)
   return (
     <EmailLayout
+      companyName={props.companyName}
       lang={props.locale}
       preview={t('email.order.subject', { id: props.orderId })}
-      footerText={t('email.footer', { app: 'Reativa' })}
+      footerText={t('email.footer', { app: props.companyName })}
     >
       <Text>{t('email.greeting', { name: props.name })}</Text>
       <Text>{t('email.order.body', { id: props.orderId, account: props.accountName })}</Text>
@@ -63,6 +65,7 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
 }
 
 OrderConfirmationEmail.PreviewProps = {
+  companyName: 'Reativa',
   locale: 'pt-BR',
   name: 'Maria',
   accountName: 'Casa do Construtor',

@@ -3,10 +3,12 @@ import { type Locale, translator } from '~/utils/i18n'
 import { buttonStyle, EmailLayout } from './layout'
 
 export function PasswordResetEmail({
+  companyName,
   locale,
   name,
   resetUrl,
 }: {
+  companyName: string
   locale: Locale
   name: string
   resetUrl: string
@@ -14,9 +16,10 @@ export function PasswordResetEmail({
   const t = translator(locale)
   return (
     <EmailLayout
+      companyName={companyName}
       lang={locale}
-      preview={t('email.reset.subject')}
-      footerText={t('email.footer', { app: 'Reativa' })}
+      preview={t('email.reset.subject', { app: companyName })}
+      footerText={t('email.footer', { app: companyName })}
     >
       <Text>{t('email.greeting', { name })}</Text>
       <Text>{t('email.reset.body')}</Text>
@@ -30,6 +33,7 @@ export function PasswordResetEmail({
 }
 
 PasswordResetEmail.PreviewProps = {
+  companyName: 'Reativa',
   locale: 'pt-BR',
   name: 'Maria',
   resetUrl: 'http://localhost:3000/auth/reset-password?token=exemplo',

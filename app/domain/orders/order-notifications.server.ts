@@ -1,4 +1,5 @@
 import { OrderConfirmationEmail } from '#emails/order-confirmation'
+import { getCompanyName } from '~/domain/company/company.server'
 import { prisma } from '~/utils/db.server'
 import { sendEmail } from '~/utils/email.server'
 import { extendTermCode } from '~/domain/promotions/eligibility'
@@ -34,6 +35,7 @@ export async function sendOrderConfirmation(orderId: number): Promise<void> {
     to: order.placedBy.email,
     subject: t('email.order.subject', { id: order.id }),
     react: OrderConfirmationEmail({
+      companyName: await getCompanyName(),
       locale,
       name: order.placedBy.name,
       accountName: order.account.tradeName,
