@@ -11,7 +11,7 @@ import {
 import { ErrorPage } from './components/error-page'
 import { useNonce } from './components/nonce'
 import stylesHref from './tailwind.css'
-import { getCompanyName } from './domain/company/company.server'
+import { getBranding } from './domain/company/company.server'
 import { hasAdmin } from './domain/identity/first-admin.server'
 import { getUser, refreshedSessionCookie } from './utils/auth.server'
 import { DEFAULT_LOCALE } from './utils/i18n'
@@ -23,22 +23,22 @@ export const links: LinksFunction = () => [
 ]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.companyName ?? 'Reativa' },
+  { title: data?.brand.companyName ?? 'Reativa' },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Until the first administrator exists, every page leads to the set-up page (first-admin.server).
   if (new URL(request.url).pathname !== '/setup' && !(await hasAdmin())) throw redirect('/setup')
-  const [user, locale, cookie, companyName] = await Promise.all([
+  const [user, locale, cookie, brand] = await Promise.all([
     getUser(request),
     getLocale(request),
     refreshedSessionCookie(request),
-    getCompanyName(),
+    getBranding(),
   ])
   return json(
     {
       locale,
-      companyName,
+      brand,
       timeZone: user?.timeZone ?? 'America/Sao_Paulo',
       user: user ? { id: user.id, name: user.name, role: user.role } : null,
     },
@@ -57,6 +57,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="description" content="Reativa: pedidos B2B 24 horas para o varejo." />
         <Meta />
         <Links />
+        {data?.brand.brandColor ? (
+          // The company's colour over the theme's (app/routes/resources.brand[.]css.tsx): a
+          // stylesheet of our own origin, as the CSP allows, named by the colour for caching.
+          <link
+            rel="stylesheet"
+            href={`/resources/brand.css?v=${data.brand.brandColor.slice(1)}`}
+          />
+        ) : null}
       </head>
       <body className="min-h-screen">
         {children}

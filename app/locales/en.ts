@@ -826,9 +826,21 @@ export const en: Record<keyof typeof ptBR, string> = {
   'setup.emailTaken': 'This email already has an account.',
   'setup.rateLimited': 'Too many wrong codes. Try again in {minutes} min.',
   'settings.company': 'Company',
-  'settings.companyHelp': 'Your company’s name on the storefront, the login page and the emails.',
+  'settings.companyHelp':
+    'Your company’s name, colour and support contacts on the storefront, the login page and the emails.',
+  'settings.brandColor': 'Main colour',
+  'settings.brandColorHint':
+    'As #rrggbb, dark enough for white text on it (for example #1d4ed8). Empty: Reativa’s teal.',
+  'settings.colorInvalid': 'Write the colour as # and six hexadecimal digits, such as #1d4ed8.',
+  'settings.colorContrast': 'This colour is too light for white text on it: choose a darker one.',
+  'settings.supportPhone': 'Support phone',
+  'settings.whatsapp': 'WhatsApp',
+  'settings.phoneHint': 'With the area code, for example (11) 3456-7890. Empty: not shown.',
+  'settings.phoneInvalid': 'Enter a phone number with its area code: 10 to 13 digits.',
+  'store.support': 'Support',
   'settings.companyName': 'Company name',
-  'settings.companySaved': 'Company name saved.',
+  'settings.companySaved': 'Company details saved.',
+  'settings.saveCompany': 'Save company details',
   'onboarding.title': 'Getting started',
   'onboarding.intro':
     'Each step ticks itself when its data is there. The list disappears once all are done.',

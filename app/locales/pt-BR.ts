@@ -829,9 +829,22 @@ export const ptBR = {
   'setup.emailTaken': 'Este e-mail já tem uma conta.',
   'setup.rateLimited': 'Muitos códigos errados. Tente de novo em {minutes} min.',
   'settings.company': 'Empresa',
-  'settings.companyHelp': 'O nome da sua empresa na loja, na página de entrada e nos e-mails.',
+  'settings.companyHelp':
+    'O nome, a cor e os contatos de atendimento da sua empresa na loja, na página de entrada e nos e-mails.',
+  'settings.brandColor': 'Cor principal',
+  'settings.brandColorHint':
+    'No formato #rrggbb, escura o bastante para texto branco sobre ela (por exemplo #1d4ed8). Vazio: o verde do Reativa.',
+  'settings.colorInvalid': 'Escreva a cor como # e seis dígitos hexadecimais, por exemplo #1d4ed8.',
+  'settings.colorContrast':
+    'Esta cor é clara demais para texto branco sobre ela: escolha uma mais escura.',
+  'settings.supportPhone': 'Telefone de atendimento',
+  'settings.whatsapp': 'WhatsApp',
+  'settings.phoneHint': 'Com DDD, por exemplo (11) 3456-7890. Vazio: não aparece.',
+  'settings.phoneInvalid': 'Informe um telefone com DDD: de 10 a 13 dígitos.',
+  'store.support': 'Atendimento',
   'settings.companyName': 'Nome da empresa',
-  'settings.companySaved': 'Nome da empresa salvo.',
+  'settings.companySaved': 'Dados da empresa salvos.',
+  'settings.saveCompany': 'Salvar dados da empresa',
   'onboarding.title': 'Primeiros passos',
   'onboarding.intro':
     'Cada etapa se marca sozinha quando os dados estão lá. A lista some quando todas estiverem concluídas.',

@@ -15,7 +15,7 @@ import { getStoreHeader } from '~/domain/orders/cart.server'
 import { impersonationBanner } from '~/domain/identity/impersonation.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { formatDate } from '~/utils/dates'
-import { useCompanyName } from '~/utils/use-company'
+import { useBranding } from '~/utils/use-company'
 import { useT } from '~/utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +31,7 @@ export default function StoreLayout() {
   const { userName, accountName, cartCount, impersonation, welcomeOffers } =
     useLoaderData<typeof loader>()
   const { t, locale } = useT()
-  const companyName = useCompanyName()
+  const { companyName, supportPhone, whatsapp, whatsappUrl } = useBranding()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
   const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -132,7 +132,25 @@ export default function StoreLayout() {
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl justify-end px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <p className="text-sm text-slate-700" data-testid="support">
+            {supportPhone || whatsappUrl ? (
+              <>
+                {t('store.support')}:{' '}
+                {supportPhone ? (
+                  <a href={`tel:${supportPhone.replace(/[^\d+]/g, '')}`} className="underline">
+                    {supportPhone}
+                  </a>
+                ) : null}
+                {supportPhone && whatsappUrl ? ' · ' : null}
+                {whatsappUrl ? (
+                  <a href={whatsappUrl} className="underline" rel="noopener noreferrer">
+                    WhatsApp {whatsapp}
+                  </a>
+                ) : null}
+              </>
+            ) : null}
+          </p>
           <LanguageSwitch />
         </div>
       </footer>

@@ -91,7 +91,7 @@ export default function SettingsPage() {
         <Panel id="company-heading" title={t('settings.company')}>
           <p className="text-sm text-slate-700">{t('settings.companyHelp')}</p>
           <CompanyForm
-            companyName={company.companyName}
+            company={company}
             lastResult={actionData?.section === 'company' ? actionData : null}
           />
         </Panel>
@@ -127,10 +127,10 @@ export default function SettingsPage() {
 }
 
 function CompanyForm({
-  companyName,
+  company,
   lastResult,
 }: {
-  companyName: string | null
+  company: NonNullable<LoaderData['company']>
   lastResult: ActionData | null
 }) {
   const { t } = useT()
@@ -138,7 +138,12 @@ function CompanyForm({
   const [form, fields] = useForm({
     id: 'company',
     lastResult: lastResult?.result,
-    defaultValue: { companyName: companyName ?? '' },
+    defaultValue: {
+      companyName: company.companyName ?? '',
+      brandColor: company.brandColor ?? '',
+      supportPhone: company.supportPhone ?? '',
+      whatsapp: company.whatsapp ?? '',
+    },
     constraint: formConstraint(CompanySchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CompanySchema }),
     shouldValidate: 'onBlur',
@@ -158,8 +163,28 @@ function CompanyForm({
           label={t('settings.companyName')}
           inputProps={{ autoComplete: 'organization' }}
         />
+        <Field
+          meta={fields.brandColor}
+          label={t('settings.brandColor')}
+          hint={t('settings.brandColorHint')}
+          inputProps={{ placeholder: '#0f766e', spellCheck: false, className: 'font-mono' }}
+        />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field
+            meta={fields.supportPhone}
+            type="tel"
+            label={t('settings.supportPhone')}
+            hint={t('settings.phoneHint')}
+          />
+          <Field
+            meta={fields.whatsapp}
+            type="tel"
+            label={t('settings.whatsapp')}
+            hint={t('settings.phoneHint')}
+          />
+        </div>
         <Button type="submit" variant="secondary" disabled={busy}>
-          {busy ? t('common.saving') : t('common.save')}
+          {busy ? t('common.saving') : t('settings.saveCompany')}
         </Button>
       </Form>
     </>

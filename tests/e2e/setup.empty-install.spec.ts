@@ -113,7 +113,7 @@ test('a wrong code is refused and creates nothing; the right one creates the adm
   await expect(page).toHaveURL(/\/admin\/campaigns\/new$/)
 })
 
-test('once claimed, the set-up page and its code are gone; the company name is on the portal', async ({
+test('once claimed, the set-up page and its code are gone; the company brands the portal and emails', async ({
   page,
   browser,
 }) => {
@@ -142,18 +142,8 @@ test('once claimed, the set-up page and its code are gone; the company name is o
   await page.getByRole('button', { name: 'Entrar' }).click()
   await expect(page).toHaveURL(/\/admin$/)
 
-  // A buyer of this install sees the company's name in the storefront header; the checklist
-  // ticks the account (and its payment terms) made meanwhile.
+  // The company's details are the ADMIN's to change, not a manager's.
   const world = new World(BASE_URL, String(WORLD_PORT))
-  const buyer = await world.buyer()
-  const buyerPage = await world.pageAs(browser, buyer)
-  await buyerPage.goto('/catalog')
-  await expect(buyerPage.getByTestId('company-name')).toHaveText(COMPANY)
-  await buyerPage.context().close()
-  await page.goto('/admin')
-  await expect(page.getByTestId('onboarding-accounts')).toHaveAttribute('data-done', 'true')
-
-  // The company's name is the ADMIN's to change, not a manager's.
   const manager = await world.manager()
   const managerPage = await world.pageAs(browser, manager)
   await managerPage.goto('/admin/settings')
@@ -166,11 +156,40 @@ test('once claimed, the set-up page and its code are gone; the company name is o
   expect(refused.status()).toBe(403)
   await managerPage.context().close()
 
+  // Branding: a colour too light for white text and a phone without area code are refused
+  // beside their fields; then name, colour, phone and WhatsApp are saved.
   await page.goto('/admin/settings')
   await page.getByLabel('Nome da empresa').fill('Aurora Materiais')
-  await page.getByRole('button', { name: 'Salvar' }).first().click()
-  await expect(page.getByText('Nome da empresa salvo.')).toBeVisible()
+  await page.getByLabel('Cor principal').fill('#facc15')
+  await page.getByLabel('Telefone de atendimento').fill('3456-7890')
+  await page.getByLabel('WhatsApp').fill('(11) 98765-4321')
+  await page.getByRole('button', { name: 'Salvar dados da empresa' }).click()
+  await expect(page.getByText('Esta cor é clara demais')).toBeVisible()
+  await expect(page.getByLabel('Telefone de atendimento')).toHaveAttribute('aria-invalid', 'true')
+  await page.getByLabel('Cor principal').fill('#1d4ed8')
+  await page.getByLabel('Telefone de atendimento').fill('(11) 3456-7890')
+  await page.getByRole('button', { name: 'Salvar dados da empresa' }).click()
+  await expect(page.getByText('Dados da empresa salvos.')).toBeVisible()
   await expect(page.getByRole('link', { name: /Aurora Materiais/ }).first()).toBeVisible()
+  await page.screenshot({ path: 'test-results/setup-settings.png', fullPage: true })
+
+  // A buyer of this install sees the company's name, colour and contacts in the storefront;
+  // the checklist ticks the account (and its payment terms) made meanwhile.
+  const buyer = await world.buyer()
+  const buyerPage = await world.pageAs(browser, buyer)
+  await buyerPage.goto('/catalog')
+  await expect(buyerPage.getByTestId('company-name')).toHaveText('Aurora Materiais')
+  await expect(buyerPage.getByTestId('company-name')).toHaveCSS('color', 'rgb(29, 78, 216)')
+  const support = buyerPage.getByTestId('support')
+  await expect(support).toContainText('Atendimento: (11) 3456-7890')
+  await expect(support.getByRole('link', { name: /WhatsApp/ })).toHaveAttribute(
+    'href',
+    'https://wa.me/5511987654321',
+  )
+  await buyerPage.screenshot({ path: 'test-results/setup-storefront.png' })
+  await buyerPage.context().close()
+  await page.goto('/admin')
+  await expect(page.getByTestId('onboarding-accounts')).toHaveAttribute('data-done', 'true')
 
   // Emails carry the company's name: subject, header and footer.
   await page.getByRole('button', { name: 'Sair' }).click()
@@ -181,5 +200,6 @@ test('once claimed, the set-up page and its code are gone; the company name is o
   const mail = await world.latestMail(browser, 'ana@aurora.example', 'Aurora Materiais')
   expect(mail.subject).toBe('Crie uma nova senha no Aurora Materiais')
   expect(mail.text).toContain('portal Aurora Materiais')
+  expect(mail.text).toContain('(11) 3456-7890 · WhatsApp (11) 98765-4321')
   expect(mail.text).not.toContain('Reativa')
 })

@@ -3,7 +3,7 @@ import { Prisma, type OutboxMessage } from '@prisma/client'
 import { createElement } from 'react'
 import { InvitationEmail } from '#emails/invitation'
 import { prisma, type Tx } from '~/utils/db.server'
-import { getCompanyName } from '~/domain/company/company.server'
+import { getBranding, type Branding } from '~/domain/company/company.server'
 import { DeliveryError, mailSender, renderEmail, sendWithResend } from '~/utils/email.server'
 import type { RenderedEmail } from '~/utils/email.server'
 import { env } from '~/utils/env.server'
@@ -130,8 +130,8 @@ type BatchContext = {
   key: Buffer
   /** Rendered templates by campaign message, shared by every invitation of a run. */
   templates: Map<string, Promise<RenderedTemplate>>
-  /** The company's name, signed at the top of every email of the run. */
-  companyName: string
+  /** The company's name and branding, on every email of the run. */
+  brand: Branding
 }
 
 async function loadBatch(batch: OutboxMessage[]): Promise<BatchContext> {
@@ -145,7 +145,7 @@ async function loadBatch(batch: OutboxMessage[]): Promise<BatchContext> {
     optOuts: await optOutsFor(invitations.map((invitation) => invitation.email)),
     key: await signingKey(),
     templates: new Map(),
-    companyName: await getCompanyName(),
+    brand: await getBranding(),
   }
 }
 
@@ -162,14 +162,14 @@ type RenderedTemplate = { subject: string; html: string; text: string }
 function renderTemplate(
   invitation: LoadedInvitation,
   locale: Locale,
-  companyName: string,
+  brand: Branding,
 ): Promise<RenderedTemplate> {
   const marks = { account: MARKS.account, rep: MARKS.rep }
   const offer = invitation.offer && !invitation.offer.paused ? invitation.offer : null
   return renderEmail(
     createElement(InvitationEmail, {
       locale,
-      companyName,
+      brand,
       accountName: MARKS.account,
       message: fillTemplate(invitation.message, marks, MARKS.rep),
       offer,
@@ -222,10 +222,7 @@ async function renderInvitation(
   ])
   let template = context.templates.get(cacheKey)
   if (!template)
-    context.templates.set(
-      cacheKey,
-      (template = renderTemplate(invitation, locale, context.companyName)),
-    )
+    context.templates.set(cacheKey, (template = renderTemplate(invitation, locale, context.brand)))
   const unsubscribe = await unsubscribeUrl(invitation.email)
   const values = {
     account: invitation.account.tradeName,

@@ -1,5 +1,5 @@
 import { OrderConfirmationEmail } from '#emails/order-confirmation'
-import { getCompanyName } from '~/domain/company/company.server'
+import { getBranding } from '~/domain/company/company.server'
 import { prisma } from '~/utils/db.server'
 import { sendEmail } from '~/utils/email.server'
 import { extendTermCode } from '~/domain/promotions/eligibility'
@@ -35,7 +35,7 @@ export async function sendOrderConfirmation(orderId: number): Promise<void> {
     to: order.placedBy.email,
     subject: t('email.order.subject', { id: order.id }),
     react: OrderConfirmationEmail({
-      companyName: await getCompanyName(),
+      brand: await getBranding(),
       locale,
       name: order.placedBy.name,
       accountName: order.account.tradeName,
