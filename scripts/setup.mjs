@@ -34,15 +34,15 @@ async function ensurePostgresDatabase(url) {
   }
 }
 
-run('node', ['scripts/generate-clients.mjs'])
-const url = process.env.DATABASE_URL ?? ''
-if (/^postgres(ql)?:\/\//i.test(url.trim())) await ensurePostgresDatabase(url.trim())
-run('npx', ['prisma', 'migrate', 'deploy'])
 // REATIVA_DEMO=off: a real install starts empty, and its first visit opens /setup.
 const demo = (process.env.REATIVA_DEMO ?? 'on').trim().toLowerCase()
 if (!['on', 'off'].includes(demo)) {
   console.error(`REATIVA_DEMO must be "on" or "off", not "${process.env.REATIVA_DEMO}".`)
   process.exit(1)
 }
+run('node', ['scripts/generate-clients.mjs'])
+const url = process.env.DATABASE_URL ?? ''
+if (/^postgres(ql)?:\/\//i.test(url.trim())) await ensurePostgresDatabase(url.trim())
+run('npx', ['prisma', 'migrate', 'deploy'])
 if (demo === 'on') run('npx', ['tsx', 'prisma/seed.ts', '--if-empty'])
 else console.log('REATIVA_DEMO=off: no demo data.')
