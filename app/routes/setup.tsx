@@ -51,7 +51,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
           ],
         })
       : result.code === 'EMAIL_TAKEN'
-        ? submission.reply({ fieldErrors: { email: [formMessage('setup.emailTaken')] } })
+        ? submission.reply({
+            hideFields,
+            fieldErrors: { email: [formMessage('setup.emailTaken')] },
+          })
         : submission.reply({ hideFields, fieldErrors: { code: [formMessage('setup.wrongCode')] } })
   return json({ result: reply }, { status: result.code === 'RATE_LIMITED' ? 429 : 400 })
 }
