@@ -10,8 +10,9 @@ import { getDashboard, type DashboardTable } from '~/domain/dashboard/dashboard.
 import { getOnboardingChecklist, type Checklist } from '~/domain/onboarding/checklist.server'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Painel · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Painel · ${companyOf(matches)}` }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'dashboard:view')

@@ -15,8 +15,11 @@ import { familyRateField, repRatesSchema } from '~/domain/commission/commission-
 import { requireStaff } from '~/utils/auth.server'
 import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Taxas de comissão · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Taxas de comissão · ${companyOf(matches)}` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'commission:manage')

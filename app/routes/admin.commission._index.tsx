@@ -19,8 +19,9 @@ import {
 import { requireStaff } from '~/utils/auth.server'
 import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Comissões · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Comissões · ${companyOf(matches)}` }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'commission:manage')

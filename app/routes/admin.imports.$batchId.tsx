@@ -14,8 +14,9 @@ import { DataTable } from '~/components/ui/table'
 import { getImportBatch, startImport } from '~/domain/accounts/imports/import.server'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Importação · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Importação · ${companyOf(matches)}` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'imports:manage')

@@ -22,8 +22,11 @@ import { requireStaff } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import { formConstraint } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Configurações · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Configurações · ${companyOf(matches)}` },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, 'settings:manage')

@@ -13,9 +13,10 @@ import { SetupSchema } from '~/domain/identity/setup-form'
 import { createSessionCookie } from '~/utils/auth.server'
 import { formConstraint, formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [
-  { title: 'Configuração · Reativa' },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Configuração · ${companyOf(matches)}` },
   { name: 'robots', content: 'noindex' },
 ]
 

@@ -120,7 +120,7 @@ test('once claimed, the set-up page and its code are gone; the company brands th
   await page.goto('/setup')
   await expect(page).toHaveURL(/\/auth\/login$/)
   await expect(page.getByTestId('company-name')).toHaveText(COMPANY)
-  await expect(page).toHaveTitle(/Entrar/)
+  await expect(page).toHaveTitle(`Entrar · ${COMPANY}`)
   const replay = await page.request.post('/setup', {
     form: {
       code: setupCode,
