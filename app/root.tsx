@@ -1,4 +1,4 @@
-import { json } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Links,
@@ -11,6 +11,8 @@ import {
 import { ErrorPage } from './components/error-page'
 import { useNonce } from './components/nonce'
 import stylesHref from './tailwind.css'
+import { getBranding } from './domain/company/company.server'
+import { hasAdmin } from './domain/identity/first-admin.server'
 import { getUser, refreshedSessionCookie } from './utils/auth.server'
 import { DEFAULT_LOCALE } from './utils/i18n'
 import { getLocale } from './utils/locale.server'
@@ -20,17 +22,23 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Reativa' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.brand.companyName ?? 'Reativa' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale, cookie] = await Promise.all([
+  // Until the first administrator exists, every page leads to the set-up page (first-admin.server).
+  if (new URL(request.url).pathname !== '/setup' && !(await hasAdmin())) throw redirect('/setup')
+  const [user, locale, cookie, brand] = await Promise.all([
     getUser(request),
     getLocale(request),
     refreshedSessionCookie(request),
+    getBranding(),
   ])
   return json(
     {
       locale,
+      brand,
       timeZone: user?.timeZone ?? 'America/Sao_Paulo',
       user: user ? { id: user.id, name: user.name, role: user.role } : null,
     },
@@ -49,6 +57,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="description" content="Reativa: pedidos B2B 24 horas para o varejo." />
         <Meta />
         <Links />
+        {data?.brand.brandColor ? (
+          // The company's colour over the theme's (app/routes/resources.brand[.]css.tsx): a
+          // stylesheet of our own origin, as the CSP allows, named by the colour for caching.
+          <link
+            rel="stylesheet"
+            href={`/resources/brand.css?v=${data.brand.brandColor.slice(1)}`}
+          />
+        ) : null}
       </head>
       <body className="min-h-screen">
         {children}

@@ -1,9 +1,10 @@
 import { Button, Link, Section, Text } from '@react-email/components'
 import { type Locale, translator } from '~/utils/i18n'
-import { buttonStyle, EmailLayout } from './layout'
+import { buttonStyle, DEMO_BRAND, EmailLayout, type EmailBrand } from './layout'
 
 export type InvitationEmailProps = {
   locale: Locale
+  brand: EmailBrand
   accountName: string
   /** The campaign's message with the names filled in; blank lines separate paragraphs. */
   message: string
@@ -26,6 +27,7 @@ export function InvitationEmail(props: InvitationEmailProps) {
   const paragraphs = props.message.split(/\n\s*\n/).filter((p) => p.trim())
   return (
     <EmailLayout
+      brand={props.brand}
       lang={props.locale}
       preview={paragraphs[0] ?? t('email.invite.button')}
       footerText={t('email.invite.footer', { account: props.accountName })}
@@ -64,6 +66,7 @@ export function InvitationEmail(props: InvitationEmailProps) {
 }
 
 InvitationEmail.PreviewProps = {
+  brand: DEMO_BRAND,
   locale: 'pt-BR',
   accountName: 'Casa do Construtor Silva',
   message:

@@ -16,12 +16,30 @@ const card = {
 const brand = { color: '#0f766e', fontSize: '20px', fontWeight: 700, margin: '0 0 16px' }
 const footer = { color: '#6b7280', fontSize: '12px' }
 
+/** What every email shows of the company (settings; app/domain/company). */
+export type EmailBrand = {
+  companyName: string
+  brandColor: string | null
+  supportPhone: string | null
+  whatsapp: string | null
+}
+
+export const DEMO_BRAND: EmailBrand = {
+  companyName: 'Reativa',
+  brandColor: null,
+  supportPhone: null,
+  whatsapp: null,
+}
+
 export function EmailLayout({
+  brand: company,
   lang,
   preview,
   footerText,
   children,
 }: {
+  /** The company's name at the top, its colour, its support contacts at the bottom. */
+  brand: EmailBrand
   lang: string
   preview: string
   footerText: string
@@ -33,10 +51,19 @@ export function EmailLayout({
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={card}>
-          <Text style={brand}>Reativa</Text>
+          <Text style={{ ...brand, color: company.brandColor ?? brand.color }}>
+            {company.companyName}
+          </Text>
           <Section>{children}</Section>
           <Hr />
           <Text style={footer}>{footerText}</Text>
+          {company.supportPhone || company.whatsapp ? (
+            <Text style={footer}>
+              {[company.supportPhone, company.whatsapp && `WhatsApp ${company.whatsapp}`]
+                .filter(Boolean)
+                .join(' · ')}
+            </Text>
+          ) : null}
         </Container>
       </Body>
     </Html>

@@ -1,10 +1,11 @@
 import { Button, Column, Row, Section, Text } from '@react-email/components'
 import { type Locale, translator } from '~/utils/i18n'
 import { formatMoney } from '~/utils/money'
-import { buttonStyle, EmailLayout } from './layout'
+import { buttonStyle, DEMO_BRAND, EmailLayout, type EmailBrand } from './layout'
 
 export type OrderConfirmationProps = {
   locale: Locale
+  brand: EmailBrand
   name: string
   accountName: string
   orderId: number
@@ -21,9 +22,10 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
   const money = (cents: number) => formatMoney(cents, props.locale, props.currency)
   return (
     <EmailLayout
+      brand={props.brand}
       lang={props.locale}
       preview={t('email.order.subject', { id: props.orderId })}
-      footerText={t('email.footer', { app: 'Reativa' })}
+      footerText={t('email.footer', { app: props.brand.companyName })}
     >
       <Text>{t('email.greeting', { name: props.name })}</Text>
       <Text>{t('email.order.body', { id: props.orderId, account: props.accountName })}</Text>
@@ -63,6 +65,7 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
 }
 
 OrderConfirmationEmail.PreviewProps = {
+  brand: DEMO_BRAND,
   locale: 'pt-BR',
   name: 'Maria',
   accountName: 'Casa do Construtor',

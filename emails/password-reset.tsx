@@ -1,12 +1,14 @@
 import { Button, Text } from '@react-email/components'
 import { type Locale, translator } from '~/utils/i18n'
-import { buttonStyle, EmailLayout } from './layout'
+import { buttonStyle, DEMO_BRAND, EmailLayout, type EmailBrand } from './layout'
 
 export function PasswordResetEmail({
+  brand,
   locale,
   name,
   resetUrl,
 }: {
+  brand: EmailBrand
   locale: Locale
   name: string
   resetUrl: string
@@ -14,9 +16,10 @@ export function PasswordResetEmail({
   const t = translator(locale)
   return (
     <EmailLayout
+      brand={brand}
       lang={locale}
-      preview={t('email.reset.subject')}
-      footerText={t('email.footer', { app: 'Reativa' })}
+      preview={t('email.reset.subject', { app: brand.companyName })}
+      footerText={t('email.footer', { app: brand.companyName })}
     >
       <Text>{t('email.greeting', { name })}</Text>
       <Text>{t('email.reset.body')}</Text>
@@ -30,6 +33,7 @@ export function PasswordResetEmail({
 }
 
 PasswordResetEmail.PreviewProps = {
+  brand: DEMO_BRAND,
   locale: 'pt-BR',
   name: 'Maria',
   resetUrl: 'http://localhost:3000/auth/reset-password?token=exemplo',

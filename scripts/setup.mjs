@@ -1,5 +1,6 @@
 // `npm run setup`: generate the Prisma clients, create the PostgreSQL database when it does
-// not exist yet, apply the migrations, and seed the demo into an empty database.
+// not exist yet, apply the migrations, and seed the demo into an empty database (unless
+// REATIVA_DEMO=off).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import pg from 'pg'
@@ -33,8 +34,15 @@ async function ensurePostgresDatabase(url) {
   }
 }
 
+// REATIVA_DEMO=off: a real install starts empty, and its first visit opens /setup.
+const demo = (process.env.REATIVA_DEMO ?? 'on').trim().toLowerCase()
+if (!['on', 'off'].includes(demo)) {
+  console.error(`REATIVA_DEMO must be "on" or "off", not "${process.env.REATIVA_DEMO}".`)
+  process.exit(1)
+}
 run('node', ['scripts/generate-clients.mjs'])
 const url = process.env.DATABASE_URL ?? ''
 if (/^postgres(ql)?:\/\//i.test(url.trim())) await ensurePostgresDatabase(url.trim())
 run('npx', ['prisma', 'migrate', 'deploy'])
-run('npx', ['tsx', 'prisma/seed.ts', '--if-empty'])
+if (demo === 'on') run('npx', ['tsx', 'prisma/seed.ts', '--if-empty'])
+else console.log('REATIVA_DEMO=off: no demo data.')

@@ -1,5 +1,5 @@
-// `npm start`: migrate, seed the demo if the database is empty, build, and serve on PORT
-// (default 3000) in production mode. Each step is an npm script of its own.
+// `npm start`: migrate, seed the demo if the database is empty (not with REATIVA_DEMO=off), build,
+// and serve on PORT (default 3000) in production mode. Each step is an npm script of its own.
 import { spawnSync } from 'node:child_process'
 
 function run(command, args, env = {}) {

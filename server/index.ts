@@ -5,6 +5,7 @@ import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { issueSetupCode } from '../app/domain/identity/first-admin.server'
 import { prisma } from '../app/utils/db.server'
 import { startBackgroundJobs } from './background'
 import { checkDatabase, settingsOrExit } from './database-check'
@@ -19,6 +20,15 @@ import {
 
 const settings = settingsOrExit()
 await checkDatabase()
+// An install without an administrator: print the one-time code that /setup asks for. Every
+// start prints a new one (only its hash is stored, so an earlier code cannot be shown again).
+const setupCode = await issueSetupCode()
+if (setupCode) {
+  console.log(
+    `\nNo administrator yet. Open ${new URL('/setup', settings.APP_URL).toString()} and enter` +
+      ` the one-time set-up code: ${setupCode}\n`,
+  )
+}
 // Chrome applies form-action to the redirect that follows a form post: pay now without
 // JavaScript redirects to Stripe Checkout (or to the local stand-in set by STRIPE_API_URL).
 const formTargets = settings.STRIPE_SECRET_KEY

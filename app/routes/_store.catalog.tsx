@@ -7,8 +7,9 @@ import { Alert } from '~/components/ui/primitives'
 import { type FamilyNode, searchCatalogForAccount } from '~/domain/catalog/catalog.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Catálogo · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Catálogo · ${companyOf(matches)}` }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)

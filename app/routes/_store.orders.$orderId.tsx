@@ -19,9 +19,10 @@ import { canPayNow } from '~/domain/payments/payment-state'
 import { requireBuyer } from '~/utils/auth.server'
 import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `#${data.order.id} · Reativa` : 'Reativa' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `#${data.order.id} · ${companyOf(matches)}` : companyOf(matches) },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,8 +7,11 @@ import { DataTable } from '~/components/ui/table'
 import { listAccountOrders } from '~/domain/orders/order-history.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Meus pedidos · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Meus pedidos · ${companyOf(matches)}` },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)

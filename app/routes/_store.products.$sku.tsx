@@ -4,9 +4,10 @@ import { AddToCart } from '~/components/add-to-cart'
 import { getProductForAccount } from '~/domain/catalog/catalog.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.product.name} · Reativa` : 'Reativa' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.product.name} · ${companyOf(matches)}` : companyOf(matches) },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

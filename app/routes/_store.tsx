@@ -15,6 +15,7 @@ import { getStoreHeader } from '~/domain/orders/cart.server'
 import { impersonationBanner } from '~/domain/identity/impersonation.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { formatDate } from '~/utils/dates'
+import { useBranding } from '~/utils/use-company'
 import { useT } from '~/utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,6 +31,7 @@ export default function StoreLayout() {
   const { userName, accountName, cartCount, impersonation, welcomeOffers } =
     useLoaderData<typeof loader>()
   const { t, locale } = useT()
+  const { companyName, supportPhone, whatsapp, whatsappUrl } = useBranding()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
   const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -58,8 +60,12 @@ export default function StoreLayout() {
       ) : null}
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link to="/catalog" className="text-xl font-bold text-brand-700">
-            {t('app.name')}
+          <Link
+            to="/catalog"
+            className="text-xl font-bold text-brand-700"
+            data-testid="company-name"
+          >
+            {companyName}
           </Link>
           <Form method="get" action="/catalog" role="search" className="flex min-w-48 flex-1 gap-2">
             <label htmlFor="site-search" className="sr-only">
@@ -77,7 +83,7 @@ export default function StoreLayout() {
               {t('catalog.searchButton')}
             </button>
           </Form>
-          <nav className="flex items-center gap-1" aria-label="Reativa">
+          <nav className="flex items-center gap-1" aria-label={companyName}>
             <NavLink to="/catalog" className={navClass}>
               {t('nav.catalog')}
             </NavLink>
@@ -126,7 +132,25 @@ export default function StoreLayout() {
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl justify-end px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <p className="text-sm text-slate-700" data-testid="support">
+            {supportPhone || whatsappUrl ? (
+              <>
+                {t('store.support')}:{' '}
+                {supportPhone ? (
+                  <a href={`tel:${supportPhone.replace(/[^\d+]/g, '')}`} className="underline">
+                    {supportPhone}
+                  </a>
+                ) : null}
+                {supportPhone && whatsappUrl ? ' · ' : null}
+                {whatsappUrl ? (
+                  <a href={whatsappUrl} className="underline" rel="noopener noreferrer">
+                    WhatsApp {whatsapp}
+                  </a>
+                ) : null}
+              </>
+            ) : null}
+          </p>
           <LanguageSwitch />
         </div>
       </footer>

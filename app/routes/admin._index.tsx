@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { Chart } from '~/components/chart'
 import { FunnelBars } from '~/components/funnel'
@@ -7,15 +7,21 @@ import { Panel } from '~/components/ui/panel'
 import { DataTable } from '~/components/ui/table'
 import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { getDashboard, type DashboardTable } from '~/domain/dashboard/dashboard.server'
+import { getOnboardingChecklist, type Checklist } from '~/domain/onboarding/checklist.server'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Painel · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Painel · ${companyOf(matches)}` }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'dashboard:view')
-  const [dashboard, funnel] = await Promise.all([getDashboard(), campaignFunnel()])
-  return json({ ...dashboard, funnel: funnel.total })
+  const [dashboard, funnel, checklist] = await Promise.all([
+    getDashboard(),
+    campaignFunnel(),
+    getOnboardingChecklist(),
+  ])
+  return json({ ...dashboard, funnel: funnel.total, checklist })
 }
 
 /** A dashboard card whose table downloads as CSV. */
@@ -39,6 +45,48 @@ function TablePanel({
   )
 }
 
+/** What a new install still lacks; each step links to where it is done. */
+function OnboardingChecklist({ checklist }: { checklist: Checklist }) {
+  const { t } = useT()
+  const done = checklist.steps.filter((step) => step.done).length
+  return (
+    <Panel
+      id="onboarding-heading"
+      title={t('onboarding.title')}
+      action={
+        <span className="text-sm text-slate-600" data-testid="onboarding-progress">
+          {t('onboarding.progress', { done, total: checklist.steps.length })}
+        </span>
+      }
+    >
+      <p className="text-sm text-slate-700">{t('onboarding.intro')}</p>
+      <ol className="grid gap-2 sm:grid-cols-2" data-testid="onboarding">
+        {checklist.steps.map(({ step, done, href }) => (
+          <li key={step} data-testid={`onboarding-${step}`} data-done={done}>
+            <Link
+              to={href}
+              className={`flex items-center gap-2 rounded-md border px-3 py-2 text-sm hover:bg-slate-50 ${done ? 'border-emerald-300 text-slate-600' : 'border-slate-300 font-medium text-slate-900'}`}
+            >
+              <span
+                aria-hidden
+                className={`flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs ${done ? 'bg-emerald-600 text-white' : 'border border-slate-400'}`}
+              >
+                {done ? '✓' : ''}
+              </span>
+              <span className={done ? 'line-through' : 'underline'}>
+                {t(`onboarding.step.${step}`)}
+              </span>
+              <span className="sr-only">
+                ({done ? t('onboarding.done') : t('onboarding.todo')})
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </Panel>
+  )
+}
+
 function CsvLink({ href }: { href: string }) {
   const { t } = useT()
   return (
@@ -54,6 +102,7 @@ export default function DashboardPage() {
   const reais = (cents: number) => Math.round(cents / 100)
   return (
     <div className="space-y-6">
+      {data.checklist ? <OnboardingChecklist checklist={data.checklist} /> : null}
       <div className="flex flex-wrap items-end gap-6">
         <h1 className="text-2xl font-bold">{t('dashboard.title')}</h1>
         <p className="text-slate-600">

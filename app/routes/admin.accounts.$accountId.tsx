@@ -34,9 +34,10 @@ import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { centsToDecimalText } from '~/utils/money'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.account.tradeName} · Reativa` : 'Reativa' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.account.tradeName} · ${companyOf(matches)}` : companyOf(matches) },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -14,8 +14,9 @@ import { formatCnpj } from '~/domain/accounts/cnpj'
 import { requireStaff } from '~/utils/auth.server'
 import { daysOverdue } from '~/domain/accounts/inactivity'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Clientes · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Clientes · ${companyOf(matches)}` }]
 
 const SORTS = ['name', 'lastOrder', 'overdue', 'status', 'city'] as const
 

@@ -5,8 +5,9 @@ import { DataTable } from '~/components/ui/table'
 import { listAuditLog } from '~/domain/audit/audit.server'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Auditoria · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Auditoria · ${companyOf(matches)}` }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'audit:view')

@@ -12,8 +12,9 @@ import { outboxCounts } from '~/domain/campaigns/outbox.server'
 import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Campanha · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Campanha · ${companyOf(matches)}` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'campaigns:manage')

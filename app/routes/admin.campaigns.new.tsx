@@ -41,8 +41,11 @@ import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { isLocale, LOCALES } from '~/utils/i18n'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Nova campanha · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Nova campanha · ${companyOf(matches)}` },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'campaigns:manage')

@@ -13,8 +13,11 @@ import {
 import { familyRateField, repRatesSchema } from '~/domain/commission/commission-forms'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Taxas de comissão · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Taxas de comissão · ${companyOf(matches)}` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'commission:manage')

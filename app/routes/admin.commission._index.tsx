@@ -17,8 +17,9 @@ import {
 } from '~/domain/commission/commission-forms'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Comissões · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Comissões · ${companyOf(matches)}` }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'commission:manage')

@@ -16,8 +16,9 @@ import { getImportBatch, startImport } from '~/domain/accounts/imports/import.se
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Importação · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Importação · ${companyOf(matches)}` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'imports:manage')

@@ -29,8 +29,11 @@ import {
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Importações · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Importações · ${companyOf(matches)}` },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'imports:manage')

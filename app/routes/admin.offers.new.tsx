@@ -9,8 +9,11 @@ import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Nova oferta · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Nova oferta · ${companyOf(matches)}` },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'offers:manage')

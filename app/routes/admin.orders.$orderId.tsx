@@ -23,9 +23,10 @@ import { centsToDecimalText } from '~/utils/money'
 import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
 import { Panel } from '~/components/ui/panel'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `#${data.order.id} · Reativa` : 'Reativa' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `#${data.order.id} · ${companyOf(matches)}` : companyOf(matches) },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -15,20 +15,42 @@ import { getSettingsView, updateThresholds } from '~/domain/accounts/settings.se
 import { PaymentMethodsSchema } from '~/domain/payments/payment-settings-form'
 import { STRIPE_METHODS } from '~/domain/payments/payment-state'
 import { getPaymentSettings, updatePaymentMethods } from '~/domain/payments/payment-settings.server'
+import { CompanySchema } from '~/domain/company/company-form'
+import { getCompanyProfile, updateCompany } from '~/domain/company/company.server'
 import { requireStaff } from '~/utils/auth.server'
+import { can } from '~/utils/permissions'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Configurações · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Configurações · ${companyOf(matches)}` },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, 'settings:manage')
-  const [view, payments] = await Promise.all([getSettingsView(), getPaymentSettings()])
-  return json({ ...view, payments })
+  const user = await requireStaff(request, 'settings:manage')
+  const [view, payments, company] = await Promise.all([
+    getSettingsView(),
+    getPaymentSettings(),
+    getCompanyProfile(),
+  ])
+  return json({ ...view, payments, company: can(user.role, 'company:manage') ? company : null })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'settings:manage')
   const form = await request.formData()
+  if (form.get('intent') === 'company') {
+    const admin = await requireStaff(request, 'company:manage')
+    const submission = parseWithZod(form, { schema: CompanySchema })
+    if (submission.status !== 'success') {
+      return json(
+        { section: 'company' as const, result: submission.reply(), changed: null },
+        { status: 400 },
+      )
+    }
+    await updateCompany(admin.id, submission.value)
+    return json({ section: 'company' as const, result: submission.reply(), changed: 0 })
+  }
   if (form.get('intent') === 'payments') {
     const submission = parseWithZod(form, { schema: PaymentMethodsSchema })
     if (submission.status !== 'success') {
@@ -60,12 +82,21 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
 
 export default function SettingsPage() {
-  const { thresholds, lastReclassifiedAt, payments } = useLoaderData<typeof loader>()
+  const { thresholds, lastReclassifiedAt, payments, company } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t('settings.title')}</h1>
+      {company ? (
+        <Panel id="company-heading" title={t('settings.company')}>
+          <p className="text-sm text-slate-700">{t('settings.companyHelp')}</p>
+          <CompanyForm
+            company={company}
+            lastResult={actionData?.section === 'company' ? actionData : null}
+          />
+        </Panel>
+      ) : null}
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">{t('settings.thresholds')}</h2>
         <p className="text-sm text-slate-700">{t('settings.help')}</p>
@@ -93,6 +124,67 @@ export default function SettingsPage() {
         />
       </Panel>
     </div>
+  )
+}
+
+function CompanyForm({
+  company,
+  lastResult,
+}: {
+  company: NonNullable<LoaderData['company']>
+  lastResult: ActionData | null
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useContractForm(CompanySchema, {
+    id: 'company',
+    lastResult: lastResult?.result,
+    defaultValue: {
+      companyName: company.companyName ?? '',
+      brandColor: company.brandColor ?? '',
+      supportPhone: company.supportPhone ?? '',
+      whatsapp: company.whatsapp ?? '',
+    },
+  })
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'company'
+  return (
+    <>
+      {lastResult?.changed != null && form.status !== 'error' ? (
+        <Alert tone="success">{t('settings.companySaved')}</Alert>
+      ) : null}
+      <FormErrors form={form} summary={false} />
+      <Form method="post" className="space-y-3" {...formProps(form)}>
+        <input type="hidden" name="intent" value="company" />
+        <Field
+          meta={fields.companyName}
+          label={t('settings.companyName')}
+          inputProps={{ autoComplete: 'organization' }}
+        />
+        <Field
+          meta={fields.brandColor}
+          label={t('settings.brandColor')}
+          hint={t('settings.brandColorHint')}
+          inputProps={{ placeholder: '#0f766e', spellCheck: false, className: 'font-mono' }}
+        />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field
+            meta={fields.supportPhone}
+            type="tel"
+            label={t('settings.supportPhone')}
+            hint={t('settings.phoneHint')}
+          />
+          <Field
+            meta={fields.whatsapp}
+            type="tel"
+            label={t('settings.whatsapp')}
+            hint={t('settings.phoneHint')}
+          />
+        </div>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {busy ? t('common.saving') : t('settings.saveCompany')}
+        </Button>
+      </Form>
+    </>
   )
 }
 

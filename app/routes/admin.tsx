@@ -6,6 +6,7 @@ import { LanguageSwitch } from '~/components/language-switch'
 import { requireStaff } from '~/utils/auth.server'
 import { type MessageKey } from '~/utils/i18n'
 import { can, type Permission } from '~/utils/permissions'
+import { useCompanyName } from '~/utils/use-company'
 import { useT } from '~/utils/use-t'
 
 // The back office's sections, each shown to whoever may open it.
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminLayout() {
   const { name, role } = useLoaderData<typeof loader>()
   const { t } = useT()
+  const companyName = useCompanyName()
   const navigation = useNavigation()
   const link = ({ isActive }: { isActive: boolean }) =>
     `block rounded-md px-3 py-2 text-sm ${isActive ? 'bg-brand-700 font-semibold text-white' : 'text-slate-700 hover:bg-slate-200'}`
@@ -37,7 +39,7 @@ export default function AdminLayout() {
       <header className="border-b border-slate-200 bg-white">
         <div className="flex flex-wrap items-center gap-4 px-4 py-3">
           <Link to="/admin" className="text-xl font-bold text-brand-700">
-            {t('app.name')}{' '}
+            {companyName}{' '}
             <span className="text-sm font-normal text-slate-600">· {t('admin.title')}</span>
           </Link>
           <div className="ml-auto flex items-center gap-3 text-sm">

@@ -8,8 +8,11 @@ import { requestPasswordReset } from '~/domain/identity/password-reset.server'
 import { formMessage } from '~/utils/form-schema'
 import { getLocale } from '~/utils/locale.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Recuperar senha · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Recuperar senha · ${companyOf(matches)}` },
+]
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })

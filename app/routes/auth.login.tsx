@@ -10,8 +10,9 @@ import { createSessionCookie, getUser, homePathFor } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Entrar · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: `Entrar · ${companyOf(matches)}` }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)

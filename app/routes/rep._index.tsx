@@ -6,8 +6,11 @@ import { DataTable } from '~/components/ui/table'
 import { repCommissionSummary, repOrders } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Minha comissão · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Minha comissão · ${companyOf(matches)}` },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRep(request)

@@ -9,8 +9,11 @@ import { sendRepInvitation } from '~/domain/campaigns/campaigns.server'
 import { repAccounts } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Meus clientes · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Meus clientes · ${companyOf(matches)}` },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRep(request)

@@ -5,6 +5,7 @@ import { LogoutButton, SkipToContent } from '~/components/layout-parts'
 import { LanguageSwitch } from '~/components/language-switch'
 import { repHeader } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
+import { useCompanyName } from '~/utils/use-company'
 import { useT } from '~/utils/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function RepLayout() {
   const { rep } = useLoaderData<typeof loader>()
   const { t } = useT()
+  const companyName = useCompanyName()
   const link = ({ isActive }: { isActive: boolean }) =>
     `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-700 text-white' : 'text-slate-700 hover:bg-slate-100'}`
   return (
@@ -23,7 +25,7 @@ export default function RepLayout() {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <Link to="/rep" className="text-xl font-bold text-brand-700">
-            {t('app.name')}{' '}
+            {companyName}{' '}
             <span className="text-sm font-normal text-slate-600">· {t('rep.title')}</span>
           </Link>
           <nav className="flex gap-1" aria-label={t('rep.title')}>

@@ -6,9 +6,10 @@ import { Alert, Button } from '~/components/ui/primitives'
 import { verifyUnsubscribe } from '~/domain/campaigns/links.server'
 import { isOptedOut, optOut } from '~/domain/campaigns/invitations.server'
 import { useT } from '~/utils/use-t'
+import { companyOf } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [
-  { title: 'Descadastrar · Reativa' },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `Descadastrar · ${companyOf(matches)}` },
   { name: 'robots', content: 'noindex' },
 ]
 

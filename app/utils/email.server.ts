@@ -60,7 +60,7 @@ export async function sendWithResend(
   if (!settings.RESEND_API_KEY) throw new DeliveryError('RESEND_API_KEY is not set', false)
   const { data, error } = await resendClient(settings.RESEND_API_KEY).emails.send(
     {
-      from: settings.MAIL_FROM,
+      from: await mailSender(),
       to: email.to,
       subject: email.subject,
       html: email.html,
@@ -109,6 +109,27 @@ export async function sendEmail({
     if (!isUniqueViolation(error)) throw error // already queued under this key
   }
   wake('outbox')
+}
+
+/**
+ * MAIL_FROM with the company's name (settings) as its display name: the address stays the
+ * operator's (the one their mail provider verified). The demo, never named, keeps MAIL_FROM.
+ */
+export function senderFor(companyName: string | null, mailFrom = env().MAIL_FROM): string {
+  if (!companyName) return mailFrom
+  const address = /<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom.trim()
+  // A quoted display name may hold any character but the quote and the backslash.
+  const name = companyName.replace(/["\\\r\n]/g, '').trim()
+  return name ? `"${name}" <${address}>` : mailFrom
+}
+
+/** The sender of every email now. Call it outside a transaction (one more read). */
+export async function mailSender(): Promise<string> {
+  const settings = await prisma.appSettings.findUnique({
+    where: { id: 1 },
+    select: { companyName: true },
+  })
+  return senderFor(settings?.companyName ?? null)
 }
 
 export function isDevMailboxEnabled(): boolean {

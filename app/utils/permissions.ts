@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'commission:manage': ['MANAGER', 'ADMIN'],
   'imports:manage': ['MANAGER', 'ADMIN'],
   'settings:manage': ['MANAGER', 'ADMIN'],
+  /** The company's name and branding on the portal and in emails. */
+  'company:manage': ['ADMIN'],
   'audit:view': ['MANAGER', 'ADMIN'],
   /** The dev mailbox in production (in development it is open). */
   'mailbox:view': ['ADMIN'],

@@ -14,10 +14,14 @@ type Result<K extends ActionName> = Awaited<ReturnType<Actions[K]>>
  * (tests/e2e/world/actions.ts), and logging in by cookie instead of through the form.
  */
 export class World {
-  constructor(private readonly baseURL: string) {}
+  constructor(
+    private readonly baseURL: string,
+    /** The world endpoint of the server at baseURL (another one for setup.empty-install.spec). */
+    private readonly worldPort = process.env.E2E_WORLD_PORT,
+  ) {}
 
   async call<K extends ActionName>(name: K, options?: Options<K>): Promise<Result<K>> {
-    const response = await fetch(`http://127.0.0.1:${process.env.E2E_WORLD_PORT}/world/${name}`, {
+    const response = await fetch(`http://127.0.0.1:${this.worldPort}/world/${name}`, {
       method: 'POST',
       body: JSON.stringify(options ?? {}),
     })

@@ -49,9 +49,11 @@ async function e2eDatabase(url) {
   return target.toString()
 }
 
+// REATIVA_DEMO=off: an empty install, for the set-up spec (tests/e2e/setup.empty.spec.ts).
+const demo = process.env.REATIVA_DEMO !== 'off'
 for (const [command, args] of [
   ['npx', ['prisma', 'migrate', 'deploy']],
-  ['npx', ['tsx', 'prisma/seed.ts']],
+  ...(demo ? [['npx', ['tsx', 'prisma/seed.ts']]] : []),
 ]) {
   const result = spawnSync(command, args, { env, stdio: 'inherit' })
   if (result.status !== 0) process.exit(result.status ?? 1)

@@ -3,7 +3,8 @@ import { Prisma, type OutboxMessage } from '@prisma/client'
 import { createElement } from 'react'
 import { InvitationEmail } from '#emails/invitation'
 import { prisma, type Tx } from '~/utils/db.server'
-import { DeliveryError, renderEmail, sendWithResend } from '~/utils/email.server'
+import { getBranding, type Branding } from '~/domain/company/company.server'
+import { DeliveryError, mailSender, renderEmail, sendWithResend } from '~/utils/email.server'
 import type { RenderedEmail } from '~/utils/email.server'
 import { env } from '~/utils/env.server'
 import { leftByThisInstance, processId } from '~/utils/jobs.server'
@@ -129,6 +130,8 @@ type BatchContext = {
   key: Buffer
   /** Rendered templates by campaign message, shared by every invitation of a run. */
   templates: Map<string, Promise<RenderedTemplate>>
+  /** The company's name and branding, on every email of the run. */
+  brand: Branding
 }
 
 async function loadBatch(batch: OutboxMessage[]): Promise<BatchContext> {
@@ -142,6 +145,7 @@ async function loadBatch(batch: OutboxMessage[]): Promise<BatchContext> {
     optOuts: await optOutsFor(invitations.map((invitation) => invitation.email)),
     key: await signingKey(),
     templates: new Map(),
+    brand: await getBranding(),
   }
 }
 
@@ -155,12 +159,17 @@ const MARKS = {
 } as const
 type RenderedTemplate = { subject: string; html: string; text: string }
 
-function renderTemplate(invitation: LoadedInvitation, locale: Locale): Promise<RenderedTemplate> {
+function renderTemplate(
+  invitation: LoadedInvitation,
+  locale: Locale,
+  brand: Branding,
+): Promise<RenderedTemplate> {
   const marks = { account: MARKS.account, rep: MARKS.rep }
   const offer = invitation.offer && !invitation.offer.paused ? invitation.offer : null
   return renderEmail(
     createElement(InvitationEmail, {
       locale,
+      brand,
       accountName: MARKS.account,
       message: fillTemplate(invitation.message, marks, MARKS.rep),
       offer,
@@ -212,7 +221,8 @@ async function renderInvitation(
     invitation.expiresAt,
   ])
   let template = context.templates.get(cacheKey)
-  if (!template) context.templates.set(cacheKey, (template = renderTemplate(invitation, locale)))
+  if (!template)
+    context.templates.set(cacheKey, (template = renderTemplate(invitation, locale, context.brand)))
   const unsubscribe = await unsubscribeUrl(invitation.email)
   const values = {
     account: invitation.account.tradeName,
@@ -314,6 +324,7 @@ async function sendAndRecord(
     lastError: null,
   }
   if (!env().RESEND_API_KEY) {
+    const from = await mailSender()
     const stored = await prisma.$transaction(async (tx) => {
       const { count } = await tx.outboxMessage.updateMany({
         where: { id: message.id, claimToken: message.claimToken, status: 'SENDING' },
@@ -321,7 +332,7 @@ async function sendAndRecord(
       })
       if (count !== 1) return false
       const { headers: _headers, ...content } = email
-      await tx.mailboxMessage.create({ data: { ...content, from: env().MAIL_FROM } })
+      await tx.mailboxMessage.create({ data: { ...content, from } })
       await alsoWhenSent?.(tx)
       return true
     })

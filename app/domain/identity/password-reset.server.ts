@@ -1,4 +1,5 @@
 import { PasswordResetEmail } from '#emails/password-reset'
+import { getBranding } from '~/domain/company/company.server'
 import { lucia } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { sendEmail } from '~/utils/email.server'
@@ -101,11 +102,12 @@ async function sendResetLink(normalized: string, locale: Locale, now: Date): Pro
     `/auth/reset-password?${new URLSearchParams({ token })}`,
     env().APP_URL,
   ).toString()
+  const brand = await getBranding()
   await sendEmail({
     kind: 'password-reset',
     to: normalized,
-    subject: translator(locale)('email.reset.subject'),
-    react: PasswordResetEmail({ locale, name: user.name, resetUrl }),
+    subject: translator(locale)('email.reset.subject', { app: brand.companyName }),
+    react: PasswordResetEmail({ brand, locale, name: user.name, resetUrl }),
   })
 }
 

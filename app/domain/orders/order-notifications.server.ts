@@ -1,4 +1,5 @@
 import { OrderConfirmationEmail } from '#emails/order-confirmation'
+import { getBranding } from '~/domain/company/company.server'
 import { prisma } from '~/utils/db.server'
 import { sendEmail } from '~/utils/email.server'
 import { extendTermCode } from '~/domain/promotions/eligibility'
@@ -34,6 +35,7 @@ export async function sendOrderConfirmation(orderId: number): Promise<void> {
     to: order.placedBy.email,
     subject: t('email.order.subject', { id: order.id }),
     react: OrderConfirmationEmail({
+      brand: await getBranding(),
       locale,
       name: order.placedBy.name,
       accountName: order.account.tradeName,

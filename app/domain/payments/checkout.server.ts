@@ -67,7 +67,9 @@ export async function startStripeCheckout(input: {
             price_data: {
               currency: order.currency.toLowerCase(),
               unit_amount: order.totalCents,
-              product_data: { name: `Reativa #${order.id}` },
+              // The company's name (settings). A rename between two tries of one attempt would
+              // make Stripe refuse the retry; the next attempt, under a new key, goes through.
+              product_data: { name: `${settings?.companyName ?? 'Reativa'} #${order.id}` },
             },
           },
         ],
