@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'imports:manage': ['MANAGER', 'ADMIN'],
   'settings:manage': ['MANAGER', 'ADMIN'],
   'audit:view': ['MANAGER', 'ADMIN'],
+  /** Staff users (managers, admins, reps): create, edit, deactivate. */
+  'users:manage': ['ADMIN'],
   /** The dev mailbox in production (in development it is open). */
   'mailbox:view': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>

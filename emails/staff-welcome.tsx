@@ -1,0 +1,43 @@
+import { type Role } from '@prisma/client'
+import { Button, Text } from '@react-email/components'
+import { type Locale, translator } from '~/utils/i18n'
+import { buttonStyle, EmailLayout } from './layout'
+
+/** To a new member of staff (or one an admin sent a new link): choose your password. */
+export function StaffWelcomeEmail({
+  locale,
+  name,
+  role,
+  url,
+}: {
+  locale: Locale
+  name: string
+  role: Role
+  url: string
+}) {
+  const t = translator(locale)
+  return (
+    <EmailLayout
+      lang={locale}
+      preview={t('email.staffWelcome.subject')}
+      footerText={t('email.footer', { app: 'Reativa' })}
+    >
+      <Text>{t('email.greeting', { name })}</Text>
+      <Text>{t('email.staffWelcome.body', { role: t(`role.${role}`) })}</Text>
+      <Button href={url} style={buttonStyle}>
+        {t('email.staffWelcome.button')}
+      </Button>
+      <Text>{url}</Text>
+      <Text>{t('email.staffWelcome.validity')}</Text>
+    </EmailLayout>
+  )
+}
+
+StaffWelcomeEmail.PreviewProps = {
+  locale: 'pt-BR',
+  name: 'Maria',
+  role: 'MANAGER',
+  url: 'http://localhost:3000/auth/reset-password?token=exemplo',
+} satisfies Parameters<typeof StaffWelcomeEmail>[0]
+
+export default StaffWelcomeEmail
