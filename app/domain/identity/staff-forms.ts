@@ -19,7 +19,12 @@ export function normalizeRepCode(code: string | undefined): string {
 
 const fields = z.object({
   name: requiredText(120, { min: 2 }),
-  email: emailField,
+  // Required as text rather than as a type, so that a missing email does not stop the checks
+  // between fields (a rep's code) and every problem is reported at once.
+  email: requiredText(254).refine(
+    (text) => !text || emailField.safeParse(text).success,
+    formMessage('validation.email'),
+  ),
   role: z.enum(STAFF_ROLES, {
     errorMap: () => ({ message: formMessage('staffForm.roleInvalid') }),
   }),

@@ -120,6 +120,12 @@ describe('staff users', () => {
       email: ['validation.email'],
       repCode: ['staffForm.repCodeRequired'],
     })
+    const missing = await parse(null, { role: 'REP' })
+    expect(missing.errors).toEqual({
+      name: ['form.required'],
+      email: ['form.required'],
+      repCode: ['staffForm.repCodeRequired'],
+    })
     const badRole = await parse(null, { name: 'Ana', email: 'ana@test.example', role: 'BUYER' })
     expect(badRole.errors?.role).toEqual(['staffForm.roleInvalid'])
   })

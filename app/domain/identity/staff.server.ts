@@ -204,10 +204,11 @@ async function repByCode(db: Db, code: string) {
 async function conflicts(
   db: Db,
   userId: string | null,
-  input: { name: string; email: string; role: string; repCode?: string | null },
+  // As typed: the form's own checks may have failed (a missing email…).
+  input: { email?: string; role?: string; repCode?: string | null },
 ): Promise<FormErrors> {
   const errors: FormErrors = {}
-  const email = normalizeEmail(input.email)
+  const email = normalizeEmail(input.email ?? '')
   if (email) {
     const holder = await db.user.findUnique({ where: { email }, select: { id: true } })
     if (holder && holder.id !== userId) errors.email = [formMessage('staffForm.emailTaken')]
