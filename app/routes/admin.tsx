@@ -18,6 +18,7 @@ const NAV = [
   { to: '/admin/commission', label: 'admin.nav.commission', permission: 'commission:manage' },
   { to: '/admin/imports', label: 'admin.nav.imports', permission: 'imports:manage' },
   { to: '/admin/settings', label: 'admin.nav.settings', permission: 'settings:manage' },
+  { to: '/admin/users', label: 'admin.nav.users', permission: 'users:manage' },
   { to: '/admin/audit', label: 'admin.nav.audit', permission: 'audit:view' },
 ] as const satisfies readonly { to: string; label: MessageKey; permission: Permission }[]
 

@@ -33,9 +33,17 @@ function resendClient(key: string): Resend {
   return resend.client
 }
 
+/**
+ * React 18's streaming renderer, which react-email uses, pads a 2 KB chunk with zero bytes when
+ * the next character is multi-byte and does not fit (facebook/react#26228, fixed in React 19):
+ * an accent at the wrong place put "\0" in the email, which PostgreSQL refuses to store. Zero
+ * bytes are never part of an email's text, so they are dropped.
+ */
+const withoutZeroBytes = (rendered: string) => rendered.replaceAll('\u0000', '')
+
 export async function renderEmail(react: ReactElement): Promise<{ html: string; text: string }> {
   const [html, text] = await Promise.all([render(react), render(react, { plainText: true })])
-  return { html, text }
+  return { html: withoutZeroBytes(html), text: withoutZeroBytes(text) }
 }
 
 // Errors a later attempt cannot fix: the message itself is wrong.

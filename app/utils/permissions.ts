@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   /** The company's name and branding on the portal and in emails. */
   'company:manage': ['ADMIN'],
   'audit:view': ['MANAGER', 'ADMIN'],
+  /** Staff users (managers, admins, reps): create, edit, deactivate. */
+  'users:manage': ['ADMIN'],
   /** The dev mailbox in production (in development it is open). */
   'mailbox:view': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>

@@ -48,6 +48,15 @@ test('a rep: hostile values in every URL parameter and form field never get a 50
   await expectNo500s(page, ['/rep', '/rep/accounts', '/rep/statement.csv'])
 })
 
+test('an admin: hostile values on the people pages never get a 500', async ({ page, world }) => {
+  test.setTimeout(5 * 60_000)
+  // The forms of a user's page act on that user: a manager of the test's own.
+  const manager = await world.manager()
+  await world.loginAs(page, await world.admin())
+  await expectNo500s(page, ['/admin/users', '/admin/users/new', `/admin/users/${manager.id}`])
+  expect(page.url()).not.toContain('/auth/login')
+})
+
 test('a same-site post through a proxy that rewrote Host is answered, not a 500', async ({
   request,
   baseURL,

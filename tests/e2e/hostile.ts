@@ -35,6 +35,7 @@ const PARAMS = [
   'page',
   'q',
   'status',
+  'role',
   'sort',
   'minDays',
   'maxDays',
