@@ -23,11 +23,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getStoreHeader(user.accountId),
     impersonationBanner(request),
   ])
-  return json({ userName: user.name, impersonation, ...header })
+  return json({
+    userName: user.name,
+    isAccountAdmin: user.isAccountAdmin,
+    impersonation,
+    ...header,
+  })
 }
 
 export default function StoreLayout() {
-  const { userName, accountName, cartCount, impersonation, welcomeOffers } =
+  const { userName, isAccountAdmin, accountName, cartCount, impersonation, welcomeOffers } =
     useLoaderData<typeof loader>()
   const { t, locale } = useT()
   const navigation = useNavigation()
@@ -87,6 +92,11 @@ export default function StoreLayout() {
             <NavLink to="/orders" className={navClass}>
               {t('nav.orders')}
             </NavLink>
+            {isAccountAdmin ? (
+              <NavLink to="/account/buyers" className={navClass}>
+                {t('nav.buyers')}
+              </NavLink>
+            ) : null}
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600">
