@@ -27,7 +27,7 @@ export type BuyerReply =
 /**
  * An account's buyers with what may be done to each, and the form that adds one: the back
  * office's account page and the storefront's page for the account's admin. `selfId` is the
- * account admin looking at the list (no buttons on their own row but re-sending).
+ * account admin looking at the list (no buttons on their own row).
  */
 export function BuyersPanel({
   buyers,
@@ -96,31 +96,30 @@ export function BuyersPanel({
                   </Alert>
                 </div>
               ) : null}
-              {buyer.active ? (
+              {buyer.active && !self ? (
                 <div className="flex flex-wrap items-center gap-2">
                   <Form method="post" className="flex flex-wrap gap-2">
                     <input type="hidden" name="userId" value={buyer.id} />
-                    <RowButton intent="buyer-resend" disabled={busy}>
-                      {t('buyers.resend')}
-                    </RowButton>
-                    {self ? null : (
-                      <>
-                        <RowButton
-                          intent={buyer.isAccountAdmin ? 'buyer-unmake-admin' : 'buyer-make-admin'}
-                          disabled={busy}
-                        >
-                          {t(buyer.isAccountAdmin ? 'buyers.unmakeAdmin' : 'buyers.makeAdmin')}
-                        </RowButton>
-                        <RowButton
-                          intent="buyer-remove"
-                          variant="danger"
-                          disabled={busy}
-                          title={t('buyers.removeHint')}
-                        >
-                          {t('buyers.remove')}
-                        </RowButton>
-                      </>
+                    {/* Until they choose a password; after that, "forgot my password" is theirs. */}
+                    {buyer.hasPassword ? null : (
+                      <RowButton intent="buyer-resend" disabled={busy}>
+                        {t('buyers.resend')}
+                      </RowButton>
                     )}
+                    <RowButton
+                      intent={buyer.isAccountAdmin ? 'buyer-unmake-admin' : 'buyer-make-admin'}
+                      disabled={busy}
+                    >
+                      {t(buyer.isAccountAdmin ? 'buyers.unmakeAdmin' : 'buyers.makeAdmin')}
+                    </RowButton>
+                    <RowButton
+                      intent="buyer-remove"
+                      variant="danger"
+                      disabled={busy}
+                      title={t('buyers.removeHint')}
+                    >
+                      {t('buyers.remove')}
+                    </RowButton>
                   </Form>
                   {rowExtras?.(buyer)}
                 </div>

@@ -82,7 +82,7 @@ export default function StoreLayout() {
               {t('catalog.searchButton')}
             </button>
           </Form>
-          <nav className="flex items-center gap-1" aria-label="Reativa">
+          <nav className="flex flex-wrap items-center gap-1" aria-label="Reativa">
             <NavLink to="/catalog" className={navClass}>
               {t('nav.catalog')}
             </NavLink>

@@ -42,6 +42,13 @@ test("a manager adds a buyer on the account's page; the buyer chooses a password
   // The form is empty again for the next one.
   await expect(addForm(page).getByLabel('E-mail')).toHaveValue('')
 
+  // World buyers have chosen their password: only the new one can be invited again.
+  await expect(
+    row(page, owner.email).getByRole('button', { name: 'Reenviar convite' }),
+  ).toHaveCount(0)
+  await row(page, lower).getByRole('button', { name: 'Reenviar convite' }).click()
+  await expect(row(page, lower).getByTestId('buyer-row-message')).toHaveText('Convite reenviado.')
+
   // The only admin cannot go while a colleague remains.
   await row(page, owner.email).getByRole('button', { name: 'Remover' }).click()
   await expect(row(page, owner.email).getByTestId('buyer-row-message')).toHaveText(
@@ -49,6 +56,13 @@ test("a manager adds a buyer on the account's page; the buyer chooses a password
   )
   await expect(page.getByTestId('buyers-count')).toHaveText('2 compradores ativos')
 
+  // Two emails went out; the newest one's link is the one that works.
+  const mailbox = await world.pageAs(browser, await world.admin())
+  await expect(async () => {
+    await mailbox.goto(`/dev/mailbox?to=${encodeURIComponent(lower)}`)
+    await expect(mailbox.getByTestId('mail-row')).toHaveCount(2, { timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
+  await mailbox.context().close()
   const subject = `Seu acesso ao portal de pedidos — ${owner.tradeName}`
   const mail = await world.latestMail(browser, lower, subject)
   const link = /(http:\/\/\S+\/auth\/reset-password\?token=[\w-]+&welcome=1)/.exec(mail.text)![1]!
