@@ -16,8 +16,8 @@ function row(page: Page, email: string) {
 
 async function addBuyer(page: Page, name: string, email: string, admin = false) {
   const form = addForm(page)
-  await form.getByLabel('Nome').fill(name)
-  await form.getByLabel('E-mail').fill(email)
+  await form.getByLabel('Nome do comprador').fill(name)
+  await form.getByLabel('E-mail do comprador').fill(email)
   if (admin) await form.getByLabel('Administrador da conta (gerencia os compradores)').check()
   await form.getByRole('button', { name: 'Adicionar comprador' }).click()
 }
@@ -40,7 +40,7 @@ test("a manager adds a buyer on the account's page; the buyer chooses a password
   await expect(page.getByTestId('buyers-count')).toHaveText('2 compradores ativos')
   await expect(row(page, lower)).toContainText('ainda não criou a senha')
   // The form is empty again for the next one.
-  await expect(addForm(page).getByLabel('E-mail')).toHaveValue('')
+  await expect(addForm(page).getByLabel('E-mail do comprador')).toHaveValue('')
 
   // World buyers have chosen their password: only the new one can be invited again.
   await expect(
@@ -145,22 +145,22 @@ test('bad input on the buyers form shows errors beside the fields and writes not
 
   // Checked in the browser: nothing is sent.
   const posts = recordPosts(page)
-  await form.getByLabel('Nome').fill('x')
-  await form.getByLabel('E-mail').fill('não-é-email')
+  await form.getByLabel('Nome do comprador').fill('x')
+  await form.getByLabel('E-mail do comprador').fill('não-é-email')
   await form.getByRole('button', { name: 'Adicionar comprador' }).click()
-  await expectFieldError(form.getByLabel('Nome'), 'Use pelo menos 2 caracteres.')
-  await expectFieldError(form.getByLabel('E-mail'), 'Informe um e-mail válido.')
+  await expectFieldError(form.getByLabel('Nome do comprador'), 'Use pelo menos 2 caracteres.')
+  await expectFieldError(form.getByLabel('E-mail do comprador'), 'Informe um e-mail válido.')
   expect(posts).toEqual([])
 
   // Checked by the server: another account's buyer's email, in other letters.
-  await form.getByLabel('Nome').fill('Intrusa')
-  await form.getByLabel('E-mail').fill(other.email.toUpperCase())
+  await form.getByLabel('Nome do comprador').fill('Intrusa')
+  await form.getByLabel('E-mail do comprador').fill(other.email.toUpperCase())
   await form.getByRole('button', { name: 'Adicionar comprador' }).click()
   await expectFieldError(
-    form.getByLabel('E-mail'),
+    form.getByLabel('E-mail do comprador'),
     'Este e-mail já é usado por outro usuário do portal. Use outro e-mail.',
   )
-  await expect(form.getByLabel('Nome')).toHaveValue('Intrusa')
+  await expect(form.getByLabel('Nome do comprador')).toHaveValue('Intrusa')
   await expect(page.getByTestId('buyers-count')).toHaveText('1 comprador ativo')
   await page.reload()
   await expect(page.getByTestId('buyer-row')).toHaveCount(1)
