@@ -24,11 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getStoreHeader(user.accountId),
     impersonationBanner(request),
   ])
-  return json({ userName: user.name, impersonation, ...header })
+  return json({
+    userName: user.name,
+    isAccountAdmin: user.isAccountAdmin,
+    impersonation,
+    ...header,
+  })
 }
 
 export default function StoreLayout() {
-  const { userName, accountName, cartCount, impersonation, welcomeOffers } =
+  const { userName, isAccountAdmin, accountName, cartCount, impersonation, welcomeOffers } =
     useLoaderData<typeof loader>()
   const { t, locale } = useT()
   const { companyName, supportPhone, whatsapp, whatsappUrl } = useBranding()
@@ -83,7 +88,7 @@ export default function StoreLayout() {
               {t('catalog.searchButton')}
             </button>
           </Form>
-          <nav className="flex items-center gap-1" aria-label={companyName}>
+          <nav className="flex flex-wrap items-center gap-1" aria-label={companyName}>
             <NavLink to="/catalog" className={navClass}>
               {t('nav.catalog')}
             </NavLink>
@@ -93,6 +98,11 @@ export default function StoreLayout() {
             <NavLink to="/orders" className={navClass}>
               {t('nav.orders')}
             </NavLink>
+            {isAccountAdmin ? (
+              <NavLink to="/account/buyers" className={navClass}>
+                {t('nav.buyers')}
+              </NavLink>
+            ) : null}
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600">

@@ -11,6 +11,7 @@ import {
   useContractForm,
   useFormMessage,
 } from '~/components/forms'
+import { BuyersPanel } from '~/components/buyers-panel'
 import { orderLeadColumns, OrderRowLeadCells } from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
@@ -28,9 +29,12 @@ import {
   getAccountDetail,
   updateAccount,
 } from '~/domain/accounts/portfolio.server'
+import { buyerFormAction, listBuyers } from '~/domain/accounts/buyers.server'
 import { listAccountInvitations } from '~/domain/campaigns/account-invitations.server'
 import { startImpersonation } from '~/domain/identity/impersonation.server'
 import { requireStaff } from '~/utils/auth.server'
+import { getLocale } from '~/utils/locale.server'
+import { can } from '~/utils/permissions'
 import { formMessage } from '~/utils/form-schema'
 import { centsToDecimalText } from '~/utils/money'
 import { useT } from '~/utils/use-t'
@@ -41,16 +45,24 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, 'accounts:view')
+  const user = await requireStaff(request, 'accounts:view')
   const accountId = params.accountId ?? ''
-  const [account, options, commercial, invitations] = await Promise.all([
+  const [account, options, commercial, invitations, buyers] = await Promise.all([
     getAccountDetail(accountId),
     accountFilterOptions(),
     commercialTermOptions(),
     listAccountInvitations(accountId),
+    listBuyers(accountId),
   ])
   if (!account) throw new Response('Not found', { status: 404 })
-  return json({ account, reps: options.reps, commercial, invitations })
+  return json({
+    account,
+    reps: options.reps,
+    commercial,
+    invitations,
+    buyers,
+    canImpersonate: can(user.role, 'orders:on-behalf'),
+  })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,34 +75,53 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const user = await requireStaff(request, 'accounts:edit')
   const accountId = params.accountId ?? ''
+  if (String(form.get('intent') ?? '').startsWith('buyer-')) {
+    const reply = await buyerFormAction(
+      { kind: 'staff', userId: user.id },
+      accountId,
+      form,
+      await getLocale(request),
+    )
+    return json(reply.data, { status: reply.status })
+  }
   if (form.get('intent') === 'commercial') {
     const submission = await parseWithZod(form, {
       schema: commercialTermsSchemaForSave(),
       async: true,
     })
     if (submission.status !== 'success') {
-      return json({ form: 'commercial', result: submission.reply(), saved: null }, { status: 400 })
+      return json(
+        { form: 'commercial' as const, result: submission.reply(), saved: null },
+        { status: 400 },
+      )
     }
     const saved = await updateCommercialTerms(user.id, accountId, submission.value)
     if (!saved.ok && saved.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
     if (!saved.ok) {
       const { field, message } = COMMERCIAL_TERMS_FIELDS[saved.code]
       const result = submission.reply({ fieldErrors: { [field]: [formMessage(message)] } })
-      return json({ form: 'commercial', result, saved: null }, { status: 400 })
+      return json({ form: 'commercial' as const, result, saved: null }, { status: 400 })
     }
-    return json({ form: 'commercial', result: submission.reply(), saved: saved.changed > 0 })
+    return json({
+      form: 'commercial' as const,
+      result: submission.reply(),
+      saved: saved.changed > 0,
+    })
   }
   const submission = await parseWithZod(form, { schema: accountEditSchemaForSave(), async: true })
   if (submission.status !== 'success') {
-    return json({ form: 'contact', result: submission.reply(), saved: null }, { status: 400 })
+    return json(
+      { form: 'contact' as const, result: submission.reply(), saved: null },
+      { status: 400 },
+    )
   }
   const saved = await updateAccount(user.id, accountId, submission.value)
   if (!saved.ok && saved.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
   if (!saved.ok) {
     const result = submission.reply({ fieldErrors: { repId: [formMessage('account.unknownRep')] } })
-    return json({ form: 'contact', result, saved: null }, { status: 400 })
+    return json({ form: 'contact' as const, result, saved: null }, { status: 400 })
   }
-  return json({ form: 'contact', result: submission.reply(), saved: saved.changed > 0 })
+  return json({ form: 'contact' as const, result: submission.reply(), saved: saved.changed > 0 })
 }
 
 /** A save that went through: saved, or nothing to change. */
@@ -100,7 +131,8 @@ function SavedAlert({ changed }: { changed: boolean }) {
 }
 
 export default function AccountPage() {
-  const { account, reps, commercial, invitations } = useLoaderData<typeof loader>()
+  const { account, reps, commercial, invitations, buyers, canImpersonate } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date, money } = useT()
   const section = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4'
@@ -185,22 +217,15 @@ export default function AccountPage() {
           <h2 id="buyers-heading" className="text-lg font-semibold">
             {t('account.buyers')}
           </h2>
-          {account.users.length === 0 ? (
-            <p className="text-sm text-slate-600">{t('account.noBuyers')}</p>
-          ) : null}
-          <ul className="space-y-2">
-            {account.users.map((buyer) => (
-              <li
-                key={buyer.id}
-                className="flex flex-wrap items-center justify-between gap-2 text-sm"
-              >
-                <span>
-                  {buyer.name} · {buyer.email}
-                  <span className="block text-xs text-slate-600">
-                    {t('account.lastLogin')}:{' '}
-                    {buyer.lastLoginAt ? date(buyer.lastLoginAt, 'datetime') : t('account.never')}
-                  </span>
-                </span>
+          <BuyersPanel
+            buyers={buyers}
+            reply={
+              actionData?.form === 'buyer-add' || actionData?.form === 'buyer-row'
+                ? actionData
+                : null
+            }
+            rowExtras={(buyer) =>
+              canImpersonate ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="impersonate" />
                   <input type="hidden" name="userId" value={buyer.id} />
@@ -208,9 +233,9 @@ export default function AccountPage() {
                     {t('account.impersonate')}
                   </Button>
                 </Form>
-              </li>
-            ))}
-          </ul>
+              ) : null
+            }
+          />
           <h2 id="invitations-heading" className="pt-2 text-lg font-semibold">
             {t('account.invitations')}
           </h2>
@@ -288,7 +313,10 @@ export default function AccountPage() {
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
-type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
+type ActionData = Extract<
+  NonNullable<ReturnType<typeof useActionData<typeof action>>>,
+  { form: 'contact' | 'commercial' }
+>
 
 /** The account's latest invitations, newest first, and how many older ones are not shown. */
 function AccountInvitations({ invitations, older }: LoaderData['invitations']) {

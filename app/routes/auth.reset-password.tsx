@@ -20,8 +20,11 @@ export const meta: MetaFunction = ({ matches }) => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get('token') ?? ''
-  return json({ token, state: await checkResetToken(token) })
+  const params = new URL(request.url).searchParams
+  const token = params.get('token') ?? ''
+  // A new buyer's first link (buyers.server.ts) says "choose", not "new", password.
+  const welcome = params.get('welcome') === '1'
+  return json({ token, welcome, state: await checkResetToken(token) })
 }
 
 // Passwords are never sent back into the page.
@@ -49,7 +52,7 @@ const stateMessage = {
 } as const
 
 export default function ResetPassword() {
-  const { token, state } = useLoaderData<typeof loader>()
+  const { token, welcome, state } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useT()
@@ -71,7 +74,7 @@ export default function ResetPassword() {
   }
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-bold">{t('reset.title')}</h1>
+      <h1 className="text-xl font-bold">{t(welcome ? 'buyers.welcomeTitle' : 'reset.title')}</h1>
       <FormErrors form={form} summary={false} />
       <Form method="post" className="space-y-4" {...formProps(form)}>
         <input type="hidden" name="token" value={token} />

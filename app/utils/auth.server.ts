@@ -147,6 +147,13 @@ export async function requireBuyer(request: Request): Promise<BuyerUser> {
   return user as BuyerUser
 }
 
+/** A buyer who is their account's admin: manages the account's buyers from the storefront. */
+export async function requireAccountAdmin(request: Request): Promise<BuyerUser> {
+  const user = await requireBuyer(request)
+  if (!user.isAccountAdmin) throw forbidden()
+  return user
+}
+
 export async function requireRep(request: Request): Promise<RepUser> {
   const user = await requireUser(request, { role: 'REP' })
   if (!user.repId) throw forbidden()

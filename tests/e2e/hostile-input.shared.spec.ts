@@ -11,6 +11,8 @@ test('the back office: hostile values in every URL parameter and form field neve
 }) => {
   test.setTimeout(10 * 60_000)
   const buyer = await world.buyer({ twinOf: 'acc_00001' })
+  // A second buyer, so the account page shows the buyers' row actions too.
+  await world.buyer({ accountId: buyer.accountId })
   const rep = await world.rep()
   const offer = await world.call('offer')
   const campaign = await world.call('campaign')

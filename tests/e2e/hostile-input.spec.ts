@@ -25,8 +25,11 @@ test('a buyer: hostile values in every URL parameter and form field never get a 
   world,
 }) => {
   test.setTimeout(5 * 60_000)
-  // A twin of a demo account: it has ERP orders; its cart gets one line.
-  await world.loginAs(page, await world.buyer({ twinOf: 'acc_00001' }))
+  // A twin of a demo account: it has ERP orders; its cart gets one line. The buyer is the
+  // account's admin, with a colleague, so the buyers page shows every form it has.
+  const buyer = await world.buyer({ twinOf: 'acc_00001' })
+  await world.buyer({ accountId: buyer.accountId })
+  await world.loginAs(page, buyer)
   const [orderId] = await orderIds(page)
   await quickOrder(page, 'CIM-0001 10')
   await expectNo500s(page, [
@@ -35,6 +38,7 @@ test('a buyer: hostile values in every URL parameter and form field never get a 
     '/orders',
     `/orders/${orderId}`,
     '/products/CIM-0001',
+    '/account/buyers',
   ])
 })
 

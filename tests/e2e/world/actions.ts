@@ -36,13 +36,14 @@ async function user(data: {
   accountId?: string
   repId?: string
   name: string
+  isAccountAdmin?: boolean
 }): Promise<WorldUser> {
   passwordHash ??= hashPassword(WORLD_PASSWORD)
   const created = await createUser({
     ...data,
     email: `${data.role.toLowerCase()}-${slug()}@e2e.test`,
     passwordHash: await passwordHash,
-    isAccountAdmin: data.role === 'BUYER',
+    isAccountAdmin: data.isAccountAdmin ?? data.role === 'BUYER',
   })
   return { id: created.id, email: created.email, name: data.name, password: WORLD_PASSWORD }
 }
@@ -55,10 +56,31 @@ export type BuyerOptions = {
   state?: string
   /** The account's rep (a `rep()` of the same test), instead of the twin's. */
   repId?: string
+  /** A colleague on this account (of an earlier `buyer()`), instead of a new account. */
+  accountId?: string
+  /** Whether the buyer is the account's admin (default: on a new account yes, a colleague no). */
+  isAccountAdmin?: boolean
+  name?: string
 }
 
 /** A new account with a buyer who is its admin; a twin of a demo account when asked. */
 export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
+  if (options.accountId) {
+    const account = await prisma.account.findUniqueOrThrow({ where: { id: options.accountId } })
+    const colleague = await user({
+      role: 'BUYER',
+      accountId: account.id,
+      name: options.name ?? 'Colega Teste',
+      isAccountAdmin: options.isAccountAdmin ?? false,
+    })
+    return {
+      ...colleague,
+      accountId: account.id,
+      tradeName: account.tradeName,
+      cnpj: account.cnpj,
+      accountEmail: account.email ?? '',
+    }
+  }
   const source = options.twinOf
     ? await prisma.account.findUniqueOrThrow({
         where: { id: options.twinOf },
@@ -105,7 +127,12 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
       })
     }
   }
-  const buyerUser = await user({ role: 'BUYER', accountId: account.id, name: 'Compradora Teste' })
+  const buyerUser = await user({
+    role: 'BUYER',
+    accountId: account.id,
+    name: options.name ?? 'Compradora Teste',
+    isAccountAdmin: options.isAccountAdmin ?? true,
+  })
   return {
     ...buyerUser,
     accountId: account.id,
