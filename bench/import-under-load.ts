@@ -148,7 +148,19 @@ function summary(samples: Sample[]) {
 }
 
 async function main() {
-  const { prisma } = await import('../app/utils/db.server')
+  const [{ prisma }, { reclassifyPortfolio }] = await Promise.all([
+    import('../app/utils/db.server'),
+    import('../app/domain/accounts/reclassify.server'),
+  ])
+  // What an interrupted earlier run may have left: its batch would be written again when the
+  // server starts, its orders would change the dataset.
+  await prisma.importBatch.updateMany({
+    where: { status: 'COMMITTING' },
+    data: { status: 'FAILED' },
+  })
+  if (await prisma.order.count({ where: { externalRef: { startsWith: 'BENCH' } } })) {
+    await removeImportedOrders(prisma, 'BENCH', () => reclassifyPortfolio({ rebuild: true }))
+  }
   const { file, prefix } = await writeOrderHistoryFile(prisma)
   // The server is the only writer while it runs.
   await prisma.$disconnect()
@@ -217,17 +229,21 @@ async function main() {
     figure('storefront during a 50,000-line import confirm: longest wait', during.max, 'ms', 0)
     figure('import confirm through the server, until written', confirmMs / 1000, 's', 1)
   } finally {
+    // A server stalled in a write may not get to its shutdown: it is killed after 10 s.
+    const exited = new Promise((resolve) => server.once('exit', resolve))
     server.kill('SIGTERM')
-    await new Promise((resolve) => server.once('exit', resolve))
+    const killer = setTimeout(() => server.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(killer)
     fs.rmSync(file, { force: true })
   }
 
-  const [{ prisma: db }, { reclassifyPortfolio }] = await Promise.all([
-    import('../app/utils/db.server'),
-    import('../app/domain/accounts/reclassify.server'),
-  ])
-  await removeImportedOrders(db, prefix, () => reclassifyPortfolio({ rebuild: true }))
-  await db.$disconnect()
+  await prisma.importBatch.updateMany({
+    where: { status: 'COMMITTING' },
+    data: { status: 'FAILED' },
+  })
+  await removeImportedOrders(prisma, prefix, () => reclassifyPortfolio({ rebuild: true }))
+  await prisma.$disconnect()
   appendFigures(resultsFile!, figures)
 }
 
