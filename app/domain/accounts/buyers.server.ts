@@ -28,7 +28,7 @@ import { getBranding } from '~/domain/company/company.server'
 import { BuyerInvitationEmail } from '#emails/buyer-invitation'
 import { audit } from '~/domain/audit/audit.server'
 import { normalizeEmail } from '~/domain/identity/login.server'
-import { createToken, hashToken } from '~/domain/identity/tokens.server'
+import { issuePasswordLink } from '~/domain/identity/password-reset.server'
 import { isUniqueViolation, prisma, readAll, type Tx } from '~/utils/db.server'
 import { sendEmail } from '~/utils/email.server'
 import { formatDate } from '~/utils/dates'
@@ -180,22 +180,9 @@ async function othersOnAccount(tx: Tx, accountId: string, exceptUserId: string) 
   return { buyers, admins }
 }
 
-/** A new set-password link for the user; earlier ones stop working. Returns the token. */
-async function newInvitationToken(tx: Tx, userId: string, now: Date) {
-  await tx.passwordResetToken.updateMany({
-    where: { userId, usedAt: null },
-    data: { usedAt: now },
-  })
-  const token = createToken()
-  const record = await tx.passwordResetToken.create({
-    data: {
-      userId,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(now.getTime() + BUYER_INVITATION_TTL_MS),
-    },
-    select: { id: true },
-  })
-  return { token, tokenId: record.id }
+/** A new set-password link for the user; earlier ones stop working. */
+function newInvitationToken(tx: Tx, userId: string, now: Date) {
+  return issuePasswordLink(tx, userId, { now, validForMs: BUYER_INVITATION_TTL_MS })
 }
 
 type InvitationMail = {

@@ -1,7 +1,7 @@
 import { PasswordResetEmail } from '#emails/password-reset'
 import { getBranding } from '~/domain/company/company.server'
 import { lucia } from '~/utils/auth.server'
-import { prisma } from '~/utils/db.server'
+import { prisma, type Tx } from '~/utils/db.server'
 import { sendEmail } from '~/utils/email.server'
 import { env } from '~/utils/env.server'
 import { type Locale, translator } from '~/utils/i18n'
@@ -37,6 +37,27 @@ export type ResetRequestResult =
 
 // Links being prepared after their request was answered (see requestPasswordReset).
 const pending = new Set<Promise<void>>()
+
+/**
+ * A link to choose a password (a reset, or a first password for someone just added): its
+ * token, shown once, and the row's id. Earlier unused links of the user stop working.
+ */
+export async function issuePasswordLink(
+  tx: Tx,
+  userId: string,
+  { now, validForMs }: { now: Date; validForMs: number },
+): Promise<{ token: string; tokenId: string }> {
+  await tx.passwordResetToken.updateMany({
+    where: { userId, usedAt: null },
+    data: { usedAt: now },
+  })
+  const token = createToken()
+  const row = await tx.passwordResetToken.create({
+    data: { userId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + validForMs) },
+    select: { id: true },
+  })
+  return { token, tokenId: row.id }
+}
 
 /** Waits for every link still being prepared in this process (tests; a clean shutdown). */
 export async function settlePasswordResets(): Promise<void> {
@@ -83,21 +104,9 @@ async function sendResetLink(normalized: string, locale: Locale, now: Date): Pro
   })
   if (!user?.active) return
 
-  const token = createToken()
-  await prisma.$transaction([
-    // A new link replaces any earlier one still waiting.
-    prisma.passwordResetToken.updateMany({
-      where: { userId: user.id, usedAt: null },
-      data: { usedAt: now },
-    }),
-    prisma.passwordResetToken.create({
-      data: {
-        userId: user.id,
-        tokenHash: hashToken(token),
-        expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
-      },
-    }),
-  ])
+  const { token } = await prisma.$transaction((tx) =>
+    issuePasswordLink(tx, user.id, { now, validForMs: RESET_TOKEN_TTL_MS }),
+  )
   const resetUrl = new URL(
     `/auth/reset-password?${new URLSearchParams({ token })}`,
     env().APP_URL,

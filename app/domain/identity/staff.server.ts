@@ -25,7 +25,7 @@ import {
   type StaffInput,
   type StaffUserRole,
 } from './staff-forms'
-import { createToken, hashToken } from './tokens.server'
+import { issuePasswordLink } from './password-reset.server'
 
 export const STAFF_PAGE_SIZE = 25
 /** A new user has a week to choose a password (an admin can send a new link any time). */
@@ -304,21 +304,8 @@ async function repFor(
 }
 
 /** A link to choose a password, valid for a week; earlier unused links stop working. */
-async function issueSetPasswordToken(tx: Tx, userId: string, now: Date) {
-  const token = createToken()
-  await tx.passwordResetToken.updateMany({
-    where: { userId, usedAt: null },
-    data: { usedAt: now },
-  })
-  const row = await tx.passwordResetToken.create({
-    data: {
-      userId,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(now.getTime() + SET_PASSWORD_TTL_MS),
-    },
-    select: { id: true },
-  })
-  return { token, tokenId: row.id }
+function issueSetPasswordToken(tx: Tx, userId: string, now: Date) {
+  return issuePasswordLink(tx, userId, { now, validForMs: SET_PASSWORD_TTL_MS })
 }
 
 /** Queues the set-password email (through the outbox, once per link). */
