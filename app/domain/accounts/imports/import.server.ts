@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { type ImportBatch, type ImportKind } from '@prisma/client'
-import { chunks } from '~/utils/chunks'
 import { dialect, prisma, type Tx } from '~/utils/db.server'
 import { readUpload, storeFile, withStoredFileOnDisk } from '~/utils/files.server'
 import { runExclusive, type Lease } from '~/utils/jobs.server'
@@ -15,10 +14,10 @@ import { analyzeImport, type Analysis, type RowError } from './analyze.server'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
-// Records per transaction of a confirmed import's write, each well under a tenth of a second.
-const ORDER_CHUNK = 100
-const RECORD_CHUNK = 100
-const REBUILD_CHUNK = 100
+// A confirmed import's write goes in steps sized to take about this long each (decision 011),
+// from FIRST_STEP records, never fewer than 5 nor more than 500.
+const STEP_TARGET_MS = 40
+const FIRST_STEP = 50
 const MAX_PAUSE_MS = 200
 // A confirmed import is written by one process at a time; another takes over once this runs out.
 const IMPORT_LEASE_MS = 30_000
@@ -215,40 +214,43 @@ async function write(
     return { ok: false, code: 'NOT_PREVIEWED' }
   }
   try {
+    const sizer = new StepSizer()
     if (batch.kind === 'ORDERS') {
-      for (const part of chunks(analysis.orders, ORDER_CHUNK)) {
-        await step(batchId, lease, { created: part.length }, async (tx) => {
+      await inSteps(analysis.orders, sizer, (part) =>
+        step(batchId, lease, { created: part.length }, async (tx) => {
           await writeOrders(tx, part, now)
           return [...new Set(part.map((o) => o.accountId))]
-        })
-      }
+        }),
+      )
       // Old orders can change the past: rebuild these accounts' history and status.
       for (;;) {
         const pending = await pendingRebuild(batchId)
         if (!pending.length) break
-        const ids = pending.slice(0, REBUILD_CHUNK)
-        await step(batchId, lease, { rebuilt: ids }, (tx) =>
-          syncAccounts(tx, { accountIds: ids, now, rebuild: true }).then(() => []),
+        const ids = pending.slice(0, sizer.size)
+        sizer.took(
+          await step(batchId, lease, { rebuilt: ids }, (tx) =>
+            syncAccounts(tx, { accountIds: ids, now, rebuild: true }).then(() => []),
+          ),
         )
       }
     }
     if (batch.kind === 'ACCOUNTS') {
-      for (const part of chunks(analysis.accounts, RECORD_CHUNK)) {
+      await inSteps(analysis.accounts, sizer, (part) => {
         const updated = part.filter((record) => record.existingId).length
-        await step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
+        return step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
           for (const record of part) await writeAccount(tx, record, actorId, now)
           return []
         })
-      }
+      })
     }
     if (batch.kind === 'REPS') {
-      for (const part of chunks(analysis.reps, RECORD_CHUNK)) {
+      await inSteps(analysis.reps, sizer, (part) => {
         const updated = part.filter((record) => record.existingId).length
-        await step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
+        return step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
           for (const record of part) await writeRep(tx, record)
           return []
         })
-      }
+      })
     }
     return await finishWrite(batch, analysis, actorId, now, lease)
   } catch (error) {
@@ -259,6 +261,32 @@ async function write(
     })
     if (error instanceof WriteTakenOver) return { ok: false, code: 'NOT_PREVIEWED' }
     throw error
+  }
+}
+
+/**
+ * How many records the next step takes: halved after a step that took too long, doubled after
+ * one that was quick, so each step holds the database for about STEP_TARGET_MS whatever the
+ * machine and the kind of record.
+ */
+class StepSizer {
+  size = FIRST_STEP
+  took(ms: number) {
+    if (ms > STEP_TARGET_MS * 1.5) this.size = Math.max(5, Math.floor(this.size / 2))
+    else if (ms < STEP_TARGET_MS / 2) this.size = Math.min(500, this.size * 2)
+  }
+}
+
+/** Writes `records` in steps the sizer sizes; `write` returns how long its step took. */
+async function inSteps<T>(
+  records: readonly T[],
+  sizer: StepSizer,
+  write: (part: T[]) => Promise<number>,
+) {
+  for (let i = 0; i < records.length; ) {
+    const part = records.slice(i, i + sizer.size)
+    sizer.took(await write(part))
+    i += part.length
   }
 }
 
@@ -280,7 +308,7 @@ async function step(
   lease: Lease,
   progress: { created?: number; updated?: number; rebuilt?: readonly string[] },
   work: (tx: Tx) => Promise<string[]>,
-) {
+): Promise<number> {
   if (!lease.held()) throw new WriteTakenOver()
   const started = performance.now()
   await prisma.$transaction(
@@ -291,21 +319,26 @@ async function step(
       })
       if (batch?.status !== 'COMMITTING') throw new WriteTakenOver()
       const touched = await work(tx)
-      const done = new Set(progress.rebuilt)
-      const pending = new Set(batch.pendingRebuild ? batch.pendingRebuild.split(',') : [])
+      const before = batch.pendingRebuild
+      const pending = new Set(before ? before.split(',') : [])
       touched.forEach((id) => pending.add(id))
+      progress.rebuilt?.forEach((id) => pending.delete(id))
+      const after = [...pending].join(',')
       await tx.importBatch.update({
         where: { id: batchId },
         data: {
           writtenCreated: { increment: progress.created ?? 0 },
           writtenUpdated: { increment: progress.updated ?? 0 },
-          pendingRebuild: [...pending].filter((id) => !done.has(id)).join(','),
+          // Rewritten only when it changes: it can hold thousands of ids.
+          ...(after === before ? {} : { pendingRebuild: after }),
         },
       })
     },
     { timeout: 60_000 },
   )
-  await yieldToRequests(performance.now() - started)
+  const ms = performance.now() - started
+  await yieldToRequests(ms)
+  return ms
 }
 
 /**
