@@ -131,6 +131,7 @@ function SavedAlert({ changed }: { changed: boolean }) {
 }
 
 export default function AccountPage() {
+  const message = useFormMessage()
   const { account, reps, commercial, invitations, buyers, canImpersonate } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -248,7 +249,16 @@ export default function AccountPage() {
           {t('account.orders')}
         </h2>
         <p className="text-sm text-slate-600">
-          {t('account.ordersCount', { count: account._count.orders })}
+          {account._count.orders === 0
+            ? t('account.noOrders')
+            : message(
+                formMessage(
+                  account._count.orders > account.orders.length
+                    ? 'account.ordersRecent'
+                    : 'account.ordersCount',
+                  { count: account._count.orders, shown: account.orders.length },
+                ),
+              )}
         </p>
         <DataTable
           columns={[
