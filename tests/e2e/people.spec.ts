@@ -4,7 +4,7 @@ import { expectFieldError, recordPosts, snapshot } from './forms-helpers'
 import { login } from './helpers'
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
-const SUBJECT = 'Crie sua senha no Reativa'
+const SUBJECT = 'Crie sua senha no portal Reativa'
 
 function slug() {
   return Math.random().toString(36).slice(2, 8)
