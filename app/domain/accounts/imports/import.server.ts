@@ -15,8 +15,9 @@ import { analyzeImport, type Analysis, type RowError } from './analyze.server'
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
 // A confirmed import's write goes in steps sized to take about this long each (decision 011),
-// from FIRST_STEP records, never fewer than 5 nor more than 500.
-const STEP_TARGET_MS = 40
+// from FIRST_STEP records, never fewer than 5 nor more than 500. On SQLite a step holds the
+// process's only connection, so steps are short; on PostgreSQL it holds only its rows' locks.
+const STEP_TARGET_MS = dialect === 'sqlite' ? 40 : 200
 const FIRST_STEP = 50
 const MAX_PAUSE_MS = 200
 // A confirmed import is written by one process at a time; another takes over once this runs out.
