@@ -980,7 +980,8 @@ export const en: Record<keyof typeof ptBR, string> = {
     'The link is valid for 7 days and works once. If it expires, ask your administrator for a new one.',
   'admin.nav.catalog': 'Catalog',
   'catalogAdmin.title': 'Catalog',
-  'catalogAdmin.intro': 'Products and families customers see in the store. An inactive product, or one in an inactive family, is hidden from the store.',
+  'catalogAdmin.intro':
+    'Products and families customers see in the store. An inactive product, or one in an inactive family, is hidden from the store.',
   'catalogAdmin.newProduct': 'New product',
   'catalogAdmin.families': 'Families',
   'catalogAdmin.back': '← Catalog',
@@ -1009,7 +1010,8 @@ export const en: Record<keyof typeof ptBR, string> = {
   'catalogAdmin.inactiveNotice': 'Inactive product: hidden from the store.',
   'catalogAdmin.create': 'Create product',
   'catalogForm.sku': 'SKU',
-  'catalogForm.skuHint': 'Capital letters, digits and . _ - /. It cannot change after the first order.',
+  'catalogForm.skuHint':
+    'Capital letters, digits and . _ - /. It cannot change after the first order.',
   'catalogForm.name': 'Name',
   'catalogForm.description': 'Description',
   'catalogForm.family': 'Family',
@@ -1036,7 +1038,8 @@ export const en: Record<keyof typeof ptBR, string> = {
   'familyForm.cycle': 'A family cannot go inside itself or one of its sub-families.',
   'familyForm.notFound': 'This family no longer exists.',
   'familyAdmin.title': 'Product families',
-  'familyAdmin.intro': 'Deactivate a family to hide it from the store with its sub-families and products.',
+  'familyAdmin.intro':
+    'Deactivate a family to hide it from the store with its sub-families and products.',
   'familyAdmin.products.one': '{count} product',
   'familyAdmin.products.other': '{count} products',
   'familyAdmin.deactivate': 'Deactivate',

@@ -985,7 +985,8 @@ export const ptBR = {
     'O link vale por 7 dias e só pode ser usado uma vez. Se expirar, peça um novo ao administrador.',
   'admin.nav.catalog': 'Catálogo',
   'catalogAdmin.title': 'Catálogo',
-  'catalogAdmin.intro': 'Produtos e famílias que os clientes veem na loja. Um produto inativo, ou numa família inativa, não aparece na loja.',
+  'catalogAdmin.intro':
+    'Produtos e famílias que os clientes veem na loja. Um produto inativo, ou numa família inativa, não aparece na loja.',
   'catalogAdmin.newProduct': 'Novo produto',
   'catalogAdmin.families': 'Famílias',
   'catalogAdmin.back': '← Catálogo',
@@ -1014,7 +1015,8 @@ export const ptBR = {
   'catalogAdmin.inactiveNotice': 'Produto inativo: não aparece na loja.',
   'catalogAdmin.create': 'Criar produto',
   'catalogForm.sku': 'SKU',
-  'catalogForm.skuHint': 'Letras maiúsculas, números e . _ - /. Não muda depois do primeiro pedido.',
+  'catalogForm.skuHint':
+    'Letras maiúsculas, números e . _ - /. Não muda depois do primeiro pedido.',
   'catalogForm.name': 'Nome',
   'catalogForm.description': 'Descrição',
   'catalogForm.family': 'Família',
@@ -1041,7 +1043,8 @@ export const ptBR = {
   'familyForm.cycle': 'Uma família não pode ficar dentro dela mesma nem de uma subfamília dela.',
   'familyForm.notFound': 'Esta família não existe mais.',
   'familyAdmin.title': 'Famílias de produtos',
-  'familyAdmin.intro': 'Desative uma família para escondê-la da loja com suas subfamílias e produtos.',
+  'familyAdmin.intro':
+    'Desative uma família para escondê-la da loja com suas subfamílias e produtos.',
   'familyAdmin.products.one': '{count} produto',
   'familyAdmin.products.other': '{count} produtos',
   'familyAdmin.deactivate': 'Desativar',
