@@ -42,6 +42,11 @@ async function parseProduct(form: FormData, productId: string | null = null) {
   return parseWithZod(form, { schema: productSchemaForSave(productId), async: true })
 }
 
+/** The submission's errors by field (none when it parsed). */
+function errorsOf(submission: { status?: string; error?: unknown }) {
+  return (submission.status === 'error' ? submission.error : {}) as Record<string, string[] | null>
+}
+
 async function manager() {
   return createUser({ role: 'MANAGER' })
 }
@@ -78,7 +83,7 @@ describe('catalog administration: products', () => {
     const before = await prisma.product.count()
     const submission = await parseProduct(productForm({ familyId: family.id, sku: 'dup-9001' }))
     expect(submission.status).toBe('error')
-    expect(submission.error?.sku).toEqual(['catalogForm.skuTaken'])
+    expect(errorsOf(submission).sku).toEqual(['catalogForm.skuTaken'])
     // And the domain refuses it too when the form's check was skipped (two saves at once).
     const actor = await manager()
     const again = await createProduct(actor.id, {
@@ -102,11 +107,11 @@ describe('catalog administration: products', () => {
       productForm({ familyId: family.id, packSize: '0', listPrice: '-5,00', stock: '-1' }),
     )
     expect(submission.status).toBe('error')
-    expect(submission.error?.packSize?.[0]).toMatch(/^catalogForm.packSizeInvalid/)
-    expect(submission.error?.listPrice).toEqual(['catalogForm.listPriceInvalid'])
-    expect(submission.error?.stock).toEqual(['catalogForm.stockInvalid'])
+    expect(errorsOf(submission).packSize?.[0]).toMatch(/^catalogForm.packSizeInvalid/)
+    expect(errorsOf(submission).listPrice).toEqual(['catalogForm.listPriceInvalid'])
+    expect(errorsOf(submission).stock).toEqual(['catalogForm.stockInvalid'])
     const zero = await parseProduct(productForm({ familyId: family.id, listPrice: '0' }))
-    expect(zero.error?.listPrice).toEqual(['catalogForm.listPriceInvalid'])
+    expect(errorsOf(zero).listPrice).toEqual(['catalogForm.listPriceInvalid'])
   })
 
   it('keeps the SKU once the product appears in an order line, and allows other changes', async () => {
@@ -123,7 +128,7 @@ describe('catalog administration: products', () => {
       productForm({ familyId: product.familyId, sku: `${product.sku}-X` }),
       product.id,
     )
-    expect(changed.error?.sku).toEqual(['catalogForm.skuLocked'])
+    expect(errorsOf(changed).sku).toEqual(['catalogForm.skuLocked'])
     const refused = await updateProduct(actor.id, product.id, {
       sku: `${product.sku}-X`,
       name: 'Novo nome',
@@ -192,7 +197,7 @@ describe('catalog administration: families', () => {
         schema: familySchemaForSave(root.id),
         async: true,
       })
-      expect(submission.error?.parentId).toEqual(['familyForm.cycle'])
+      expect(errorsOf(submission).parentId).toEqual(['familyForm.cycle'])
     }
     expect(await updateFamily(actor.id, root.id, { name: root.name, parentId: child.id })).toEqual({
       ok: false,
