@@ -7,6 +7,7 @@ import {
   orderProduct,
 } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
+import { addQuickOrder, addToCart } from '~/domain/orders/cart.server'
 import { searchCatalog } from './catalog.server'
 import {
   createFamily,
@@ -231,5 +232,21 @@ describe('catalog administration: families', () => {
     ).toBe(1)
     await setFamilyActive(actor.id, parent.id, true)
     expect(await find()).toEqual([product.id])
+  })
+
+  it('refuses to put a product of an inactive family in the cart, by button or quick order', async () => {
+    const actor = await manager()
+    const family = await makeFamily()
+    const product = await makeProduct({ sku: `OFF-${Date.now()}`, familyId: family.id })
+    const { account } = await createBuyer()
+    await setFamilyActive(actor.id, family.id, false)
+    expect(await addToCart(account.id, product.id, 1)).toEqual({
+      ok: false,
+      problem: 'UNAVAILABLE',
+    })
+    const quick = await addQuickOrder(account.id, `${product.sku} 1`)
+    expect(JSON.stringify(quick)).toContain('UNAVAILABLE')
+    await setFamilyActive(actor.id, family.id, true)
+    expect((await addToCart(account.id, product.id, 1)).ok).toBe(true)
   })
 })
