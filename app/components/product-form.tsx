@@ -50,7 +50,7 @@ export function ProductForm({
           label={t('catalogForm.sku')}
           hint={skuLocked ? t('catalogAdmin.skuLockedNotice') : t('catalogForm.skuHint')}
           inputProps={{
-            className: 'font-mono uppercase',
+            className: `font-mono uppercase ${skuLocked ? 'bg-slate-100 text-slate-700' : ''}`,
             autoComplete: 'off',
             readOnly: skuLocked,
           }}
