@@ -14,6 +14,7 @@ const NAV = [
   { to: '/admin', label: 'admin.nav.dashboard', permission: 'dashboard:view' },
   { to: '/admin/accounts', label: 'admin.nav.accounts', permission: 'accounts:view' },
   { to: '/admin/campaigns', label: 'admin.nav.campaigns', permission: 'campaigns:manage' },
+  { to: '/admin/catalog', label: 'admin.nav.catalog', permission: 'catalog:manage' },
   { to: '/admin/offers', label: 'admin.nav.offers', permission: 'offers:manage' },
   { to: '/admin/commission', label: 'admin.nav.commission', permission: 'commission:manage' },
   { to: '/admin/imports', label: 'admin.nav.imports', permission: 'imports:manage' },

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'campaigns:manage': ['MANAGER', 'ADMIN'],
   'commission:manage': ['MANAGER', 'ADMIN'],
   'imports:manage': ['MANAGER', 'ADMIN'],
+  /** Product families and products: create, edit, move, deactivate. */
+  'catalog:manage': ['MANAGER', 'ADMIN'],
   'settings:manage': ['MANAGER', 'ADMIN'],
   /** The company's name and branding on the portal and in emails. */
   'company:manage': ['ADMIN'],

@@ -16,10 +16,14 @@ export async function listFamilyOptions() {
   })
 }
 
+/**
+ * The families the storefront shows, as a tree: an inactive family is hidden with every family
+ * under it (and their products, see `visibleFamilyIds`).
+ */
 export async function listFamilies(): Promise<FamilyNode[]> {
   const families = await prisma.productFamily.findMany({
     orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
-    select: { id: true, slug: true, name: true, parentId: true },
+    select: { id: true, slug: true, name: true, parentId: true, active: true },
   })
   const nodes = new Map(
     families.map((f) => [
@@ -27,14 +31,34 @@ export async function listFamilies(): Promise<FamilyNode[]> {
       { id: f.id, slug: f.slug, name: f.name, children: [] as FamilyNode[] },
     ]),
   )
+  const byId = new Map(families.map((f) => [f.id, f]))
   const roots: FamilyNode[] = []
   for (const family of families) {
+    if (!family.active) continue
     const node = nodes.get(family.id)!
-    const parent = family.parentId ? nodes.get(family.parentId) : undefined
-    if (parent) parent.children.push(node)
-    else roots.push(node)
+    const parent = family.parentId ? byId.get(family.parentId) : undefined
+    if (parent) {
+      if (parent.active) nodes.get(parent.id)!.children.push(node)
+    } else roots.push(node)
   }
   return roots
+}
+
+/** Ids of every family in the storefront's tree (active, under active families only). */
+function treeIds(roots: FamilyNode[]): string[] {
+  const ids: string[] = []
+  const walk = [...roots]
+  while (walk.length) {
+    const node = walk.pop()!
+    ids.push(node.id)
+    walk.push(...node.children)
+  }
+  return ids
+}
+
+/** The families whose products the storefront may show. */
+export async function visibleFamilyIds(): Promise<string[]> {
+  return treeIds(await listFamilies())
 }
 
 function familyAndDescendantIds(roots: FamilyNode[], slug: string): string[] | null {
@@ -92,11 +116,11 @@ function withAccountPrice<T extends ProductRow>(product: T) {
   }
 }
 
-async function findActiveSku(query: string): Promise<string | null> {
+async function findActiveSku(query: string, familyIds: string[]): Promise<string | null> {
   const sku = query.trim().toUpperCase()
   if (!/^[A-Z0-9][A-Z0-9._\-/]*$/.test(sku)) return null
   const product = await prisma.product.findFirst({
-    where: { sku, active: true },
+    where: { sku, active: true, familyId: { in: familyIds } },
     select: { id: true },
   })
   return product?.id ?? null
@@ -107,14 +131,15 @@ export type CatalogQuery = { q?: string; family?: string; page?: number }
 export async function searchCatalog(priceListId: string | null, query: CatalogQuery) {
   const families = await listFamilies()
   const familyIds = query.family ? familyAndDescendantIds(families, query.family) : null
+  const shownFamilyIds = familyIds ?? treeIds(families)
   const terms = searchTerms(query.q ?? '')
   // A buyer who types a whole SKU wants that product, not everything sharing its digits.
-  const exactSku = terms.length ? await findActiveSku(query.q ?? '') : null
+  const exactSku = terms.length ? await findActiveSku(query.q ?? '', shownFamilyIds) : null
   const where: Prisma.ProductWhereInput = exactSku
     ? { id: exactSku }
     : {
         active: true,
-        ...(familyIds ? { familyId: { in: familyIds } } : {}),
+        familyId: { in: shownFamilyIds },
         ...(terms.length ? { AND: terms.map((term) => ({ searchText: { contains: term } })) } : {}),
       }
   const total = await prisma.product.count({ where })
@@ -138,7 +163,7 @@ export async function searchCatalog(priceListId: string | null, query: CatalogQu
 
 export async function getProductBySku(priceListId: string | null, sku: string) {
   const product = await prisma.product.findFirst({
-    where: { sku: sku.toUpperCase(), active: true },
+    where: { sku: sku.toUpperCase(), active: true, familyId: { in: await visibleFamilyIds() } },
     select: { ...productCardSelect(priceListId), description: true },
   })
   return product ? withAccountPrice(product) : null

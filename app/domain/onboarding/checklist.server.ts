@@ -21,7 +21,7 @@ export type OnboardingStep = (typeof ONBOARDING_STEPS)[number]
 /** Where each step is done: its own screen, or the closest one that exists. */
 export const STEP_LINKS: Record<OnboardingStep, string> = {
   company: '/admin/settings#company-heading',
-  catalog: '/admin/imports',
+  catalog: '/admin/catalog',
   pricing: '/admin/accounts',
   reps: '/admin/imports',
   accounts: '/admin/accounts',

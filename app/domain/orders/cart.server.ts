@@ -1,4 +1,5 @@
 import { prisma, readAll, type Tx } from '~/utils/db.server'
+import { visibleFamilyIds } from '~/domain/catalog/catalog.server'
 import { cartIdFor } from './cart-id.server'
 import { type CartProblem } from './errors'
 import { offersInPlay, welcomeBackOffers } from '~/domain/promotions/offers.server'
@@ -169,10 +170,13 @@ export async function addToCart(
 ): Promise<AddResult> {
   const product = await prisma.product.findUnique({
     where: { id: productId },
-    select: { active: true, packSize: true },
+    select: { active: true, packSize: true, familyId: true },
   })
   if (!product) return { ok: false, problem: 'UNKNOWN_SKU' }
-  if (!product.active) return { ok: false, problem: 'UNAVAILABLE' }
+  // A product of an inactive family is as unavailable as an inactive product.
+  if (!product.active || !(await visibleFamilyIds()).includes(product.familyId)) {
+    return { ok: false, problem: 'UNAVAILABLE' }
+  }
   const problem = checkQuantity(quantity, product.packSize)
   if (problem) return { ok: false, problem }
   return prisma.$transaction(async (tx) => {
@@ -226,9 +230,10 @@ export async function addQuickOrder(accountId: string, text: string) {
   const errors: QuickOrderError[] = [...parseErrors]
   const products = await prisma.product.findMany({
     where: { sku: { in: entries.map((e) => e.sku) } },
-    select: { id: true, sku: true, active: true, packSize: true },
+    select: { id: true, sku: true, active: true, packSize: true, familyId: true },
   })
   const bySku = new Map(products.map((p) => [p.sku, p]))
+  const shownFamilies = new Set(products.length ? await visibleFamilyIds() : [])
   const accepted: { productId: string; sku: string; quantity: number }[] = []
   for (const entry of entries) {
     const line = entry.lines[0]!
@@ -238,7 +243,7 @@ export async function addQuickOrder(accountId: string, text: string) {
       errors.push({ line, text: lineText, code: 'UNKNOWN_SKU' })
       continue
     }
-    if (!product.active) {
+    if (!product.active || !shownFamilies.has(product.familyId)) {
       errors.push({ line, text: lineText, code: 'UNAVAILABLE' })
       continue
     }

@@ -9,7 +9,14 @@
  */
 import crypto from 'node:crypto'
 import { type AccountStatus, type Role } from '@prisma/client'
-import { createAccount, createOffer, createRep, createUser } from '../../fixtures/factories'
+import {
+  createAccount,
+  createFamily,
+  createOffer,
+  createProduct,
+  createRep,
+  createUser,
+} from '../../fixtures/factories'
 import { lucia } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
@@ -164,6 +171,13 @@ export async function rep(): Promise<WorldUser & { repId: string; repCode: strin
 export async function offer(): Promise<{ id: string; code: string }> {
   const created = await createOffer()
   return { id: created.id, code: created.code! }
+}
+
+/** A product in a family of the test's own (so editing them disturbs no other test). */
+export async function catalogProduct(): Promise<{ id: string; sku: string; familyId: string }> {
+  const family = await createFamily({ name: `Família ${slug()}` })
+  const product = await createProduct({ familyId: family.id })
+  return { id: product.id, sku: product.sku, familyId: family.id }
 }
 
 /** A campaign already sent, with no invitations: its id. */

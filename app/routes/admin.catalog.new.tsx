@@ -1,0 +1,57 @@
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ProductForm } from '~/components/product-form'
+import { NEW_PRODUCT_VALUES } from '~/domain/catalog/catalog-forms'
+import {
+  createProduct,
+  listFamilyTree,
+  productSchemaForSave,
+} from '~/domain/catalog/catalog-admin.server'
+import { requireStaff } from '~/utils/auth.server'
+import { replyErrors } from '~/utils/form-schema'
+import { useT } from '~/utils/use-t'
+
+export const meta: MetaFunction = () => [{ title: 'Novo produto · Reativa' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, 'catalog:manage')
+  return json({ families: await listFamilyTree() })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request, 'catalog:manage')
+  const submission = await parseWithZod(await request.formData(), {
+    schema: productSchemaForSave(null),
+    async: true,
+  })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply() }, { status: 400 })
+  }
+  const saved = await createProduct(user.id, submission.value)
+  if (!saved.ok) {
+    return json({ result: submission.reply(replyErrors(saved.errors)) }, { status: 400 })
+  }
+  return redirect(`/admin/catalog/${saved.id}?created=1`)
+}
+
+export default function NewProductPage() {
+  const { families } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useT()
+  return (
+    <div className="max-w-3xl space-y-4">
+      <Link to="/admin/catalog" className="text-sm text-brand-700 underline">
+        {t('catalogAdmin.back')}
+      </Link>
+      <h1 className="text-2xl font-bold">{t('catalogAdmin.newProduct')}</h1>
+      <ProductForm
+        defaultValue={NEW_PRODUCT_VALUES}
+        lastResult={actionData?.result}
+        families={families}
+        submitLabel={t('catalogAdmin.create')}
+      />
+    </div>
+  )
+}
