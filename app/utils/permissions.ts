@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'campaigns:manage': ['MANAGER', 'ADMIN'],
   'commission:manage': ['MANAGER', 'ADMIN'],
   'imports:manage': ['MANAGER', 'ADMIN'],
+  /** Price lists, their items and tiers; payment terms. */
+  'pricing:manage': ['MANAGER', 'ADMIN'],
   'settings:manage': ['MANAGER', 'ADMIN'],
   /** The company's name and branding on the portal and in emails. */
   'company:manage': ['ADMIN'],
