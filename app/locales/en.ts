@@ -1046,4 +1046,13 @@ export const en: Record<keyof typeof ptBR, string> = {
   'pricing.terms.usedByOrders.one': 'This term cannot be deleted: {count} order was placed on it.',
   'pricing.terms.usedByOrders.other':
     'This term cannot be deleted: {count} orders were placed on it.',
+  'pricing.form.minQuantity': 'Enter a whole number of units, 2 or more.',
+  'pricing.form.tierTaken': 'This list already has a tier for {sku} from {count} units.',
+  'pricing.tiers.add': 'Add a quantity tier',
+  'pricing.tiers.addHelp':
+    'From this quantity on, accounts on this list pay this unit price (the lowest price that applies wins).',
+  'pricing.tiers.save': 'Add tier',
+  'pricing.tiers.added': 'Tier added.',
+  'pricing.tiers.none': 'This list has no quantity tiers.',
+  'pricing.tiers.removeOf': 'Remove the tier of {sku} from {quantity} units',
 }

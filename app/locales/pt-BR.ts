@@ -1052,4 +1052,13 @@ export const ptBR = {
     'Este prazo não pode ser excluído: {count} pedido foi feito com ele.',
   'pricing.terms.usedByOrders.other':
     'Este prazo não pode ser excluído: {count} pedidos foram feitos com ele.',
+  'pricing.form.minQuantity': 'Informe um número inteiro de unidades, 2 ou mais.',
+  'pricing.form.tierTaken': 'Esta tabela já tem uma faixa de {sku} a partir de {count} unidades.',
+  'pricing.tiers.add': 'Adicionar uma faixa de quantidade',
+  'pricing.tiers.addHelp':
+    'A partir desta quantidade, os clientes desta tabela pagam este preço unitário (vale o menor preço que se aplica).',
+  'pricing.tiers.save': 'Adicionar faixa',
+  'pricing.tiers.added': 'Faixa adicionada.',
+  'pricing.tiers.none': 'Esta tabela não tem faixas de quantidade.',
+  'pricing.tiers.removeOf': 'Remover a faixa de {sku} a partir de {quantity} unidades',
 } as const

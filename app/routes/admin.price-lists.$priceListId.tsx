@@ -14,12 +14,18 @@ import { Pagination } from '~/components/pagination'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import {
+  addListTier,
   getPriceList,
   removeListPrice,
+  removeListTier,
   renamePriceList,
   setListPrice,
 } from '~/domain/pricing/price-lists.server'
-import { PriceItemSchema, PriceListRenameSchema } from '~/domain/pricing/pricing-forms'
+import {
+  PriceItemSchema,
+  PriceListRenameSchema,
+  PriceTierSchema,
+} from '~/domain/pricing/pricing-forms'
 import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
 import { companyOf } from '~/utils/meta'
@@ -56,6 +62,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const productId = String(form.get('productId') ?? '')
     await removeListPrice(user.id, id, productId)
     return json({ form: 'remove' as const, result: null })
+  }
+  if (intent === 'removeTier') {
+    await removeListTier(user.id, id, String(form.get('tierId') ?? ''))
+    return json({ form: 'removeTier' as const, result: null })
+  }
+  if (intent === 'tier') {
+    const submission = parseWithZod(form, { schema: PriceTierSchema })
+    if (submission.status !== 'success') {
+      return json({ form: 'tier' as const, result: submission.reply() }, { status: 400 })
+    }
+    const saved = await addListTier(user.id, id, submission.value)
+    if (!saved.ok) {
+      return json(
+        { form: 'tier' as const, result: submission.reply(replyErrors(saved.errors)) },
+        { status: 400 },
+      )
+    }
+    return json({ form: 'tier' as const, result: submission.reply({ resetForm: true }) })
   }
   if (intent === 'set') {
     const submission = parseWithZod(form, { schema: PriceItemSchema })
@@ -95,6 +119,11 @@ export default function PriceListPage() {
       ? { sku: editing.product.sku, price: (editing.priceCents / 100).toFixed(2).replace('.', ',') }
       : undefined,
   })
+  const [tierForm, tierFields] = useContractForm(PriceTierSchema, {
+    id: 'price-tier-new',
+    lastResult: actionData?.form === 'tier' ? actionData.result : null,
+  })
+  const tierAdded = actionData?.form === 'tier' && tierForm.status !== 'error' && actionData.result
   const saved = actionData?.form === 'set' && setForm.status !== 'error' && actionData.result
   return (
     <div className="max-w-5xl space-y-6">
@@ -200,28 +229,76 @@ export default function PriceListPage() {
         <Pagination page={list.page} pageCount={list.pageCount} />
       </section>
 
-      {list.tiers.length ? (
-        <section aria-labelledby="tiers-heading" className="space-y-2">
-          <h2 id="tiers-heading" className="text-lg font-semibold">
-            {t('pricing.tiers.title')}
-          </h2>
+      <section aria-labelledby="tiers-heading" className="space-y-2">
+        <h2 id="tiers-heading" className="text-lg font-semibold">
+          {t('pricing.tiers.title')}
+        </h2>
+        {list.tiers.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('pricing.tiers.none')}</p>
+        ) : (
           <DataTable
             columns={[
               { label: t('pricing.items.sku') },
+              { label: t('pricing.items.product') },
               { label: t('pricing.tiers.minQuantity'), align: 'right' },
               { label: t('pricing.items.price'), align: 'right' },
+              { label: <span className="sr-only">{t('pricing.items.actions')}</span> },
             ]}
           >
             {list.tiers.map((tier) => (
-              <tr key={tier.id} className="border-t border-slate-200">
+              <tr key={tier.id} className="border-t border-slate-200" data-testid="price-tier-row">
                 <td className="p-2 font-mono">{tier.product.sku}</td>
+                <td className="p-2">{tier.product.name}</td>
                 <td className="p-2 text-right">{tier.minQuantity}</td>
                 <td className="p-2 text-right">{money(tier.priceCents)}</td>
+                <td className="p-2 text-right">
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="removeTier" />
+                    <input type="hidden" name="tierId" value={tier.id} />
+                    <Button
+                      type="submit"
+                      variant="danger"
+                      disabled={busy}
+                      aria-label={t('pricing.tiers.removeOf', {
+                        sku: tier.product.sku,
+                        quantity: tier.minQuantity,
+                      })}
+                    >
+                      {t('pricing.items.remove')}
+                    </Button>
+                  </Form>
+                </td>
               </tr>
             ))}
           </DataTable>
-        </section>
-      ) : null}
+        )}
+        <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h3 className="font-semibold">{t('pricing.tiers.add')}</h3>
+          <p className="text-sm text-slate-700">{t('pricing.tiers.addHelp')}</p>
+          {tierAdded ? <Alert tone="success">{t('pricing.tiers.added')}</Alert> : null}
+          <FormErrors form={tierForm} />
+          <Form method="post" className="grid gap-3 sm:grid-cols-4" {...formProps(tierForm)}>
+            <input type="hidden" name="intent" value="tier" />
+            <Field meta={tierFields.sku} label={t('pricing.items.sku')} />
+            <Field
+              meta={tierFields.minQuantity}
+              type="number"
+              label={t('pricing.tiers.minQuantity')}
+              inputProps={{ min: 2, inputMode: 'numeric' }}
+            />
+            <Field
+              meta={tierFields.price}
+              label={t('pricing.items.price')}
+              inputProps={{ inputMode: 'decimal' }}
+            />
+            <div className="self-end">
+              <Button type="submit" variant="secondary" disabled={busy}>
+                {t('pricing.tiers.save')}
+              </Button>
+            </div>
+          </Form>
+        </div>
+      </section>
 
       <section aria-labelledby="accounts-heading" className="space-y-2">
         <h2 id="accounts-heading" className="text-lg font-semibold">

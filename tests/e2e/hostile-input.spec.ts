@@ -74,8 +74,11 @@ test('a manager: hostile values on the price-list and payment-term pages never g
   await page.getByRole('button', { name: 'Criar tabela' }).click()
   await expect(page).toHaveURL(/created=1/)
   const listPath = new URL(page.url()).pathname
-  await page.getByLabel('SKU').fill('CIM-0001')
-  await page.getByLabel('Preço (R$)').fill('12,34')
+  const setForm = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Salvar preço' }) })
+  await setForm.getByLabel('SKU').fill('CIM-0001')
+  await setForm.getByLabel('Preço (R$)').fill('12,34')
   await page.getByRole('button', { name: 'Salvar preço' }).click()
   await expect(page.getByTestId('price-item-row')).toHaveCount(1)
   await expectNo500s(page, ['/admin/price-lists', listPath, '/admin/payment-terms'])

@@ -34,8 +34,11 @@ test("a manager's price list and payment term are what the buyer pays and checks
   await expect(page.getByTestId('price-list-row').filter({ hasText: 'Outra' })).toHaveCount(0)
 
   await page.goto(listUrl)
-  const sku = page.getByLabel('SKU')
-  const price = page.getByLabel('Preço (R$)')
+  const setForm = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Salvar preço' }) })
+  const sku = setForm.getByLabel('SKU')
+  const price = setForm.getByLabel('Preço (R$)')
   await sku.fill('NAO-EXISTE-1')
   await price.fill('9,87')
   await page.getByRole('button', { name: 'Salvar preço' }).click()
@@ -53,6 +56,28 @@ test("a manager's price list and payment term are what the buyer pays and checks
   await expect(page.getByTestId('price-item-row')).toHaveCount(1)
   await expect(page.getByTestId('price-item-row')).toContainText('CIM-0001')
   await expect(page.getByTestId('price-item-row')).toContainText('9,87')
+
+  // A quantity tier: a minimum of 1 refused beside the field, then added and removed.
+  const tierForm = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Adicionar faixa' }) })
+  await tierForm.getByLabel('SKU').fill('CIM-0001')
+  await tierForm.getByLabel('A partir de (unidades)').fill('1')
+  await tierForm.getByLabel('Preço (R$)').fill('8,50')
+  await tierForm.getByRole('button', { name: 'Adicionar faixa' }).click()
+  await expectFieldError(
+    tierForm.getByLabel('A partir de (unidades)'),
+    'Informe um número inteiro de unidades, 2 ou mais.',
+  )
+  await expect(page.getByTestId('price-tier-row')).toHaveCount(0)
+  await tierForm.getByLabel('A partir de (unidades)').fill('500')
+  await tierForm.getByRole('button', { name: 'Adicionar faixa' }).click()
+  await expect(page.getByText('Faixa adicionada.')).toBeVisible()
+  await expect(page.getByTestId('price-tier-row')).toContainText('8,50')
+  await page
+    .getByRole('button', { name: 'Remover a faixa de CIM-0001 a partir de 500 unidades' })
+    .click()
+  await expect(page.getByTestId('price-tier-row')).toHaveCount(0)
 
   // A payment term, a malformed code refused first.
   await page.getByRole('link', { name: 'Prazos de pagamento' }).click()

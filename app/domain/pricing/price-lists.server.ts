@@ -8,7 +8,7 @@ import { prisma } from '~/utils/db.server'
 import type { FormErrors } from '~/utils/form-schema'
 import { formMessage } from '~/utils/form-schema'
 import { pageWindow } from '~/utils/paging'
-import type { PriceItemInput, PriceListCreate } from './pricing-forms'
+import type { PriceItemInput, PriceListCreate, PriceTierInput } from './pricing-forms'
 
 export const PRICE_ITEMS_PAGE_SIZE = 50
 
@@ -170,6 +170,82 @@ export async function removeListPrice(actorId: string, priceListId: string, prod
       entity: 'PriceList',
       entityId: priceListId,
       changes: { sku: before.product.sku, priceCents: [before.priceCents, null] },
+    })
+    return true
+  })
+}
+
+/** Adds a quantity tier to the list for a product named by SKU, audited. */
+export async function addListTier(
+  actorId: string,
+  priceListId: string,
+  input: PriceTierInput,
+): Promise<Result> {
+  const errors: FormErrors = {}
+  if (!Number.isInteger(input.price) || input.price <= 0) {
+    errors.price = [formMessage('pricing.form.price')]
+  }
+  if (!Number.isInteger(input.minQuantity) || input.minQuantity < 2) {
+    errors.minQuantity = [formMessage('pricing.form.minQuantity')]
+  }
+  const product = await productBySku(input.sku)
+  if (!product) errors.sku = [formMessage('pricing.form.unknownSku', { sku: input.sku })]
+  if (!product || Object.keys(errors).length) return { ok: false, errors }
+  return prisma.$transaction(async (tx): Promise<Result> => {
+    const list = await tx.priceList.findUnique({ where: { id: priceListId }, select: { id: true } })
+    if (!list) return { ok: false as const, errors: { '': [formMessage('form.invalid')] } }
+    const same = await tx.priceTier.findFirst({
+      where: { priceListId, productId: product.id, minQuantity: input.minQuantity },
+      select: { id: true },
+    })
+    if (same) {
+      return {
+        ok: false as const,
+        errors: {
+          minQuantity: [
+            formMessage('pricing.form.tierTaken', { sku: product.sku, count: input.minQuantity }),
+          ],
+        },
+      }
+    }
+    const tier = await tx.priceTier.create({
+      data: {
+        priceListId,
+        productId: product.id,
+        minQuantity: input.minQuantity,
+        priceCents: input.price,
+      },
+    })
+    await audit(tx, {
+      actorId,
+      action: 'price_list.tier_added',
+      entity: 'PriceList',
+      entityId: priceListId,
+      changes: { sku: product.sku, minQuantity: input.minQuantity, priceCents: input.price },
+    })
+    return { ok: true as const, id: tier.id }
+  })
+}
+
+/** Removes one of the list's quantity tiers, audited. */
+export async function removeListTier(actorId: string, priceListId: string, tierId: string) {
+  return prisma.$transaction(async (tx) => {
+    const tier = await tx.priceTier.findFirst({
+      where: { id: tierId, priceListId },
+      select: { minQuantity: true, priceCents: true, product: { select: { sku: true } } },
+    })
+    if (!tier) return false
+    await tx.priceTier.delete({ where: { id: tierId } })
+    await audit(tx, {
+      actorId,
+      action: 'price_list.tier_removed',
+      entity: 'PriceList',
+      entityId: priceListId,
+      changes: {
+        sku: tier.product.sku,
+        minQuantity: tier.minQuantity,
+        priceCents: tier.priceCents,
+      },
     })
     return true
   })

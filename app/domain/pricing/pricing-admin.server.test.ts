@@ -4,11 +4,18 @@ import { createAccount, createProduct, createTerms, putInCart } from '#tests/fix
 import { getBuyerAccount, loadPricedCart } from '~/domain/orders/cart.server'
 import { prisma } from '~/utils/db.server'
 import { createPaymentTerm, deletePaymentTerm } from './payment-terms.server'
-import { createPriceList, removeListPrice, setListPrice } from './price-lists.server'
+import {
+  addListTier,
+  createPriceList,
+  removeListPrice,
+  removeListTier,
+  setListPrice,
+} from './price-lists.server'
 import {
   PaymentTermCreateSchema,
   PriceItemSchema,
   PriceListCreateSchema,
+  PriceTierSchema,
   termDays,
 } from './pricing-forms'
 
@@ -105,6 +112,55 @@ describe('price lists in the back office', () => {
     expect(await removeListPrice(actor.id, list.id, product.id)).toBe(true)
     const after = await loadPricedCart(prisma, await getBuyerAccount(account.id))
     expect(after.lines[0]).toMatchObject({ unitPriceCents: 1_000 })
+  })
+})
+
+describe("a price list's quantity tiers", () => {
+  it.each([
+    [{ minQuantity: '1', price: '5,00' }, 'minQuantity'],
+    [{ minQuantity: '2,5', price: '5,00' }, 'minQuantity'],
+    [{ minQuantity: '10', price: '0' }, 'price'],
+  ])('refuses %o beside %s', (values, field) => {
+    const result = parse(PriceTierSchema, { sku: 'X-1', ...values })
+    expect(Object.keys(result.reply().error ?? {})).toEqual([field])
+  })
+
+  it('charges the tier from its quantity on, refuses a duplicate or an unknown SKU, and removes it', async () => {
+    const actor = await manager()
+    const list = await createPriceList(actor.id, { code: `T-${unique()}`, name: 'T' })
+    if (!list.ok) throw new Error('list')
+    const product = await createProduct({ listPriceCents: 1_000 })
+    const account = await createAccount({ priceListId: list.id })
+    await putInCart(account.id, [{ productId: product.id, quantity: 12 }])
+
+    const tier = await addListTier(actor.id, list.id, {
+      sku: product.sku,
+      minQuantity: 10,
+      price: 800,
+    })
+    if (!tier.ok) throw new Error('tier')
+    expect(
+      await addListTier(actor.id, list.id, { sku: product.sku, minQuantity: 10, price: 700 }),
+    ).toMatchObject({ ok: false, errors: { minQuantity: [expect.any(String)] } })
+    expect(
+      await addListTier(actor.id, list.id, { sku: 'NO-SUCH', minQuantity: 10, price: 700 }),
+    ).toMatchObject({ ok: false, errors: { sku: [expect.any(String)] } })
+    expect(await prisma.priceTier.count({ where: { priceListId: list.id } })).toBe(1)
+
+    const cart = await loadPricedCart(prisma, await getBuyerAccount(account.id))
+    expect(cart.lines[0]).toMatchObject({ unitPriceCents: 800, tierMinQuantity: 10 })
+
+    expect(await removeListTier(actor.id, list.id, tier.id)).toBe(true)
+    const after = await loadPricedCart(prisma, await getBuyerAccount(account.id))
+    expect(after.lines[0]).toMatchObject({ unitPriceCents: 1_000 })
+    expect(
+      await prisma.auditLog.count({
+        where: {
+          entityId: list.id,
+          action: { in: ['price_list.tier_added', 'price_list.tier_removed'] },
+        },
+      }),
+    ).toBe(2)
   })
 })
 

@@ -4,7 +4,7 @@
  * payment term's code is its instalment days, increasing, separated by "/" ("28/56").
  */
 import { z } from 'zod'
-import { formMessage, moneyCents, REQUIRED, requiredText } from '~/utils/form-schema'
+import { formMessage, moneyCents, REQUIRED, requiredText, wholeNumber } from '~/utils/form-schema'
 
 export const MAX_TERM_DAY = 365
 export const MAX_INSTALMENTS = 12
@@ -51,3 +51,18 @@ export type PriceItemInput = z.output<typeof PriceItemSchema>
 export const PaymentTermCreateSchema = z.object({
   code: requiredText(50).refine((code) => code === undefined || termDays(code) !== null, TERM_CODE),
 })
+
+export const MAX_TIER_QUANTITY = 1_000_000
+const MIN_QUANTITY = formMessage('pricing.form.minQuantity')
+
+/** A quantity tier of a price list: from `minQuantity` units (2 or more) on, `price`. */
+export const PriceTierSchema = z.object({
+  sku: requiredText(60, { upperCase: true }),
+  minQuantity: z
+    .string({ required_error: REQUIRED, invalid_type_error: REQUIRED })
+    .trim()
+    .refine((text) => wholeNumber(text, 2, MAX_TIER_QUANTITY) !== null, MIN_QUANTITY)
+    .transform((text) => Number(text)),
+  price: priceText,
+})
+export type PriceTierInput = z.output<typeof PriceTierSchema>
