@@ -16,6 +16,8 @@ const NAV = [
   { to: '/admin/campaigns', label: 'admin.nav.campaigns', permission: 'campaigns:manage' },
   { to: '/admin/catalog', label: 'admin.nav.catalog', permission: 'catalog:manage' },
   { to: '/admin/offers', label: 'admin.nav.offers', permission: 'offers:manage' },
+  { to: '/admin/price-lists', label: 'admin.nav.priceLists', permission: 'pricing:manage' },
+  { to: '/admin/payment-terms', label: 'admin.nav.paymentTerms', permission: 'pricing:manage' },
   { to: '/admin/commission', label: 'admin.nav.commission', permission: 'commission:manage' },
   { to: '/admin/imports', label: 'admin.nav.imports', permission: 'imports:manage' },
   { to: '/admin/settings', label: 'admin.nav.settings', permission: 'settings:manage' },

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'imports:manage': ['MANAGER', 'ADMIN'],
   /** Product families and products: create, edit, move, deactivate. */
   'catalog:manage': ['MANAGER', 'ADMIN'],
+  /** Price lists, their items and tiers; payment terms. */
+  'pricing:manage': ['MANAGER', 'ADMIN'],
   'settings:manage': ['MANAGER', 'ADMIN'],
   /** The company's name and branding on the portal and in emails. */
   'company:manage': ['ADMIN'],

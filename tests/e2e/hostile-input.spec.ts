@@ -71,6 +71,30 @@ test('a manager: hostile values on the catalog pages never get a 500', async ({ 
   expect(page.url()).not.toContain('/auth/login')
 })
 
+test('a manager: hostile values on the price-list and payment-term pages never get a 500', async ({
+  page,
+  world,
+}) => {
+  test.setTimeout(5 * 60_000)
+  await world.loginAs(page, await world.manager())
+  // A list of the test's own, with one price, so its page shows every form it has.
+  await page.goto('/admin/price-lists')
+  await page.getByLabel('Código').fill(`HOSTIL-${Date.now()}`)
+  await page.getByLabel('Nome').fill('Hostil')
+  await page.getByRole('button', { name: 'Criar tabela' }).click()
+  await expect(page).toHaveURL(/created=1/)
+  const listPath = new URL(page.url()).pathname
+  const setForm = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Salvar preço' }) })
+  await setForm.getByLabel('SKU').fill('CIM-0001')
+  await setForm.getByLabel('Preço (R$)').fill('12,34')
+  await page.getByRole('button', { name: 'Salvar preço' }).click()
+  await expect(page.getByTestId('price-item-row')).toHaveCount(1)
+  await expectNo500s(page, ['/admin/price-lists', listPath, '/admin/payment-terms'])
+  expect(page.url()).not.toContain('/auth/login')
+})
+
 test('a same-site post through a proxy that rewrote Host is answered, not a 500', async ({
   request,
   baseURL,

@@ -22,7 +22,7 @@ export type OnboardingStep = (typeof ONBOARDING_STEPS)[number]
 export const STEP_LINKS: Record<OnboardingStep, string> = {
   company: '/admin/settings#company-heading',
   catalog: '/admin/catalog',
-  pricing: '/admin/accounts',
+  pricing: '/admin/price-lists',
   reps: '/admin/imports',
   accounts: '/admin/accounts',
   orderHistory: '/admin/imports',
