@@ -255,12 +255,13 @@ async function write(
     }
     return await finishWrite(batch, analysis, actorId, now, lease)
   } catch (error) {
+    // Another process has the batch now (or finished it): leave it to that process.
+    if (error instanceof WriteTakenOver) return { ok: false, code: 'NOT_PREVIEWED' }
     // What was written stays (each step is whole); confirming again writes the rest.
     await prisma.importBatch.updateMany({
       where: { id: batchId, status: 'COMMITTING' },
       data: { status: 'PREVIEWED' },
     })
-    if (error instanceof WriteTakenOver) return { ok: false, code: 'NOT_PREVIEWED' }
     throw error
   }
 }
