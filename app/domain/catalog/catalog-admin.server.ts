@@ -16,7 +16,7 @@ import {
   productSchema,
   type ProductInput,
 } from './catalog-forms'
-import { normalizeSearchText, productSearchText, searchTerms } from './search-text'
+import { normalizeSearchText, productSearchText, productTextWhere } from './search-text'
 
 export const ADMIN_PRODUCTS_PAGE_SIZE = 25
 
@@ -244,11 +244,10 @@ export function parseProductFilters(params: URLSearchParams): ProductFilters {
 
 /** Products by name, a page at a time, searched by SKU or name (any case, any accents). */
 export async function listProductsForAdmin(filters: ProductFilters) {
-  const terms = searchTerms(filters.q ?? '')
   const where: Prisma.ProductWhereInput = {
     ...(filters.familyId ? { familyId: filters.familyId } : {}),
     ...(filters.status ? { active: filters.status === 'active' } : {}),
-    ...(terms.length ? { AND: terms.map((term) => ({ searchText: { contains: term } })) } : {}),
+    ...productTextWhere(filters.q ?? ''),
   }
   const total = await prisma.product.count({ where })
   const { page, pageCount, skip, take } = pageWindow(total, filters.page, ADMIN_PRODUCTS_PAGE_SIZE)

@@ -2,7 +2,7 @@ import { type Prisma } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
 import { pageWindow } from '~/utils/paging'
 import { tieredUnitPrice, unitPriceFor } from '~/domain/pricing/prices'
-import { searchTerms } from './search-text'
+import { productTextWhere, searchTerms } from './search-text'
 
 export const CATALOG_PAGE_SIZE = 24
 
@@ -140,7 +140,7 @@ export async function searchCatalog(priceListId: string | null, query: CatalogQu
     : {
         active: true,
         familyId: { in: shownFamilyIds },
-        ...(terms.length ? { AND: terms.map((term) => ({ searchText: { contains: term } })) } : {}),
+        ...productTextWhere(query.q ?? ''),
       }
   const total = await prisma.product.count({ where })
   const { page, pageCount, skip, take } = pageWindow(total, query.page, CATALOG_PAGE_SIZE)

@@ -19,3 +19,9 @@ export function productSearchText(product: { sku: string; name: string }): strin
 export function searchTerms(query: string): string[] {
   return normalizeSearchText(query).split(' ').filter(Boolean).slice(0, 8)
 }
+
+/** Products whose SKU and name contain every term of `query` (any case, any accents). */
+export function productTextWhere(query: string): { AND?: { searchText: { contains: string } }[] } {
+  const terms = searchTerms(query)
+  return terms.length ? { AND: terms.map((term) => ({ searchText: { contains: term } })) } : {}
+}
