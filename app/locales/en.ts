@@ -883,6 +883,13 @@ export const en: Record<keyof typeof ptBR, string> = {
   'settings.supportPhone': 'Support phone',
   'settings.whatsapp': 'WhatsApp',
   'settings.phoneHint': 'With the area code, for example (11) 3456-7890. Empty: not shown.',
+  'settings.senderName': 'Sender name',
+  'settings.senderNameHint':
+    'Who the emails come from, for example “Vendas Tintas Sol”. Empty: the company name.',
+  'settings.senderNameInvalid': 'Leave out quotes and angle brackets (" < >) in the sender name.',
+  'settings.senderEmail': 'Sender address',
+  'settings.senderEmailHint':
+    'An address your email provider has verified for you, for example vendas@yourcompany.com.br. Empty: the server’s MAIL_FROM address.',
   'settings.phoneInvalid': 'Enter a phone number with its area code: 10 to 13 digits.',
   'store.support': 'Support',
   'settings.companyName': 'Company name',

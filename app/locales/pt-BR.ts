@@ -888,6 +888,14 @@ export const ptBR = {
   'settings.supportPhone': 'Telefone de atendimento',
   'settings.whatsapp': 'WhatsApp',
   'settings.phoneHint': 'Com DDD, por exemplo (11) 3456-7890. Vazio: não aparece.',
+  'settings.senderName': 'Nome do remetente',
+  'settings.senderNameHint':
+    'De quem os emails chegam, por exemplo “Vendas Tintas Sol”. Vazio: o nome da empresa.',
+  'settings.senderNameInvalid':
+    'Tire aspas e sinais de menor e maior (" < >) do nome do remetente.',
+  'settings.senderEmail': 'Endereço do remetente',
+  'settings.senderEmailHint':
+    'Um endereço verificado no seu provedor de email, por exemplo vendas@suaempresa.com.br. Vazio: o endereço MAIL_FROM do servidor.',
   'settings.phoneInvalid': 'Informe um telefone com DDD: de 10 a 13 dígitos.',
   'store.support': 'Atendimento',
   'settings.companyName': 'Nome da empresa',

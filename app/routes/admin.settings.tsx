@@ -144,6 +144,8 @@ function CompanyForm({
       brandColor: company.brandColor ?? '',
       supportPhone: company.supportPhone ?? '',
       whatsapp: company.whatsapp ?? '',
+      senderName: company.senderName ?? '',
+      senderEmail: company.senderEmail ?? '',
     },
   })
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'company'
@@ -178,6 +180,20 @@ function CompanyForm({
             type="tel"
             label={t('settings.whatsapp')}
             hint={t('settings.phoneHint')}
+          />
+        </div>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field
+            meta={fields.senderName}
+            label={t('settings.senderName')}
+            hint={t('settings.senderNameHint')}
+          />
+          <Field
+            meta={fields.senderEmail}
+            type="email"
+            label={t('settings.senderEmail')}
+            hint={t('settings.senderEmailHint')}
+            inputProps={{ autoComplete: 'email', spellCheck: false }}
           />
         </div>
         <Button type="submit" variant="secondary" disabled={busy}>

@@ -4,8 +4,8 @@ import { getMailboxMessage, requireMailboxAccess } from '~/utils/mailbox.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireMailboxAccess(request)
-  const { id, to, subject, text } = await getMailboxMessage(params.id ?? '')
-  const message = { id, to, subject, text }
+  const { id, from, to, subject, text } = await getMailboxMessage(params.id ?? '')
+  const message = { id, from, to, subject, text }
   return json({ message })
 }
 
@@ -19,7 +19,12 @@ export default function MailboxMessage() {
       <h2 className="text-lg font-semibold" data-testid="mail-subject">
         {message.subject}
       </h2>
-      <p className="text-sm text-slate-600">{message.to}</p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-sm text-slate-600">
+        <dt>From</dt>
+        <dd data-testid="mail-from">{message.from}</dd>
+        <dt>To</dt>
+        <dd>{message.to}</dd>
+      </dl>
       <iframe
         title={message.subject}
         src={`/dev/mailbox/${message.id}/html`}

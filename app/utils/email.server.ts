@@ -119,25 +119,40 @@ export async function sendEmail({
   wake('outbox')
 }
 
+export type SenderSettings = {
+  companyName: string | null
+  senderName: string | null
+  senderEmail: string | null
+}
+
 /**
- * MAIL_FROM with the company's name (settings) as its display name: the address stays the
- * operator's (the one their mail provider verified). The demo, never named, keeps MAIL_FROM.
+ * The From of every email: the sender name set in the company's settings (or the company's
+ * name) before the sender address set there (or MAIL_FROM's address, the one the operator's
+ * mail provider verified). The demo, never named, keeps MAIL_FROM as it is.
  */
-export function senderFor(companyName: string | null, mailFrom = env().MAIL_FROM): string {
-  if (!companyName) return mailFrom
-  const address = /<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom.trim()
+export function senderFor(
+  { companyName, senderName, senderEmail }: SenderSettings,
+  mailFrom = env().MAIL_FROM,
+): string {
+  const fromAddress = /<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom.trim()
+  const address = senderEmail?.trim() || fromAddress
   // A quoted display name may hold any character but the quote and the backslash.
-  const name = companyName.replace(/["\\\r\n]/g, '').trim()
-  return name ? `"${name}" <${address}>` : mailFrom
+  const name = (senderName || companyName || '').replace(/["\\\r\n]/g, '').trim()
+  if (name) return `"${name}" <${address}>`
+  return senderEmail ? address : mailFrom
 }
 
 /** The sender of every email now. Call it outside a transaction (one more read). */
 export async function mailSender(): Promise<string> {
   const settings = await prisma.appSettings.findUnique({
     where: { id: 1 },
-    select: { companyName: true },
+    select: { companyName: true, senderName: true, senderEmail: true },
   })
-  return senderFor(settings?.companyName ?? null)
+  return senderFor({
+    companyName: settings?.companyName ?? null,
+    senderName: settings?.senderName ?? null,
+    senderEmail: settings?.senderEmail ?? null,
+  })
 }
 
 export function isDevMailboxEnabled(): boolean {

@@ -73,9 +73,10 @@ export class World {
     }).toPass({ timeout: 20_000 })
     await newest.getByRole('link').click()
     const subject = await page.getByTestId('mail-subject').textContent()
+    const from = (await page.getByTestId('mail-from').textContent()) ?? ''
     const text = (await page.getByTestId('mail-text').textContent()) ?? ''
     await page.context().close()
-    return { subject: subject ?? '', text: text.replace(/\s+/g, ' ') }
+    return { subject: subject ?? '', from, text: text.replace(/\s+/g, ' ') }
   }
 }
 

@@ -54,6 +54,27 @@ describe('the company form', () => {
     expect(errors({ whatsapp: 'chame no zap' })?.whatsapp).toEqual(['settings.phoneInvalid'])
   })
 
+  it('takes a sender name and address, and refuses header-breaking names and malformed addresses', () => {
+    const submission = parse({
+      senderName: 'Vendas Tintas Sol',
+      senderEmail: 'Vendas@TintasSol.example',
+    })
+    expect(submission.status === 'success' && submission.value).toMatchObject({
+      senderName: 'Vendas Tintas Sol',
+      senderEmail: 'vendas@tintassol.example',
+    })
+    expect(errors({ senderName: 'Tintas <Sol>' })?.senderName).toEqual([
+      'settings.senderNameInvalid',
+    ])
+    expect(errors({ senderName: 'Tintas "Sol"' })?.senderName).toEqual([
+      'settings.senderNameInvalid',
+    ])
+    expect(errors({ senderEmail: 'vendas@' })?.senderEmail).toEqual(['form.email'])
+    expect(errors({ senderEmail: 'a@b.example\r\nBcc: x@y.example' })?.senderEmail).toEqual([
+      'form.email',
+    ])
+  })
+
   it('writes the theme variables only for a valid colour', () => {
     expect(brandStylesheet('#1d4ed8')).toContain('--color-brand-700: #1d4ed8;')
     expect(brandStylesheet(null)).toBe('')

@@ -56,6 +56,16 @@ export const CompanySchema = z.object({
     ),
   supportPhone: phone,
   whatsapp: phone,
+  senderName: optionalText(MAX_COMPANY_NAME).refine(
+    (text) => !text || !/["\\<>\r\n]/.test(text),
+    formMessage('settings.senderNameInvalid'),
+  ),
+  senderEmail: optionalText(254)
+    .transform((text) => text?.toLowerCase())
+    .refine(
+      (text) => !text || z.string().email().safeParse(text).success,
+      formMessage('form.email'),
+    ),
 })
 export type CompanyValues = z.infer<typeof CompanySchema>
 

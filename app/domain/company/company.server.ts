@@ -7,6 +7,8 @@ const BRAND_FIELDS = {
   brandColor: true,
   supportPhone: true,
   whatsapp: true,
+  senderName: true,
+  senderEmail: true,
 } as const
 
 /** The name shown on the portal and in emails (read on every page: one row by key). */
@@ -43,6 +45,8 @@ export async function getCompanyProfile() {
     brandColor: settings?.brandColor ?? null,
     supportPhone: settings?.supportPhone ?? null,
     whatsapp: settings?.whatsapp ?? null,
+    senderName: settings?.senderName ?? null,
+    senderEmail: settings?.senderEmail ?? null,
   }
 }
 
@@ -52,6 +56,8 @@ export async function updateCompany(actorId: string, values: CompanyValues) {
     brandColor: values.brandColor ?? null,
     supportPhone: values.supportPhone ?? null,
     whatsapp: values.whatsapp ?? null,
+    senderName: values.senderName ?? null,
+    senderEmail: values.senderEmail ?? null,
   }
   await prisma.$transaction(async (tx) => {
     const before = await tx.appSettings.findUnique({ where: { id: 1 }, select: BRAND_FIELDS })
@@ -71,6 +77,8 @@ export async function updateCompany(actorId: string, values: CompanyValues) {
           brandColor: before?.brandColor ?? null,
           supportPhone: before?.supportPhone ?? null,
           whatsapp: before?.whatsapp ?? null,
+          senderName: before?.senderName ?? null,
+          senderEmail: before?.senderEmail ?? null,
         },
         data,
       ),

@@ -2,7 +2,7 @@ import { createAccount, createProduct, createRep, createUser } from '#tests/fixt
 import { updateThresholds } from '~/domain/accounts/settings.server'
 import { getCompanyName, updateCompany } from '~/domain/company/company.server'
 import { prisma } from '~/utils/db.server'
-import { senderFor } from '~/utils/email.server'
+import { mailSender, senderFor } from '~/utils/email.server'
 import { getOnboardingChecklist, type OnboardingStep } from './checklist.server'
 
 async function doneSteps(): Promise<OnboardingStep[] | null> {
@@ -74,10 +74,44 @@ describe('the company name', () => {
     expect(JSON.parse(entry.changes)).toEqual({ companyName: [null, 'Tintas Sol'] })
   })
 
-  it("signs emails with the company's name at the operator's address", () => {
+  it("signs emails with the sender set in the settings, else the company's name at MAIL_FROM's address", async () => {
     const from = 'Reativa <nao-responda@reativa.local>'
-    expect(senderFor(null, from)).toBe(from)
-    expect(senderFor('Tintas Sol', from)).toBe('"Tintas Sol" <nao-responda@reativa.local>')
-    expect(senderFor('A "B" \\ C', 'vendas@x.example')).toBe('"A B  C" <vendas@x.example>')
+    const none = { companyName: null, senderName: null, senderEmail: null }
+    expect(senderFor(none, from)).toBe(from)
+    expect(senderFor({ ...none, companyName: 'Tintas Sol' }, from)).toBe(
+      '"Tintas Sol" <nao-responda@reativa.local>',
+    )
+    expect(senderFor({ ...none, companyName: 'A "B" \\ C' }, 'vendas@x.example')).toBe(
+      '"A B  C" <vendas@x.example>',
+    )
+    expect(
+      senderFor(
+        {
+          companyName: 'Tintas Sol',
+          senderName: 'Vendas Tintas Sol',
+          senderEmail: 'vendas@tintassol.example',
+        },
+        from,
+      ),
+    ).toBe('"Vendas Tintas Sol" <vendas@tintassol.example>')
+    expect(senderFor({ ...none, senderEmail: 'vendas@tintassol.example' }, from)).toBe(
+      'vendas@tintassol.example',
+    )
+
+    await prisma.appSettings.deleteMany()
+    const admin = await createUser({ role: 'ADMIN' })
+    await updateCompany(admin.id, {
+      companyName: 'Tintas Sol',
+      senderName: 'Equipe Tintas Sol',
+      senderEmail: 'contato@tintassol.example',
+    })
+    expect(await mailSender()).toBe('"Equipe Tintas Sol" <contato@tintassol.example>')
+    const entry = await prisma.auditLog.findFirstOrThrow({
+      where: { action: 'settings.company', actorId: admin.id },
+    })
+    expect(JSON.parse(entry.changes)).toMatchObject({
+      senderName: [null, 'Equipe Tintas Sol'],
+      senderEmail: [null, 'contato@tintassol.example'],
+    })
   })
 })

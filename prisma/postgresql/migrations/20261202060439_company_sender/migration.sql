@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "AppSettings" ADD COLUMN     "senderEmail" TEXT,
+ADD COLUMN     "senderName" TEXT;
+
