@@ -38,6 +38,15 @@ describe('form errors in the reader’s language', () => {
     )
   })
 
+  it('says "none" for a count of zero where a zero form exists, instead of a singular or a bare 0', () => {
+    expect(formMessageText(pt, formMessage('buyers.count', { count: 0 }))).toBe(
+      'Nenhum comprador ativo',
+    )
+    expect(formMessageText(pt, formMessage('buyers.count', { count: 1 }))).toBe('1 comprador ativo')
+    expect(formMessageText(en, formMessage('buyers.count', { count: 0 }))).toBe('No active buyers')
+    expect(formMessageText(en, formMessage('buyers.count', { count: 2 }))).toBe('2 active buyers')
+  })
+
   it('formats money and dates for the reader, and translates messages within messages', () => {
     const refusal = formMessage('offerRefusal.BELOW_MINIMUM', {
       minimum: { money: 50_000 },

@@ -64,7 +64,10 @@ export function formMessageText(reader: Reader, message: string): string {
   const count = values.count
   const plural =
     typeof count === 'number' ? `${key}.${new Intl.PluralRules(locale).select(count)}` : null
-  const found = [plural, plural ? `${key}.other` : null, key].find(isMessageKey)
+  // An exact form for nothing ("Nenhum comprador ativo"), where the language's rules would
+  // give the singular (CLDR puts 0 with 1 in Portuguese) or a bare "0 …".
+  const zero = count === 0 ? `${key}.zero` : null
+  const found = [zero, plural, plural ? `${key}.other` : null, key].find(isMessageKey)
   return found ? t(found, vars) : t('form.invalid')
 }
 

@@ -269,6 +269,7 @@ export const ptBR = {
   'nav.buyers': 'Compradores',
   'buyers.title': 'Compradores',
   'buyers.intro': 'Quem pode comprar pelo portal em nome de {account}.',
+  'buyers.count.zero': 'Nenhum comprador ativo',
   'buyers.count.one': '{count} comprador ativo',
   'buyers.count.other': '{count} compradores ativos',
   'buyers.empty': 'Nenhum comprador ainda.',
@@ -847,6 +848,17 @@ export const ptBR = {
   'offerForm.tooManyCnpjs.other': 'Informe no máximo {count} CNPJs.',
   'offerForm.unknownCnpjs.one': 'O CNPJ {cnpjs} não é de um cliente cadastrado.',
   'offerForm.unknownCnpjs.other': '{count} CNPJs não são de clientes cadastrados: {cnpjs}.',
+  'accountForm.cnpjInvalid':
+    'Informe um CNPJ válido, com 14 dígitos, por exemplo 12.345.678/0001-95.',
+  'accountForm.cnpjTaken': 'Já existe um cliente com este CNPJ.',
+  'accountNew.title': 'Novo cliente',
+  'accountNew.intro':
+    'Para um cliente que ainda não veio nas importações do ERP. Depois de criado, defina na página dele a tabela de preços, os prazos e os compradores.',
+  'accountNew.create': 'Criar cliente',
+  'accountNew.creating': 'Criando…',
+  'accountNew.created':
+    'Cliente criado. Agora defina as condições comerciais e convide os compradores.',
+  'accounts.new': 'Novo cliente',
   'accountForm.state': 'Use a sigla de um estado, ex.: SP.',
   'campaignForm.days': 'Informe um número inteiro de dias, de 0 a 100.000.',
   'campaignForm.unknownPlaceholders.one':

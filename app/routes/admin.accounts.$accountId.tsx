@@ -1,7 +1,14 @@
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react'
 import {
   ChoiceGroupField,
   Field,
@@ -136,9 +143,13 @@ export default function AccountPage() {
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date, money } = useT()
+  const [searchParams] = useSearchParams()
   const section = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4'
   return (
     <div className="space-y-6">
+      {searchParams.get('created') === '1' && !actionData ? (
+        <Alert tone="success">{t('accountNew.created')}</Alert>
+      ) : null}
       <div>
         <Link to="/admin/accounts" className="text-sm underline">
           {t('accounts.title')}

@@ -13,6 +13,7 @@ import {
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import { requireStaff } from '~/utils/auth.server'
 import { daysOverdue } from '~/domain/accounts/inactivity'
+import { can } from '~/utils/permissions'
 import { useT } from '~/utils/use-t'
 import { companyOf } from '~/utils/meta'
 
@@ -21,14 +22,21 @@ export const meta: MetaFunction = ({ matches }) => [{ title: `Clientes · ${comp
 const SORTS = ['name', 'lastOrder', 'overdue', 'status', 'city'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, 'accounts:view')
+  const user = await requireStaff(request, 'accounts:view')
   const filters = parseAccountFilters(new URL(request.url).searchParams)
   const [result, options] = await Promise.all([listAccounts(filters), accountFilterOptions()])
-  return json({ ...result, filters, options, now: new Date().toISOString() })
+  return json({
+    ...result,
+    filters,
+    options,
+    now: new Date().toISOString(),
+    canCreate: can(user.role, 'accounts:edit'),
+  })
 }
 
 export default function AccountsPage() {
-  const { accounts, total, page, pageCount, filters, options, now } = useLoaderData<typeof loader>()
+  const { accounts, total, page, pageCount, filters, options, now, canCreate } =
+    useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
   const overdueDays = (expected: string | null) =>
@@ -37,13 +45,20 @@ export default function AccountsPage() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('accounts.title')}</h1>
-        <a
-          href={`/admin/accounts.csv${location.search}`}
-          className="text-sm text-brand-700 underline"
-          download
-        >
-          {t('common.exportCsv')}
-        </a>
+        <div className="flex items-baseline gap-4">
+          {canCreate ? (
+            <Link to="/admin/accounts/new" className="text-sm font-medium text-brand-700 underline">
+              {t('accounts.new')}
+            </Link>
+          ) : null}
+          <a
+            href={`/admin/accounts.csv${location.search}`}
+            className="text-sm text-brand-700 underline"
+            download
+          >
+            {t('common.exportCsv')}
+          </a>
+        </div>
       </div>
       <Form
         method="get"

@@ -144,3 +144,83 @@ test.describe('without JavaScript', () => {
     await expect(field(page, 'Pedido mínimo')).toHaveValue('320,00')
   })
 })
+
+/** A valid CNPJ no other test uses: its first 12 digits at random, then its check digits. */
+function randomCnpj(): string {
+  const digits = Array.from({ length: 12 }, () => Math.floor(Math.random() * 10))
+  for (const length of [12, 13]) {
+    let sum = 0
+    for (let i = 0; i < length; i++) sum += digits[i]! * (((length - 1 - i) % 8) + 2)
+    const rest = sum % 11
+    digits.push(rest < 2 ? 0 : 11 - rest)
+  }
+  return digits.join('')
+}
+
+test('a manager creates an account by hand: bad and taken CNPJs are refused beside the field, then it opens on its page', async ({
+  managerPage: page,
+  world,
+}) => {
+  const taken = await world.buyer()
+  const rep = await world.rep()
+  await page.goto('/admin/accounts')
+  await page.getByRole('link', { name: 'Novo cliente' }).click()
+  await expect(page.getByRole('heading', { name: 'Novo cliente' })).toBeVisible()
+  const posts = recordPosts(page)
+  await field(page, 'CNPJ').fill('12.345.678/0001-00')
+  await field(page, 'Razão social').fill('Depósito Bela Vista Ltda')
+  await field(page, 'Nome fantasia').fill('Depósito Bela Vista')
+  await field(page, 'Cidade').fill('Araraquara')
+  await field(page, 'UF').fill('sp')
+  await page.getByRole('button', { name: 'Criar cliente' }).click()
+  await expectFieldError(field(page, 'CNPJ'), /Informe um CNPJ válido/)
+  expect(posts).toEqual([])
+
+  // Only the server knows the CNPJ is taken.
+  await field(page, 'CNPJ').fill(taken.cnpj)
+  await page.getByRole('button', { name: 'Criar cliente' }).click()
+  await expectFieldError(field(page, 'CNPJ'), 'Já existe um cliente com este CNPJ.')
+  await expect(field(page, 'Razão social')).toHaveValue('Depósito Bela Vista Ltda')
+  await snapshot(page, 'account-new-refused')
+
+  const cnpj = randomCnpj()
+  await field(page, 'CNPJ').fill(cnpj)
+  await field(page, 'Representante').selectOption(rep.repId)
+  await page.getByRole('button', { name: 'Criar cliente' }).click()
+  await expect(page).toHaveURL(/\/admin\/accounts\/[^/]+\?created=1$/)
+  await expect(page.getByText('Cliente criado. Agora defina as condições comerciais')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Depósito Bela Vista')
+  await expect(
+    page.getByText(
+      `Depósito Bela Vista Ltda · ${cnpj.replace(/^(\d{2})(\d{3})(\d{3})(\d{4})(\d{2})$/, '$1.$2.$3/$4-$5')} · Araraquara / SP`,
+    ),
+  ).toBeVisible()
+  await expect(page.getByTestId('account-status')).toHaveText('Nunca comprou')
+  await snapshot(page, 'account-new-created')
+})
+
+test('a buyer and a rep get 403 on the new-account page and its action', async ({
+  browser,
+  world,
+  baseURL,
+}) => {
+  const headers = { Origin: new URL(baseURL!).origin }
+  for (const user of [await world.buyer(), await world.rep()]) {
+    const page = await world.pageAs(browser, user)
+    const response = await page.request.get('/admin/accounts/new', { maxRedirects: 0 })
+    expect(response.status()).toBe(403)
+    const post = await page.request.post('/admin/accounts/new', {
+      headers,
+      form: {
+        cnpj: randomCnpj(),
+        legalName: 'Intrusa Ltda',
+        tradeName: 'Intrusa',
+        city: 'X',
+        state: 'SP',
+      },
+      maxRedirects: 0,
+    })
+    expect(post.status()).toBe(403)
+    await page.context().close()
+  }
+})

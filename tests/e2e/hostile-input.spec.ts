@@ -71,6 +71,17 @@ test('a manager: hostile values on the catalog pages never get a 500', async ({ 
   expect(page.url()).not.toContain('/auth/login')
 })
 
+test('a manager: hostile values on the new-account page never get a 500', async ({
+  page,
+  world,
+}) => {
+  test.setTimeout(5 * 60_000)
+  // No hostile value is a valid CNPJ, so no account is created.
+  await world.loginAs(page, await world.manager())
+  await expectNo500s(page, ['/admin/accounts/new'])
+  expect(page.url()).not.toContain('/auth/login')
+})
+
 test('a manager: hostile values on the price-list and payment-term pages never get a 500', async ({
   page,
   world,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { formMessage, moneyCents, optionalText, requiredText } from '~/utils/form-schema'
+import { normalizeCnpj } from './cnpj'
 
 // prettier-ignore
 export const BRAZILIAN_STATES = [
@@ -48,6 +49,17 @@ export type AccountEdit = {
   repId: string | null
 }
 
+const toAccountEdit = (values: AccountFields): AccountEdit => ({
+  tradeName: values.tradeName,
+  email: values.email || null,
+  phone: values.phone || null,
+  street: values.street || null,
+  city: values.city,
+  state: values.state,
+  postalCode: values.postalCode || null,
+  repId: values.repId || null,
+})
+
 /**
  * The contact form's schema; the server adds its check (a rep that exists). Checks refine,
  * and the values become an AccountEdit at the end, so every problem is reported at once.
@@ -55,21 +67,44 @@ export type AccountEdit = {
 export function accountEditSchema(
   databaseChecks: (values: AccountFields, ctx: z.RefinementCtx) => void | Promise<void> = () => {},
 ) {
-  return accountFields.superRefine(databaseChecks).transform(
-    (values): AccountEdit => ({
-      tradeName: values.tradeName,
-      email: values.email || null,
-      phone: values.phone || null,
-      street: values.street || null,
-      city: values.city,
-      state: values.state,
-      postalCode: values.postalCode || null,
-      repId: values.repId || null,
+  return accountFields.superRefine(databaseChecks).transform(toAccountEdit)
+}
+
+export const AccountEditSchema = accountEditSchema()
+
+const accountCreateFields = accountFields.extend({
+  cnpj: requiredText(30).refine(
+    (text) => normalizeCnpj(text) !== null,
+    formMessage('accountForm.cnpjInvalid'),
+  ),
+  legalName: requiredText(200, { min: 2 }),
+})
+
+type AccountCreateFields = z.output<typeof accountCreateFields>
+
+/** A new account: its CNPJ (14 digits) and legal name, then the contact data and rep. */
+export type AccountCreate = AccountEdit & { cnpj: string; legalName: string }
+
+/**
+ * The new-account form's schema; the server adds its checks (a CNPJ not yet in the portfolio,
+ * a rep that exists).
+ */
+export function accountCreateSchema(
+  databaseChecks: (
+    values: AccountCreateFields,
+    ctx: z.RefinementCtx,
+  ) => void | Promise<void> = () => {},
+) {
+  return accountCreateFields.superRefine(databaseChecks).transform(
+    (values): AccountCreate => ({
+      ...toAccountEdit(values),
+      cnpj: normalizeCnpj(values.cnpj)!,
+      legalName: values.legalName,
     }),
   )
 }
 
-export const AccountEditSchema = accountEditSchema()
+export const AccountCreateSchema = accountCreateSchema()
 
 /** Minimum orders up to R$ 1.000.000,00. */
 export const MAX_MINIMUM_ORDER_CENTS = 100_000_000

@@ -1,9 +1,12 @@
 import { parseWithZod } from '@conform-to/zod'
 import { createAccount, createRep } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
+import { cnpjFromBase } from './cnpj'
 import {
   ACCOUNTS_PAGE_SIZE,
+  accountCreateSchemaForSave,
   accountEditSchemaForSave,
+  createAccount as createAccountByHand,
   listAccounts,
   parseAccountFilters,
   updateAccount,
@@ -47,6 +50,71 @@ describe("the account contact form's schema on the server", () => {
     expect(
       await prisma.repAssignment.count({ where: { accountId: account.id, repId: rep.id } }),
     ).toBe(1)
+  })
+})
+
+describe('an account created by hand', () => {
+  const base = () => String(Math.floor(Math.random() * 1e12)).padStart(12, '0')
+
+  it('refuses a malformed CNPJ, one already in the portfolio and an unknown rep, each beside its field, and writes nothing', async () => {
+    const taken = await createAccount()
+    const before = await prisma.account.count()
+    for (const [cnpj, error] of [
+      ['12.345.678/0001-00', 'accountForm.cnpjInvalid'],
+      [taken.cnpj, 'accountForm.cnpjTaken'],
+    ] as const) {
+      const submission = await parseWithZod(
+        formData({ ...contact, cnpj, legalName: 'Loja Nova Ltda', repId: 'rep_missing' }),
+        { schema: accountCreateSchemaForSave(), async: true },
+      )
+      expect(submission.status === 'error' && submission.error).toEqual({
+        cnpj: [error],
+        repId: ['account.unknownRep'],
+      })
+    }
+    expect(await prisma.account.count()).toBe(before)
+  })
+
+  it('is created NEVER_ORDERED with its rep in the history, searchable and audited; the same CNPJ again is refused', async () => {
+    const [manager, rep] = await Promise.all([
+      prisma.user.findFirstOrThrow({ where: { role: 'MANAGER' } }),
+      createRep(),
+    ])
+    const cnpj = cnpjFromBase(base())
+    const submission = await parseWithZod(
+      formData({
+        ...contact,
+        cnpj: cnpj.replace(/^(\d{2})(\d{3})(\d{3})(\d{4})(\d{2})$/, '$1.$2.$3/$4-$5'),
+        legalName: 'Loja Nova Comércio Ltda',
+        tradeName: 'Depósito São João',
+        repId: rep.id,
+      }),
+      { schema: accountCreateSchemaForSave(), async: true },
+    )
+    if (submission.status !== 'success') throw new Error('expected a valid form')
+    expect(submission.value.cnpj).toBe(cnpj)
+    const created = await createAccountByHand(manager.id, submission.value)
+    if (!created.ok) throw new Error(created.code)
+    const account = await prisma.account.findUniqueOrThrow({
+      where: { id: created.accountId },
+      include: { repAssignments: true },
+    })
+    expect(account).toMatchObject({
+      status: 'NEVER_ORDERED',
+      legalName: 'Loja Nova Comércio Ltda',
+      repId: rep.id,
+      searchText: expect.stringContaining('deposito sao joao'),
+    })
+    expect(account.repAssignments).toMatchObject([{ repId: rep.id, assignedById: manager.id }])
+    const entry = await prisma.auditLog.findFirstOrThrow({
+      where: { action: 'account.created', entityId: created.accountId },
+    })
+    expect(JSON.parse(entry.changes)).toMatchObject({ cnpj, repId: rep.id })
+    // Two managers at once: the second finds the CNPJ taken, not a 500.
+    expect(await createAccountByHand(manager.id, submission.value)).toEqual({
+      ok: false,
+      code: 'CNPJ_TAKEN',
+    })
   })
 })
 

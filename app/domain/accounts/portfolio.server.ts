@@ -1,12 +1,18 @@
 import { type AccountStatus, type Prisma } from '@prisma/client'
 import { z } from 'zod'
-import { prisma } from '~/utils/db.server'
+import { isUniqueViolation, prisma } from '~/utils/db.server'
 import { addFormIssue } from '~/utils/form-schema'
 import { pageWindow } from '~/utils/paging'
 import { audit, diffFields } from '~/domain/audit/audit.server'
 import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { searchTerms } from '~/domain/catalog/search-text'
-import { accountEditSchema, type AccountEdit } from './account-forms'
+import {
+  accountCreateSchema,
+  accountEditSchema,
+  type AccountCreate,
+  type AccountEdit,
+} from './account-forms'
+import { normalizeCnpj } from './cnpj'
 import { accountSearchText } from './search'
 
 export const ACCOUNTS_PAGE_SIZE = 50
@@ -291,4 +297,60 @@ export async function updateAccount(
     })
     return { ok: true as const, changed: Object.keys(changes).length }
   })
+}
+
+/**
+ * The new-account form's schema on the server (parse it with `async: true`): the browser's
+ * checks, a CNPJ not yet in the portfolio and a rep that exists, each beside its field.
+ */
+export function accountCreateSchemaForSave() {
+  return accountCreateSchema(async (values, ctx) => {
+    const cnpj = normalizeCnpj(values.cnpj)
+    if (cnpj && (await prisma.account.findUnique({ where: { cnpj }, select: { id: true } }))) {
+      addFormIssue(ctx, 'cnpj', 'accountForm.cnpjTaken')
+    }
+    if (values.repId && !(await prisma.rep.findUnique({ where: { id: values.repId } }))) {
+      addFormIssue(ctx, 'repId', 'account.unknownRep')
+    }
+  })
+}
+
+/**
+ * Creates one account by hand (a retailer not yet in the ERP files), audited, with its rep's
+ * assignment as history. It starts NEVER_ORDERED; its commercial terms and buyers are set on
+ * its page. A CNPJ taken meanwhile (two managers at once) is refused, not a 500.
+ */
+export async function createAccount(actorId: string, values: AccountCreate, now = new Date()) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (values.repId && !(await tx.rep.findUnique({ where: { id: values.repId } }))) {
+        return { ok: false as const, code: 'UNKNOWN_REP' as const }
+      }
+      const account = await tx.account.create({
+        data: { ...values, searchText: accountSearchText(values) },
+        select: { id: true },
+      })
+      if (values.repId) {
+        await tx.repAssignment.create({
+          data: {
+            accountId: account.id,
+            repId: values.repId,
+            assignedAt: now,
+            assignedById: actorId,
+          },
+        })
+      }
+      await audit(tx, {
+        actorId,
+        action: 'account.created',
+        entity: 'Account',
+        entityId: account.id,
+        changes: values,
+      })
+      return { ok: true as const, accountId: account.id }
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false as const, code: 'CNPJ_TAKEN' as const }
+    throw error
+  }
 }
