@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { World } from './fixtures'
 import { expectNo500s } from './hostile'
 
@@ -209,4 +209,192 @@ test('once claimed, the set-up page and its code are gone; the company brands th
   expect(mail.text).toContain('portal Aurora Materiais')
   expect(mail.text).toContain('(11) 3456-7890 · WhatsApp (11) 98765-4321')
   expect(mail.text).not.toContain('Reativa')
+})
+
+const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
+
+/** The admin creates a staff user; the set-password link goes to the outbox. */
+async function createStaff(
+  page: Page,
+  user: { name: string; email: string; role: string; repCode?: string },
+) {
+  await page.goto('/admin/users/new')
+  await field(page, 'Nome').fill(user.name)
+  await field(page, 'E-mail').fill(user.email)
+  await field(page, 'Perfil').selectOption({ label: user.role })
+  if (user.repCode) await field(page, 'Código do representante').fill(user.repCode)
+  await page.getByRole('button', { name: 'Criar e enviar link de senha' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Usuário criado' })).toBeVisible()
+}
+
+/** Follows the newest emailed set-password link in a new browser, then logs in. */
+async function setPasswordFromMail(
+  browser: Browser,
+  world: World,
+  email: string,
+  subject: string,
+  password: string,
+) {
+  const mail = await world.latestMail(browser, email, subject)
+  const link = /(http:\/\/\S+\/auth\/reset-password\?token=[\w-]+(?:&welcome=1)?)/.exec(
+    mail.text,
+  )![1]!
+  const page = await (await browser.newContext({ baseURL: BASE_URL })).newPage()
+  await page.goto(link)
+  await page.getByLabel('Nova senha', { exact: true }).fill(password)
+  await page.getByLabel('Repita a nova senha').fill(password)
+  await page.getByRole('button', { name: 'Salvar senha' }).click()
+  await expect(page).toHaveURL(/\/auth\/login\?reset=1/)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Senha').fill(password)
+  await page.getByRole('button', { name: 'Entrar' }).click()
+  await expect(page).not.toHaveURL(/\/auth\/login/)
+  return page
+}
+
+/** The checklist's step on the back office's home, done or not. */
+async function expectStep(page: Page, step: string, done: boolean) {
+  await page.goto('/admin')
+  await expect(page.getByTestId(`onboarding-${step}`)).toHaveAttribute('data-done', String(done))
+}
+
+test('from the first admin to a buyer ordering on the new term: people, catalog, prices, an account and its buyer', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(8 * 60_000)
+  const world = new World(BASE_URL, String(WORLD_PORT))
+  await page.goto('/auth/login')
+  await page.getByLabel('E-mail').fill('ana@aurora.example')
+  await page.getByLabel('Senha').fill('uma senha longa')
+  await page.getByRole('button', { name: 'Entrar' }).click()
+  await expect(page).toHaveURL(/\/admin$/)
+  for (const step of ['reps', 'catalog', 'pricing']) await expectStep(page, step, false)
+
+  // People: a manager and a rep, who set their passwords from the mailbox.
+  const welcome = 'Crie sua senha no portal Aurora Materiais'
+  await createStaff(page, {
+    name: 'Marta Gestora',
+    email: 'marta@aurora.example',
+    role: 'Gestor comercial',
+  })
+  await createStaff(page, {
+    name: 'Rui Representante',
+    email: 'rui@aurora.example',
+    role: 'Representante',
+    repCode: 'AUR01',
+  })
+  const manager = await setPasswordFromMail(
+    browser,
+    world,
+    'marta@aurora.example',
+    welcome,
+    'senha da gestora',
+  )
+  await expect(manager).toHaveURL(/\/admin$/)
+  const rep = await setPasswordFromMail(
+    browser,
+    world,
+    'rui@aurora.example',
+    welcome,
+    'senha do representante',
+  )
+  await expect(rep).toHaveURL(/\/rep$/)
+  await rep.context().close()
+  await expectStep(page, 'reps', true)
+
+  // The manager's catalog: a family inside another, then a product in it.
+  await manager.goto('/admin/catalog/families')
+  for (const [name, parent] of [
+    ['Cimentos', null],
+    ['CP-II', 'Cimentos'],
+  ] as const) {
+    const form = manager.getByRole('region', { name: 'Nova família' })
+    await form.getByLabel('Nome', { exact: true }).fill(name)
+    if (parent) await form.getByLabel('Dentro de').selectOption({ label: parent })
+    await form.getByRole('button', { name: 'Criar família' }).click()
+    await expect(manager.getByRole('status').filter({ hasText: 'Família criada.' })).toBeVisible()
+  }
+  await manager.goto('/admin/catalog/new')
+  await field(manager, 'SKU').fill('AUR-CP2-50')
+  await field(manager, 'Nome').fill('Cimento CP-II Aurora 50 kg')
+  await field(manager, 'Família').selectOption({ label: '\u00a0\u00a0CP-II' })
+  await field(manager, 'Unidade').fill('sc')
+  await field(manager, 'Quantidade por embalagem').fill('1')
+  await field(manager, 'Preço de lista (R$)').fill('39,90')
+  await field(manager, 'Estoque').fill('500')
+  await manager.getByRole('button', { name: 'Criar produto' }).click()
+  await expect(manager.getByRole('status').filter({ hasText: 'Produto criado.' })).toBeVisible()
+  await expectStep(manager, 'catalog', true)
+
+  // A price list with its price for the product, and a payment term of its own.
+  await manager.goto('/admin/price-lists')
+  await manager.getByLabel('Código').fill('VAREJO')
+  await manager.getByLabel('Nome').fill('Varejo Aurora')
+  await manager.getByRole('button', { name: 'Criar tabela' }).click()
+  await expect(manager.getByText('Tabela criada. Agora defina seus preços.')).toBeVisible()
+  const setForm = manager
+    .locator('form')
+    .filter({ has: manager.getByRole('button', { name: 'Salvar preço' }) })
+  await setForm.getByLabel('SKU').fill('AUR-CP2-50')
+  await setForm.getByLabel('Preço (R$)').fill('31,90')
+  await manager.getByRole('button', { name: 'Salvar preço' }).click()
+  await expect(manager.getByText('Preço salvo.')).toBeVisible()
+  await manager.goto('/admin/payment-terms')
+  await manager.getByLabel('Código').fill('21/42')
+  await manager.getByRole('button', { name: 'Criar prazo' }).click()
+  await expect(manager.getByText('Prazo criado.', { exact: false })).toBeVisible()
+  await expectStep(manager, 'pricing', true)
+
+  // An account by hand, on the price list and the new term, with its buyer.
+  await manager.goto('/admin/accounts/new')
+  await field(manager, 'CNPJ').fill('11.222.333/0001-81')
+  await field(manager, 'Razão social').fill('Depósito Horizonte Ltda')
+  await field(manager, 'Nome fantasia').fill('Depósito Horizonte')
+  await field(manager, 'Cidade').fill('Bauru')
+  await field(manager, 'UF').fill('SP')
+  await field(manager, 'Representante').selectOption({ label: 'AUR01 · Rui Representante' })
+  await manager.getByRole('button', { name: 'Criar cliente' }).click()
+  await expect(manager.getByText('Cliente criado.', { exact: false })).toBeVisible()
+  await manager
+    .getByRole('combobox', { name: 'Tabela de preços' })
+    .selectOption({ label: 'Varejo Aurora' })
+  await manager.getByLabel('Boleto faturado 21/42 dias').check()
+  await manager.getByRole('button', { name: 'Salvar condições' }).click()
+  await expect(manager.getByText('Cadastro salvo.')).toBeVisible()
+  const addBuyer = manager.getByRole('form', { name: 'Adicionar comprador' })
+  await addBuyer.getByLabel('Nome do comprador').fill('Helena Compras')
+  await addBuyer.getByLabel('E-mail do comprador').fill('helena@horizonte.example')
+  await addBuyer.getByLabel('Administrador da conta (gerencia os compradores)').check()
+  await addBuyer.getByRole('button', { name: 'Adicionar comprador' }).click()
+  await expect(manager.getByTestId('buyer-added')).toContainText('helena@horizonte.example')
+  await manager.screenshot({ path: 'test-results/walk-account.png', fullPage: true })
+
+  // The buyer: the company's name, the list's price, ordering on the new term.
+  const buyer = await setPasswordFromMail(
+    browser,
+    world,
+    'helena@horizonte.example',
+    'Seu acesso ao portal de pedidos — Depósito Horizonte',
+    'senha da compradora',
+  )
+  await expect(buyer).toHaveURL(/\/catalog/)
+  await expect(buyer.getByTestId('company-name')).toHaveText('Aurora Materiais')
+  const card = buyer.getByTestId('product-card').filter({ hasText: 'AUR-CP2-50' })
+  await expect(card).toContainText('31,90')
+  await buyer.screenshot({ path: 'test-results/walk-catalog.png', fullPage: true })
+  await buyer.goto('/cart')
+  await buyer.getByLabel('Linhas do pedido rápido').fill('AUR-CP2-50 10')
+  await buyer.getByRole('button', { name: 'Adicionar ao carrinho' }).click()
+  await expect(
+    buyer.locator('[data-testid="cart-line"][data-sku="AUR-CP2-50"]').getByRole('cell').nth(1),
+  ).toContainText('31,90')
+  await buyer.getByLabel('Boleto faturado 21/42 dias').check()
+  await buyer.getByRole('button', { name: 'Fazer pedido' }).click()
+  await expect(buyer).toHaveURL(/\/orders\/\d+\?placed=1/)
+  await expect(buyer.getByText('Boleto 21/42 dias')).toBeVisible()
+  await expect(buyer.getByRole('main')).toContainText('319,00')
+  await buyer.screenshot({ path: 'test-results/walk-order.png', fullPage: true })
+  await buyer.context().close()
+  await manager.context().close()
 })
