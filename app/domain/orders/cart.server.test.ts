@@ -1,4 +1,4 @@
-import { createBuyer, createProduct } from '#tests/fixtures/factories'
+import { createBuyer, createFamily, createProduct } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import {
   addQuickOrder,
@@ -56,6 +56,21 @@ describe('cart', () => {
       where: { cart: { accountId: theirs.account.id } },
     })
     expect(other.quantity).toBe(5)
+  })
+
+  it('leaves out, as unavailable, a line whose family (or a family above it) was deactivated after it went into the cart', async () => {
+    const { account } = await createBuyer()
+    const parent = await createFamily()
+    const child = await createFamily({ parentId: parent.id })
+    const hidden = await createProduct({ familyId: child.id, listPriceCents: 1_000 })
+    const kept = await createProduct({ listPriceCents: 2_000 })
+    await addToCart(account.id, hidden.id, 1)
+    await addToCart(account.id, kept.id, 1)
+    await prisma.productFamily.update({ where: { id: parent.id }, data: { active: false } })
+    const cart = await loadPricedCart(prisma, await getBuyerAccount(account.id))
+    expect(cart.lines.map((line) => line.productId)).toEqual([kept.id])
+    expect(cart.unavailable).toEqual([{ sku: hidden.sku, name: hidden.name }])
+    expect(cart.subtotalCents).toBe(2_000)
   })
 
   it('says how much is missing for the minimum order', async () => {

@@ -39,10 +39,18 @@ export async function getBuyerAccount(
 }
 
 /** Each family id with its ancestors' ids, so an offer on a family covers its sub-families. */
-async function familyLineage(db: Tx | typeof prisma): Promise<Map<string, string[]>> {
-  const families = await db.productFamily.findMany({ select: { id: true, parentId: true } })
+/**
+ * Each family's lineage (itself, then its ancestors: offers on a family cover its
+ * sub-families), and the families the storefront hides: inactive ones and every one under them.
+ */
+async function familyLineage(db: Tx | typeof prisma) {
+  const families = await db.productFamily.findMany({
+    select: { id: true, parentId: true, active: true },
+  })
   const parentOf = new Map(families.map((f) => [f.id, f.parentId]))
+  const inactive = new Set(families.filter((f) => !f.active).map((f) => f.id))
   const lineage = new Map<string, string[]>()
+  const hidden = new Set<string>()
   for (const family of families) {
     const ids: string[] = []
     for (let id: string | null | undefined = family.id; id && !ids.includes(id); ) {
@@ -50,8 +58,9 @@ async function familyLineage(db: Tx | typeof prisma): Promise<Map<string, string
       id = parentOf.get(id)
     }
     lineage.set(family.id, ids)
+    if (ids.some((id) => inactive.has(id))) hidden.add(family.id)
   }
-  return lineage
+  return { lineage, hidden }
 }
 
 /** Cart lines with everything the pricing function needs, read inside or outside a transaction. */
@@ -60,7 +69,7 @@ export async function loadCartLines(
   account: Pick<BuyerAccount, 'id' | 'priceListId'>,
 ) {
   const priceListId = account.priceListId ?? ''
-  const [items, lineage] = await readAll(db, [
+  const [items, { lineage, hidden }] = await readAll(db, [
     () =>
       db.cartItem.findMany({
         where: { cart: { accountId: account.id } },
@@ -91,7 +100,8 @@ export async function loadCartLines(
   const lines: CartLineInput[] = []
   const unavailable: { sku: string; name: string }[] = []
   for (const { quantity, product } of items) {
-    if (!product.active) {
+    // A product of an inactive family left the store after it went into the cart.
+    if (!product.active || hidden.has(product.familyId)) {
       unavailable.push({ sku: product.sku, name: product.name })
       continue
     }

@@ -1,4 +1,4 @@
-import { createBuyer, createProduct } from '#tests/fixtures/factories'
+import { createBuyer, createFamily, createProduct } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { getAccountOrder } from './order-history.server'
 import { reorder } from './reorder.server'
@@ -52,6 +52,22 @@ describe('reorder', () => {
       ],
     })
     expect(await prisma.cartItem.count({ where: { cart: { accountId: account.id } } })).toBe(2)
+  })
+
+  it('reports a product of a deactivated family as discontinued, not back in the cart', async () => {
+    const { account } = await createBuyer()
+    const family = await createFamily()
+    const hidden = await createProduct({ sku: `RFAM-${Date.now()}`, familyId: family.id })
+    await prisma.productFamily.update({ where: { id: family.id }, data: { active: false } })
+    const order = await importedOrder(account.id, [
+      { productId: hidden.id, sku: hidden.sku, quantity: 2 },
+    ])
+    expect(await reorder(account.id, order.id)).toEqual({
+      ok: true,
+      added: [],
+      unavailable: [{ sku: hidden.sku, name: hidden.sku, reason: 'DISCONTINUED' }],
+    })
+    expect(await prisma.cartItem.count({ where: { cart: { accountId: account.id } } })).toBe(0)
   })
 
   it('matches imported lines to the catalog by SKU when they carry no product id', async () => {

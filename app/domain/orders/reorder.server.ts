@@ -1,4 +1,5 @@
 import { prisma } from '~/utils/db.server'
+import { visibleFamilyIds } from '~/domain/catalog/catalog.server'
 import { addItemsToCart } from './cart.server'
 import { roundUpToPack } from './quantity'
 
@@ -35,8 +36,10 @@ export async function reorder(accountId: string, orderId: number): Promise<Reord
         { sku: { in: order.lines.map((l) => l.sku.toUpperCase()) } },
       ],
     },
-    select: { id: true, sku: true, active: true, packSize: true },
+    select: { id: true, sku: true, active: true, packSize: true, familyId: true },
   })
+  // A product of an inactive family is as unavailable as an inactive product.
+  const shownFamilies = new Set(await visibleFamilyIds())
   const byId = new Map(products.map((p) => [p.id, p]))
   const bySku = new Map(products.map((p) => [p.sku, p]))
 
@@ -49,7 +52,7 @@ export async function reorder(accountId: string, orderId: number): Promise<Reord
       unavailable.push({ sku: line.sku, name: line.name, reason: 'NOT_IN_CATALOG' })
       continue
     }
-    if (!product.active) {
+    if (!product.active || !shownFamilies.has(product.familyId)) {
       unavailable.push({ sku: line.sku, name: line.name, reason: 'DISCONTINUED' })
       continue
     }
