@@ -6,15 +6,16 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  isRouteErrorResponse,
   useRouteLoaderData,
 } from '@remix-run/react'
-import { ErrorPage } from './components/error-page'
+import { ErrorPage, errorTexts } from './components/error-page'
 import { useNonce } from './components/nonce'
 import stylesHref from './tailwind.css'
 import { getBranding } from './domain/company/company.server'
 import { hasAdmin } from './domain/identity/first-admin.server'
 import { getUser, refreshedSessionCookie } from './utils/auth.server'
-import { DEFAULT_LOCALE } from './utils/i18n'
+import { DEFAULT_LOCALE, translator } from './utils/i18n'
 import { getLocale } from './utils/locale.server'
 
 export const links: LinksFunction = () => [
@@ -22,9 +23,13 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.brand.companyName ?? 'Reativa' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const company = data?.brand.companyName ?? 'Reativa'
+  if (!error) return [{ title: company }]
+  const t = translator(data?.locale ?? DEFAULT_LOCALE)
+  const { title } = errorTexts(isRouteErrorResponse(error) ? error.status : null)
+  return [{ title: `${t(title)} · ${company}` }]
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Until the first administrator exists, every page leads to the set-up page (first-admin.server).

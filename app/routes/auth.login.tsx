@@ -8,7 +8,7 @@ import { LoginSchema } from '~/domain/identity/auth-forms'
 import { authenticate } from '~/domain/identity/login.server'
 import { createSessionCookie, getUser, homePathFor } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
-import { safeRedirect } from '~/utils/safe-redirect'
+import { landingAfterLogin } from '~/utils/home-path'
 import { useT } from '~/utils/use-t'
 import { companyOf } from '~/utils/meta'
 
@@ -39,9 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: result.code === 'RATE_LIMITED' ? 429 : 400 },
     )
   }
-  const fallback = homePathFor(result.user.role)
-  const target =
-    result.user.role === 'BUYER' ? safeRedirect(submission.value.redirectTo, fallback) : fallback
+  const target = landingAfterLogin(result.user.role, submission.value.redirectTo)
   const cookie = await createSessionCookie(result.user.id)
   return redirect(target, { headers: { 'Set-Cookie': cookie } })
 }

@@ -207,9 +207,4 @@ export async function destroySession(request: Request): Promise<string> {
   return lucia.createBlankSessionCookie().serialize()
 }
 
-/** The page a user lands on after login, by role. */
-export function homePathFor(role: Role): '/catalog' | '/admin' | '/rep' {
-  if (role === 'BUYER') return '/catalog'
-  if (role === 'REP') return '/rep'
-  return '/admin'
-}
+export { homePathFor } from './home-path'

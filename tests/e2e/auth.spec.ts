@@ -144,3 +144,26 @@ test('a buyer cannot read the dev mailbox', async ({ page, world }) => {
   const response = await page.goto('/dev/mailbox')
   expect(response?.status()).toBe(403)
 })
+
+test("a staff member's deep link survives the login; a page outside a rep's area says access denied and links to the rep's home", async ({
+  page,
+  world,
+}) => {
+  const manager = await world.manager()
+  await page.goto('/admin/campaigns/new')
+  await expect(page).toHaveURL(/\/auth\/login\?redirectTo=%2Fadmin%2Fcampaigns%2Fnew/)
+  await page.getByLabel('E-mail').fill(manager.email)
+  await page.getByLabel('Senha').fill(manager.password)
+  await page.getByRole('button', { name: 'Entrar' }).click()
+  await expect(page).toHaveURL(/\/admin\/campaigns\/new$/)
+  await page.context().clearCookies()
+
+  const rep = await world.rep()
+  await world.loginAs(page, rep)
+  const response = await page.goto('/admin/accounts')
+  expect(response?.status()).toBe(403)
+  await expect(page.getByRole('heading', { name: 'Acesso negado', level: 1 })).toBeVisible()
+  await expect(page).toHaveTitle(/^Acesso negado · /)
+  await page.getByRole('link', { name: 'Ir para a sua página inicial' }).click()
+  await expect(page).toHaveURL(/\/rep$/)
+})

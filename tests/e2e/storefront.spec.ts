@@ -92,7 +92,8 @@ test("buyer A opening buyer B's order gets 404", async ({ browser, world }) => {
   const pageA = await world.pageAs(browser, await world.buyer({ twinOf: DEMO_ACCOUNT }))
   const response = await pageA.goto(`/orders/${orderOfB}`)
   expect(response?.status()).toBe(404)
-  await expect(pageA.getByText('Página não encontrada.')).toBeVisible()
+  await expect(pageA.getByRole('heading', { name: 'Página não encontrada' })).toBeVisible()
+  await expect(pageA).toHaveTitle(/^Página não encontrada · /)
   await expect(pageA.getByTestId('order-line')).toHaveCount(0)
   // Reordering it is refused the same way and puts nothing in A's cart.
   const reorder = await pageA.request.post(`/orders/${orderOfB}`, {
