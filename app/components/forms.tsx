@@ -28,10 +28,9 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react'
-import { ptBR } from '~/locales/pt-BR'
 import type { z } from 'zod'
 import { formConstraint, readFormMessage } from '~/utils/form-schema'
-import { type MessageKey } from '~/utils/i18n'
+import { pluralKey } from '~/utils/i18n'
 import { useT } from '~/utils/use-t'
 import { Alert } from './ui/primitives'
 
@@ -40,9 +39,6 @@ export const inputClass =
 const labelClass = 'text-sm font-medium text-slate-700'
 const choiceClass =
   'aria-invalid:outline-2 aria-invalid:outline-offset-1 aria-invalid:outline-red-600'
-
-const isMessageKey = (key: string | null): key is MessageKey =>
-  key !== null && Object.prototype.hasOwnProperty.call(ptBR, key)
 
 type Reader = Pick<ReturnType<typeof useT>, 't' | 'money' | 'date' | 'locale'>
 
@@ -61,13 +57,7 @@ export function formMessageText(reader: Reader, message: string): string {
             ? date(value.date)
             : formMessageText(reader, value.message)
   }
-  const count = values.count
-  const plural =
-    typeof count === 'number' ? `${key}.${new Intl.PluralRules(locale).select(count)}` : null
-  // An exact form for nothing ("Nenhum comprador ativo"), where the language's rules would
-  // give the singular (CLDR puts 0 with 1 in Portuguese) or a bare "0 …".
-  const zero = count === 0 ? `${key}.zero` : null
-  const found = [zero, plural, plural ? `${key}.other` : null, key].find(isMessageKey)
+  const found = pluralKey(key, values.count, locale)
   return found ? t(found, vars) : t('form.invalid')
 }
 

@@ -44,7 +44,7 @@ export function FunnelBars({ funnel, testId }: { funnel: Funnel; testId?: string
         ))}
       </dl>
       <p className="text-sm text-slate-700">
-        {t('funnel.revenue', { revenue: money(funnel.revenueCents), orders: funnel.orders })}
+        {t('funnel.revenue', { revenue: money(funnel.revenueCents), count: funnel.orders })}
       </p>
     </div>
   )

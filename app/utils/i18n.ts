@@ -5,7 +5,16 @@ export const LOCALES = ['pt-BR', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'pt-BR'
 export type MessageKey = keyof typeof ptBR
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
+/** A message with plural forms (`key.one`, `key.other`, optionally `key.zero`), named by its base. */
+export type PluralKey = MessageKey extends infer K
+  ? K extends `${infer Base}.${'zero' | 'one' | 'other'}`
+    ? Base
+    : never
+  : never
+export type Translate = (
+  key: MessageKey | PluralKey,
+  vars?: Record<string, string | number>,
+) => string
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'pt-BR': ptBR, en }
 
@@ -13,10 +22,31 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
 
+const isKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(ptBR, key)
+
+/**
+ * The message to use for `key` and a count: its exact form for nothing (`key.zero`, "Nenhum
+ * produto"), else its form by the language's plural rules (`key.one`, `key.other`), else the
+ * key itself. Null when none exists.
+ */
+export function pluralKey(key: string, count: unknown, locale: Locale): MessageKey | null {
+  const forms =
+    typeof count === 'number'
+      ? [
+          count === 0 ? `${key}.zero` : null,
+          `${key}.${new Intl.PluralRules(locale).select(count)}`,
+          `${key}.other`,
+          key,
+        ]
+      : [key]
+  return (forms.find((form) => form !== null && isKey(form)) as MessageKey | undefined) ?? null
+}
+
 export function translator(locale: Locale): Translate {
   const dictionary = dictionaries[locale]
-  return (key, vars) => {
-    const template = dictionary[key] ?? ptBR[key] ?? key
+  return (requested, vars) => {
+    const key = pluralKey(requested, vars?.count, locale)
+    const template = (key && (dictionary[key] ?? ptBR[key])) ?? requested
     if (!vars) return template
     return template.replace(/\{(\w+)\}/g, (match, name: string) =>
       name in vars ? String(vars[name]) : match,
