@@ -98,7 +98,7 @@ function CsvLink({ href }: { href: string }) {
 
 export default function DashboardPage() {
   const data = useLoaderData<typeof loader>()
-  const { t, money } = useT()
+  const { t, money, percent } = useT()
   const reais = (cents: number) => Math.round(cents / 100)
   return (
     <div className="space-y-6">
@@ -144,7 +144,7 @@ export default function DashboardPage() {
                 <td className="p-2 text-right" data-testid="count">
                   {row.count}
                 </td>
-                <td className="p-2 text-right">{row.percent.toLocaleString()} %</td>
+                <td className="p-2 text-right">{percent(row.percent)}</td>
               </tr>
             ))}
           </DataTable>
@@ -178,7 +178,7 @@ export default function DashboardPage() {
                 <td className="p-2 text-right">{row.becameInactive}</td>
                 <td className="p-2 text-right">{row.reactivated}</td>
                 <td className="p-2 text-right">
-                  {row.churnRate === null ? '—' : `${row.churnRate.toLocaleString()} %`}
+                  {row.churnRate === null ? '—' : percent(row.churnRate)}
                 </td>
               </tr>
             ))}

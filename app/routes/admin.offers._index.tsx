@@ -25,11 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OffersPage() {
   const { offers, total, page, pageCount, state } = useLoaderData<typeof loader>()
-  const { t, money, locale } = useT()
+  const { t, money, percent } = useT()
   const benefit = (offer: (typeof offers)[number]) =>
     [
       offer.discountType === 'PERCENT'
-        ? `${(offer.discountValue / 100).toLocaleString(locale)} %`
+        ? percent(offer.discountValue / 100, { maxDigits: 2 })
         : offer.discountType === 'FIXED'
           ? money(offer.discountValue)
           : null,

@@ -104,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminOrderPage() {
   const { order, next, refundable, canRefund, refundKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { t, money, date, locale } = useT()
+  const { t, money, date, percent } = useT()
   return (
     <div className="max-w-5xl space-y-4">
       <Link to={`/admin/accounts/${order.account.id}`} className="text-sm text-brand-700 underline">
@@ -220,7 +220,7 @@ export default function AdminOrderPage() {
             <td className="p-2 text-right">
               {line.commissionBps === null
                 ? '—'
-                : `${(line.commissionBps / 100).toLocaleString(locale, { minimumFractionDigits: 2 })} %`}
+                : percent(line.commissionBps / 100, { minDigits: 2 })}
             </td>
           </tr>
         ))}

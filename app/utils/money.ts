@@ -35,3 +35,16 @@ export function percentToBps(text: string): number | null {
 export function bpsToPercent(bps: number): string {
   return String(bps / 100).replace('.', ',')
 }
+
+/** A percentage given in points, for the reader: 24.9 → "24,9%" (pt-BR), "24.9%" (en). */
+export function formatPercent(
+  points: number,
+  locale: string,
+  { minDigits = 0, maxDigits = 1 }: { minDigits?: number; maxDigits?: number } = {},
+): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: minDigits,
+    maximumFractionDigits: Math.max(minDigits, maxDigits),
+  }).format(points / 100)
+}
