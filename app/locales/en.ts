@@ -81,7 +81,9 @@ export const en: Record<keyof typeof ptBR, string> = {
   'cart.minimum': 'Minimum order {minimum} — {missing} to go.',
   'cart.unavailable': 'Discontinued, will be removed: {items}',
   'quick.title': 'Quick order',
-  'quick.help': 'Paste one line per product: SKU and quantity (e.g. CIM-0001 10 or CIM-0001;10).',
+  'quick.help':
+    'Paste one line per product: the SKU and the quantity, separated by a space, a semicolon or a tab (as copied from a spreadsheet).',
+  'quick.placeholder': 'SKU 10\nSKU;24',
   'quick.label': 'Quick order lines',
   'quick.submit': 'Add to cart',
   'quick.added': '{count} products added to your cart.',

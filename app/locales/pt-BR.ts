@@ -80,7 +80,9 @@ export const ptBR = {
   'cart.minimum': 'Pedido mínimo {minimum} — faltam {missing}.',
   'cart.unavailable': 'Fora de linha, será removido: {items}',
   'quick.title': 'Pedido rápido',
-  'quick.help': 'Cole uma linha por produto: SKU e quantidade (ex.: CIM-0001 10 ou CIM-0001;10).',
+  'quick.help':
+    'Cole uma linha por produto: o SKU e a quantidade, separados por espaço, ponto e vírgula ou tabulação (como vêm de uma planilha).',
+  'quick.placeholder': 'SKU 10\nSKU;24',
   'quick.label': 'Linhas do pedido rápido',
   'quick.submit': 'Adicionar ao carrinho',
   'quick.added': '{count} produtos adicionados ao carrinho.',

@@ -46,6 +46,7 @@ import {
   couponErrors,
   quickOrderErrors,
 } from '~/domain/orders/cart-forms.server'
+import { remainingQuickOrder } from '~/domain/orders/quick-order'
 import { placeOrder } from '~/domain/orders/place-order.server'
 import { startStripeCheckout } from '~/domain/payments/checkout.server'
 import { stripeEnabled } from '~/domain/payments/stripe.server'
@@ -144,12 +145,25 @@ export async function action({ request }: ActionFunctionArgs) {
           { status: 400 },
         )
       }
-      const { added, errors } = await addQuickOrder(user.accountId, submission.value.lines)
-      // Every good line went into the cart; the others stay in the field, each with its reason.
-      const result = errors.length
-        ? submission.reply(replyErrors(quickOrderErrors(errors)))
-        : submission.reply({ resetForm: true })
-      return json({ intent: 'quick' as const, result, added: added.length })
+      const { added, addedLines, errors } = await addQuickOrder(
+        user.accountId,
+        submission.value.lines,
+      )
+      if (!errors.length) {
+        const result = submission.reply({ resetForm: true })
+        return json({ intent: 'quick' as const, result, added: added.length })
+      }
+      // Every good line went into the cart and leaves the field; the others stay, each with its
+      // reason, so correcting one and sending again adds nothing twice.
+      const remaining = remainingQuickOrder(submission.value.lines, addedLines, errors)
+      const replied = submission.reply(replyErrors(quickOrderErrors(remaining.errors)))
+      const result = {
+        ...replied,
+        initialValue: { ...replied.initialValue, lines: remaining.text },
+      }
+      // A new key remounts the form, so that it starts from this reply's value (what stays).
+      const key = crypto.randomUUID()
+      return json({ intent: 'quick' as const, result, added: added.length, key })
     }
     case 'checkout': {
       const submission = parseWithZod(formData, { schema: CheckoutSchema })
@@ -342,6 +356,7 @@ export default function CartPage() {
             {t('quick.title')}
           </h2>
           <QuickOrderForm
+            key={replied?.intent === 'quick' && 'key' in replied ? replied.key : 'quick'}
             lastResult={replied?.intent === 'quick' ? replied.result : null}
             added={replied?.intent === 'quick' ? replied.added : 0}
           />
@@ -523,7 +538,7 @@ function QuickOrderForm({
             {...getTextareaProps(fields.lines, { ariaDescribedBy: fields.lines.descriptionId })}
             rows={5}
             className={`${inputClass} font-mono text-sm`}
-            placeholder={'CIM-0001 10\nARG-0002;20'}
+            placeholder={t('quick.placeholder')}
           />
           <ErrorList id={fields.lines.errorId} errors={fields.lines.errors} testId="quick-errors" />
         </div>

@@ -48,11 +48,22 @@ test('the cart forms refuse bad input in the browser beside each field, the serv
   await expect(quantityOf(page, rejunte)).toHaveValue('7')
 
   // What only the server knows: SKUs, coupons and the account's payment terms.
-  await quickLines(page).fill('NAO-EXISTE 2\nCIM-0003 5')
+  // The good line goes into the cart and leaves the field; the refused one stays, numbered
+  // where it now is. Corrected and sent again, it adds nothing twice.
+  await quickLines(page).fill('CIM-0003 5\nNAO-EXISTE 2')
   await page.getByRole('button', { name: 'Adicionar ao carrinho' }).click()
   await expect(page.getByText('1 produto adicionado ao carrinho.')).toBeVisible()
   await expectFieldError(quickLines(page), 'Linha 1: “NAO-EXISTE 2” — SKU não encontrado')
-  await expect(quickLines(page)).toHaveValue('NAO-EXISTE 2\nCIM-0003 5')
+  await expect(quickLines(page)).toHaveValue('NAO-EXISTE 2')
+  await expect(quantityOf(page, 'CIM-0003')).toHaveValue('5')
+  await quickLines(page).fill('CIM-0001 10')
+  await page.getByRole('button', { name: 'Adicionar ao carrinho' }).click()
+  await expect(page.getByText('1 produto adicionado ao carrinho.')).toBeVisible()
+  await expect(quickLines(page)).toHaveValue('')
+  // Reloaded, so the quantities are the cart's, not what was typed in the fields above.
+  await page.reload()
+  await expect(quantityOf(page, 'CIM-0001')).toHaveValue('30')
+  await expect(quantityOf(page, 'CIM-0003')).toHaveValue('5')
   await couponCode(page).fill('naoexiste')
   await page.getByRole('button', { name: 'Aplicar', exact: true }).click()
   await expectFieldError(
@@ -72,7 +83,8 @@ test('the cart forms refuse bad input in the browser beside each field, the serv
   await expectFieldError(payment.first(), 'Condição de pagamento não liberada para sua conta.')
   await page.unrouteAll()
   await snapshot(page, 'cart-refused-by-server')
-  expect(posts).toHaveLength(3)
+  // Two quick orders, the coupon and the order: each check only the server can make.
+  expect(posts).toHaveLength(4)
 
   // Correct input works: a new quantity, a coupon, the order.
   await page.reload()

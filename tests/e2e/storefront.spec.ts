@@ -34,7 +34,7 @@ test('a buyer finds products, quick-orders, checks out on terms, gets the email 
   await quickOrder(page, 'CIM-0001 10\nCIM-0003;5\nNAO-EXISTE 2\nHID-0001 4')
   await expect(page.getByText('3 produtos adicionados ao carrinho.')).toBeVisible()
   await expect(page.getByTestId('quick-errors')).toContainText(
-    'Linha 3: “NAO-EXISTE 2” — SKU não encontrado',
+    'Linha 1: “NAO-EXISTE 2” — SKU não encontrado',
   )
   await expect(page.getByTestId('cart-line')).toHaveCount(4)
 

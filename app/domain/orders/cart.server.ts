@@ -244,7 +244,7 @@ export async function addQuickOrder(accountId: string, text: string) {
   })
   const bySku = new Map(products.map((p) => [p.sku, p]))
   const shownFamilies = new Set(products.length ? await visibleFamilyIds() : [])
-  const accepted: { productId: string; sku: string; quantity: number }[] = []
+  const accepted: { productId: string; sku: string; quantity: number; lines: number[] }[] = []
   for (const entry of entries) {
     const line = entry.lines[0]!
     const lineText = `${entry.sku} ${entry.quantity}`
@@ -262,9 +262,18 @@ export async function addQuickOrder(accountId: string, text: string) {
       errors.push({ line, text: lineText, code: problem, packSize: product.packSize })
       continue
     }
-    accepted.push({ productId: product.id, sku: product.sku, quantity: entry.quantity })
+    accepted.push({
+      productId: product.id,
+      sku: product.sku,
+      quantity: entry.quantity,
+      lines: entry.lines,
+    })
   }
   await addItemsToCart(accountId, accepted)
   errors.sort((a, b) => a.line - b.line)
-  return { added: accepted.map(({ sku, quantity }) => ({ sku, quantity })), errors }
+  return {
+    added: accepted.map(({ sku, quantity }) => ({ sku, quantity })),
+    addedLines: accepted.flatMap((entry) => entry.lines),
+    errors,
+  }
 }

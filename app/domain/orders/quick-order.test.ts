@@ -1,4 +1,4 @@
-import { parseQuickOrder, QUICK_ORDER_MAX_LINES } from './quick-order'
+import { parseQuickOrder, QUICK_ORDER_MAX_LINES, remainingQuickOrder } from './quick-order'
 import { checkQuantity, roundUpToPack } from './quantity'
 
 describe('quick order parsing', () => {
@@ -57,5 +57,26 @@ describe('pack multiples', () => {
     expect(roundUpToPack(7, 6)).toBe(12)
     expect(roundUpToPack(12, 6)).toBe(12)
     expect(roundUpToPack(1, 10)).toBe(10)
+  })
+})
+
+describe('what stays in the quick-order field', () => {
+  it('keeps only the refused lines, with their errors renumbered to where they now are', () => {
+    const text = 'CIM-0001 10\n\nNAO-EXISTE 2\nCIM-0003 5\nREJ-1 7\nCIM-0001 5'
+    const errors = [
+      { line: 3, code: 'UNKNOWN_SKU' },
+      { line: 5, code: 'NOT_PACK_MULTIPLE' },
+    ]
+    expect(remainingQuickOrder(text, [1, 4, 6], errors)).toEqual({
+      text: 'NAO-EXISTE 2\nREJ-1 7',
+      errors: [
+        { line: 1, code: 'UNKNOWN_SKU' },
+        { line: 2, code: 'NOT_PACK_MULTIPLE' },
+      ],
+    })
+  })
+
+  it('is empty when every line went into the cart', () => {
+    expect(remainingQuickOrder('A-1 1\r\nB-2 2\n', [1, 2], [])).toEqual({ text: '', errors: [] })
   })
 })

@@ -50,3 +50,28 @@ export function parseQuickOrder(text: string): {
   })
   return { entries: [...entries.values()], errors }
 }
+
+/**
+ * What stays in the quick-order field after a submit: every line but those that went into the
+ * cart (so that correcting a refused line and sending again does not add the others twice),
+ * and each error's line number moved to where its line now is.
+ */
+export function remainingQuickOrder<E extends { line: number }>(
+  text: string,
+  addedLines: readonly number[],
+  errors: readonly E[],
+): { text: string; errors: E[] } {
+  const added = new Set(addedLines)
+  const kept: string[] = []
+  const moved = new Map<number, number>()
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1
+    if (added.has(line) || raw.trim() === '') return
+    kept.push(raw)
+    moved.set(line, kept.length)
+  })
+  return {
+    text: kept.join('\n'),
+    errors: errors.map((error) => ({ ...error, line: moved.get(error.line) ?? error.line })),
+  }
+}
