@@ -196,7 +196,16 @@ function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
             {columns.map((column) => {
               const value = row.cells[column]
               return (
-                <td key={column} className={NUMERIC.has(column) ? 'p-2 text-right' : 'p-2'}>
+                <td
+                  key={column}
+                  className={
+                    NUMERIC.has(column)
+                      ? 'whitespace-nowrap p-2 text-right'
+                      : column === 'sku' || column === 'list'
+                        ? 'whitespace-nowrap p-2'
+                        : 'p-2'
+                  }
+                >
                   {value === null || value === undefined
                     ? '—'
                     : column === 'price'
