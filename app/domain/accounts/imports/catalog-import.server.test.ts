@@ -431,6 +431,17 @@ describe('reading Excel .xlsx files', () => {
     expect(await prisma.product.count({ where: { sku: 'Z-1' } })).toBe(0)
   })
 
+  it('refuses an .xlsx whose zip says it unpacks to more than an upload may hold (TOO_LARGE)', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const bytes = fs.readFileSync(await xlsx([['SKU', 'Nome', 'Família', 'Preço']]))
+    // Every part of the zip claims to unpack to 1.5 GB.
+    for (let at = 0; at + 4 <= bytes.length; at++)
+      if (bytes.readUInt32LE(at) === 0x02014b50) bytes.writeUInt32LE(1_500_000_000, at + 24)
+    const batch = await preview('PRODUCTS', upload(bytes, 'xlsx'), manager.id)
+    expect(batch.status).toBe('FAILED')
+    expect(batch.preview.fileError).toEqual({ code: 'TOO_LARGE' })
+  })
+
   it('imports a valid .xlsx upload end to end and treats its second upload as already imported', async () => {
     const manager = await createUser({ role: 'MANAGER' })
     const t = tag()
