@@ -198,7 +198,7 @@ function UploadForm({ lastResult }: { lastResult: SubmissionResult<string[]> | u
         {IMPORT_KINDS.filter(hasTemplate).map((kind) => (
           <li key={kind}>
             <a
-              href={`/admin/imports/template/${kind}`}
+              href={`/admin/imports/template/${kind}.csv`}
               download
               className="text-brand-700 underline"
             >

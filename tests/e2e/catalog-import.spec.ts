@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import ExcelJS from 'exceljs'
 import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
@@ -53,9 +54,11 @@ test('a manager imports 30 products from .xlsx and a price list from CSV; a buye
   await expect(page.getByRole('radio', { name: /^Produtos \(catálogo\)/ })).toBeVisible()
   await expect(page.getByRole('radio', { name: /^Listas de preço/ })).toBeVisible()
   await snapshot(page, 'imports-page')
-  const template = await page.request.get('/admin/imports/template/PRODUCTS')
-  expect(template.status()).toBe(200)
-  expect(await template.text()).toContain('Cimentos > CP-II')
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Baixar modelo CSV: Produtos (catálogo)' }).click()
+  const template = await download
+  expect(template.suggestedFilename()).toBe('modelo-products.csv')
+  expect(fs.readFileSync((await template.path())!, 'utf8')).toContain('Cimentos > CP-II')
 
   await upload(page, /^Produtos \(catálogo\)/, {
     name: 'produtos.xlsx',
@@ -119,7 +122,10 @@ test('a malformed .xlsx is refused with a clear message and cannot be confirmed'
 test('a buyer and a rep get 403 on the import templates', async ({ browser, world }) => {
   for (const user of [await world.buyer(), await world.rep()]) {
     const page = await world.pageAs(browser, user)
-    for (const url of ['/admin/imports/template/PRODUCTS', '/admin/imports/template/PRICE_LISTS']) {
+    for (const url of [
+      '/admin/imports/template/PRODUCTS.csv',
+      '/admin/imports/template/PRICE_LISTS.csv',
+    ]) {
       const response = await page.request.get(url)
       expect([url, response.status()]).toEqual([url, 403])
     }

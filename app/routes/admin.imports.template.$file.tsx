@@ -3,10 +3,10 @@ import { IMPORT_KINDS } from '~/domain/accounts/imports/import-form'
 import { importTemplate } from '~/domain/accounts/imports/templates'
 import { requireStaff } from '~/utils/auth.server'
 
-/** An example CSV for an import (/admin/imports/template/PRODUCTS). */
+/** An example CSV for an import (/admin/imports/template/PRODUCTS.csv). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'imports:manage')
-  const kind = IMPORT_KINDS.find((k) => k === params.kind)
+  const kind = IMPORT_KINDS.find((k) => `${k}.csv` === params.file)
   const body = kind ? importTemplate(kind) : null
   if (!kind || body === null) throw new Response('Not found', { status: 404 })
   return new Response(body, {
