@@ -360,6 +360,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.noErrors': 'No errors found.',
   'imports.errorsSkipped':
     'Rows with errors (and the orders that contain them) will not be imported.',
+  'imports.errorsSkippedRows': 'Rows with errors will not be imported; the others will.',
   'imports.line': 'Line',
   'imports.problem': 'Problem',
   'imports.missingFile': 'Choose a CSV or .xlsx file.',

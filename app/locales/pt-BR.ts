@@ -361,6 +361,7 @@ export const ptBR = {
   'imports.errorsShown': 'Mostrando os primeiros {count} erros.',
   'imports.noErrors': 'Nenhum erro encontrado.',
   'imports.errorsSkipped': 'As linhas com erro (e os pedidos que as contêm) não serão importadas.',
+  'imports.errorsSkippedRows': 'As linhas com erro não serão importadas; as demais, sim.',
   'imports.line': 'Linha',
   'imports.problem': 'Problema',
   'imports.missingFile': 'Escolha um arquivo CSV ou .xlsx.',

@@ -120,7 +120,11 @@ export default function ImportPreviewPage() {
                 {navigation.state === 'submitting' ? t('imports.confirming') : t('imports.confirm')}
               </Button>
               {batch.errorRows > 0 ? (
-                <span className="text-sm text-amber-800">{t('imports.errorsSkipped')}</span>
+                <span className="text-sm text-amber-800">
+                  {t(
+                    batch.kind === 'ORDERS' ? 'imports.errorsSkipped' : 'imports.errorsSkippedRows',
+                  )}
+                </span>
               ) : null}
             </Form>
           ) : null}

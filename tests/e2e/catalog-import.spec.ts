@@ -117,6 +117,22 @@ test('a malformed .xlsx is refused with a clear message and cannot be confirmed'
     'Não é uma planilha .xlsx que conseguimos ler',
   )
   await expect(page.getByRole('button', { name: 'Confirmar importação' })).toHaveCount(0)
+  await snapshot(page, 'import-invalid-xlsx')
+
+  // Bad rows are listed by line, column and value; the good ones can still be imported.
+  const t = tag()
+  await upload(page, /^Produtos \(catálogo\)/, {
+    name: 'produtos.csv',
+    buffer: Buffer.from(
+      `SKU;Nome;Família;Embalagem;Preço\r\n${t}-1;Bom;Fam ${t};1;10\r\n${t}-2;Ruim;Fam ${t};0;-5\r\n`,
+    ),
+  })
+  await expect(page.getByTestId('imports.errorRows')).toHaveText('1')
+  await expect(page.getByTestId('import-error')).toHaveText([
+    /^3\s*embalagem inválida .* · embalagem · “0”$/,
+    /^3\s*valor inválido · precoLista · “-5”$/,
+  ])
+  await snapshot(page, 'import-products-errors')
 })
 
 test('a buyer and a rep get 403 on the import templates', async ({ browser, world }) => {
