@@ -12,6 +12,7 @@ import { useEffect } from 'react'
 import { useFormMessage } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
+import { type SampleRow } from '~/domain/accounts/imports/analyze.server'
 import { getImportBatch, startImport } from '~/domain/accounts/imports/import.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
@@ -119,10 +120,15 @@ export default function ImportPreviewPage() {
                 {navigation.state === 'submitting' ? t('imports.confirming') : t('imports.confirm')}
               </Button>
               {batch.errorRows > 0 ? (
-                <span className="text-sm text-amber-800">{t('imports.errorsSkipped')}</span>
+                <span className="text-sm text-amber-800">
+                  {t(
+                    batch.kind === 'ORDERS' ? 'imports.errorsSkipped' : 'imports.errorsSkippedRows',
+                  )}
+                </span>
               ) : null}
             </Form>
           ) : null}
+          {preview.sample?.length ? <SampleTable kind={batch.kind} rows={preview.sample} /> : null}
           <section className="space-y-2">
             <h2 className="text-lg font-semibold">{t('imports.errors')}</h2>
             {preview.errors.length === 0 ? (
@@ -161,5 +167,61 @@ export default function ImportPreviewPage() {
         </>
       )}
     </div>
+  )
+}
+
+const SAMPLE_COLUMNS = {
+  PRODUCTS: ['sku', 'name', 'family', 'unit', 'packSize', 'price', 'stock'],
+  PRICE_LISTS: ['list', 'sku', 'minQuantity', 'price'],
+} as const
+const NUMERIC = new Set(['packSize', 'price', 'stock', 'minQuantity'])
+
+/** The first rows as the import will write them (catalog imports). */
+function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
+  const { t, money } = useT()
+  const columns = SAMPLE_COLUMNS[kind as keyof typeof SAMPLE_COLUMNS]
+  if (!columns) return null
+  return (
+    <section className="space-y-2">
+      <h2 className="text-lg font-semibold">{t('imports.sample')}</h2>
+      <DataTable
+        columns={[
+          { label: t('imports.line'), align: 'right' },
+          ...columns.map((column) => ({
+            label: t(`imports.sample.${column}`),
+            align: NUMERIC.has(column) ? ('right' as const) : undefined,
+          })),
+          { label: t('imports.sample.action') },
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.line} className="border-t border-slate-200" data-testid="import-sample">
+            <td className="p-2 text-right">{row.line}</td>
+            {columns.map((column) => {
+              const value = row.cells[column]
+              return (
+                <td
+                  key={column}
+                  className={
+                    NUMERIC.has(column)
+                      ? 'whitespace-nowrap p-2 text-right'
+                      : column === 'sku' || column === 'list'
+                        ? 'whitespace-nowrap p-2'
+                        : 'p-2'
+                  }
+                >
+                  {value === null || value === undefined
+                    ? '—'
+                    : column === 'price'
+                      ? money(Number(value))
+                      : value}
+                </td>
+              )
+            })}
+            <td className="p-2">{t(`imports.sample.action.${row.action}`)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </section>
   )
 }

@@ -16,6 +16,7 @@ import { ChoiceGroupField, Field, FormErrors, formProps, useContractForm } from 
 import { Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { COLUMNS } from '~/domain/accounts/imports/columns'
+import { hasTemplate } from '~/domain/accounts/imports/templates'
 import {
   IMPORT_KINDS,
   ImportUploadSchema,
@@ -167,6 +168,7 @@ function UploadForm({ lastResult }: { lastResult: SubmissionResult<string[]> | u
             label: (
               <span>
                 {t(`imports.kind.${kind}`)}
+                <span className="block text-xs text-slate-600">{t(`imports.about.${kind}`)}</span>
                 <span className="block text-xs text-slate-600">
                   {t('imports.columns', {
                     columns: COLUMNS[kind]
@@ -182,12 +184,29 @@ function UploadForm({ lastResult }: { lastResult: SubmissionResult<string[]> | u
           meta={fields.file}
           type="file"
           label={t('imports.file')}
-          inputProps={{ accept: '.csv,text/csv,text/plain', className: 'text-sm' }}
+          inputProps={{
+            accept:
+              '.csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            className: 'text-sm',
+          }}
         />
         <Button type="submit" disabled={navigation.state === 'submitting'}>
           {navigation.state === 'submitting' ? t('common.loading') : t('imports.upload')}
         </Button>
       </Form>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {IMPORT_KINDS.filter(hasTemplate).map((kind) => (
+          <li key={kind}>
+            <a
+              href={`/admin/imports/template/${kind}.csv`}
+              download
+              className="text-brand-700 underline"
+            >
+              {t('imports.templateOf', { kind: t(`imports.kind.${kind}`) })}
+            </a>
+          </li>
+        ))}
+      </ul>
     </>
   )
 }

@@ -19,12 +19,15 @@ test('the import upload refuses a missing file in the browser beside it, then up
   await page.goto('/admin/imports')
   const posts = recordPosts(page)
   await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
-  await expectFieldError(field(page, 'Arquivo CSV'), 'Escolha um arquivo CSV.')
+  await expectFieldError(
+    field(page, 'Arquivo CSV ou Excel (.xlsx)'),
+    'Escolha um arquivo CSV ou .xlsx.',
+  )
   await snapshot(page, 'import-refused-in-browser')
   expect(posts).toEqual([])
 
-  await field(page, 'Arquivo CSV').setInputFiles(ordersCsv)
-  await expectNoFieldError(field(page, 'Arquivo CSV'))
+  await field(page, 'Arquivo CSV ou Excel (.xlsx)').setInputFiles(ordersCsv)
+  await expectNoFieldError(field(page, 'Arquivo CSV ou Excel (.xlsx)'))
   await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
   await expect(page).toHaveURL(/\/admin\/imports\/\w+$/)
   expect(posts).toHaveLength(1)
@@ -103,11 +106,14 @@ test.describe('without JavaScript', () => {
     await page.getByRole('radio', { name: /^Clientes/ }).check()
     await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
     await expect(page).toHaveURL(/\/admin\/imports(\?index)?$/)
-    await expectFieldError(field(page, 'Arquivo CSV'), 'Escolha um arquivo CSV.')
+    await expectFieldError(
+      field(page, 'Arquivo CSV ou Excel (.xlsx)'),
+      'Escolha um arquivo CSV ou .xlsx.',
+    )
     await snapshot(page, 'import-refused-without-js')
     await expect(page.getByRole('radio', { name: /^Clientes/ })).toBeChecked()
 
-    await field(page, 'Arquivo CSV').setInputFiles(ordersCsv)
+    await field(page, 'Arquivo CSV ou Excel (.xlsx)').setInputFiles(ordersCsv)
     await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
     await expect(page).toHaveURL(/\/admin\/imports\/\w+$/)
   })

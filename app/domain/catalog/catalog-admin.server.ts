@@ -90,7 +90,7 @@ export function slugOf(name: string): string {
   return normalizeSearchText(name).replace(/ /g, '-').slice(0, 60) || 'familia'
 }
 
-async function freeSlug(db: Db, name: string): Promise<string> {
+export async function freeSlug(db: Db, name: string): Promise<string> {
   const base = slugOf(name)
   const taken = new Set(
     (

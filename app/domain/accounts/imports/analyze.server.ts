@@ -8,9 +8,11 @@ import {
   parseBrazilianMoney,
   readCsvRows,
 } from '~/utils/csv'
+import { readXlsxRows, XlsxFormatError } from '~/utils/xlsx.server'
 import { normalizeCnpj } from '../cnpj'
 import { mapHeader } from './columns'
 import { chunks } from '~/utils/chunks'
+import { analyzePriceLists, analyzeProducts } from './analyze-catalog.server'
 
 export type RowErrorCode =
   | 'MISSING_VALUE'
@@ -28,6 +30,16 @@ export type RowErrorCode =
   | 'INVALID_PERCENT'
   | 'DUPLICATE_KEY'
   | 'EMAIL_IN_USE'
+  | 'INVALID_SKU'
+  | 'INVALID_NAME'
+  | 'INVALID_TEXT'
+  | 'INVALID_FAMILY'
+  | 'INVALID_UNIT'
+  | 'INVALID_PACK_SIZE'
+  | 'INVALID_STOCK'
+  | 'INVALID_BOOLEAN'
+  | 'INVALID_LIST_CODE'
+  | 'UNKNOWN_PRODUCT'
 export type FileErrorCode =
   | 'EMPTY'
   | 'BINARY'
@@ -35,6 +47,10 @@ export type FileErrorCode =
   | 'UNTERMINATED_QUOTE'
   | 'MISSING_COLUMNS'
   | 'NO_ROWS'
+  // A file named .xlsx that is not one Excel can open: damaged, password-protected, renamed.
+  | 'INVALID_XLSX'
+  // An .xlsx that unpacks to more than an upload may hold.
+  | 'TOO_LARGE'
   // The stored upload is gone (deleted from the database): nothing can be written from it.
   | 'FILE_MISSING'
 export type RowError = { line: number; code: RowErrorCode; column?: string; value?: string }
@@ -77,6 +93,47 @@ export type RepRecord = {
   existingId: string | null
 }
 
+/** A product of the catalog import: created, or updated by its SKU (which never changes). */
+export type ProductRecord = {
+  sku: string
+  name: string
+  description: string
+  /** The family's path from the top, as written in the file (`Cimentos > CP-II`). */
+  familyPath: string[]
+  /** Null while a family of the path does not exist yet: the write creates it first. */
+  familyId: string | null
+  unit: string
+  packSize: number
+  listPriceCents: number
+  stock: number | null
+  active: boolean
+  existingId: string | null
+}
+/** A price of a price list: the list's price for a product, or a quantity tier. */
+export type PriceRecord = {
+  listCode: string
+  listName: string
+  listId: string | null
+  productId: string
+  sku: string
+  /** Null: the list's price; 2 or more: a quantity tier from that many units on. */
+  minQuantity: number | null
+  priceCents: number
+  existing: boolean
+}
+/** A few rows as they will be written, for the preview. */
+export type SampleRow = {
+  line: number
+  action: 'create' | 'update' | 'unchanged'
+  cells: Record<string, string | number | null>
+}
+export type ImportFormat = 'csv' | 'xlsx'
+
+/** An upload is read as Excel when its name says so, as CSV otherwise. */
+export function importFormatOf(fileName: string): ImportFormat {
+  return /\.xlsx$/i.test(fileName.trim()) ? 'xlsx' : 'csv'
+}
+
 export type Analysis = {
   kind: ImportKind
   fileError: { code: FileErrorCode; columns?: string[] } | null
@@ -89,6 +146,9 @@ export type Analysis = {
   orders: OrderRecord[]
   accounts: AccountRecord[]
   reps: RepRecord[]
+  products: ProductRecord[]
+  prices: PriceRecord[]
+  sample: SampleRow[]
 }
 
 const MAX_REPORTED_ERRORS = 200
@@ -97,7 +157,7 @@ const UFS = new Set(
 )
 const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/
 
-class Collector {
+export class Collector {
   errors: RowError[] = []
   errorLines = new Set<number>()
   add(error: RowError) {
@@ -107,24 +167,32 @@ class Collector {
 }
 
 /** Attaches the collected errors, in line order, to the analysis. */
-function finish(result: Analysis, errors: Collector): Analysis {
+export function finish(result: Analysis, errors: Collector): Analysis {
   result.errors = errors.errors.sort((a, b) => a.line - b.line)
   result.errorRows = errors.errorLines.size
   return result
 }
 
-type Row = { line: number; get: (column: string) => string }
+export type Row = { line: number; get: (column: string) => string }
 
-/** Reads the file row by row; calls `onRow` for each data row with a column getter. */
-async function eachRow(
+function rowsOf(file: string, format: ImportFormat) {
+  return format === 'xlsx' ? readXlsxRows(file) : readCsvRows(fs.createReadStream(file))
+}
+
+/**
+ * Reads the file (CSV or .xlsx, as the same rows of text) row by row; calls `onRow` for each
+ * data row with a column getter. The header is the first non-empty row.
+ */
+export async function eachRow(
   kind: ImportKind,
   file: string,
+  format: ImportFormat,
   onRow: (row: Row) => void,
 ): Promise<Pick<Analysis, 'fileError' | 'totalRows'>> {
   let index: Record<string, number> | null = null
   let totalRows = 0
   try {
-    for await (const { line, fields } of readCsvRows(fs.createReadStream(file))) {
+    for await (const { line, fields } of rowsOf(file, format)) {
       if (!index) {
         const header = mapHeader(kind, fields)
         if (header.missing.length)
@@ -141,7 +209,8 @@ async function eachRow(
       })
     }
   } catch (error) {
-    if (error instanceof CsvFormatError) return { fileError: { code: error.code }, totalRows }
+    if (error instanceof CsvFormatError || error instanceof XlsxFormatError)
+      return { fileError: { code: error.code }, totalRows }
     throw error
   }
   if (!index) return { fileError: { code: 'EMPTY' }, totalRows: 0 }
@@ -149,13 +218,13 @@ async function eachRow(
   return { fileError: null, totalRows }
 }
 
-function required(row: Row, column: string, errors: Collector): string | null {
+export function required(row: Row, column: string, errors: Collector): string | null {
   const value = row.get(column)
   if (!value) errors.add({ line: row.line, code: 'MISSING_VALUE', column })
   return value || null
 }
 
-const empty = (kind: ImportKind): Analysis => ({
+export const empty = (kind: ImportKind): Analysis => ({
   kind,
   fileError: null,
   totalRows: 0,
@@ -167,10 +236,13 @@ const empty = (kind: ImportKind): Analysis => ({
   orders: [],
   accounts: [],
   reps: [],
+  products: [],
+  prices: [],
+  sample: [],
 })
 
 /** Offline order history: one row per order line, grouped by the ERP order number. */
-async function analyzeOrders(file: string, now: Date): Promise<Analysis> {
+async function analyzeOrders(file: string, format: ImportFormat, now: Date): Promise<Analysis> {
   const result = empty('ORDERS')
   const errors = new Collector()
   type Pending = {
@@ -183,7 +255,7 @@ async function analyzeOrders(file: string, now: Date): Promise<Analysis> {
   }
   const orders = new Map<string, Pending>()
 
-  const read = await eachRow('ORDERS', file, (row) => {
+  const read = await eachRow('ORDERS', file, format, (row) => {
     const cnpjText = required(row, 'cnpj', errors)
     const ref = required(row, 'pedido', errors)
     const dateText = required(row, 'data', errors)
@@ -311,11 +383,11 @@ async function analyzeOrders(file: string, now: Date): Promise<Analysis> {
   return finish(result, errors)
 }
 
-async function analyzeAccounts(file: string): Promise<Analysis> {
+async function analyzeAccounts(file: string, format: ImportFormat): Promise<Analysis> {
   const result = empty('ACCOUNTS')
   const errors = new Collector()
   const byCnpj = new Map<string, AccountRecord & { repCode: string | null; line: number }>()
-  const read = await eachRow('ACCOUNTS', file, (row) => {
+  const read = await eachRow('ACCOUNTS', file, format, (row) => {
     const cnpjText = required(row, 'cnpj', errors)
     const legalName = required(row, 'razaoSocial', errors)
     const city = required(row, 'cidade', errors)
@@ -421,11 +493,11 @@ async function analyzeAccounts(file: string): Promise<Analysis> {
   return finish(result, errors)
 }
 
-async function analyzeReps(file: string): Promise<Analysis> {
+async function analyzeReps(file: string, format: ImportFormat): Promise<Analysis> {
   const result = empty('REPS')
   const errors = new Collector()
   const byCode = new Map<string, RepRecord & { line: number }>()
-  const read = await eachRow('REPS', file, (row) => {
+  const read = await eachRow('REPS', file, format, (row) => {
     const code = required(row, 'codigo', errors)?.toUpperCase()
     const name = required(row, 'nome', errors)
     const email = required(row, 'email', errors)?.toLowerCase()
@@ -497,9 +569,16 @@ async function analyzeReps(file: string): Promise<Analysis> {
   return finish(result, errors)
 }
 
-/** Reads and checks an uploaded file against the database, writing nothing. */
-export function analyzeImport(kind: ImportKind, file: string, now = new Date()): Promise<Analysis> {
-  if (kind === 'ORDERS') return analyzeOrders(file, now)
-  if (kind === 'ACCOUNTS') return analyzeAccounts(file)
-  return analyzeReps(file)
+/** Reads and checks an uploaded file (CSV or .xlsx) against the database, writing nothing. */
+export function analyzeImport(
+  kind: ImportKind,
+  file: string,
+  now = new Date(),
+  format: ImportFormat = 'csv',
+): Promise<Analysis> {
+  if (kind === 'ORDERS') return analyzeOrders(file, format, now)
+  if (kind === 'ACCOUNTS') return analyzeAccounts(file, format)
+  if (kind === 'PRODUCTS') return analyzeProducts(file, format)
+  if (kind === 'PRICE_LISTS') return analyzePriceLists(file, format)
+  return analyzeReps(file, format)
 }

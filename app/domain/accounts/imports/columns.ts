@@ -1,10 +1,104 @@
 import { type ImportKind } from '@prisma/client'
 import { normalizeHeader } from '~/utils/csv'
 
+const SKU_ALIASES = [
+  'sku',
+  'codigo',
+  'codigodoproduto',
+  'codigoproduto',
+  'codproduto',
+  'produtocodigo',
+  'referencia',
+  'ref',
+  'code',
+]
+
+/** Catalog imports: the products, and the prices of price lists. */
+const CATALOG_COLUMNS: Record<'PRODUCTS' | 'PRICE_LISTS', ColumnSpec[]> = {
+  PRODUCTS: [
+    { name: 'sku', required: true, aliases: SKU_ALIASES },
+    {
+      name: 'nome',
+      required: true,
+      aliases: ['nome', 'descricao', 'nomeproduto', 'nomedoproduto', 'descricaoproduto', 'name'],
+    },
+    {
+      name: 'familia',
+      required: true,
+      aliases: ['familia', 'categoria', 'grupo', 'familiadoproduto', 'family', 'category'],
+    },
+    { name: 'unidade', required: false, aliases: ['unidade', 'un', 'und', 'unid', 'unit'] },
+    {
+      name: 'embalagem',
+      required: false,
+      aliases: [
+        'embalagem',
+        'qtdporembalagem',
+        'quantidadeporembalagem',
+        'qtdembalagem',
+        'multiplo',
+        'packsize',
+      ],
+    },
+    {
+      name: 'precoLista',
+      required: true,
+      aliases: [
+        'precodelista',
+        'precolista',
+        'preco',
+        'precounitario',
+        'valorunitario',
+        'vlrunitario',
+        'valor',
+        'listprice',
+        'price',
+      ],
+    },
+    { name: 'estoque', required: false, aliases: ['estoque', 'saldo', 'qtdestoque', 'stock'] },
+    {
+      name: 'descricaoLonga',
+      required: false,
+      aliases: ['descricaolonga', 'descricaodetalhada', 'detalhes', 'longdescription'],
+    },
+    { name: 'ativo', required: false, aliases: ['ativo', 'situacao', 'active'] },
+  ],
+  PRICE_LISTS: [
+    {
+      name: 'lista',
+      required: true,
+      aliases: [
+        'lista',
+        'listadepreco',
+        'listadeprecos',
+        'codigodalista',
+        'codigolista',
+        'tabela',
+        'tabeladepreco',
+        'tabeladeprecos',
+        'pricelist',
+      ],
+    },
+    { name: 'nomeLista', required: false, aliases: ['nomedalista', 'nomelista', 'nometabela'] },
+    { name: 'sku', required: true, aliases: SKU_ALIASES },
+    {
+      name: 'preco',
+      required: true,
+      aliases: ['preco', 'precounitario', 'valorunitario', 'vlrunitario', 'valor', 'price'],
+    },
+    {
+      name: 'quantidadeMinima',
+      required: false,
+      aliases: ['quantidademinima', 'qtdminima', 'qtdmin', 'qtdemin', 'apartirde', 'minquantity'],
+    },
+  ],
+}
+
 /** Columns each import understands: the canonical name and the headers ERPs use for it. */
 type ColumnSpec = { name: string; required: boolean; aliases: string[] }
 
 export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
+  ...CATALOG_COLUMNS,
   ORDERS: [
     { name: 'cnpj', required: true, aliases: ['cnpj', 'cnpjcliente', 'clientecnpj', 'cpfcnpj'] },
     {

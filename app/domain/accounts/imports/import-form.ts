@@ -1,5 +1,5 @@
 /**
- * The import upload form (what to import, and the CSV file), shared by the imports page's
+ * The import upload form (what to import, and the CSV or .xlsx file), shared by the imports page's
  * action and its component (Conform). The browser checks the file before sending it; the
  * server checks the file it streamed to disk.
  */
@@ -7,7 +7,13 @@ import { type ImportKind } from '@prisma/client'
 import { z } from 'zod'
 import { formMessage } from '~/utils/form-schema'
 
-export const IMPORT_KINDS = ['ORDERS', 'ACCOUNTS', 'REPS'] as const satisfies readonly ImportKind[]
+export const IMPORT_KINDS = [
+  'ORDERS',
+  'ACCOUNTS',
+  'REPS',
+  'PRODUCTS',
+  'PRICE_LISTS',
+] as const satisfies readonly ImportKind[]
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 /** A file as the browser (File) and the server (NodeOnDiskFile) both describe it. */

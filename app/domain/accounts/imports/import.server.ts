@@ -10,7 +10,16 @@ import { audit } from '~/domain/audit/audit.server'
 import { addRevenue } from '../revenue-summary.server'
 import { syncAccounts } from '../reclassify.server'
 import { accountSearchText } from '../search'
-import { analyzeImport, type Analysis, type RowError } from './analyze.server'
+import { productSearchText } from '~/domain/catalog/search-text'
+import { freeSlug } from '~/domain/catalog/catalog-admin.server'
+import {
+  analyzeImport,
+  type Analysis,
+  importFormatOf,
+  type RowError,
+  type SampleRow,
+} from './analyze.server'
+import { familyIndex, familyKey, resolveFamilyPath } from './analyze-catalog.server'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
@@ -27,6 +36,20 @@ export type ImportPreview = {
   fileError: Analysis['fileError']
   errors: RowError[]
   alreadyImportedAt: string | null
+  /** The first rows as they will be written (catalog imports). */
+  sample?: SampleRow[]
+}
+
+const CONTENT_TYPES = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+/** A name kept to 200 characters, its extension (which says how to read it) kept too. */
+function storedName(fileName: string): string {
+  if (fileName.length <= 200) return fileName
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(fileName)?.[0] ?? ''
+  return fileName.slice(0, 200 - extension.length) + extension
 }
 
 /**
@@ -45,7 +68,8 @@ export async function previewImport({
   actorId: string
 }) {
   const upload = await readUpload(file)
-  const analysis = await analyzeImport(kind, file).finally(() =>
+  const format = importFormatOf(fileName)
+  const analysis = await analyzeImport(kind, file, new Date(), format).finally(() =>
     fs.promises.rm(file, { force: true }),
   )
   const fileHash = upload.sha256
@@ -58,13 +82,14 @@ export async function previewImport({
     fileError: analysis.fileError,
     errors: analysis.errors,
     alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
+    ...(analysis.sample.length ? { sample: analysis.sample } : {}),
   }
   return prisma.$transaction(async (tx) => {
-    const stored = await storeFile(tx, { ...upload, fileName, contentType: 'text/csv' })
+    const stored = await storeFile(tx, { ...upload, fileName, contentType: CONTENT_TYPES[format] })
     return tx.importBatch.create({
       data: {
         kind,
-        fileName: fileName.slice(0, 200),
+        fileName: storedName(fileName),
         fileHash,
         fileId: stored.id,
         status: analysis.fileError ? 'FAILED' : 'PREVIEWED',
@@ -201,7 +226,9 @@ async function write(
   const current = await prisma.importBatch.findUnique({ where: { id: batchId } })
   if (current?.status !== 'COMMITTING') return { ok: false, code: 'NOT_PREVIEWED' }
   const analysis = batch.fileId
-    ? await withStoredFileOnDisk(batch.fileId, (file) => analyzeImport(batch.kind, file))
+    ? await withStoredFileOnDisk(batch.fileId, (file) =>
+        analyzeImport(batch.kind, file, now, importFormatOf(batch.fileName)),
+      )
     : null
   if (!analysis || analysis.fileError) {
     const preview: ImportPreview = {
@@ -249,6 +276,43 @@ async function write(
         const updated = part.filter((record) => record.existingId).length
         return step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
           for (const record of part) await writeRep(tx, record)
+          return []
+        })
+      })
+    }
+    if (batch.kind === 'PRODUCTS') {
+      // Families first (few, one step), so each product step finds its family.
+      const paths = analysis.products.filter((r) => !r.familyId).map((r) => r.familyPath)
+      let families = new Map<string, string>()
+      if (paths.length)
+        await step(batchId, lease, {}, async (tx) => {
+          families = await createFamilyPaths(tx, paths)
+          return []
+        })
+      for (const record of analysis.products)
+        record.familyId ??= resolveFamilyPath(families, record.familyPath)
+      await inSteps(analysis.products, sizer, (part) => {
+        const updated = part.filter((record) => record.existingId).length
+        return step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
+          for (const record of part) await writeProduct(tx, record)
+          return []
+        })
+      })
+    }
+    if (batch.kind === 'PRICE_LISTS') {
+      const missing = new Map<string, string>()
+      for (const r of analysis.prices) if (!r.listId) missing.set(r.listCode, r.listName)
+      let lists = new Map<string, string>()
+      if (missing.size)
+        await step(batchId, lease, {}, async (tx) => {
+          lists = await createPriceLists(tx, missing)
+          return []
+        })
+      for (const record of analysis.prices) record.listId ??= lists.get(record.listCode) ?? null
+      await inSteps(analysis.prices, sizer, (part) => {
+        const updated = part.filter((record) => record.existing).length
+        return step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
+          for (const record of part) await writePrice(tx, record)
           return []
         })
       })
@@ -429,6 +493,73 @@ async function writeRep(tx: Tx, record: Analysis['reps'][number]) {
   if (existingId)
     await tx.rep.update({ where: { id: existingId }, data: { ...data, ...commission } })
   else await tx.rep.create({ data: { ...data, ...commission } })
+}
+
+/**
+ * Creates the families of `paths` that do not exist, each under its parent (matched by name
+ * without case or accents, as the analysis matched them). Returns every family's id by key.
+ */
+async function createFamilyPaths(tx: Tx, paths: readonly string[][]) {
+  const byKey = await familyIndex(tx)
+  for (const path of paths) {
+    let parentId: string | null = null
+    for (const name of path) {
+      const key = familyKey(parentId, name)
+      let id: string | undefined = byKey.get(key)
+      if (!id) {
+        const family: { id: string } = await tx.productFamily.create({
+          data: { name, parentId, slug: await freeSlug(tx, name) },
+          select: { id: true },
+        })
+        id = family.id
+        byKey.set(key, id)
+      }
+      parentId = id
+    }
+  }
+  return byKey
+}
+
+async function writeProduct(tx: Tx, record: Analysis['products'][number]) {
+  const { existingId, familyPath: _path, familyId, ...fields } = record
+  if (!familyId) throw new Error(`No family for ${record.sku}`)
+  const data = { ...fields, familyId, searchText: productSearchText(fields) }
+  if (existingId) {
+    // Matched by SKU, which stays as it is.
+    const { sku: _sku, ...changes } = data
+    await tx.product.update({ where: { id: existingId }, data: changes })
+  } else await tx.product.create({ data })
+}
+
+/** Creates the lists named by code that do not exist yet (a code is unique whatever its case). */
+async function createPriceLists(tx: Tx, lists: ReadonlyMap<string, string>) {
+  const existing = await tx.priceList.findMany({ select: { id: true, code: true } })
+  const ids = new Map(existing.map((l) => [l.code.toUpperCase(), l.id]))
+  for (const [code, name] of lists) {
+    if (ids.has(code)) continue
+    const list = await tx.priceList.create({ data: { code, name }, select: { id: true } })
+    ids.set(code, list.id)
+  }
+  return ids
+}
+
+async function writePrice(tx: Tx, record: Analysis['prices'][number]) {
+  const { listId: priceListId, productId, minQuantity, priceCents } = record
+  if (!priceListId) throw new Error(`No price list ${record.listCode}`)
+  if (minQuantity === null) {
+    await tx.priceListItem.upsert({
+      where: { priceListId_productId: { priceListId, productId } },
+      create: { priceListId, productId, priceCents },
+      update: { priceCents },
+    })
+    return
+  }
+  const tier = await tx.priceTier.findFirst({
+    where: { priceListId, productId, minQuantity },
+    select: { id: true },
+  })
+  if (tier) await tx.priceTier.update({ where: { id: tier.id }, data: { priceCents } })
+  else await tx.priceTier.create({ data: { priceListId, productId, minQuantity, priceCents } })
 }
 
 /**
