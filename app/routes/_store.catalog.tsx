@@ -98,7 +98,7 @@ export default function Catalog() {
                     family={product.family.name}
                     size={320}
                     sizes="(min-width: 1024px) 18rem, (min-width: 640px) 45vw, 90vw"
-                    className="w-full"
+                    className="h-40 w-full"
                   />
                 </Link>
                 <p className="text-xs text-slate-600">
