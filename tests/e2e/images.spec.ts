@@ -105,6 +105,7 @@ test('a manager gives a product a photo; the buyer sees it in the catalog, on it
   await expect(main).toHaveAttribute('fetchpriority', 'high')
   await expect(main).toHaveAttribute('width', '320')
   await expectLoaded(main)
+  await snapshot(buyer, 'product-page-image')
   // The variant is cached for a year under a URL that changes with the photo.
   const src = await main.evaluate((img: HTMLImageElement) => img.currentSrc)
   const served = await buyer.request.get(src)
@@ -118,6 +119,7 @@ test('a manager gives a product a photo; the buyer sees it in the catalog, on it
   await buyer.goto('/cart')
   const line = buyer.getByTestId('cart-line').filter({ hasText: product.sku })
   await expectLoaded(line.getByAltText(name))
+  await snapshot(buyer, 'cart-image')
   await buyer.context().close()
 
   // Removed: the store shows the placeholder again, and the old URL is gone.
