@@ -1,4 +1,14 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components'
+import {
+  Body,
+  Container,
+  Head,
+  Hr,
+  Html,
+  Img,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components'
 import { type ReactNode } from 'react'
 
 const body = {
@@ -22,6 +32,14 @@ export type EmailBrand = {
   brandColor: string | null
   supportPhone: string | null
   whatsapp: string | null
+  /** The logo as an absolute address, and its pixel size; null: the name shows as text. */
+  logo?: { emailUrl: string; width: number; height: number } | null
+}
+
+/** The logo's size in an email: 48 px high, at most 240 px wide. */
+function emailLogoSize(logo: { width: number; height: number }) {
+  const width = Math.min(240, Math.round((48 * logo.width) / logo.height))
+  return { width, height: Math.round((width * logo.height) / logo.width) }
 }
 
 export const DEMO_BRAND: EmailBrand = {
@@ -51,9 +69,18 @@ export function EmailLayout({
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={card}>
-          <Text style={{ ...brand, color: company.brandColor ?? brand.color }}>
-            {company.companyName}
-          </Text>
+          {company.logo ? (
+            <Img
+              src={company.logo.emailUrl}
+              alt={company.companyName}
+              {...emailLogoSize(company.logo)}
+              style={{ margin: '0 0 16px' }}
+            />
+          ) : (
+            <Text style={{ ...brand, color: company.brandColor ?? brand.color }}>
+              {company.companyName}
+            </Text>
+          )}
           <Section>{children}</Section>
           <Hr />
           <Text style={footer}>{footerText}</Text>

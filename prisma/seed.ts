@@ -7,6 +7,7 @@
  */
 import crypto from 'node:crypto'
 import { type Prisma } from '@prisma/client'
+import sharp from 'sharp'
 import { cnpjFromBase } from '../app/domain/accounts/cnpj'
 import { syncAccounts } from '../app/domain/accounts/reclassify.server'
 import { accountSearchText } from '../app/domain/accounts/search'
@@ -86,6 +87,8 @@ async function wipe() {
   await prisma.priceList.deleteMany()
   await prisma.product.deleteMany()
   await prisma.productFamily.deleteMany()
+  // Uploads (import files, product photos, the logo): nothing points at them any more.
+  await prisma.storedFile.deleteMany()
   await prisma.rep.deleteMany()
   await prisma.paymentTerm.deleteMany()
 }
@@ -183,6 +186,7 @@ async function seedCatalog(size: Size, random: ReturnType<typeof rng>): Promise<
   for (const row of rows)
     if (['CIM-0001', 'CIM-0003', 'HID-0001'].includes(row.sku)) row.active = true
   await inChunks(rows, 500, (chunk) => prisma.product.createMany({ data: chunk }))
+  await seedProductPhotos(rows.filter((row) => row.sku.endsWith('-0001')))
   return rows.map((r) => ({
     id: r.id!,
     sku: r.sku,
@@ -191,6 +195,38 @@ async function seedCatalog(size: Size, random: ReturnType<typeof rng>): Promise<
     packSize: r.packSize ?? 1,
     active: r.active ?? true,
   }))
+}
+
+/**
+ * A drawn "photo" for the first product of each family line, so the demo shows photos beside
+ * placeholders. Made now with sharp (a few milliseconds each), stored like an upload.
+ */
+async function seedProductPhotos(rows: Prisma.ProductCreateManyInput[]) {
+  for (const [index, row] of rows.entries()) {
+    const hue = (index * 47) % 360
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="480">
+      <rect width="480" height="480" fill="hsl(${hue},35%,94%)"/>
+      <rect x="110" y="90" width="260" height="320" rx="28" fill="hsl(${hue},45%,42%)"/>
+      <rect x="110" y="90" width="260" height="60" rx="28" fill="hsl(${hue},45%,34%)"/>
+      <rect x="140" y="220" width="200" height="110" rx="10" fill="#ffffff" opacity="0.92"/>
+      <rect x="165" y="250" width="150" height="16" rx="8" fill="hsl(${hue},45%,42%)"/>
+      <rect x="165" y="282" width="100" height="12" rx="6" fill="hsl(${hue},20%,70%)"/>
+    </svg>`
+    const data = await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer()
+    const file = await prisma.storedFile.create({
+      data: {
+        fileName: `${row.sku.toLowerCase()}.png`,
+        contentType: 'image/png',
+        size: data.length,
+        sha256: crypto.createHash('sha256').update(data).digest('hex'),
+        data: new Uint8Array(data),
+        width: 480,
+        height: 480,
+      },
+      select: { id: true },
+    })
+    await prisma.product.update({ where: { id: row.id! }, data: { imageFileId: file.id } })
+  }
 }
 
 function cnpjFor(index: number): string {

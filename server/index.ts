@@ -62,6 +62,9 @@ app.use((req, res, next) => {
       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; frame-ancestors 'self'"
     headers['X-Frame-Options'] = 'SAMEORIGIN'
   }
+  // The image route says itself how long an image may be kept, and by whom
+  // (app/routes/images.$fileId.$variant.tsx): a shown photo is the same for everyone.
+  if (req.path.startsWith('/images/')) delete headers['Cache-Control']
   res.set(headers)
   next()
 })

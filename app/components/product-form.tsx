@@ -1,9 +1,11 @@
 import { type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { ProductSchema, type ProductFormValues } from '~/domain/catalog/catalog-forms'
+import { IMAGE_TYPES, MAX_IMAGE_MB } from '~/utils/images'
 import { useT } from '~/utils/use-t'
 import { CheckboxField, Field, FormErrors, formProps, SelectField, TextareaField } from './forms'
 import { useContractForm } from './forms'
+import { ProductImage } from './product-image'
 import { Button } from './ui/primitives'
 
 export type FamilyOption = { id: string; name: string; depth: number; active: boolean }
@@ -19,12 +21,15 @@ export function ProductForm({
   lastResult,
   families,
   skuLocked = false,
+  imageFileId = null,
   submitLabel,
 }: {
   defaultValue: ProductFormValues
   lastResult?: SubmissionResult<string[]> | null
   families: FamilyOption[]
   skuLocked?: boolean
+  /** The photo saved now, shown beside the file field. */
+  imageFileId?: string | null
   submitLabel: string
 }) {
   const { t } = useT()
@@ -34,11 +39,13 @@ export function ProductForm({
     defaultValue,
     lastResult,
   })
+  const familyName = families.find((family) => family.id === defaultValue.familyId)?.name
   const submitting =
     navigation.state === 'submitting' && navigation.formData?.get('intent') === 'save'
   return (
     <Form
       method="post"
+      encType="multipart/form-data"
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
       {...formProps(form)}
     >
@@ -98,6 +105,28 @@ export function ProductForm({
           className="sm:col-span-2"
           textareaProps={{ rows: 4 }}
         />
+        <div className="flex gap-4 sm:col-span-2">
+          <ProductImage
+            fileId={imageFileId}
+            name={defaultValue.name ?? ''}
+            family={familyName ?? defaultValue.name ?? ''}
+            size={96}
+            sizes="96px"
+            className="h-24 w-24 shrink-0 border border-slate-200"
+          />
+          <div className="flex-1 space-y-2">
+            <Field
+              meta={fields.image}
+              type="file"
+              label={imageFileId ? t('productImage.replace') : t('productImage.label')}
+              hint={t('productImage.hint', { max: MAX_IMAGE_MB })}
+              inputProps={{ accept: IMAGE_TYPES.join(','), className: 'text-sm' }}
+            />
+            {imageFileId ? (
+              <CheckboxField meta={fields.removeImage} label={t('productImage.remove')} />
+            ) : null}
+          </div>
+        </div>
       </div>
       <Button type="submit" disabled={submitting}>
         {submitting ? t('common.saving') : submitLabel}

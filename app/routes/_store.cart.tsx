@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { ProductImage } from '~/components/product-image'
 import { getInputProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
@@ -255,16 +256,28 @@ export default function CartPage() {
                 data-sku={line.sku}
               >
                 <td className="p-2">
-                  <span className="font-medium">{line.name}</span>
-                  <span className="block text-xs text-slate-600">{line.sku}</span>
-                  {line.nextTier ? (
-                    <span className="block text-xs text-brand-700">
-                      {t('cart.tierHint', {
-                        quantity: line.nextTier.minQuantity,
-                        price: money(line.nextTier.priceCents),
-                      })}
-                    </span>
-                  ) : null}
+                  <div className="flex items-start gap-3">
+                    <ProductImage
+                      fileId={cart.pictures[line.productId]?.imageFileId ?? null}
+                      name={line.name}
+                      family={cart.pictures[line.productId]?.family ?? line.name}
+                      size={48}
+                      sizes="48px"
+                      className="h-12 w-12 shrink-0 border border-slate-200"
+                    />
+                    <div>
+                      <span className="font-medium">{line.name}</span>
+                      <span className="block text-xs text-slate-600">{line.sku}</span>
+                      {line.nextTier ? (
+                        <span className="block text-xs text-brand-700">
+                          {t('cart.tierHint', {
+                            quantity: line.nextTier.minQuantity,
+                            price: money(line.nextTier.priceCents),
+                          })}
+                        </span>
+                      ) : null}
+                    </div>
+                  </div>
                 </td>
                 <td className="p-2 text-right">
                   {money(line.unitPriceCents)}

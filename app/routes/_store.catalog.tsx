@@ -1,3 +1,4 @@
+import { ProductImage } from '~/components/product-image'
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AddToCart } from '~/components/add-to-cart'
@@ -85,6 +86,21 @@ export default function Catalog() {
                 className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4"
                 data-testid="product-card"
               >
+                <Link
+                  to={`/products/${encodeURIComponent(product.sku)}`}
+                  tabIndex={-1}
+                  aria-hidden="true"
+                  className="block"
+                >
+                  <ProductImage
+                    fileId={product.imageFileId}
+                    name={product.name}
+                    family={product.family.name}
+                    size={320}
+                    sizes="(min-width: 1024px) 18rem, (min-width: 640px) 45vw, 90vw"
+                    className="h-40 w-full"
+                  />
+                </Link>
                 <p className="text-xs text-slate-600">
                   {product.family.name} · {product.sku}
                 </p>

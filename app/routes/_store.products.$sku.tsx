@@ -1,3 +1,4 @@
+import { ProductImage } from '~/components/product-image'
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AddToCart } from '~/components/add-to-cart'
@@ -31,15 +32,28 @@ export default function ProductPage() {
           {product.family.name}
         </Link>
       </nav>
-      <h1 className="text-2xl font-bold">{product.name}</h1>
-      <dl className="grid grid-cols-[8rem_1fr] gap-y-1 text-sm">
-        <dt className="text-slate-600">{t('product.sku')}</dt>
-        <dd>{product.sku}</dd>
-        <dt className="text-slate-600">{t('product.unit')}</dt>
-        <dd>{product.unit}</dd>
-        <dt className="text-slate-600">{t('product.price')}</dt>
-        <dd className="text-lg font-bold text-brand-800">{money(product.priceCents)}</dd>
-      </dl>
+      <div className="grid gap-4 sm:grid-cols-[20rem_1fr]">
+        <ProductImage
+          fileId={product.imageFileId}
+          name={product.name}
+          family={product.family.name}
+          size={320}
+          sizes="(min-width: 640px) 20rem, 90vw"
+          priority
+          className="w-full border border-slate-200"
+        />
+        <div className="space-y-3">
+          <h1 className="text-2xl font-bold">{product.name}</h1>
+          <dl className="grid grid-cols-[8rem_1fr] gap-y-1 text-sm">
+            <dt className="text-slate-600">{t('product.sku')}</dt>
+            <dd>{product.sku}</dd>
+            <dt className="text-slate-600">{t('product.unit')}</dt>
+            <dd>{product.unit}</dd>
+            <dt className="text-slate-600">{t('product.price')}</dt>
+            <dd className="text-lg font-bold text-brand-800">{money(product.priceCents)}</dd>
+          </dl>
+        </div>
+      </div>
       {product.tiers.length ? (
         <section aria-labelledby="tiers-heading" className="max-w-sm text-sm">
           <h2 id="tiers-heading" className="font-semibold">

@@ -1,3 +1,4 @@
+import { CompanyLogo } from '~/components/company-logo'
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
@@ -65,12 +66,12 @@ export default function StoreLayout() {
       ) : null}
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link
-            to="/catalog"
-            className="text-xl font-bold text-brand-700"
-            data-testid="company-name"
-          >
-            {companyName}
+          <Link to="/catalog" aria-label={companyName}>
+            <CompanyLogo
+              height={40}
+              maxWidth={200}
+              textClassName="text-xl font-bold text-brand-700"
+            />
           </Link>
           <Form method="get" action="/catalog" role="search" className="flex min-w-48 flex-1 gap-2">
             <label htmlFor="site-search" className="sr-only">

@@ -13,6 +13,7 @@ import {
 } from '~/domain/catalog/catalog-admin.server'
 import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
+import { readFormWithFiles, unreadableUpload } from '~/utils/uploads.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -31,24 +32,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const me = await requireStaff(request, 'catalog:manage')
   const id = params.productId ?? ''
-  const form = await request.formData()
+  const read = await readFormWithFiles(request)
+  if (!read) {
+    return json({ saved: false, result: unreadableUpload('image') }, { status: 400 })
+  }
+  const form = read.form
   const intent = form.get('intent')
   if (intent === 'deactivate' || intent === 'reactivate') {
     if (!(await setProductActive(me.id, id, intent === 'reactivate'))) throw notFound()
     return json({ done: intent === 'reactivate' ? 'reactivated' : 'deactivated' } as const)
   }
-  const submission = await parseWithZod(form, { schema: productSchemaForSave(id), async: true })
+  const submission = await parseWithZod(form, {
+    schema: productSchemaForSave(id, { oversized: read.oversized.has('image') }),
+    async: true,
+  })
+  // A file is never sent back: the browser cannot be handed one to upload again.
   if (submission.status !== 'success') {
-    return json({ saved: false, result: submission.reply() }, { status: 400 })
+    return json(
+      { saved: false, result: submission.reply({ hideFields: ['image'] }) },
+      { status: 400 },
+    )
   }
   const saved = await updateProduct(me.id, id, submission.value)
   if (!saved.ok) {
     return json(
-      { saved: false, result: submission.reply(replyErrors(saved.errors)) },
+      {
+        saved: false,
+        result: submission.reply({ ...replyErrors(saved.errors), hideFields: ['image'] }),
+      },
       { status: 400 },
     )
   }
-  return json({ saved: true, result: submission.reply() })
+  return json({ saved: true, result: submission.reply({ hideFields: ['image'] }) })
 }
 
 export default function ProductPage() {
@@ -76,11 +91,12 @@ export default function ProductPage() {
       ) : null}
       <ProductForm
         // A new form after each save or status change, so it starts from what was saved.
-        key={JSON.stringify(product.values)}
+        key={`${JSON.stringify(product.values)} ${product.imageFileId}`}
         defaultValue={product.values}
         lastResult={result && !result.saved ? result.result : null}
         families={families}
         skuLocked={product.skuLocked}
+        imageFileId={product.imageFileId}
         submitLabel={t('common.save')}
       />
       <Form method="post">

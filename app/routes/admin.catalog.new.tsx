@@ -11,6 +11,7 @@ import {
 } from '~/domain/catalog/catalog-admin.server'
 import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
+import { readFormWithFiles, unreadableUpload } from '~/utils/uploads.server'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = () => [{ title: 'Novo produto · Reativa' }]
@@ -22,16 +23,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'catalog:manage')
-  const submission = await parseWithZod(await request.formData(), {
-    schema: productSchemaForSave(null),
+  const read = await readFormWithFiles(request)
+  if (!read) return json({ result: unreadableUpload('image') }, { status: 400 })
+  const submission = await parseWithZod(read.form, {
+    schema: productSchemaForSave(null, { oversized: read.oversized.has('image') }),
     async: true,
   })
+  // A file is never sent back: the browser cannot be handed one to upload again.
   if (submission.status !== 'success') {
-    return json({ result: submission.reply() }, { status: 400 })
+    return json({ result: submission.reply({ hideFields: ['image'] }) }, { status: 400 })
   }
   const saved = await createProduct(user.id, submission.value)
   if (!saved.ok) {
-    return json({ result: submission.reply(replyErrors(saved.errors)) }, { status: 400 })
+    return json(
+      { result: submission.reply({ ...replyErrors(saved.errors), hideFields: ['image'] }) },
+      { status: 400 },
+    )
   }
   return redirect(`/admin/catalog/${saved.id}?created=1`)
 }

@@ -17,6 +17,9 @@ import { STRIPE_METHODS } from '~/domain/payments/payment-state'
 import { getPaymentSettings, updatePaymentMethods } from '~/domain/payments/payment-settings.server'
 import { CompanySchema } from '~/domain/company/company-form'
 import { getCompanyProfile, updateCompany } from '~/domain/company/company.server'
+import { getLogo, logoSchemaForSave, saveLogo } from '~/domain/company/logo.server'
+import { LogoForm } from '~/components/logo-form'
+import { readFormWithFiles, unreadableUpload } from '~/utils/uploads.server'
 import { requireStaff } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import { useT } from '~/utils/use-t'
@@ -28,17 +31,56 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, 'settings:manage')
-  const [view, payments, company] = await Promise.all([
+  const [view, payments, company, logo] = await Promise.all([
     getSettingsView(),
     getPaymentSettings(),
     getCompanyProfile(),
+    getLogo(),
   ])
-  return json({ ...view, payments, company: can(user.role, 'company:manage') ? company : null })
+  const branding = can(user.role, 'company:manage')
+  return json({
+    ...view,
+    payments,
+    company: branding ? company : null,
+    logo: branding ? logo : null,
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'settings:manage')
-  const form = await request.formData()
+  // The logo form sends a file (multipart); the others are plain forms.
+  const read = await readFormWithFiles(request)
+  if (!read) {
+    return json(
+      { section: 'logo' as const, result: unreadableUpload('logo'), changed: null },
+      { status: 400 },
+    )
+  }
+  const form = read.form
+  if (form.get('intent') === 'logo') {
+    const admin = await requireStaff(request, 'company:manage')
+    const submission = await parseWithZod(form, {
+      schema: logoSchemaForSave({ oversized: read.oversized.has('logo') }),
+      async: true,
+    })
+    if (submission.status !== 'success') {
+      return json(
+        {
+          section: 'logo' as const,
+          result: submission.reply({ hideFields: ['logo'] }),
+          changed: null,
+        },
+        { status: 400 },
+      )
+    }
+    const done = await saveLogo(admin.id, submission.value)
+    return json({
+      section: 'logo' as const,
+      result: submission.reply({ resetForm: true }),
+      changed: 0,
+      logo: done,
+    })
+  }
   if (form.get('intent') === 'company') {
     const admin = await requireStaff(request, 'company:manage')
     const submission = parseWithZod(form, { schema: CompanySchema })
@@ -82,7 +124,7 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
 
 export default function SettingsPage() {
-  const { thresholds, lastReclassifiedAt, payments, company } = useLoaderData<typeof loader>()
+  const { thresholds, lastReclassifiedAt, payments, company, logo } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   return (
@@ -94,6 +136,15 @@ export default function SettingsPage() {
           <CompanyForm
             company={company}
             lastResult={actionData?.section === 'company' ? actionData : null}
+          />
+        </Panel>
+      ) : null}
+      {company ? (
+        <Panel id="logo-heading" title={t('logo.title')}>
+          <LogoForm
+            logo={logo}
+            lastResult={actionData?.section === 'logo' ? actionData.result : null}
+            done={actionData && 'logo' in actionData ? actionData.logo : null}
           />
         </Panel>
       ) : null}

@@ -11,6 +11,7 @@ export function useBranding() {
       supportPhone: null,
       whatsapp: null,
       whatsappUrl: null,
+      logo: null,
     }
   )
 }

@@ -8,6 +8,13 @@ import { type Prisma } from '@prisma/client'
 import { audit, diffFields } from '~/domain/audit/audit.server'
 import { isUniqueViolation, prisma, type Tx } from '~/utils/db.server'
 import { type FormErrors, formMessage } from '~/utils/form-schema'
+import {
+  type CheckedImage,
+  checkUpload,
+  deleteImageIfUnused,
+  IMAGE_TOO_LARGE,
+  storeImage,
+} from '~/utils/images.server'
 import { pageWindow } from '~/utils/paging'
 import {
   FamilySchema,
@@ -285,6 +292,7 @@ const productSelect = {
   listPriceCents: true,
   stock: true,
   active: true,
+  imageFileId: true,
 } satisfies Prisma.ProductSelect
 
 /** Whether an order line names the product: its SKU may no longer change. */
@@ -300,6 +308,7 @@ export async function getProductForEdit(id: string) {
     sku: product.sku,
     name: product.name,
     active: product.active,
+    imageFileId: product.imageFileId,
     skuLocked: await isOrdered(prisma, id),
     values: productFormValues(product),
   }
@@ -342,18 +351,41 @@ async function productProblems(
   return errors
 }
 
-/** The product form's schema on the server (parse it with `async: true`). */
-export function productSchemaForSave(productId: string | null) {
+/**
+ * The product form's schema on the server (parse it with `async: true`): the database checks,
+ * and the photo checked from its bytes. `oversized`: the photo was too large to be read at all
+ * (app/utils/uploads.server.ts).
+ */
+export function productSchemaForSave(productId: string | null, { oversized = false } = {}) {
   return productSchema(async (values, ctx) => {
     const found = await productProblems(prisma, productId, values)
+    if (oversized) found.image = [IMAGE_TOO_LARGE]
+    else if (values.image) {
+      const check = await checkUpload(values.image)
+      if (!check.ok) found.image = [check.message]
+    }
     for (const [field, messages] of Object.entries(found)) {
       for (const message of messages) ctx.addIssue({ code: 'custom', path: [field], message })
     }
   })
 }
 
-function productData(input: ProductInput) {
+type ProductFields = Omit<ProductInput, 'image' | 'removeImage'>
+
+function productData(input: ProductFields) {
   return { ...input, searchText: productSearchText(input) }
+}
+
+/** The photo of a save, checked from its bytes before any transaction starts. */
+async function imageOf(input: ProductInput): Promise<CheckedImage | null> {
+  if (!input.image) return null
+  const check = await checkUpload(input.image)
+  if (!check.ok) throw new Refusal({ image: [check.message] })
+  return check.image
+}
+
+function splitImage({ image: _image, removeImage: _remove, ...fields }: ProductInput) {
+  return fields
 }
 
 /** Two saves of the same SKU at once: the database's unique index answers the second. */
@@ -363,23 +395,29 @@ function skuRace(error: unknown): never {
 }
 
 export async function createProduct(actorId: string, input: ProductInput): Promise<SaveResult> {
-  return refusalsOf(() =>
-    prisma
+  return refusalsOf(async () => {
+    const image = await imageOf(input)
+    const fields = splitImage(input)
+    return prisma
       .$transaction(async (tx) => {
-        const problems = await productProblems(tx, null, input)
+        const problems = await productProblems(tx, null, fields)
         if (Object.keys(problems).length) throw new Refusal(problems)
-        const product = await tx.product.create({ data: productData(input), select: { id: true } })
+        const imageFileId = image ? (await storeImage(tx, image)).id : null
+        const product = await tx.product.create({
+          data: { ...productData(fields), imageFileId },
+          select: { id: true },
+        })
         await audit(tx, {
           actorId,
           action: 'product.created',
           entity: 'Product',
           entityId: product.id,
-          changes: { ...input },
+          changes: { ...fields, ...(image ? { imageFileId, imageFileName: image.fileName } : {}) },
         })
         return { ok: true as const, id: product.id }
       })
-      .catch(skuRace),
-  )
+      .catch(skuRace)
+  })
 }
 
 export async function updateProduct(
@@ -387,28 +425,40 @@ export async function updateProduct(
   id: string,
   input: ProductInput,
 ): Promise<SaveResult> {
-  return refusalsOf(() =>
-    prisma
+  return refusalsOf(async () => {
+    const image = await imageOf(input)
+    const fields = splitImage(input)
+    return prisma
       .$transaction(async (tx) => {
-        const before = await tx.product.findUnique({ where: { id }, select: productSelect })
-        if (!before) throw new Refusal({ '': [formMessage('catalogForm.notFound')] })
-        const problems = await productProblems(tx, id, input)
+        const found = await tx.product.findUnique({ where: { id }, select: productSelect })
+        if (!found) throw new Refusal({ '': [formMessage('catalogForm.notFound')] })
+        const problems = await productProblems(tx, id, fields)
         if (Object.keys(problems).length) throw new Refusal(problems)
-        const changes = diffFields(before, input)
+        const { imageFileId: oldImageId, ...before } = found
+        const imageFileId = image
+          ? (await storeImage(tx, image)).id
+          : input.removeImage
+            ? null
+            : oldImageId
+        const changes = diffFields(
+          { ...before, imageFileId: oldImageId },
+          { ...fields, imageFileId },
+        )
         if (Object.keys(changes).length) {
-          await tx.product.update({ where: { id }, data: productData(input) })
+          await tx.product.update({ where: { id }, data: { ...productData(fields), imageFileId } })
+          if (oldImageId && oldImageId !== imageFileId) await deleteImageIfUnused(tx, oldImageId)
           await audit(tx, {
             actorId,
             action: 'product.updated',
             entity: 'Product',
             entityId: id,
-            changes,
+            changes: image ? { ...changes, imageFileName: image.fileName } : changes,
           })
         }
         return { ok: true as const, id }
       })
-      .catch(skuRace),
-  )
+      .catch(skuRace)
+  })
 }
 
 export async function setProductActive(actorId: string, id: string, active: boolean) {

@@ -4,6 +4,7 @@
  * database (a SKU nobody else has, a SKU that may still change, a family that exists).
  */
 import { z } from 'zod'
+import { imageUploadField } from '~/utils/images'
 import { centsToDecimalText } from '~/utils/money'
 import {
   formMessage,
@@ -40,9 +41,13 @@ const productFields = z.object({
     formMessage('catalogForm.stockInvalid'),
   ),
   active: z.boolean().optional(),
+  // A new photo replaces the current one; "remove" drops it. Neither: the photo stays.
+  image: imageUploadField(),
+  removeImage: z.boolean().optional(),
 })
 
-export type ProductFormValues = z.input<typeof productFields>
+/** What the form shows (a file field starts empty, so it has no value to show). */
+export type ProductFormValues = Omit<z.input<typeof productFields>, 'image'>
 type ProductFields = z.output<typeof productFields>
 
 export type ProductInput = {
@@ -55,6 +60,9 @@ export type ProductInput = {
   listPriceCents: number
   stock: number | null
   active: boolean
+  /** A new photo (checked again from its bytes on the server), or a request to remove it. */
+  image?: File
+  removeImage?: boolean
 }
 
 function toProductInput(values: ProductFields): ProductInput {
@@ -68,6 +76,8 @@ function toProductInput(values: ProductFields): ProductInput {
     listPriceCents: moneyCents(values.listPrice, { min: 1 })!,
     stock: values.stock ? wholeNumber(values.stock, 0, MAX_STOCK) : null,
     active: values.active ?? false,
+    ...(values.image ? { image: values.image } : {}),
+    ...(values.removeImage ? { removeImage: true } : {}),
   }
 }
 

@@ -88,7 +88,7 @@ const productCardSelect = (priceListId: string | null) =>
     unit: true,
     packSize: true,
     listPriceCents: true,
-    imageUrl: true,
+    imageFileId: true,
     stock: true,
     family: { select: { slug: true, name: true } },
     prices: { where: { priceListId: priceListId ?? '' }, select: { priceCents: true } },

@@ -1,5 +1,7 @@
 import { audit, diffFields } from '~/domain/audit/audit.server'
 import { prisma, type Tx } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
+import { imageSrc } from '~/utils/images'
 import { DEFAULT_COMPANY_NAME, whatsappUrl, type CompanyValues } from './company-form'
 
 const BRAND_FIELDS = {
@@ -23,12 +25,41 @@ export type Branding = {
   supportPhone: string | null
   whatsappUrl: string | null
   whatsapp: string | null
+  /** The logo (pixel size for its box before it loads), or null: the name shows as text. */
+  logo: CompanyLogo | null
+}
+
+export type CompanyLogo = {
+  fileId: string
+  width: number
+  height: number
+  /** Absolute PNG address for emails (not every mail client shows WebP). */
+  emailUrl: string
+}
+
+async function logoOf(db: Tx | typeof prisma): Promise<CompanyLogo | null> {
+  const settings = await db.appSettings.findUnique({
+    where: { id: 1 },
+    select: { logo: { select: { id: true, width: true, height: true } } },
+  })
+  const logo = settings?.logo
+  if (!logo?.width || !logo.height) return null
+  return {
+    fileId: logo.id,
+    width: logo.width,
+    height: logo.height,
+    emailUrl: new URL(imageSrc(logo.id, 480, 'png'), env().APP_URL).toString(),
+  }
 }
 
 /** What every page and email shows of the company (one row by key). */
 export async function getBranding(db: Tx | typeof prisma = prisma): Promise<Branding> {
-  const settings = await db.appSettings.findUnique({ where: { id: 1 }, select: BRAND_FIELDS })
+  const [settings, logo] = await Promise.all([
+    db.appSettings.findUnique({ where: { id: 1 }, select: BRAND_FIELDS }),
+    logoOf(db),
+  ])
   return {
+    logo,
     companyName: settings?.companyName ?? DEFAULT_COMPANY_NAME,
     brandColor: settings?.brandColor ?? null,
     supportPhone: settings?.supportPhone ?? null,

@@ -123,8 +123,22 @@ export async function loadCartLines(
 
 /** The account's cart, priced with its price list and every offer in play. */
 /** The buyer's cart priced as the cart page shows it (outside any transaction). */
-export function loadCartPage(account: BuyerAccount) {
-  return loadPricedCart(prisma, account)
+export async function loadCartPage(account: BuyerAccount) {
+  const [cart, items] = await Promise.all([
+    loadPricedCart(prisma, account),
+    prisma.cartItem.findMany({
+      where: { cart: { accountId: account.id } },
+      select: {
+        product: { select: { id: true, imageFileId: true, family: { select: { name: true } } } },
+      },
+    }),
+  ])
+  // Each line's photo (or its family's initial for the placeholder), by product id.
+  const pictures: Record<string, { imageFileId: string | null; family: string }> = {}
+  for (const { product } of items) {
+    pictures[product.id] = { imageFileId: product.imageFileId, family: product.family.name }
+  }
+  return { ...cart, pictures }
 }
 
 export async function loadPricedCart(
