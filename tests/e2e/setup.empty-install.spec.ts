@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
+import ExcelJS from 'exceljs'
+import sharp from 'sharp'
 import { World } from './fixtures'
 import { expectNo500s } from './hostile'
 
@@ -252,13 +254,64 @@ async function setPasswordFromMail(
   return page
 }
 
+/** Whether an image really loaded (a broken one has no natural width). */
+async function expectLoaded(image: Locator) {
+  await image.scrollIntoViewIfNeeded({ timeout: 15_000 })
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
+}
+
+/** A picture made now: a coloured block with a band, as a PNG. */
+async function picture(color: string, width = 600, height = 400) {
+  const band = await sharp({
+    create: { width, height: Math.round(height / 4), channels: 3, background: '#f8fafc' },
+  })
+    .png()
+    .toBuffer()
+  return sharp({ create: { width, height, channels: 3, background: color } })
+    .composite([{ input: band, top: Math.round(height / 3), left: 0 }])
+    .png()
+    .toBuffer()
+}
+
+/** An .xlsx workbook of one sheet, as a spreadsheet program would save it. */
+async function workbook(rows: (string | number)[][]) {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('Planilha1')
+  for (const row of rows) sheet.addRow(row)
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+/** Uploads an import file of `kind`, checks its preview, confirms and waits for the write. */
+async function importFile(
+  page: Page,
+  kind: RegExp,
+  file: { name: string; buffer: Buffer },
+  expected: { toCreate: number },
+) {
+  await page.goto('/admin/imports')
+  await page.getByRole('radio', { name: kind }).check()
+  await page
+    .getByLabel('Arquivo CSV ou Excel (.xlsx)')
+    .setInputFiles({ ...file, mimeType: 'application/octet-stream' })
+  await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
+  await expect(page).toHaveURL(/\/admin\/imports\/\w+$/)
+  await expect(page.getByTestId('imports.toCreate')).toHaveText(String(expected.toCreate))
+  await expect(page.getByTestId('imports.errorRows')).toHaveText('0')
+  await page.getByRole('button', { name: 'Confirmar importação' }).click()
+  await expect(page.getByText('Importação concluída', { exact: false })).toBeVisible({
+    timeout: 60_000,
+  })
+}
+
 /** The checklist's step on the back office's home, done or not. */
 async function expectStep(page: Page, step: string, done: boolean) {
   await page.goto('/admin')
   await expect(page.getByTestId(`onboarding-${step}`)).toHaveAttribute('data-done', String(done))
 }
 
-test('from the first admin to a buyer ordering on the new term: people, catalog, prices, an account and its buyer', async ({
+test('from the first admin to a buyer ordering on the new term: logo, people, catalog with a photo, prices, imports from Excel, an account and its buyer', async ({
   page,
   browser,
 }) => {
@@ -270,6 +323,17 @@ test('from the first admin to a buyer ordering on the new term: people, catalog,
   await page.getByRole('button', { name: 'Entrar' }).click()
   await expect(page).toHaveURL(/\/admin$/)
   for (const step of ['reps', 'catalog', 'pricing']) await expectStep(page, step, false)
+
+  // The company's logo, by the admin.
+  await page.goto('/admin/settings')
+  const logoPanel = page.getByRole('region', { name: 'Logotipo' })
+  await logoPanel.getByLabel('Arquivo do logotipo').setInputFiles({
+    name: 'aurora.png',
+    mimeType: 'image/png',
+    buffer: await picture('#1d4ed8', 360, 90),
+  })
+  await logoPanel.getByRole('button', { name: 'Enviar logotipo' }).click()
+  await expect(logoPanel.getByText('Logotipo salvo.')).toBeVisible()
 
   // People: a manager and a rep, who set their passwords from the mailbox.
   const welcome = 'Crie sua senha no portal Aurora Materiais'
@@ -323,9 +387,41 @@ test('from the first admin to a buyer ordering on the new term: people, catalog,
   await field(manager, 'Quantidade por embalagem').fill('1')
   await field(manager, 'Preço de lista (R$)').fill('39,90')
   await field(manager, 'Estoque').fill('500')
+  await manager.getByLabel('Foto do produto').setInputFiles({
+    name: 'cimento.png',
+    mimeType: 'image/png',
+    buffer: await picture('#78716c'),
+  })
   await manager.getByRole('button', { name: 'Criar produto' }).click()
   await expect(manager.getByRole('status').filter({ hasText: 'Produto criado.' })).toBeVisible()
+  await expectLoaded(manager.getByRole('img', { name: 'Cimento CP-II Aurora 50 kg' }))
   await expectStep(manager, 'catalog', true)
+
+  // Thirty more products from the ERP's spreadsheet, their families from paths (one of them
+  // the family made above), then the price list's prices for two of them from another.
+  const imported = Array.from({ length: 30 }, (_, i) => [
+    `AUR-IMP-${String(i + 1).padStart(3, '0')}`,
+    `Produto importado ${i + 1}`,
+    i < 20 ? 'Cimentos > CP-II' : 'Argamassas > Colantes',
+    'sc',
+    1,
+    20 + i,
+    200,
+  ])
+  await importFile(
+    manager,
+    /^Produtos \(catálogo\)/,
+    {
+      name: 'catalogo-aurora.xlsx',
+      buffer: await workbook([
+        ['Código', 'Descrição', 'Família', 'Unidade', 'Embalagem', 'Preço de lista', 'Estoque'],
+        ...imported,
+      ]),
+    },
+    { toCreate: 30 },
+  )
+  await manager.goto('/admin/catalog?q=AUR-IMP')
+  await expect(manager.getByTestId('products-total')).toHaveText('30 produtos')
 
   // A price list with its price for the product, and a payment term of its own.
   await manager.goto('/admin/price-lists')
@@ -345,6 +441,19 @@ test('from the first admin to a buyer ordering on the new term: people, catalog,
   await manager.getByRole('button', { name: 'Criar prazo' }).click()
   await expect(manager.getByText('Prazo criado.', { exact: false })).toBeVisible()
   await expectStep(manager, 'pricing', true)
+  await importFile(
+    manager,
+    /^Listas de preço/,
+    {
+      name: 'precos-varejo.xlsx',
+      buffer: await workbook([
+        ['Lista', 'SKU', 'Preço'],
+        ['VAREJO', 'AUR-IMP-007', '22,50'],
+        ['VAREJO', 'AUR-IMP-021', 18.4],
+      ]),
+    },
+    { toCreate: 2 },
+  )
 
   // An account by hand, on the price list and the new term, with its buyer.
   await manager.goto('/admin/accounts/new')
@@ -370,7 +479,7 @@ test('from the first admin to a buyer ordering on the new term: people, catalog,
   await expect(manager.getByTestId('buyer-added')).toContainText('helena@horizonte.example')
   await manager.screenshot({ path: 'test-results/walk-account.png', fullPage: true })
 
-  // The buyer: the company's name, the list's price, ordering on the new term.
+  // The buyer: the company's logo, the list's prices, the photo, ordering on the new term.
   const buyer = await setPasswordFromMail(
     browser,
     world,
@@ -379,21 +488,30 @@ test('from the first admin to a buyer ordering on the new term: people, catalog,
     'senha da compradora',
   )
   await expect(buyer).toHaveURL(/\/catalog/)
-  await expect(buyer.getByTestId('company-name')).toHaveText('Aurora Materiais')
+  await expectLoaded(buyer.getByRole('banner').getByTestId('company-logo'))
+  await expect(buyer.getByRole('banner').getByTestId('company-logo')).toHaveAttribute(
+    'alt',
+    'Aurora Materiais',
+  )
   const card = buyer.getByTestId('product-card').filter({ hasText: 'AUR-CP2-50' })
   await expect(card).toContainText('31,90')
+  await expectLoaded(card.getByAltText('Cimento CP-II Aurora 50 kg'))
   await buyer.screenshot({ path: 'test-results/walk-catalog.png', fullPage: true })
+  await buyer.goto('/catalog?q=AUR-IMP-007')
+  await expect(buyer.getByTestId('product-card')).toContainText('22,50')
   await buyer.goto('/cart')
-  await buyer.getByLabel('Linhas do pedido rápido').fill('AUR-CP2-50 10')
+  await buyer.getByLabel('Linhas do pedido rápido').fill('AUR-CP2-50 10\nAUR-IMP-021 5')
   await buyer.getByRole('button', { name: 'Adicionar ao carrinho' }).click()
-  await expect(
-    buyer.locator('[data-testid="cart-line"][data-sku="AUR-CP2-50"]').getByRole('cell').nth(1),
-  ).toContainText('31,90')
+  const cartLine = (sku: string) => buyer.locator(`[data-testid="cart-line"][data-sku="${sku}"]`)
+  await expect(cartLine('AUR-CP2-50').getByRole('cell').nth(1)).toContainText('31,90')
+  await expect(cartLine('AUR-IMP-021').getByRole('cell').nth(1)).toContainText('18,40')
+  await expectLoaded(cartLine('AUR-CP2-50').getByAltText('Cimento CP-II Aurora 50 kg'))
   await buyer.getByLabel('Boleto faturado 21/42 dias').check()
   await buyer.getByRole('button', { name: 'Fazer pedido' }).click()
   await expect(buyer).toHaveURL(/\/orders\/\d+\?placed=1/)
   await expect(buyer.getByText('Boleto 21/42 dias')).toBeVisible()
-  await expect(buyer.getByRole('main')).toContainText('319,00')
+  // 10 × 31,90 + 5 × 18,40, at the price list's prices.
+  await expect(buyer.getByRole('main')).toContainText('411,00')
   await buyer.screenshot({ path: 'test-results/walk-order.png', fullPage: true })
   await buyer.context().close()
   await manager.context().close()
