@@ -27,7 +27,18 @@ export type Branding = {
 
 /** What every page and email shows of the company (one row by key). */
 export async function getBranding(db: Tx | typeof prisma = prisma): Promise<Branding> {
-  const settings = await db.appSettings.findUnique({ where: { id: 1 }, select: BRAND_FIELDS })
+  return brandingFrom(await db.appSettings.findUnique({ where: { id: 1 }, select: BRAND_FIELDS }))
+}
+
+/** The branding from the settings row's columns, when they were read with something else. */
+export function brandingFrom(
+  settings: {
+    companyName: string | null
+    brandColor: string | null
+    supportPhone: string | null
+    whatsapp: string | null
+  } | null,
+): Branding {
   return {
     companyName: settings?.companyName ?? DEFAULT_COMPANY_NAME,
     brandColor: settings?.brandColor ?? null,
