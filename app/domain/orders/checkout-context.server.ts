@@ -8,6 +8,7 @@
 import { Prisma, type AccountStatus, type OrderChannel } from '@prisma/client'
 import { type Tx } from '~/utils/db.server'
 import { DAY_MS } from '~/utils/dates'
+import { typed } from '~/utils/sql.server'
 import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '~/domain/campaigns/attribution.server'
 import { DEFAULT_THRESHOLDS, type StatusThresholds } from '~/domain/accounts/status'
 import { lineageOf, type BuyerAccount, type FamilyLineage } from './cart.server'
@@ -125,7 +126,7 @@ export async function readCheckoutContext(
     UNION ALL
     SELECT 'invitation', v."id", ${nullText}, ${nullText}, v."sentAt", v."activatedAt", ${nullInt}
     FROM "Invitation" v
-    WHERE v."accountId" = ${accountId} AND (v."activatedAt" >= ${since} OR v."sentAt" >= ${since})
+    WHERE v."accountId" = ${accountId} AND (v."activatedAt" >= ${typed(since, 'timestamp(3)')} OR v."sentAt" >= ${typed(since, 'timestamp(3)')})
     UNION ALL
     SELECT 'rate', fr."familyId", ${nullText}, ${nullText}, ${nullTime}, ${nullTime}, fr."bps"
     FROM "RepFamilyRate" fr WHERE fr."repId" = ${toText(row.repId) ?? ''}

@@ -111,6 +111,11 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
         () => loadCartLines(tx, account, context.families),
         () => offersInPlay(tx, account, now, context.usage),
       ] as const)
+      // A product put in the cart since the context was read (its family unknown to it) means
+      // the cart is not the one the buyer saw.
+      if (lines.some((line) => !context.families.lineage.has(line.familyIds?.[0] ?? ''))) {
+        throw new CheckoutRefused({ ok: false, code: 'PRICE_CHANGED' })
+      }
       const cart = priceCart({ lines, account, offers, now })
       if (!cart.lines.length) throw new CheckoutRefused({ ok: false, code: 'EMPTY_CART' })
       if (cart.missingForMinimumCents > 0) {
