@@ -19,6 +19,15 @@ export type KnownAccount = {
   lastStatusChangeAt: Date | null
 }
 
+/** The reads below, answered from what the caller already holds. */
+function knownReads({ account, orders, lastStatusChangeAt }: KnownAccount) {
+  return [
+    [account],
+    orders.map((order) => ({ ...order, accountId: account.id })),
+    [{ accountId: account.id, _max: { changedAt: lastStatusChangeAt } }],
+  ] as const
+}
+
 export type ReclassifyResult = {
   accounts: number
   updated: number
@@ -107,11 +116,7 @@ export async function syncAccounts(
   for (const ids of idChunks) {
     const accountWhere: Prisma.AccountWhereInput = ids ? { id: { in: ids } } : {}
     const [accounts, orders, lastChanges] = preloaded
-      ? [
-          [preloaded.account],
-          preloaded.orders.map((order) => ({ ...order, accountId: preloaded.account.id })),
-          [{ accountId: preloaded.account.id, _max: { changedAt: preloaded.lastStatusChangeAt } }],
-        ]
+      ? knownReads(preloaded)
       : await readAll(db, [
           () =>
             db.account.findMany({
