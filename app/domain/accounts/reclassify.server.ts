@@ -13,6 +13,21 @@ type OrderPoint = { id: number; channel: OrderChannel; placedAt: Date; invitatio
 const GONE: ReadonlySet<AccountStatus> = new Set(['INACTIVE', 'LOST'])
 const CHUNK = 500
 
+export type KnownAccount = {
+  account: AccountState
+  orders: readonly OrderPoint[]
+  lastStatusChangeAt: Date | null
+}
+
+/** The reads below, answered from what the caller already holds. */
+function knownReads({ account, orders, lastStatusChangeAt }: KnownAccount) {
+  return [
+    [account],
+    orders.map((order) => ({ ...order, accountId: account.id })),
+    [{ accountId: account.id, _max: { changedAt: lastStatusChangeAt } }],
+  ] as const
+}
+
 export type ReclassifyResult = {
   accounts: number
   updated: number
@@ -77,48 +92,66 @@ export async function syncAccounts(
     now,
     rebuild = false,
     thresholds,
+    known: preloaded,
   }: {
     accountIds?: readonly string[]
     now: Date
     rebuild?: boolean
     thresholds?: StatusThresholds
+    /**
+     * One account's state, orders and latest recorded change, when the caller has just read
+     * them in this transaction (checkout does, in its own statements): nothing is read again.
+     */
+    known?: KnownAccount
   },
 ): Promise<ReclassifyResult> {
   const limits = thresholds ?? (await getThresholds(db))
-  const idChunks = accountIds ? chunks(accountIds, CHUNK) : [undefined]
+  const idChunks = preloaded
+    ? [[preloaded.account.id]]
+    : accountIds
+      ? chunks(accountIds, CHUNK)
+      : [undefined]
   const result: ReclassifyResult = { accounts: 0, updated: 0, statusChanges: 0, reactivations: 0 }
 
   for (const ids of idChunks) {
     const accountWhere: Prisma.AccountWhereInput = ids ? { id: { in: ids } } : {}
-    const [accounts, orders, lastChanges] = await readAll(db, [
-      () =>
-        db.account.findMany({
-          where: accountWhere,
-          select: {
-            id: true,
-            status: true,
-            lastOrderAt: true,
-            firstOrderAt: true,
-            medianIntervalDays: true,
-            expectedNextOrderAt: true,
-            reactivatedAt: true,
-            nextReviewAt: true,
-          },
-        }),
-      () =>
-        db.order.findMany({
-          where: { status: { not: 'CANCELLED' }, ...(ids ? { accountId: { in: ids } } : {}) },
-          select: { id: true, accountId: true, channel: true, placedAt: true, invitationId: true },
-        }),
-      () =>
-        rebuild
-          ? Promise.resolve([])
-          : db.accountStatusChange.groupBy({
-              by: ['accountId'],
-              where: ids ? { accountId: { in: ids } } : {},
-              _max: { changedAt: true },
+    const [accounts, orders, lastChanges] = preloaded
+      ? knownReads(preloaded)
+      : await readAll(db, [
+          () =>
+            db.account.findMany({
+              where: accountWhere,
+              select: {
+                id: true,
+                status: true,
+                lastOrderAt: true,
+                firstOrderAt: true,
+                medianIntervalDays: true,
+                expectedNextOrderAt: true,
+                reactivatedAt: true,
+                nextReviewAt: true,
+              },
             }),
-    ] as const)
+          () =>
+            db.order.findMany({
+              where: { status: { not: 'CANCELLED' }, ...(ids ? { accountId: { in: ids } } : {}) },
+              select: {
+                id: true,
+                accountId: true,
+                channel: true,
+                placedAt: true,
+                invitationId: true,
+              },
+            }),
+          () =>
+            rebuild
+              ? Promise.resolve([])
+              : db.accountStatusChange.groupBy({
+                  by: ['accountId'],
+                  where: ids ? { accountId: { in: ids } } : {},
+                  _max: { changedAt: true },
+                }),
+        ] as const)
     const ordersByAccount = new Map<string, OrderPoint[]>()
     orders.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime())
     for (const order of orders) {

@@ -32,15 +32,20 @@ async function posted(db: Db, eventKey: string): Promise<boolean> {
   return (await db.commissionEntry.count({ where: { eventKey } })) > 0
 }
 
-/** Credits an order's commission as PENDING, once. A zero amount or no rep posts nothing. */
+/**
+ * Credits an order's commission as PENDING, once. A zero amount or no rep posts nothing. An
+ * order created in this same transaction (`orderIsNew`) cannot have been credited yet: no look
+ * first, and the unique event key still refuses a second credit.
+ */
 export async function creditOrder(
   tx: Tx,
   order: { id: number; repId: string | null; commissionCents: number },
+  { orderIsNew = false }: { orderIsNew?: boolean } = {},
 ): Promise<void> {
   if (!order.repId || order.commissionCents <= 0) return
   const eventKey = `credit:${order.id}`
-  if (await posted(tx, eventKey)) return
-  await tx.commissionEntry.create({
+  if (!orderIsNew && (await posted(tx, eventKey))) return
+  await tx.commissionEntry.createMany({
     data: {
       eventKey,
       repId: order.repId,

@@ -1,6 +1,23 @@
 import { type Tx } from '~/utils/db.server'
 import { computeCommission, type CommissionLineInput } from './compute'
 
+export type RepRates = { defaultBps: number; familyBps: Map<string, number> }
+
+async function repRates(tx: Tx, repId: string): Promise<RepRates | null> {
+  const rep = await tx.rep.findUnique({
+    where: { id: repId },
+    select: {
+      defaultCommissionBps: true,
+      familyRates: { select: { familyId: true, bps: true } },
+    },
+  })
+  if (!rep) return null
+  return {
+    defaultBps: rep.defaultCommissionBps,
+    familyBps: new Map(rep.familyRates.map((rate) => [rate.familyId, rate.bps])),
+  }
+}
+
 export type BonusSettings = { reactivationBonusBps: number; reactivationWindowDays: number } | null
 
 /**
@@ -18,27 +35,16 @@ export async function commissionForOrder(
     lines: CommissionLineInput[]
   },
   settings: BonusSettings,
+  /** The rep's rates when the caller read them already (null: the rep no longer exists). */
+  knownRates?: RepRates | null,
 ) {
   if (!order.repId) return null
-  const rep = await tx.rep.findUnique({
-    where: { id: order.repId },
-    select: {
-      defaultCommissionBps: true,
-      familyRates: { select: { familyId: true, bps: true } },
-    },
+  const rates = knownRates === undefined ? await repRates(tx, order.repId) : knownRates
+  if (!rates) return null
+  return computeCommission(order.lines, rates, {
+    bonusBps: settings?.reactivationBonusBps ?? 200,
+    windowDays: settings?.reactivationWindowDays ?? 90,
+    reactivatedAt: order.reactivatedAt,
+    placedAt: order.placedAt,
   })
-  if (!rep) return null
-  return computeCommission(
-    order.lines,
-    {
-      defaultBps: rep.defaultCommissionBps,
-      familyBps: new Map(rep.familyRates.map((rate) => [rate.familyId, rate.bps])),
-    },
-    {
-      bonusBps: settings?.reactivationBonusBps ?? 200,
-      windowDays: settings?.reactivationWindowDays ?? 90,
-      reactivatedAt: order.reactivatedAt,
-      placedAt: order.placedAt,
-    },
-  )
 }

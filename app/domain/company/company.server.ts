@@ -37,12 +37,15 @@ export type CompanyLogo = {
   emailUrl: string
 }
 
-async function logoOf(db: Tx | typeof prisma): Promise<CompanyLogo | null> {
-  const settings = await db.appSettings.findUnique({
-    where: { id: 1 },
-    select: { logo: { select: { id: true, width: true, height: true } } },
-  })
-  const logo = settings?.logo
+/** The logo's file as the settings row joins it: its id and pixel size. */
+type LogoFile = { id: string; width: number | null; height: number | null }
+
+const BRAND_SELECT = {
+  ...BRAND_FIELDS,
+  logo: { select: { id: true, width: true, height: true } },
+} as const
+
+function logoFrom(logo: LogoFile | null | undefined): CompanyLogo | null {
   if (!logo?.width || !logo.height) return null
   return {
     fileId: logo.id,
@@ -52,14 +55,23 @@ async function logoOf(db: Tx | typeof prisma): Promise<CompanyLogo | null> {
   }
 }
 
-/** What every page and email shows of the company (one row by key). */
+/** What every page and email shows of the company (one statement: the row and its logo). */
 export async function getBranding(db: Tx | typeof prisma = prisma): Promise<Branding> {
-  const [settings, logo] = await Promise.all([
-    db.appSettings.findUnique({ where: { id: 1 }, select: BRAND_FIELDS }),
-    logoOf(db),
-  ])
+  return brandingFrom(await db.appSettings.findUnique({ where: { id: 1 }, select: BRAND_SELECT }))
+}
+
+/** The branding from the settings row's columns, when they were read with something else. */
+export function brandingFrom(
+  settings: {
+    companyName: string | null
+    brandColor: string | null
+    supportPhone: string | null
+    whatsapp: string | null
+    logo?: LogoFile | null
+  } | null,
+): Branding {
   return {
-    logo,
+    logo: logoFrom(settings?.logo),
     companyName: settings?.companyName ?? DEFAULT_COMPANY_NAME,
     brandColor: settings?.brandColor ?? null,
     supportPhone: settings?.supportPhone ?? null,

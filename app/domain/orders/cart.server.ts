@@ -38,15 +38,14 @@ export async function getBuyerAccount(
   return { ...rest, paymentTermCodes: paymentTerms.map((term) => term.code) }
 }
 
-/** Each family id with its ancestors' ids, so an offer on a family covers its sub-families. */
 /**
  * Each family's lineage (itself, then its ancestors: offers on a family cover its
  * sub-families), and the families the storefront hides: inactive ones and every one under them.
+ * `families` must hold every ancestor of the families asked about.
  */
-async function familyLineage(db: Tx | typeof prisma) {
-  const families = await db.productFamily.findMany({
-    select: { id: true, parentId: true, active: true },
-  })
+export function lineageOf(
+  families: readonly { id: string; parentId: string | null; active: boolean }[],
+) {
   const parentOf = new Map(families.map((f) => [f.id, f.parentId]))
   const inactive = new Set(families.filter((f) => !f.active).map((f) => f.id))
   const lineage = new Map<string, string[]>()
@@ -63,10 +62,19 @@ async function familyLineage(db: Tx | typeof prisma) {
   return { lineage, hidden }
 }
 
+export type FamilyLineage = ReturnType<typeof lineageOf>
+
+async function familyLineage(db: Tx | typeof prisma) {
+  return lineageOf(
+    await db.productFamily.findMany({ select: { id: true, parentId: true, active: true } }),
+  )
+}
+
 /** Cart lines with everything the pricing function needs, read inside or outside a transaction. */
 export async function loadCartLines(
   db: Tx | typeof prisma,
   account: Pick<BuyerAccount, 'id' | 'priceListId'>,
+  families?: FamilyLineage,
 ) {
   const priceListId = account.priceListId ?? ''
   const [items, { lineage, hidden }] = await readAll(db, [
@@ -95,7 +103,7 @@ export async function loadCartLines(
           },
         },
       }),
-    () => familyLineage(db),
+    () => (families ? Promise.resolve(families) : familyLineage(db)),
   ] as const)
   const lines: CartLineInput[] = []
   const unavailable: { sku: string; name: string }[] = []

@@ -1,14 +1,22 @@
-import { prisma, isUniqueViolation } from '~/utils/db.server'
+import { prisma, isUniqueViolation, readAll } from '~/utils/db.server'
+import { DAY_MS } from '~/utils/dates'
 import { syncAccounts } from '~/domain/accounts/reclassify.server'
 import { audit } from '~/domain/audit/audit.server'
 import { addRevenue } from '~/domain/accounts/revenue-summary.server'
 import { creditOrder } from '~/domain/commission/ledger.server'
 import { commissionForOrder } from '~/domain/commission/rates.server'
-import { claimRedemptions, RedemptionRefused } from '~/domain/promotions/offers.server'
-import { getBuyerAccount, loadPricedCart } from './cart.server'
+import { brandingFrom, type Branding } from '~/domain/company/company.server'
+import {
+  claimRedemptions,
+  offersInPlay,
+  RedemptionRefused,
+} from '~/domain/promotions/offers.server'
+import { loadCartLines } from './cart.server'
+import { readCheckoutContext } from './checkout-context.server'
+import { priceCart } from './price-cart'
 import { stripeEnabled } from '~/domain/payments/stripe.server'
-import { sendOrderConfirmation } from './order-notifications.server'
-import { attributeOrder } from '~/domain/campaigns/attribution.server'
+import { queueOrderConfirmation, type OrderConfirmation } from './order-notifications.server'
+import { pickAttribution } from '~/domain/campaigns/attribution.server'
 
 export type PlaceOrderInput = {
   accountId: string
@@ -70,28 +78,45 @@ async function existingOrder(
  * Turns the account's cart into an order, on terms or to be paid now with Stripe. One
  * transaction: snapshot the priced lines, empty the cart, move the account's last-order date and
  * status. Idempotent by key: a double submit or a retry returns the order the first request
- * created. An order paid now exists (payment PENDING) before the buyer is sent to Stripe.
+ * created (the key is unique: a replay finds the cart emptied, or fails to insert, and answers
+ * with the first order). An order paid now exists (payment PENDING) before the buyer is sent
+ * to Stripe.
+ *
+ * What it reads and writes is counted (decision 016, checkout-statements.server.test.ts):
+ * two statements of context, the cart's lines and the offers in play; then the order, its lines,
+ * the redemptions, the commission credit, the emptied cart, the revenue summary and the
+ * account's status; and the confirmation email queued from memory.
  */
 export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const { accountId, userId, idempotencyKey } = input
   const paymentMethod = input.paymentMethod ?? 'TERMS'
   const paymentTermCode = paymentMethod === 'TERMS' ? (input.paymentTermCode ?? '') : null
   const now = input.now ?? new Date()
-  const replay = await existingOrder(accountId, idempotencyKey)
-  if (replay) return replay
   if (paymentMethod === 'STRIPE' && !stripeEnabled()) {
-    return { ok: false, code: 'PAY_NOW_UNAVAILABLE' }
+    return (
+      (await existingOrder(accountId, idempotencyKey)) ?? { ok: false, code: 'PAY_NOW_UNAVAILABLE' }
+    )
   }
 
-  let orderId: number
+  let placed: { confirmation: OrderConfirmation; brand: Branding }
   try {
-    orderId = await prisma.$transaction(async (tx) => {
-      const account = await getBuyerAccount(accountId, tx)
+    placed = await prisma.$transaction(async (tx) => {
+      const context = await readCheckoutContext(tx, { accountId, userId, now })
+      const { account, settings } = context
       if (paymentTermCode !== null && !account.paymentTermCodes.includes(paymentTermCode)) {
         throw new CheckoutRefused({ ok: false, code: 'TERM_NOT_ALLOWED' })
       }
       // Discontinued products are left out (the cart page warns) and leave with the cart.
-      const cart = await loadPricedCart(tx, account, now)
+      const [{ lines }, offers] = await readAll(tx, [
+        () => loadCartLines(tx, account, context.families),
+        () => offersInPlay(tx, account, now, context.usage),
+      ] as const)
+      // A product put in the cart since the context was read (its family unknown to it) means
+      // the cart is not the one the buyer saw.
+      if (lines.some((line) => !context.families.lineage.has(line.familyIds?.[0] ?? ''))) {
+        throw new CheckoutRefused({ ok: false, code: 'PRICE_CHANGED' })
+      }
+      const cart = priceCart({ lines, account, offers, now })
       if (!cart.lines.length) throw new CheckoutRefused({ ok: false, code: 'EMPTY_CART' })
       if (cart.missingForMinimumCents > 0) {
         throw new CheckoutRefused({
@@ -104,14 +129,6 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
         throw new CheckoutRefused({ ok: false, code: 'PRICE_CHANGED' })
       }
       const applied = cart.offers.filter((offer) => offer.applied)
-      const settings = await tx.appSettings.findUnique({
-        where: { id: 1 },
-        select: {
-          reactivationBonusBps: true,
-          reactivationWindowDays: true,
-          attributionWindowDays: true,
-        },
-      })
       const commission = await commissionForOrder(
         tx,
         {
@@ -128,9 +145,12 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
           })),
         },
         settings,
+        context.rep,
       )
 
-      const invitationId = await attributeOrder(tx, accountId, now, settings?.attributionWindowDays)
+      const since = new Date(now.getTime() - settings.attributionWindowDays * DAY_MS)
+      const invitationId = pickAttribution(context.invitations, since, now)
+      const termExtraDays = paymentTermCode ? cart.extraTermDays : 0
       const order = await tx.order.create({
         data: {
           accountId,
@@ -139,7 +159,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
           paymentMethod,
           paymentTermCode,
           // Extra days on the terms mean nothing when paying now.
-          termExtraDays: paymentTermCode ? cart.extraTermDays : 0,
+          termExtraDays,
           idempotencyKey,
           placedById: userId,
           repId: account.repId,
@@ -147,36 +167,39 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
           discountCents: cart.discountCents,
           totalCents: cart.totalCents,
           placedAt: now,
-          lines: {
-            create: [
-              ...cart.lines.map((line, index) => ({
-                commissionBps: commission?.lines[index]?.bps ?? null,
-                productId: line.productId,
-                sku: line.sku,
-                name: line.name,
-                quantity: line.quantity,
-                unitPriceCents: line.unitPriceCents,
-                discountCents: line.discountCents,
-                totalCents: line.totalCents,
-              })),
-              // Free items: at their value, discounted in full, so the order shows what was given.
-              ...cart.bonusItems.map((item) => ({
-                productId: item.productId,
-                sku: item.sku,
-                name: item.name,
-                quantity: item.quantity,
-                unitPriceCents: item.unitValueCents,
-                discountCents: item.unitValueCents * item.quantity,
-                totalCents: 0,
-                isBonus: true,
-                commissionBps: commission ? 0 : null,
-              })),
-            ],
-          },
         },
-        select: { id: true },
+        select: { id: true, currency: true },
       })
+      const orderLines = [
+        ...cart.lines.map((line, index) => ({
+          orderId: order.id,
+          commissionBps: commission?.lines[index]?.bps ?? null,
+          productId: line.productId,
+          sku: line.sku,
+          name: line.name,
+          quantity: line.quantity,
+          unitPriceCents: line.unitPriceCents,
+          discountCents: line.discountCents,
+          totalCents: line.totalCents,
+          isBonus: false,
+        })),
+        // Free items: at their value, discounted in full, so the order shows what was given.
+        ...cart.bonusItems.map((item) => ({
+          orderId: order.id,
+          productId: item.productId,
+          sku: item.sku,
+          name: item.name,
+          quantity: item.quantity,
+          unitPriceCents: item.unitValueCents,
+          discountCents: item.unitValueCents * item.quantity,
+          totalCents: 0,
+          isBonus: true,
+          commissionBps: commission ? 0 : null,
+        })),
+      ]
+      await tx.orderLine.createMany({ data: orderLines })
       if (paymentMethod === 'STRIPE') await tx.stripePayment.create({ data: { orderId: order.id } })
+      const limits = new Map(offers.map((offer) => [offer.id, offer]))
       await claimRedemptions(
         tx,
         { id: order.id, accountId },
@@ -188,15 +211,17 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
           bonusSku: offer.bonus?.sku ?? null,
           bonusQuantity: offer.bonus?.quantity ?? 0,
           extraTermDays: offer.extraTermDays,
+          limits: limits.get(offer.offerId),
         })),
       )
-      await creditOrder(tx, {
-        id: order.id,
-        repId: account.repId,
-        commissionCents: commission?.totalCents ?? 0,
-      })
-      await tx.cartItem.deleteMany({ where: { cart: { accountId } } })
-      await tx.cartOffer.deleteMany({ where: { cart: { accountId } } })
+      await creditOrder(
+        tx,
+        { id: order.id, repId: account.repId, commissionCents: commission?.totalCents ?? 0 },
+        { orderIsNew: true },
+      )
+      // The cart goes with its lines and coupons (their rows cascade), one statement; the next
+      // visit starts a new one.
+      await tx.cart.deleteMany({ where: { accountId } })
       await addRevenue(tx, [
         {
           placedAt: now,
@@ -206,8 +231,30 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
           totalCents: cart.totalCents,
         },
       ])
-      // Status, cadence, history and reactivation move with the order, in the same transaction.
-      await syncAccounts(tx, { accountIds: [accountId], now })
+      // Status, cadence, history and reactivation move with the order, in the same transaction,
+      // from the account's orders read with the context and this one.
+      await syncAccounts(tx, {
+        accountIds: [accountId],
+        now,
+        thresholds: settings.thresholds,
+        known: {
+          account: {
+            id: account.id,
+            status: account.status,
+            medianIntervalDays: account.medianIntervalDays,
+            lastOrderAt: account.lastOrderAt,
+            firstOrderAt: account.firstOrderAt,
+            expectedNextOrderAt: account.expectedNextOrderAt,
+            reactivatedAt: account.reactivatedAt,
+            nextReviewAt: account.nextReviewAt,
+          },
+          orders: [
+            ...context.orders,
+            { id: order.id, channel: 'ONLINE', placedAt: now, invitationId },
+          ],
+          lastStatusChangeAt: context.lastStatusChangeAt,
+        },
+      })
       if (input.impersonatorId) {
         await audit(tx, {
           actorId: input.impersonatorId,
@@ -218,7 +265,20 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
           changes: { totalCents: cart.totalCents },
         })
       }
-      return order.id
+      return {
+        confirmation: {
+          id: order.id,
+          currency: order.currency,
+          totalCents: cart.totalCents,
+          discountCents: cart.discountCents,
+          paymentTermCode,
+          termExtraDays,
+          accountName: account.tradeName,
+          placedBy: context.placedBy,
+          lines: orderLines,
+        },
+        brand: brandingFrom(settings.brand),
+      }
     })
   } catch (error) {
     if (error instanceof RedemptionRefused) {
@@ -242,7 +302,8 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
     throw error
   }
 
-  await sendOrderConfirmation(orderId).catch((error: unknown) => {
+  const orderId = placed.confirmation.id
+  await queueOrderConfirmation(placed.confirmation, placed.brand).catch((error: unknown) => {
     // The order stands even if the mail cannot go out now; it is logged for follow-up.
     console.error(`Order ${orderId}: confirmation email failed`, error)
   })
