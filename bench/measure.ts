@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { benchBackOffice } from './back-office'
+import { benchPhotos } from './photos'
 import { appendFigures, percentile, type Figure } from './figures'
 
 const [resultsFile, requestsArg] = process.argv.slice(2)
@@ -203,6 +204,18 @@ async function main() {
     results.push(summary.row)
     figures.push(...summary.figures)
   }
+
+  // The same catalog pages with a photo on every product (the ones above show placeholders).
+  const photos = await benchPhotos({
+    db: prisma,
+    request: (method, url, cookieHeader) => request(method, url, cookieHeader),
+    cookie,
+    catalogPage: (i) => `/catalog?page=${(i % pageCount) + 1}`,
+    requests: REQUESTS,
+    warmup: WARMUP,
+  })
+  results.push(...photos.rows)
+  figures.push(...photos.figures)
 
   const managerLogin = await request('POST', '/auth/login', '', {
     email: 'gerente@reativa.dev',

@@ -2,9 +2,9 @@
  * Product photos and the company logo as pages and emails ask for them (shared with the
  * browser). Every variant URL names the stored file, and a new upload is a new file, so a URL
  * never changes meaning and may be cached for a year (/images/<fileId>/<width>.<format>).
+ * Nothing here may import zod or a form library: the storefront's pages load this module, and
+ * its weight would land in their JavaScript (the upload field is in image-upload-field.ts).
  */
-import { z } from 'zod'
-import { formMessage } from './form-schema'
 
 /** The widths served; any other is refused, so nobody makes the server resize at will. */
 export const IMAGE_WIDTHS = [80, 160, 240, 320, 480, 640, 960] as const
@@ -35,25 +35,4 @@ export function parseVariant(variant: string): { width: ImageWidth; format: Imag
   const width = Number(match[1]) as ImageWidth
   if (!IMAGE_WIDTHS.includes(width)) return null
   return { width, format: match[2] as ImageFormat }
-}
-
-const isBlob = (value: unknown): value is File =>
-  typeof Blob !== 'undefined' && value instanceof Blob
-
-/**
- * An optional image file in a form. The browser checks the size and the type it claims before
- * sending; the server checks the bytes (images.server.ts `checkUpload`) with the same words.
- */
-export function imageUploadField() {
-  return z
-    .custom<File>(isBlob, formMessage('imageForm.notImage'))
-    .refine(
-      (file) => file.size <= MAX_IMAGE_BYTES,
-      formMessage('imageForm.tooLarge', { max: MAX_IMAGE_MB }),
-    )
-    .refine(
-      (file) => !file.type || (IMAGE_TYPES as readonly string[]).includes(file.type),
-      formMessage('imageForm.notImage'),
-    )
-    .optional()
 }

@@ -4,7 +4,7 @@
  * database (a SKU nobody else has, a SKU that may still change, a family that exists).
  */
 import { z } from 'zod'
-import { imageUploadField } from '~/utils/images'
+import { imageUploadField } from '~/utils/image-upload-field'
 import { centsToDecimalText } from '~/utils/money'
 import {
   formMessage,

@@ -1,7 +1,7 @@
 /** The logo form on the settings page (Conform): a new file, or "remove". */
 import { z } from 'zod'
 import { formMessage } from '~/utils/form-schema'
-import { imageUploadField } from '~/utils/images'
+import { imageUploadField } from '~/utils/image-upload-field'
 
 export const LogoSchema = z
   .object({ logo: imageUploadField(), remove: z.boolean().optional() })
