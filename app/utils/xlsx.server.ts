@@ -7,6 +7,9 @@
  * unpacks to far more than an upload may hold is refused before it is opened.
  */
 import fs from 'node:fs'
+import { pipeline } from 'node:stream/promises'
+import { Writable } from 'node:stream'
+import zlib from 'node:zlib'
 import ExcelJS from 'exceljs'
 
 export class XlsxFormatError extends Error {
@@ -27,10 +30,52 @@ const ZIP_END_OF_DIRECTORY = 0x06054b50
 const ZIP_DIRECTORY_ENTRY = 0x02014b50
 
 /**
- * Checks the zip's central directory: a zip at all (a password-protected workbook is not one,
- * it is an OLE file), not ZIP64, and not unpacking to more than MAX_XLSX_UNPACKED_BYTES.
+ * Inflates one stored part, counting what it really unpacks to (its directory entry may lie,
+ * and the unzipper exceljs uses trusts the data, not the sizes); the output is dropped. Throws
+ * TOO_LARGE past `budget` bytes, INVALID_XLSX for data that does not inflate.
  */
-async function checkZip(file: string): Promise<void> {
+async function inflatedSize(
+  file: string,
+  { offset, compressedSize, method }: { offset: number; compressedSize: number; method: number },
+  budget: number,
+): Promise<number> {
+  if (method === 0) return compressedSize
+  if (method !== 8) throw new XlsxFormatError('INVALID_XLSX')
+  const handle = await fs.promises.open(file, 'r')
+  let dataStart: number
+  try {
+    const header = Buffer.alloc(30)
+    await handle.read(header, 0, 30, offset)
+    if (header.readUInt32LE(0) !== ZIP_LOCAL_HEADER) throw new XlsxFormatError('INVALID_XLSX')
+    dataStart = offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28)
+  } finally {
+    await handle.close()
+  }
+  let size = 0
+  const counter = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      size += chunk.length
+      done(size > budget ? new XlsxFormatError('TOO_LARGE') : null)
+    },
+  })
+  try {
+    await pipeline(
+      fs.createReadStream(file, { start: dataStart, end: dataStart + compressedSize - 1 }),
+      zlib.createInflateRaw(),
+      counter,
+    )
+  } catch (error) {
+    throw error instanceof XlsxFormatError ? error : new XlsxFormatError('INVALID_XLSX')
+  }
+  return size
+}
+
+/**
+ * Checks the zip: a zip at all (a password-protected workbook is not one, it is an OLE file),
+ * not ZIP64, and its parts really unpacking to no more than MAX_XLSX_UNPACKED_BYTES in all
+ * (each part inflated once and counted, its output dropped).
+ */
+async function checkZip(file: string, maxUnpackedBytes: number): Promise<void> {
   const handle = await fs.promises.open(file, 'r')
   try {
     const { size } = await handle.stat()
@@ -61,14 +106,26 @@ async function checkZip(file: string): Promise<void> {
     const directory = Buffer.alloc(directorySize)
     await handle.read(directory, 0, directorySize, directoryOffset)
     let unpacked = 0
+    let claimed = 0
     let at = 0
     for (let n = 0; n < entries; n++) {
       if (at + 46 > directory.length || directory.readUInt32LE(at) !== ZIP_DIRECTORY_ENTRY)
         throw new XlsxFormatError('INVALID_XLSX')
       const entrySize = directory.readUInt32LE(at + 24)
-      if (entrySize === 0xffffffff) throw new XlsxFormatError('TOO_LARGE')
-      unpacked += entrySize
-      if (unpacked > MAX_XLSX_UNPACKED_BYTES) throw new XlsxFormatError('TOO_LARGE')
+      const compressedSize = directory.readUInt32LE(at + 20)
+      const offset = directory.readUInt32LE(at + 42)
+      if (entrySize === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff)
+        throw new XlsxFormatError('TOO_LARGE')
+      if (offset + compressedSize > size) throw new XlsxFormatError('INVALID_XLSX')
+      // What it claims first (a claim past the limit is refused without inflating anything),
+      // then what it really unpacks to.
+      claimed += entrySize
+      if (claimed > maxUnpackedBytes) throw new XlsxFormatError('TOO_LARGE')
+      unpacked += await inflatedSize(
+        file,
+        { offset, compressedSize, method: directory.readUInt16LE(at + 10) },
+        maxUnpackedBytes - unpacked,
+      )
       at +=
         46 +
         directory.readUInt16LE(at + 28) +
@@ -92,11 +149,25 @@ function numberText(value: number): string {
   return text.replace('.', ',')
 }
 
-/** A cell's value as the text a CSV export of it would hold. */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
+/**
+ * A number as its cell's format shows it, where that changes what it means: a percentage
+ * ("0%", "0,0%": 0.035 is "3,5%") and a zero-padded code ("00000000": a CEP or a CNPJ keeps
+ * its leading zeros).
+ */
+function formattedNumber(value: number, numFmt: string | undefined): string {
+  const format = (numFmt ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, '')
+  if (format.includes('%')) return `${numberText(Number((value * 100).toPrecision(15)))}%`
+  const padded = /^0+$/.exec(format)
+  if (padded && Number.isInteger(value) && value >= 0)
+    return String(value).padStart(padded[0].length, '0')
+  return numberText(value)
+}
+
+/** A cell's value as the text a CSV export of it would hold (`numFmt`: the cell's format). */
+export function cellText(value: ExcelJS.CellValue | undefined, numFmt?: string): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value
-  if (typeof value === 'number') return numberText(value)
+  if (typeof value === 'number') return formattedNumber(value, numFmt)
   if (typeof value === 'boolean') return value ? 'sim' : 'não'
   if (value instanceof Date) {
     // exceljs reads a date cell as that day (and time) in UTC.
@@ -107,7 +178,7 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
     if ('richText' in value && Array.isArray(value.richText))
       return value.richText.map((part) => part.text ?? '').join('')
     if ('formula' in value || 'sharedFormula' in value)
-      return cellText((value as { result?: ExcelJS.CellValue }).result)
+      return cellText((value as { result?: ExcelJS.CellValue }).result, numFmt)
     if ('error' in value) return String(value.error)
     if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text)
   }
@@ -118,8 +189,11 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
  * The first worksheet's non-empty rows. Throws XlsxFormatError for a file that is not a
  * readable .xlsx or that holds more than an upload may.
  */
-export async function* readXlsxRows(file: string): AsyncGenerator<XlsxRow> {
-  await checkZip(file)
+export async function* readXlsxRows(
+  file: string,
+  { maxUnpackedBytes = MAX_XLSX_UNPACKED_BYTES } = {},
+): AsyncGenerator<XlsxRow> {
+  await checkZip(file, maxUnpackedBytes)
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -139,7 +213,7 @@ export async function* readXlsxRows(file: string): AsyncGenerator<XlsxRow> {
         const values = Array.isArray(row.values) ? row.values : []
         const fields: string[] = []
         for (let column = 1; column < values.length; column++) {
-          const text = cellText(values[column])
+          const text = cellText(values[column], row.getCell(column).numFmt)
           chars += text.length
           fields.push(text)
         }

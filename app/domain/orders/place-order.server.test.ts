@@ -96,6 +96,25 @@ describe('placing an order on terms', () => {
     expect(await prisma.mailboxMessage.count({ where: { to: user.email } })).toBe(1)
   })
 
+  it('places one order when two tabs check out the same cart at once, each with its own key', async () => {
+    const { account, user } = await buyerWithCart()
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        checkoutAsShown({
+          accountId: account.id,
+          userId: user.id,
+          idempotencyKey: crypto.randomUUID(),
+          paymentTermCode: '28',
+        }),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(
+      expect.arrayContaining(['EMPTY_CART']),
+    )
+    expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(1)
+  })
+
   it('answers a retry after success with the same order, not a new one', async () => {
     const { account, user } = await buyerWithCart()
     const key = crypto.randomUUID()

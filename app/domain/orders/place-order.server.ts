@@ -220,8 +220,10 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
         { orderIsNew: true },
       )
       // The cart goes with its lines and coupons (their rows cascade), one statement; the next
-      // visit starts a new one.
-      await tx.cart.deleteMany({ where: { accountId } })
+      // visit starts a new one. A second checkout of the same cart (another tab, another buyer
+      // of the account) waits on this row and finds it gone: refused, never a second order.
+      const emptied = await tx.cart.deleteMany({ where: { accountId } })
+      if (emptied.count !== 1) throw new CheckoutRefused({ ok: false, code: 'EMPTY_CART' })
       await addRevenue(tx, [
         {
           placedAt: now,
