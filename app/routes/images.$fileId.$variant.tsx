@@ -5,7 +5,10 @@ import { getUser } from '~/utils/auth.server'
 import { parseVariant } from '~/utils/images'
 import { imageVariant } from '~/utils/images.server'
 
-const notFound = () => new Response('Not found', { status: 404 })
+// Never cached: a photo hidden today (inactive product) may be shown tomorrow, and a shared
+// cache must not keep the 404 an anonymous visitor got for one that staff may see.
+const notFound = () =>
+  new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } })
 
 /**
  * /images/<fileId>/<width>.<webp|png>: a product photo or the logo, resized to one of the

@@ -18,6 +18,8 @@ describe('i18n', () => {
     expect(en('catalog.results', { count: 1 })).toBe('1 product')
     expect(en('catalog.results', { count: 1_250 })).toBe('1250 products')
     expect(pt('accounts.count', { count: 1 })).toBe('1 cliente')
+    // No zero form: the plural, not the singular CLDR gives Portuguese for 0.
+    expect(pt('dashboard.totalAccounts', { count: 0 })).toBe('0 clientes na carteira')
     expect(pt('campaigns.created.queued', { count: 1 })).toBe(
       'Campanha criada: 1 convite na fila de envio.',
     )

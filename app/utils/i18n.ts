@@ -26,15 +26,16 @@ const isKey = (key: string): key is MessageKey => Object.prototype.hasOwnPropert
 
 /**
  * The message to use for `key` and a count: its exact form for nothing (`key.zero`, "Nenhum
- * produto"), else its form by the language's plural rules (`key.one`, `key.other`), else the
- * key itself. Null when none exists.
+ * produto"), else its form by the language's plural rules (`key.one`, `key.other`; zero takes
+ * the plural), else the key itself. Null when none exists.
  */
 export function pluralKey(key: string, count: unknown, locale: Locale): MessageKey | null {
   const forms =
     typeof count === 'number'
       ? [
           count === 0 ? `${key}.zero` : null,
-          `${key}.${new Intl.PluralRules(locale).select(count)}`,
+          // Nothing is plural in speech ("0 produtos"), though CLDR puts 0 with 1 in Portuguese.
+          count === 0 ? `${key}.other` : `${key}.${new Intl.PluralRules(locale).select(count)}`,
           `${key}.other`,
           key,
         ]

@@ -197,5 +197,7 @@ test('the image route refuses what it does not serve, never with a 500', async (
   ]) {
     const response = await request.get(path)
     expect([path, response.status()]).toEqual([path, 404])
+    // A refusal is never kept by a shared cache (the photo may be shown later, or to staff).
+    expect([path, response.headers()['cache-control']]).toEqual([path, 'no-store'])
   }
 })
