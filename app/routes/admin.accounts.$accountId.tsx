@@ -18,6 +18,7 @@ import {
   useContractForm,
   useFormMessage,
 } from '~/components/forms'
+import { AccountContactFields } from '~/components/account-contact-fields'
 import { BuyersPanel } from '~/components/buyers-panel'
 import { orderLeadColumns, OrderRowLeadCells } from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
@@ -438,29 +439,7 @@ function ContactForm({
       ) : null}
       <FormErrors form={form} />
       <Form method="post" className="grid gap-3 sm:grid-cols-2" {...formProps(form)}>
-        <Field meta={fields.tradeName} label={t('account.tradeName')} />
-        <Field meta={fields.email} type="email" label={t('account.email')} />
-        <Field meta={fields.phone} type="tel" label={t('account.phone')} />
-        <Field meta={fields.street} label={t('account.street')} />
-        <Field meta={fields.city} label={t('accounts.city')} />
-        <Field
-          meta={fields.state}
-          label={t('accounts.state')}
-          inputProps={{ className: 'uppercase', autoComplete: 'address-level1' }}
-        />
-        <Field
-          meta={fields.postalCode}
-          label={t('account.postalCode')}
-          inputProps={{ autoComplete: 'postal-code' }}
-        />
-        <SelectField meta={fields.repId} label={t('accounts.rep')}>
-          <option value="">{t('accounts.noRep')}</option>
-          {reps.map((rep) => (
-            <option key={rep.id} value={rep.id}>
-              {rep.code} · {rep.name}
-            </option>
-          ))}
-        </SelectField>
+        <AccountContactFields fields={fields} reps={reps} />
         <div className="sm:col-span-2">
           <Button type="submit" disabled={busy}>
             {busy ? t('common.saving') : t('common.save')}

@@ -2,7 +2,8 @@ import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field, FormErrors, formProps, SelectField, useContractForm } from '~/components/forms'
+import { AccountContactFields } from '~/components/account-contact-fields'
+import { Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Button } from '~/components/ui/primitives'
 import { AccountCreateSchema } from '~/domain/accounts/account-forms'
 import {
@@ -79,29 +80,7 @@ export default function NewAccountPage() {
           label={t('account.legalName')}
           inputProps={{ autoComplete: 'organization' }}
         />
-        <Field meta={fields.tradeName} label={t('account.tradeName')} />
-        <Field meta={fields.email} type="email" label={t('account.email')} />
-        <Field meta={fields.phone} type="tel" label={t('account.phone')} />
-        <Field meta={fields.street} label={t('account.street')} />
-        <Field meta={fields.city} label={t('accounts.city')} />
-        <Field
-          meta={fields.state}
-          label={t('accounts.state')}
-          inputProps={{ className: 'uppercase', autoComplete: 'address-level1', maxLength: 2 }}
-        />
-        <Field
-          meta={fields.postalCode}
-          label={t('account.postalCode')}
-          inputProps={{ autoComplete: 'postal-code' }}
-        />
-        <SelectField meta={fields.repId} label={t('accounts.rep')}>
-          <option value="">{t('accounts.noRep')}</option>
-          {reps.map((rep) => (
-            <option key={rep.id} value={rep.id}>
-              {rep.code} · {rep.name}
-            </option>
-          ))}
-        </SelectField>
+        <AccountContactFields fields={fields} reps={reps} />
         <div className="sm:col-span-2">
           <Button type="submit" disabled={busy}>
             {busy ? t('accountNew.creating') : t('accountNew.create')}

@@ -25,7 +25,7 @@ test('a manager invites the inactive accounts of one state with a coupon; a buye
     .selectOption({ label: 'CONVITE5 · Convite de volta: 5% no pedido' })
   await page.getByRole('button', { name: 'Enviar convites' }).click()
   await expect(page).toHaveURL(/\/admin\/campaigns\/\w+\?created=\d+/)
-  await expect(page.getByText(/convite\(s\) na fila de envio/)).toBeVisible()
+  await expect(page.getByText(/Campanha criada: \d+ convites? na fila de envio\./)).toBeVisible()
   const campaignUrl = page.url().split('?')[0]!
   const firstRow = page.getByTestId('invitation-row').first()
   const email = (await firstRow.getByRole('cell').nth(1).textContent())!.trim()

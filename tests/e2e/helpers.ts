@@ -21,3 +21,20 @@ export async function orderIds(page: Page): Promise<number[]> {
   const links = await page.getByTestId('order-row').getByRole('link').allTextContents()
   return links.map((text) => Number(text.replace('#', '')))
 }
+
+/** An ADMIN creates a staff user on /admin/users/new; the set-password link goes out by email. */
+export async function createStaffUser(
+  page: Page,
+  user: { name: string; email: string; role: string; repCode?: string },
+) {
+  await page.goto('/admin/users/new')
+  await page.getByLabel('Nome', { exact: true }).fill(user.name)
+  await page.getByLabel('E-mail', { exact: true }).fill(user.email)
+  await page.getByLabel('Perfil', { exact: true }).selectOption({ label: user.role })
+  if (user.repCode)
+    await page.getByLabel('Código do representante', { exact: true }).fill(user.repCode)
+  await page.getByRole('button', { name: 'Criar e enviar link de senha' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Usuário criado' })).toHaveText(
+    `Usuário criado. Enviamos para ${user.email.toLowerCase()} um link para criar a senha.`,
+  )
+}

@@ -23,10 +23,12 @@ async function photo(width = 900, height = 700) {
 
 /** Whether the image really loaded (a broken image has no natural width). */
 async function expectLoaded(image: Locator) {
-  await image.scrollIntoViewIfNeeded()
-  await expect
-    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-    .toBeGreaterThan(0)
+  // Retried whole: the page may render the image again (revalidation) while it is checked.
+  await expect(async () => {
+    await image.scrollIntoViewIfNeeded({ timeout: 5_000 })
+    const width = await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)
+    expect(width).toBeGreaterThan(0)
+  }).toPass({ timeout: 30_000 })
 }
 
 const photoField = (page: Page) => page.getByLabel(/^(Foto do produto|Trocar a foto)$/)

@@ -1,28 +1,13 @@
 import { type Browser, type Page } from '@playwright/test'
 import { expect, test, type World } from './fixtures'
 import { expectFieldError, recordPosts, snapshot } from './forms-helpers'
-import { login } from './helpers'
+import { createStaffUser, login } from './helpers'
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
 const SUBJECT = 'Crie sua senha no portal Reativa'
 
 function slug() {
   return Math.random().toString(36).slice(2, 8)
-}
-
-async function createUser(
-  page: Page,
-  user: { name: string; email: string; role: string; repCode?: string },
-) {
-  await page.goto('/admin/users/new')
-  await field(page, 'Nome').fill(user.name)
-  await field(page, 'E-mail').fill(user.email)
-  await field(page, 'Perfil').selectOption({ label: user.role })
-  if (user.repCode) await field(page, 'Código do representante').fill(user.repCode)
-  await page.getByRole('button', { name: 'Criar e enviar link de senha' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Usuário criado' })).toHaveText(
-    `Usuário criado. Enviamos para ${user.email.toLowerCase()} um link para criar a senha.`,
-  )
 }
 
 /** Follows the set-password link of the newest email to `email` in a new browser, then logs in. */
@@ -63,8 +48,8 @@ test('an admin creates a manager and a rep, who set their passwords from the ema
     role: 'Representante',
     repCode,
   }
-  await createUser(page, manager)
-  await createUser(page, rep)
+  await createStaffUser(page, manager)
+  await createStaffUser(page, rep)
   await expect(page.getByText(`Representante · ${repCode}`)).toBeVisible()
 
   // Both are on the list, found by name or code, waiting for their passwords.

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import sharp from 'sharp'
 import { World } from './fixtures'
 import { expectNo500s } from './hostile'
+import { createStaffUser } from './helpers'
 
 /**
  * An EMPTY install (REATIVA_DEMO=off), from its first visit to its first administrator.
@@ -215,20 +216,6 @@ test('once claimed, the set-up page and its code are gone; the company brands th
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
 
-/** The admin creates a staff user; the set-password link goes to the outbox. */
-async function createStaff(
-  page: Page,
-  user: { name: string; email: string; role: string; repCode?: string },
-) {
-  await page.goto('/admin/users/new')
-  await field(page, 'Nome').fill(user.name)
-  await field(page, 'E-mail').fill(user.email)
-  await field(page, 'Perfil').selectOption({ label: user.role })
-  if (user.repCode) await field(page, 'Código do representante').fill(user.repCode)
-  await page.getByRole('button', { name: 'Criar e enviar link de senha' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Usuário criado' })).toBeVisible()
-}
-
 /** Follows the newest emailed set-password link in a new browser, then logs in. */
 async function setPasswordFromMail(
   browser: Browser,
@@ -256,10 +243,12 @@ async function setPasswordFromMail(
 
 /** Whether an image really loaded (a broken one has no natural width). */
 async function expectLoaded(image: Locator) {
-  await image.scrollIntoViewIfNeeded({ timeout: 15_000 })
-  await expect
-    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-    .toBeGreaterThan(0)
+  // Retried whole: the page may render the image again (revalidation) while it is checked.
+  await expect(async () => {
+    await image.scrollIntoViewIfNeeded({ timeout: 5_000 })
+    const width = await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)
+    expect(width).toBeGreaterThan(0)
+  }).toPass({ timeout: 30_000 })
 }
 
 /** A picture made now: a coloured block with a band, as a PNG. */
@@ -337,12 +326,12 @@ test('from the first admin to a buyer ordering on the new term: logo, people, ca
 
   // People: a manager and a rep, who set their passwords from the mailbox.
   const welcome = 'Crie sua senha no portal Aurora Materiais'
-  await createStaff(page, {
+  await createStaffUser(page, {
     name: 'Marta Gestora',
     email: 'marta@aurora.example',
     role: 'Gestor comercial',
   })
-  await createStaff(page, {
+  await createStaffUser(page, {
     name: 'Rui Representante',
     email: 'rui@aurora.example',
     role: 'Representante',

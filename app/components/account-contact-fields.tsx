@@ -1,0 +1,55 @@
+import { type FieldMetadata } from '@conform-to/react'
+import { Field, SelectField } from '~/components/forms'
+import { useT } from '~/utils/use-t'
+
+type ContactFields = {
+  tradeName: FieldMetadata<string>
+  email: FieldMetadata<string | undefined>
+  phone: FieldMetadata<string | undefined>
+  street: FieldMetadata<string | undefined>
+  city: FieldMetadata<string>
+  state: FieldMetadata<string>
+  postalCode: FieldMetadata<string | undefined>
+  repId: FieldMetadata<string | undefined>
+}
+
+/**
+ * An account's contact data and rep, as the new-account page and the account's page take
+ * them (the same fields, the same words).
+ */
+export function AccountContactFields({
+  fields,
+  reps,
+}: {
+  fields: ContactFields
+  reps: { id: string; code: string; name: string }[]
+}) {
+  const { t } = useT()
+  return (
+    <>
+      <Field meta={fields.tradeName} label={t('account.tradeName')} />
+      <Field meta={fields.email} type="email" label={t('account.email')} />
+      <Field meta={fields.phone} type="tel" label={t('account.phone')} />
+      <Field meta={fields.street} label={t('account.street')} />
+      <Field meta={fields.city} label={t('accounts.city')} />
+      <Field
+        meta={fields.state}
+        label={t('accounts.state')}
+        inputProps={{ className: 'uppercase', autoComplete: 'address-level1', maxLength: 2 }}
+      />
+      <Field
+        meta={fields.postalCode}
+        label={t('account.postalCode')}
+        inputProps={{ autoComplete: 'postal-code' }}
+      />
+      <SelectField meta={fields.repId} label={t('accounts.rep')}>
+        <option value="">{t('accounts.noRep')}</option>
+        {reps.map((rep) => (
+          <option key={rep.id} value={rep.id}>
+            {rep.code} · {rep.name}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  )
+}
