@@ -1,6 +1,5 @@
 import { OrderConfirmationEmail } from '#emails/order-confirmation'
-import { getBranding, type Branding } from '~/domain/company/company.server'
-import { prisma } from '~/utils/db.server'
+import { type Branding } from '~/domain/company/company.server'
 import { sendEmail } from '~/utils/email.server'
 import { extendTermCode } from '~/domain/promotions/eligibility'
 import { env } from '~/utils/env.server'
@@ -17,29 +16,6 @@ export type OrderConfirmation = {
   accountName: string
   placedBy: { email: string; name: string; locale: string } | null
   lines: { sku: string; name: string; quantity: number; totalCents: number; isBonus: boolean }[]
-}
-
-/** Emails the buyer who placed the order, in their language. */
-export async function sendOrderConfirmation(orderId: number): Promise<void> {
-  const order = await prisma.order.findUniqueOrThrow({
-    where: { id: orderId },
-    select: {
-      id: true,
-      currency: true,
-      totalCents: true,
-      discountCents: true,
-      paymentTermCode: true,
-      termExtraDays: true,
-      account: { select: { tradeName: true } },
-      placedBy: { select: { email: true, name: true, locale: true } },
-      lines: {
-        orderBy: { sku: 'asc' },
-        select: { sku: true, name: true, quantity: true, totalCents: true, isBonus: true },
-      },
-    },
-  })
-  const { account, ...rest } = order
-  await queueOrderConfirmation({ ...rest, accountName: account.tradeName }, await getBranding())
 }
 
 /**
