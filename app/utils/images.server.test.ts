@@ -83,6 +83,17 @@ describe('reading an upload form', () => {
     expect(read?.form.get('other') || null).toBeNull()
   })
 
+  it('holds at most two files of the limit in memory, whatever the number of files sent', async () => {
+    const form = new FormData()
+    const four = Buffer.alloc(4 * 1024 * 1024, 1)
+    for (const name of ['a', 'b', 'c']) form.append(name, new File([four], `${name}.png`))
+    const read = await readFormWithFiles(new Request('http://x/', { method: 'POST', body: form }))
+    expect((read?.form.get('a') as File).size).toBe(four.length)
+    expect((read?.form.get('b') as File).size).toBe(four.length)
+    // Two 5 MB files' worth (10 MB) at most: 8 MB are held, the third would pass it.
+    expect([...(read?.oversized ?? [])]).toEqual(['c'])
+  })
+
   it('answers null to a body that is not the form it claims', async () => {
     const request = new Request('http://x/', {
       method: 'POST',

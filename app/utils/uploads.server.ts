@@ -29,18 +29,22 @@ export async function readFormWithFiles(
     return form ? { form, oversized } : null
   }
   const fields = unstable_createMemoryUploadHandler({ maxPartSize: MAX_FIELD_BYTES })
+  // Our forms send one file; a body of many files may not hold more than two in memory.
+  let held = 0
   const handler: UploadHandler = async (part) => {
     if (part.filename === undefined) return fields(part)
     const chunks: Uint8Array[] = []
     let size = 0
+    const room = Math.min(maxFileBytes, 2 * maxFileBytes - held)
     for await (const chunk of part.data) {
       size += chunk.byteLength
-      if (size <= maxFileBytes) chunks.push(chunk)
+      if (size <= room) chunks.push(chunk)
     }
-    if (size > maxFileBytes) {
+    if (size > room) {
       oversized.add(part.name)
       return undefined
     }
+    held += size
     // No file chosen: the browser sends an empty part without a name.
     if (!part.filename && size === 0) return undefined
     return new File(chunks as BlobPart[], part.filename || 'upload', { type: part.contentType })
