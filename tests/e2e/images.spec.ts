@@ -118,6 +118,8 @@ test('a manager gives a product a photo; the buyer sees it in the catalog, on it
     .getByRole('button', { name: /Adicionar/ })
     .first()
     .click()
+  // Added before the cart is opened (the add is a request of its own).
+  await expect(buyer.getByText(/no carrinho\./)).toBeVisible()
   await buyer.goto('/cart')
   const line = buyer.getByTestId('cart-line').filter({ hasText: product.sku })
   await expectLoaded(line.getByAltText(name))
