@@ -281,7 +281,8 @@ export async function listProductsForAdmin(filters: ProductFilters) {
 // ---------------------------------------------------------------------------------------------
 // Products: the form
 
-const productSelect = {
+/** A product's editable fields (the form, and the catalog import's comparison). */
+export const productSelect = {
   id: true,
   sku: true,
   name: true,

@@ -6,6 +6,7 @@
  * that the forms would refuse.
  */
 import { type z } from 'zod'
+import { productSelect } from '~/domain/catalog/catalog-admin.server'
 import { FamilySchema, ProductSchema, type ProductFormValues } from '~/domain/catalog/catalog-forms'
 import { normalizeSearchText } from '~/domain/catalog/search-text'
 import { MAX_TIER_QUANTITY, PriceListCreateSchema } from '~/domain/pricing/pricing-forms'
@@ -63,6 +64,17 @@ export function resolveFamilyPath(
     parentId = id
   }
   return parentId
+}
+
+/** Counts a row by its outcome; true when it is to be written (created or updated). */
+function count(
+  result: { toCreate: number; toUpdate: number; unchanged: number },
+  action: 'create' | 'update' | 'unchanged',
+): boolean {
+  if (action === 'unchanged') result.unchanged++
+  else if (action === 'create') result.toCreate++
+  else result.toUpdate++
+  return action !== 'unchanged'
 }
 
 export async function familyIndex(
@@ -181,18 +193,7 @@ export async function analyzeProducts(file: string, format: ImportFormat): Promi
   )) {
     const found = await prisma.product.findMany({
       where: { sku: { in: part } },
-      select: {
-        id: true,
-        sku: true,
-        name: true,
-        description: true,
-        familyId: true,
-        unit: true,
-        packSize: true,
-        listPriceCents: true,
-        stock: true,
-        active: true,
-      },
+      select: productSelect,
     })
     found.forEach((p) => existing.set(p.sku, p))
   }
@@ -222,12 +223,7 @@ export async function analyzeProducts(file: string, format: ImportFormat): Promi
       ] as const
       action = fields.some((f) => record[f] !== current[f]) ? 'update' : 'unchanged'
     }
-    if (action === 'unchanged') result.unchanged++
-    else {
-      result.products.push(record)
-      if (action === 'create') result.toCreate++
-      else result.toUpdate++
-    }
+    if (count(result, action)) result.products.push(record)
     if (result.sample.length < SAMPLE_ROWS)
       result.sample.push({
         line,
@@ -358,12 +354,7 @@ export async function analyzePriceLists(file: string, format: ImportFormat): Pro
     const record: PriceRecord = { ...row, listId, productId, existing: before !== undefined }
     const action: SampleRow['action'] =
       before === undefined ? 'create' : before === row.priceCents ? 'unchanged' : 'update'
-    if (action === 'unchanged') result.unchanged++
-    else {
-      result.prices.push(record)
-      if (action === 'create') result.toCreate++
-      else result.toUpdate++
-    }
+    if (count(result, action)) result.prices.push(record)
     if (result.sample.length < SAMPLE_ROWS)
       result.sample.push({
         line,
