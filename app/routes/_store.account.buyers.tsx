@@ -6,8 +6,9 @@ import { accountBuyersPage, buyerFormAction } from '~/domain/accounts/buyers.ser
 import { getImpersonatorId, requireAccountAdmin } from '~/utils/auth.server'
 import { getLocale } from '~/utils/locale.server'
 import { useT } from '~/utils/use-t'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Compradores · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.buyers') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAccountAdmin(request)

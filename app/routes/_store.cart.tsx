@@ -55,9 +55,9 @@ import { applyTypedCoupon, removeCoupon } from '~/domain/orders/cart-offers.serv
 import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
 import { formMessage, replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Carrinho · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.cart') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)

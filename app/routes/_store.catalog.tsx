@@ -8,9 +8,9 @@ import { Alert } from '~/components/ui/primitives'
 import { type FamilyNode, searchCatalogForAccount } from '~/domain/catalog/catalog.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Catálogo · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.catalog') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)

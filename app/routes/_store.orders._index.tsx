@@ -7,11 +7,9 @@ import { DataTable } from '~/components/ui/table'
 import { listAccountOrders } from '~/domain/orders/order-history.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `Meus pedidos · ${companyOf(matches)}` },
-]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.myOrders') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)

@@ -5,10 +5,10 @@ import { AddToCart } from '~/components/add-to-cart'
 import { getProductForAccount } from '~/domain/catalog/catalog.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { namedTitle } from '~/utils/meta'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data ? `${data.product.name} · ${companyOf(matches)}` : companyOf(matches) },
+  { title: namedTitle(matches, data ? data.product.name : null) },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,9 +10,11 @@ import { getDashboard, type DashboardTable } from '~/domain/dashboard/dashboard.
 import { getOnboardingChecklist, type Checklist } from '~/domain/onboarding/checklist.server'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Painel · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'title.dashboard') },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'dashboard:view')

@@ -46,10 +46,10 @@ import { can } from '~/utils/permissions'
 import { formMessage } from '~/utils/form-schema'
 import { centsToDecimalText } from '~/utils/money'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { namedTitle } from '~/utils/meta'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data ? `${data.account.tradeName} · ${companyOf(matches)}` : companyOf(matches) },
+  { title: namedTitle(matches, data ? data.account.tradeName : null) },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

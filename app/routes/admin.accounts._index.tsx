@@ -15,9 +15,9 @@ import { requireStaff } from '~/utils/auth.server'
 import { daysOverdue } from '~/domain/accounts/inactivity'
 import { can } from '~/utils/permissions'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Clientes · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.accounts') }]
 
 const SORTS = ['name', 'lastOrder', 'overdue', 'status', 'city'] as const
 

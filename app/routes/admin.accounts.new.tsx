@@ -13,11 +13,11 @@ import {
 } from '~/domain/accounts/portfolio.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Novo cliente · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.newAccount') },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,9 +5,9 @@ import { DataTable } from '~/components/ui/table'
 import { listAuditLog } from '~/domain/audit/audit.server'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Auditoria · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.audit') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'audit:view')

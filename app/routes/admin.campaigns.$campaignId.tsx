@@ -12,9 +12,9 @@ import { outboxCounts } from '~/domain/campaigns/outbox.server'
 import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Campanha · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.campaign') }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'campaigns:manage')

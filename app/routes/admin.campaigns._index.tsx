@@ -10,9 +10,11 @@ import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { outboxCounts } from '~/domain/campaigns/outbox.server'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Campanhas · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'title.campaigns') },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'campaigns:manage')

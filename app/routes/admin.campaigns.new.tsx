@@ -41,10 +41,10 @@ import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { isLocale, LOCALES } from '~/utils/i18n'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Nova campanha · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.newCampaign') },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {

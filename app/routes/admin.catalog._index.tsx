@@ -15,8 +15,9 @@ import {
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Catálogo · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.catalog') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'catalog:manage')

@@ -19,8 +19,9 @@ import {
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage, replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Famílias · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.families') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'catalog:manage')

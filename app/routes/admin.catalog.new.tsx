@@ -13,8 +13,11 @@ import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
 import { readFormWithFiles, unreadableUpload } from '~/utils/uploads.server'
 import { useT } from '~/utils/use-t'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Novo produto · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'title.newProduct') },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'catalog:manage')

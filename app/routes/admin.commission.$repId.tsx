@@ -13,10 +13,10 @@ import {
 import { familyRateField, repRatesSchema } from '~/domain/commission/commission-forms'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Taxas de comissão · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.commissionRates') },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

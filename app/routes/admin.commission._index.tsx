@@ -17,9 +17,11 @@ import {
 } from '~/domain/commission/commission-forms'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Comissões · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'title.commissions') },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'commission:manage')

@@ -17,9 +17,9 @@ import { getImportBatch, startImport } from '~/domain/accounts/imports/import.se
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Importação · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.import') }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'imports:manage')

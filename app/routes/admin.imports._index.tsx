@@ -30,11 +30,9 @@ import {
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `Importações · ${companyOf(matches)}` },
-]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.imports') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'imports:manage')

@@ -18,10 +18,10 @@ import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { namedTitle } from '~/utils/meta'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data ? `${data.offer.values.name} · ${companyOf(matches)}` : companyOf(matches) },
+  { title: namedTitle(matches, data ? data.offer.values.name : null) },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

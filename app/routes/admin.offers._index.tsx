@@ -9,9 +9,9 @@ import { listOffers } from '~/domain/promotions/offer-admin.server'
 import { OFFER_STATES } from '~/domain/promotions/offer-state'
 import { requireStaff } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Ofertas · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.offers') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'offers:manage')

@@ -9,11 +9,9 @@ import { listFamilyOptions } from '~/domain/catalog/catalog.server'
 import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `Nova oferta · ${companyOf(matches)}` },
-]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.newOffer') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'offers:manage')

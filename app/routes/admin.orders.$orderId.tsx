@@ -23,10 +23,10 @@ import { centsToDecimalText } from '~/utils/money'
 import { orderIdParam } from '~/utils/route-params'
 import { useT } from '~/utils/use-t'
 import { Panel } from '~/components/ui/panel'
-import { companyOf } from '~/utils/meta'
+import { namedTitle } from '~/utils/meta'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data ? `#${data.order.id} · ${companyOf(matches)}` : companyOf(matches) },
+  { title: namedTitle(matches, data ? `#${data.order.id}` : null) },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

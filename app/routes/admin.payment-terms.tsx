@@ -13,11 +13,11 @@ import {
 import { PaymentTermCreateSchema } from '~/domain/pricing/pricing-forms'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage, replyErrors } from '~/utils/form-schema'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Prazos de pagamento · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.paymentTerms') },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {

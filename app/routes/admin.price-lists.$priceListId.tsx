@@ -28,11 +28,11 @@ import {
 } from '~/domain/pricing/pricing-forms'
 import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Tabela de preço · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.priceList') },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,11 +9,11 @@ import { createPriceList, listPriceLists } from '~/domain/pricing/price-lists.se
 import { PriceListCreateSchema } from '~/domain/pricing/pricing-forms'
 import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Tabelas de preço · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.priceLists') },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -23,11 +23,9 @@ import { readFormWithFiles, unreadableUpload } from '~/utils/uploads.server'
 import { requireStaff } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `Configurações · ${companyOf(matches)}` },
-]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.settings') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, 'settings:manage')

@@ -15,9 +15,10 @@ import {
 import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { namedTitle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.user.name} · Reativa` : 'Reativa' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: namedTitle(matches, data ? data.user.name : null) },
 ]
 
 const notFound = () => new Response('Not found', { status: 404 })

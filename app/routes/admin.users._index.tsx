@@ -11,8 +11,9 @@ import { listStaff, parseStaffFilters } from '~/domain/identity/staff.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Pessoas · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.people') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, 'users:manage')

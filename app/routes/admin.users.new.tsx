@@ -8,8 +8,9 @@ import { createStaffUser, freeRepCodes, staffSchemaForSave } from '~/domain/iden
 import { requireStaff } from '~/utils/auth.server'
 import { replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Novo usuário · Reativa' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.newUser') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'users:manage')

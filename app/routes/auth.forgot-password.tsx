@@ -8,10 +8,10 @@ import { requestPasswordReset } from '~/domain/identity/password-reset.server'
 import { formMessage } from '~/utils/form-schema'
 import { getLocale } from '~/utils/locale.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Recuperar senha · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.forgotPassword') },
 ]
 
 export async function action({ request, context }: ActionFunctionArgs) {

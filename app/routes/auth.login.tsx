@@ -10,9 +10,9 @@ import { createSessionCookie, getUser, homePathFor } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { landingAfterLogin } from '~/utils/home-path'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `Entrar · ${companyOf(matches)}` }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.login') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)

@@ -8,10 +8,10 @@ import { ResetPasswordSchema } from '~/domain/identity/auth-forms'
 import { checkResetToken, resetPassword } from '~/domain/identity/password-reset.server'
 import { NewPasswordFields } from '~/components/new-password-fields'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Nova senha · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.resetPassword') },
   // The token is in the URL: keep it out of Referer headers to other sites, and out of search
   // engines. (No referrer at all would make the browser post the form with `Origin: null`,
   // which the cross-site check refuses when JavaScript is off.)

@@ -14,10 +14,10 @@ import { NewPasswordFields } from '~/components/new-password-fields'
 import { createSessionCookie } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Convite · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.invitation') },
   // The token is in the URL: keep it out of Referer headers to other sites, and out of search
   // engines. (No referrer at all would make the browser post the form with `Origin: null`,
   // which the cross-site check refuses when JavaScript is off.)

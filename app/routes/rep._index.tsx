@@ -6,10 +6,10 @@ import { DataTable } from '~/components/ui/table'
 import { repCommissionSummary, repOrders } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Minha comissão · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.myCommission') },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {

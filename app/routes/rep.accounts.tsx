@@ -9,10 +9,10 @@ import { sendRepInvitation } from '~/domain/campaigns/campaigns.server'
 import { repAccounts } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Meus clientes · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.myAccounts') },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,10 +12,10 @@ import { SetupSchema } from '~/domain/identity/setup-form'
 import { createSessionCookie } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Configuração · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.setup') },
   { name: 'robots', content: 'noindex' },
 ]
 

@@ -6,10 +6,10 @@ import { Alert, Button } from '~/components/ui/primitives'
 import { verifyUnsubscribe } from '~/domain/campaigns/links.server'
 import { isOptedOut, optOut } from '~/domain/campaigns/invitations.server'
 import { useT } from '~/utils/use-t'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Descadastrar · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.unsubscribe') },
   { name: 'robots', content: 'noindex' },
 ]
 

@@ -109,8 +109,12 @@ test('the language can be switched to English and back', async ({ page, world })
   await page.getByRole('button', { name: 'English' }).click()
   await expect(page.getByRole('heading', { name: 'Catalog', level: 1 })).toBeVisible()
   await expect(page.getByRole('link', { name: 'My orders' })).toBeVisible()
+  await expect(page).toHaveTitle(/^Catalog · /)
+  await page.getByRole('link', { name: 'My orders' }).click()
+  await expect(page).toHaveTitle(/^My orders · /)
   await page.getByRole('button', { name: 'Português' }).click()
-  await expect(page.getByRole('heading', { name: 'Catálogo', level: 1 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Meus pedidos', level: 1 })).toBeVisible()
+  await expect(page).toHaveTitle(/^Meus pedidos · /)
 })
 
 test('a cross-site form post is refused', async ({ request, world }) => {
