@@ -30,6 +30,9 @@ export function PaymentStatusLabel({ status }: { status: PaymentStatus }) {
   return <span>{t(`paymentStatus.${status}`)}</span>
 }
 
+/** A column a phone (under 640 px) leaves out, so an order's total stays on screen. */
+export const PHONE_HIDDEN = 'hidden sm:table-cell'
+
 /** The headers of `OrderRowLeadCells`' columns, in a translator's words. */
 export function orderLeadColumns(
   t: (key: 'orders.number' | 'orders.date' | 'orders.channel' | 'orders.status') => string,
@@ -37,7 +40,7 @@ export function orderLeadColumns(
   return [
     { label: t('orders.number') },
     { label: t('orders.date') },
-    { label: t('orders.channel') },
+    { label: t('orders.channel'), className: PHONE_HIDDEN },
     { label: t('orders.status') },
   ]
 }
@@ -71,16 +74,21 @@ export function OrderRowLeadCells({
           #{order.id}
         </Link>
         {order.externalRef ? (
-          <span className="block text-xs text-slate-600">
+          <span className="block text-xs [overflow-wrap:anywhere] text-slate-600">
             {t('orders.erpRef', { ref: order.externalRef })}
           </span>
         ) : null}
       </td>
-      <td className="p-2">{date(order.placedAt)}</td>
       <td className="p-2">
+        {date(order.placedAt)}
+        <span className="block text-xs text-slate-600 sm:hidden">
+          <ChannelLabel channel={order.channel} />
+        </span>
+      </td>
+      <td className={`p-2 ${PHONE_HIDDEN}`}>
         <ChannelLabel channel={order.channel} />
       </td>
-      <td className="p-2">
+      <td className="whitespace-nowrap p-2">
         <OrderStatusBadge status={order.status} />
       </td>
     </>

@@ -22,21 +22,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...result, q, family: family ?? null })
 }
 
-function FamilyLinks({ nodes, current }: { nodes: FamilyNode[]; current: string | null }) {
+/**
+ * The family tree. On a phone it is one row of top-level families that scrolls sideways, so the
+ * products start on the first screen; sub-families show from the `md` breakpoint, or on a phone
+ * under the family being browsed.
+ */
+function FamilyLinks({
+  nodes,
+  current,
+  nested = false,
+}: {
+  nodes: FamilyNode[]
+  current: string | null
+  nested?: boolean
+}) {
   return (
-    <ul className="space-y-1">
+    <ul
+      className={
+        nested
+          ? 'flex gap-2 md:block md:space-y-1'
+          : '-mx-1 flex gap-2 overflow-x-auto px-1 pb-1 md:mx-0 md:block md:space-y-1 md:overflow-visible md:p-0'
+      }
+    >
       {nodes.map((node) => (
-        <li key={node.id}>
+        <li key={node.id} className="contents md:block">
           <Link
             to={`/catalog?family=${node.slug}`}
             aria-current={current === node.slug ? 'page' : undefined}
-            className="block rounded px-2 py-1 text-sm hover:bg-slate-100 aria-[current=page]:bg-brand-100 aria-[current=page]:font-semibold"
+            className="block shrink-0 whitespace-nowrap rounded-full border border-slate-200 px-3 py-1 text-sm hover:bg-slate-100 aria-[current=page]:bg-brand-100 aria-[current=page]:font-semibold md:rounded md:border-0 md:px-2 md:whitespace-normal"
           >
             {node.name}
           </Link>
           {node.children.length ? (
-            <div className="ml-3">
-              <FamilyLinks nodes={node.children} current={current} />
+            <div
+              className={
+                contains(node, current) ? 'contents md:ml-3 md:block' : 'hidden md:ml-3 md:block'
+              }
+            >
+              <FamilyLinks nodes={node.children} current={current} nested />
             </div>
           ) : null}
         </li>
@@ -45,21 +68,39 @@ function FamilyLinks({ nodes, current }: { nodes: FamilyNode[]; current: string 
   )
 }
 
+/** Whether the family being browsed is this one or under it. */
+function contains(node: FamilyNode, slug: string | null): boolean {
+  return (
+    slug !== null && (node.slug === slug || node.children.some((child) => contains(child, slug)))
+  )
+}
+
 export default function Catalog() {
   const { products, families, familyFound, total, page, pageCount, q, family } =
     useLoaderData<typeof loader>()
   const { t, money } = useT()
   return (
-    <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-      <aside aria-labelledby="families-heading">
-        <h2 id="families-heading" className="mb-2 text-sm font-semibold uppercase text-slate-600">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[14rem_minmax(0,1fr)]">
+      <div>
+        <h2
+          id="families-heading"
+          className="sr-only md:not-sr-only md:mb-2 md:block md:text-sm md:font-semibold md:uppercase md:text-slate-600"
+        >
           {t('catalog.families')}
         </h2>
-        <Link to="/catalog" className="mb-1 block rounded px-2 py-1 text-sm hover:bg-slate-100">
-          {t('catalog.allFamilies')}
-        </Link>
-        <FamilyLinks nodes={families} current={family} />
-      </aside>
+        <nav aria-labelledby="families-heading" className="flex gap-2 md:block">
+          <Link
+            to="/catalog"
+            aria-current={family === null ? 'page' : undefined}
+            className="block shrink-0 whitespace-nowrap rounded-full border border-slate-200 px-3 py-1 text-sm hover:bg-slate-100 aria-[current=page]:bg-brand-100 aria-[current=page]:font-semibold md:mb-1 md:rounded md:border-0 md:px-2"
+          >
+            {t('catalog.allFamilies')}
+          </Link>
+          <div className="min-w-0 flex-1">
+            <FamilyLinks nodes={families} current={family} />
+          </div>
+        </nav>
+      </div>
       <section aria-labelledby="catalog-heading" className="space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 id="catalog-heading" className="text-2xl font-bold">

@@ -8,7 +8,12 @@ import {
   useNavigation,
   useSearchParams,
 } from '@remix-run/react'
-import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
+import {
+  ChannelLabel,
+  OrderStatusBadge,
+  PaymentStatusLabel,
+  PHONE_HIDDEN,
+} from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { getAccountOrder } from '~/domain/orders/order-history.server'
@@ -178,8 +183,8 @@ export default function OrderPage() {
         columns={[
           { label: t('cart.product') },
           { label: t('cart.quantity'), align: 'right' },
-          { label: t('cart.unitPrice'), align: 'right' },
-          { label: t('cart.lineDiscount'), align: 'right' },
+          { label: t('cart.unitPrice'), align: 'right', className: PHONE_HIDDEN },
+          { label: t('cart.lineDiscount'), align: 'right', className: PHONE_HIDDEN },
           { label: t('cart.total'), align: 'right' },
         ]}
         footer={
@@ -187,15 +192,17 @@ export default function OrderPage() {
             {order.discountCents > 0 ? (
               <>
                 <tr className="border-t border-slate-300">
-                  <td className="p-2" colSpan={4}>
+                  <td className="p-2" colSpan={2}>
                     {t('orders.subtotal')}
                   </td>
+                  <td className={PHONE_HIDDEN} colSpan={2} />
                   <td className="p-2 text-right">{money(order.subtotalCents, order.currency)}</td>
                 </tr>
                 <tr className="text-emerald-700">
-                  <td className="p-2" colSpan={4}>
+                  <td className="p-2" colSpan={2}>
                     {t('cart.discount')}
                   </td>
+                  <td className={PHONE_HIDDEN} colSpan={2} />
                   <td className="p-2 text-right" data-testid="order-discount">
                     −{money(order.discountCents, order.currency)}
                   </td>
@@ -203,10 +210,11 @@ export default function OrderPage() {
               </>
             ) : null}
             <tr className="border-t border-slate-300 font-bold">
-              <td className="p-2" colSpan={4}>
+              <td className="p-2" colSpan={2}>
                 {t('cart.orderTotal')}
               </td>
-              <td className="p-2 text-right" data-testid="order-total">
+              <td className={PHONE_HIDDEN} colSpan={2} />
+              <td className="whitespace-nowrap p-2 text-right" data-testid="order-total">
                 {money(order.totalCents, order.currency)}
               </td>
             </tr>
@@ -227,13 +235,21 @@ export default function OrderPage() {
               ) : null}
               {line.name}
               <span className="block text-xs text-slate-600">{line.sku}</span>
+              <span className="block text-xs text-slate-600 sm:hidden">
+                {money(line.unitPriceCents, order.currency)}
+                {line.discountCents > 0 ? ` · −${money(line.discountCents, order.currency)}` : ''}
+              </span>
             </td>
             <td className="p-2 text-right">{line.quantity}</td>
-            <td className="p-2 text-right">{money(line.unitPriceCents, order.currency)}</td>
-            <td className="p-2 text-right text-emerald-700">
+            <td className={`p-2 text-right ${PHONE_HIDDEN}`}>
+              {money(line.unitPriceCents, order.currency)}
+            </td>
+            <td className={`p-2 text-right text-emerald-700 ${PHONE_HIDDEN}`}>
               {line.discountCents > 0 ? `−${money(line.discountCents, order.currency)}` : ''}
             </td>
-            <td className="p-2 text-right">{money(line.totalCents, order.currency)}</td>
+            <td className="whitespace-nowrap p-2 text-right">
+              {money(line.totalCents, order.currency)}
+            </td>
           </tr>
         ))}
       </DataTable>

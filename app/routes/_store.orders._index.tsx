@@ -1,6 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { orderLeadColumns, OrderRowLeadCells, PaymentStatusLabel } from '~/components/order-badges'
+import {
+  orderLeadColumns,
+  OrderRowLeadCells,
+  PaymentStatusLabel,
+  PHONE_HIDDEN,
+} from '~/components/order-badges'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
@@ -35,19 +40,19 @@ export default function OrdersPage() {
         <DataTable
           columns={[
             ...orderLeadColumns(t),
-            { label: t('orders.payment') },
-            { label: t('orders.items'), align: 'right' },
+            { label: t('orders.payment'), className: PHONE_HIDDEN },
+            { label: t('orders.items'), align: 'right', className: PHONE_HIDDEN },
             { label: t('orders.total'), align: 'right' },
           ]}
         >
           {orders.map((order) => (
             <tr key={order.id} className="border-t border-slate-200" data-testid="order-row">
               <OrderRowLeadCells order={order} href={`/orders/${order.id}`} />
-              <td className="p-2">
+              <td className={`p-2 ${PHONE_HIDDEN}`}>
                 <PaymentStatusLabel status={order.paymentStatus} />
               </td>
-              <td className="p-2 text-right">{order._count.lines}</td>
-              <td className="p-2 text-right font-medium">
+              <td className={`p-2 text-right ${PHONE_HIDDEN}`}>{order._count.lines}</td>
+              <td className="whitespace-nowrap p-2 text-right font-medium">
                 {money(order.totalCents, order.currency)}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import { type ReactNode } from 'react'
 
-export type Column = { label: ReactNode; align?: 'left' | 'right' }
+/** `className` goes on the header cell, e.g. `hidden sm:table-cell` for a column phones skip. */
+export type Column = { label: ReactNode; align?: 'left' | 'right'; className?: string }
 
 /** A bordered, horizontally scrollable table with a header row. */
 export function DataTable({
@@ -21,7 +22,7 @@ export function DataTable({
               <th
                 key={index}
                 scope="col"
-                className={`p-2 ${column.align === 'right' ? 'text-right' : ''}`}
+                className={`p-2 ${column.align === 'right' ? 'text-right' : ''} ${column.className ?? ''}`}
               >
                 {column.label}
               </th>
