@@ -1,4 +1,5 @@
 import { type OrderChannel, type OrderStatus, type PaymentStatus } from '@prisma/client'
+import { PHONE_HIDDEN } from './ui/table'
 import { Link } from '@remix-run/react'
 import { useT } from '~/utils/use-t'
 
@@ -29,9 +30,6 @@ export function PaymentStatusLabel({ status }: { status: PaymentStatus }) {
   const { t } = useT()
   return <span>{t(`paymentStatus.${status}`)}</span>
 }
-
-/** A column a phone (under 640 px) leaves out, so an order's total stays on screen. */
-export const PHONE_HIDDEN = 'hidden sm:table-cell'
 
 /** The headers of `OrderRowLeadCells`' columns, in a translator's words. */
 export function orderLeadColumns(

@@ -21,7 +21,7 @@ import {
   useFormMessage,
 } from '~/components/forms'
 import { EmptyState } from '~/components/ui/empty-state'
-import { DataTable } from '~/components/ui/table'
+import { DataTable, PHONE_HIDDEN } from '~/components/ui/table'
 import { Alert, Button } from '~/components/ui/primitives'
 import { OfferPanel } from '~/components/offer-panel'
 import {
@@ -219,7 +219,7 @@ export default function CartPage() {
   const replied = actionData && 'intent' in actionData ? actionData : null
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <section aria-labelledby="cart-heading" className="space-y-4">
         <h1 id="cart-heading" className="text-2xl font-bold">
           {t('cart.title')}
@@ -242,10 +242,13 @@ export default function CartPage() {
           <DataTable
             columns={[
               { label: t('cart.product') },
-              { label: t('cart.unitPrice'), align: 'right' },
+              { label: t('cart.unitPrice'), align: 'right', className: PHONE_HIDDEN },
               { label: t('cart.quantity') },
               { label: t('cart.total'), align: 'right' },
-              { label: <span className="sr-only">{t('cart.remove')}</span> },
+              {
+                label: <span className="sr-only">{t('cart.remove')}</span>,
+                className: PHONE_HIDDEN,
+              },
             ]}
           >
             {cart.lines.map((line) => (
@@ -257,17 +260,22 @@ export default function CartPage() {
               >
                 <td className="p-2">
                   <div className="flex items-start gap-3">
-                    <ProductImage
-                      fileId={cart.pictures[line.productId]?.imageFileId ?? null}
-                      name={line.name}
-                      family={cart.pictures[line.productId]?.family ?? line.name}
-                      size={48}
-                      sizes="48px"
-                      className="h-12 w-12 shrink-0 border border-slate-200"
-                    />
+                    <div className="hidden sm:block">
+                      <ProductImage
+                        fileId={cart.pictures[line.productId]?.imageFileId ?? null}
+                        name={line.name}
+                        family={cart.pictures[line.productId]?.family ?? line.name}
+                        size={48}
+                        sizes="48px"
+                        className="h-12 w-12 shrink-0 border border-slate-200"
+                      />
+                    </div>
                     <div>
                       <span className="font-medium">{line.name}</span>
                       <span className="block text-xs text-slate-600">{line.sku}</span>
+                      <span className="block text-xs text-slate-600 sm:hidden">
+                        {money(line.unitPriceCents)}
+                      </span>
                       {line.nextTier ? (
                         <span className="block text-xs text-brand-700">
                           {t('cart.tierHint', {
@@ -279,7 +287,7 @@ export default function CartPage() {
                     </div>
                   </div>
                 </td>
-                <td className="p-2 text-right">
+                <td className={`p-2 text-right ${PHONE_HIDDEN}`}>
                   {money(line.unitPriceCents)}
                   {line.tierMinQuantity ? (
                     <span className="block text-xs text-emerald-700">
@@ -296,8 +304,11 @@ export default function CartPage() {
                         : null
                     }
                   />
+                  <div className="mt-1 sm:hidden">
+                    <RemoveLine productId={line.productId} sku={line.sku} />
+                  </div>
                 </td>
-                <td className="p-2 text-right font-medium">
+                <td className="whitespace-nowrap p-2 text-right font-medium">
                   {line.discountCents > 0 ? (
                     <>
                       <s className="block text-xs font-normal text-slate-500">
@@ -313,19 +324,8 @@ export default function CartPage() {
                   ) : null}
                   {money(line.totalCents)}
                 </td>
-                <td className="p-2">
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="productId" value={line.productId} />
-                    <Button
-                      variant="danger"
-                      type="submit"
-                      className="px-2 py-1 text-xs"
-                      aria-label={`${t('cart.remove')} ${line.sku}`}
-                    >
-                      {t('cart.remove')}
-                    </Button>
-                  </Form>
+                <td className={`p-2 ${PHONE_HIDDEN}`}>
+                  <RemoveLine productId={line.productId} sku={line.sku} />
                 </td>
               </tr>
             ))}
@@ -343,12 +343,12 @@ export default function CartPage() {
                   <span className="block font-medium">{item.name}</span>
                   <span className="block text-xs text-slate-600">{item.sku}</span>
                 </td>
-                <td className="p-2 text-right text-xs text-slate-600">
+                <td className={`p-2 text-right text-xs text-slate-600 ${PHONE_HIDDEN}`}>
                   {t('cart.bonusValue', { amount: money(item.unitValueCents) })}
                 </td>
                 <td className="p-2">{item.quantity}</td>
                 <td className="p-2 text-right font-medium text-emerald-800">{t('cart.free')}</td>
-                <td />
+                <td className={PHONE_HIDDEN} />
               </tr>
             ))}
           </DataTable>
@@ -450,7 +450,7 @@ function CartLineQuantity({
     <Form method="post" className="space-y-1" {...formProps(form)}>
       <input type="hidden" name="intent" value="update" />
       <input type="hidden" name="productId" value={line.productId} />
-      <div className="flex items-center gap-1">
+      <div className="flex flex-col items-start gap-1 sm:flex-row sm:items-center">
         <label className="sr-only" htmlFor={fields.quantity.id}>
           {t('cart.quantity')} {line.sku}
         </label>
@@ -458,7 +458,7 @@ function CartLineQuantity({
           {...getInputProps(fields.quantity, { type: 'number' })}
           min={0}
           step={line.packSize}
-          className="w-20 rounded border border-slate-300 px-2 py-1 aria-invalid:border-red-600"
+          className="w-16 rounded border border-slate-300 px-2 py-1 aria-invalid:border-red-600 sm:w-20"
         />
         <button type="submit" className="text-xs text-brand-700 underline">
           {t('cart.update')}
@@ -466,6 +466,25 @@ function CartLineQuantity({
       </div>
       <ErrorList id={fields.quantity.errorId} errors={fields.quantity.errors} />
       <ErrorList id={form.errorId} errors={form.errors} />
+    </Form>
+  )
+}
+
+/** Takes a product out of the cart (beside its quantity on a phone, in a column of its own wider). */
+function RemoveLine({ productId, sku }: { productId: string; sku: string }) {
+  const { t } = useT()
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="remove" />
+      <input type="hidden" name="productId" value={productId} />
+      <Button
+        variant="danger"
+        type="submit"
+        className="px-2 py-1 text-xs"
+        aria-label={`${t('cart.remove')} ${sku}`}
+      >
+        {t('cart.remove')}
+      </Button>
     </Form>
   )
 }

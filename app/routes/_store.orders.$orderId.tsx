@@ -8,14 +8,9 @@ import {
   useNavigation,
   useSearchParams,
 } from '@remix-run/react'
-import {
-  ChannelLabel,
-  OrderStatusBadge,
-  PaymentStatusLabel,
-  PHONE_HIDDEN,
-} from '~/components/order-badges'
+import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
-import { DataTable } from '~/components/ui/table'
+import { DataTable, PHONE_HIDDEN } from '~/components/ui/table'
 import { getAccountOrder } from '~/domain/orders/order-history.server'
 import { extendTermCode } from '~/domain/promotions/eligibility'
 import { reorder } from '~/domain/orders/reorder.server'

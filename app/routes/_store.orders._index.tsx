@@ -1,14 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import {
-  orderLeadColumns,
-  OrderRowLeadCells,
-  PaymentStatusLabel,
-  PHONE_HIDDEN,
-} from '~/components/order-badges'
+import { orderLeadColumns, OrderRowLeadCells, PaymentStatusLabel } from '~/components/order-badges'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
-import { DataTable } from '~/components/ui/table'
+import { DataTable, PHONE_HIDDEN } from '~/components/ui/table'
 import { listAccountOrders } from '~/domain/orders/order-history.server'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'

@@ -19,7 +19,7 @@ async function expectOnScreen(page: Page, locator: ReturnType<Page['locator']>) 
   expect(box!.y + box!.height).toBeLessThanOrEqual(844)
 }
 
-test('on a phone the catalog starts with products, and order totals stay on screen', async ({
+test('on a phone the catalog starts with products, and cart and order totals stay on screen', async ({
   page,
   world,
 }) => {
@@ -31,6 +31,14 @@ test('on a phone the catalog starts with products, and order totals stay on scre
   const families = page.getByRole('navigation', { name: 'Famílias' })
   await expect(families.getByRole('link', { name: 'Todas as famílias' })).toBeVisible()
   await expectOnScreen(page, page.getByRole('button', { name: 'Adicionar ao carrinho' }).first())
+  await expectNoSidewaysScroll(page)
+
+  await page.getByRole('button', { name: 'Adicionar ao carrinho' }).first().click()
+  await expect(page.getByText('no carrinho.').first()).toBeVisible()
+  await page.goto('/cart')
+  const line = page.getByTestId('cart-line').first()
+  await expectOnScreen(page, line.getByRole('cell').nth(2))
+  await expect(line.getByRole('button', { name: /^Remover / })).toBeVisible()
   await expectNoSidewaysScroll(page)
 
   await page.goto('/orders')

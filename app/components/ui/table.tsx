@@ -1,5 +1,8 @@
 import { type ReactNode } from 'react'
 
+/** A column a phone (under 640 px) leaves out, so a row's total stays on screen. */
+export const PHONE_HIDDEN = 'hidden sm:table-cell'
+
 /** `className` goes on the header cell, e.g. `hidden sm:table-cell` for a column phones skip. */
 export type Column = { label: ReactNode; align?: 'left' | 'right'; className?: string }
 
