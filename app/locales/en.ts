@@ -1269,4 +1269,18 @@ export const en: Record<keyof typeof ptBR, string> = {
   'title.invitation': 'Invitation',
   'title.setup': 'Set-up',
   'title.unsubscribe': 'Unsubscribe',
+  'usual.title': 'Your usual order',
+  'usual.hint':
+    'Built from your latest orders. Adjust the quantities (0 leaves a product out) and add it all at once.',
+  'usual.cadence.one': 'You usually order every day.',
+  'usual.cadence.other': 'You usually order every {count} days.',
+  'usual.since.zero': 'Your last order was today.',
+  'usual.since.one': 'Your last order was {count} day ago.',
+  'usual.since.other': 'Your last order was {count} days ago.',
+  'usual.quantityOf': 'Quantity of {name}',
+  'usual.add': 'Add my usual order',
+  'usual.nothing': 'Leave at least one product with a quantity above 0.',
+  'usual.unavailable': 'This product left the catalog; set 0 to go on without it.',
+  'usual.added.one': '{count} product of your usual order went into the cart.',
+  'usual.added.other': '{count} products of your usual order went into the cart.',
 }

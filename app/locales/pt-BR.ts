@@ -1279,4 +1279,18 @@ export const ptBR = {
   'title.invitation': 'Convite',
   'title.setup': 'Configuração',
   'title.unsubscribe': 'Descadastrar',
+  'usual.title': 'Seu pedido de sempre',
+  'usual.hint':
+    'Montado com os seus últimos pedidos. Ajuste as quantidades (0 deixa o produto de fora) e adicione tudo de uma vez.',
+  'usual.cadence.one': 'Você costuma pedir todos os dias.',
+  'usual.cadence.other': 'Você costuma pedir a cada {count} dias.',
+  'usual.since.zero': 'Seu último pedido foi hoje.',
+  'usual.since.one': 'Seu último pedido foi há {count} dia.',
+  'usual.since.other': 'Seu último pedido foi há {count} dias.',
+  'usual.quantityOf': 'Quantidade de {name}',
+  'usual.add': 'Adicionar meu pedido de sempre',
+  'usual.nothing': 'Deixe ao menos um produto com quantidade acima de 0.',
+  'usual.unavailable': 'Este produto saiu do catálogo; ponha 0 para seguir sem ele.',
+  'usual.added.one': '{count} produto do seu pedido de sempre foi para o carrinho.',
+  'usual.added.other': '{count} produtos do seu pedido de sempre foram para o carrinho.',
 } as const

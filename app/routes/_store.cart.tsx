@@ -56,6 +56,7 @@ import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
 import { formMessage, replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
+import { USUAL_BASKET_MAX_ITEMS } from '~/domain/orders/usual-basket'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.cart') }]
 
@@ -213,6 +214,8 @@ export default function CartPage() {
   const welcomeCoupon = cart.offers.find(
     (offer) => offer.code && offer.code === searchParams.get('welcome'),
   )?.code
+  // How many products the usual basket (catalog) just added: a count, shown as it is said.
+  const usualAdded = Number(searchParams.get('usual') ?? '')
   const { t, money } = useT()
   const submittingIntent =
     navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
@@ -226,6 +229,9 @@ export default function CartPage() {
         </h1>
         {welcomeCoupon ? (
           <Alert tone="success">{t('cart.welcome', { code: welcomeCoupon })}</Alert>
+        ) : null}
+        {Number.isInteger(usualAdded) && usualAdded > 0 && usualAdded <= USUAL_BASKET_MAX_ITEMS ? (
+          <Alert tone="success">{t('usual.added', { count: usualAdded })}</Alert>
         ) : null}
         {cart.unavailable.length ? (
           <Alert tone="warning">

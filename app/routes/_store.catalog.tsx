@@ -1,11 +1,23 @@
 import { ProductImage } from '~/components/product-image'
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AddToCart } from '~/components/add-to-cart'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { Alert } from '~/components/ui/primitives'
+import { UsualBasket } from '~/components/usual-basket'
 import { type FamilyNode, searchCatalogForAccount } from '~/domain/catalog/catalog.server'
+import { UsualBasketSchema } from '~/domain/orders/cart-forms'
+import { usualBasketErrors } from '~/domain/orders/cart-forms.server'
+import { addUsualBasket, loadUsualBasket } from '~/domain/orders/usual-basket.server'
+import { replyErrors } from '~/utils/form-schema'
 import { requireBuyer } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
@@ -18,8 +30,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = (url.searchParams.get('q') ?? '').slice(0, 100)
   const family = url.searchParams.get('family') ?? undefined
   const page = Number(url.searchParams.get('page') ?? '1') || 1
-  const result = await searchCatalogForAccount(user.accountId, { q, family, page })
-  return json({ ...result, q, family: family ?? null })
+  // The usual basket greets a returning buyer on the catalog's first page, not in a search.
+  const [result, usual] = await Promise.all([
+    searchCatalogForAccount(user.accountId, { q, family, page }),
+    !q && !family && page === 1 ? loadUsualBasket(user.accountId) : null,
+  ])
+  return json({ ...result, q, family: family ?? null, usual })
+}
+
+/** The usual basket, with the quantities the buyer left, into the cart; then the cart. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireBuyer(request)
+  const submission = parseWithZod(await request.formData(), { schema: UsualBasketSchema })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply() }, { status: 400 })
+  }
+  const added = await addUsualBasket(user.accountId, submission.value.items)
+  if (!added.ok) {
+    const result = submission.reply(replyErrors(usualBasketErrors(added.problems)))
+    return json({ result }, { status: 400 })
+  }
+  return redirect(`/cart?usual=${added.added}`)
 }
 
 /**
@@ -76,8 +107,9 @@ function contains(node: FamilyNode, slug: string | null): boolean {
 }
 
 export default function Catalog() {
-  const { products, families, familyFound, total, page, pageCount, q, family } =
+  const { products, families, familyFound, total, page, pageCount, q, family, usual } =
     useLoaderData<typeof loader>()
+  const replied = useActionData<typeof action>()
   const { t, money } = useT()
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[14rem_minmax(0,1fr)]">
@@ -113,6 +145,7 @@ export default function Catalog() {
           </p>
         </div>
         {!familyFound ? <Alert tone="warning">{t('catalog.familyNotFound')}</Alert> : null}
+        {usual ? <UsualBasket basket={usual} lastResult={replied?.result ?? null} /> : null}
         {products.length === 0 ? (
           <EmptyState
             message={t('catalog.empty')}

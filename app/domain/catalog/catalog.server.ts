@@ -169,6 +169,16 @@ export async function getProductBySku(priceListId: string | null, sku: string) {
   return product ? withAccountPrice(product) : null
 }
 
+/** These products as a price list shows them, those on sale today only (active, family shown). */
+export async function productCards(priceListId: string | null, ids: readonly string[]) {
+  if (!ids.length) return []
+  const products = await prisma.product.findMany({
+    where: { id: { in: [...ids] }, active: true, familyId: { in: await visibleFamilyIds() } },
+    select: productCardSelect(priceListId),
+  })
+  return products.map(withAccountPrice)
+}
+
 async function priceListOf(accountId: string): Promise<string | null> {
   const account = await prisma.account.findUniqueOrThrow({
     where: { id: accountId },

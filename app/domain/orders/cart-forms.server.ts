@@ -10,6 +10,7 @@ import { type QuickOrderError } from './cart.server'
 import { cartLineSchema } from './cart-forms'
 import { type PlaceOrderResult } from './place-order.server'
 import { checkQuantity } from './quantity'
+import { type UsualBasketProblem } from './usual-basket.server'
 
 /** A line's new quantity, checked against the product's pack size in this account's cart. */
 export function cartLineSchemaForSave(accountId: string) {
@@ -73,4 +74,18 @@ export function checkoutErrors(result: Extract<PlaceOrderResult, { ok: false }>)
   })
   const onPayment = result.code === 'TERM_NOT_ALLOWED' || result.code === 'PAY_NOW_UNAVAILABLE'
   return onPayment ? { payment: [message] } : { '': [message] }
+}
+
+/** Lines of the usual basket that cannot go into the cart, each beside its quantity. */
+export function usualBasketErrors(problems: readonly UsualBasketProblem[]): FormErrors {
+  return Object.fromEntries(
+    problems.map((problem) => [
+      `items[${problem.index}].quantity`,
+      [
+        problem.code === 'NOT_PACK_MULTIPLE'
+          ? formMessage('cartForm.packMultiple', { pack: problem.packSize ?? 1 })
+          : formMessage(problem.code === 'UNAVAILABLE' ? 'usual.unavailable' : 'cartForm.quantity'),
+      ],
+    ]),
+  )
 }

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { OFFER_CODE, normalizeOfferCode } from '~/domain/promotions/offer-form'
 import { formMessage, wholeNumber } from '~/utils/form-schema'
 import { MAX_LINE_QUANTITY } from './quantity'
+import { USUAL_BASKET_MAX_ITEMS } from './usual-basket'
 
 const productId = z.string().min(1).max(40)
 
@@ -91,3 +92,24 @@ export const AddToCartSchema = z.object({
 })
 export const RemoveLineSchema = z.object({ productId })
 export const RemoveCouponSchema = z.object({ offerId: z.string().min(1).max(40) })
+
+/**
+ * The usual basket as the buyer leaves it: each product's quantity (0 leaves it out), at least
+ * one above 0. Pack multiples are checked on the server, which knows today's pack sizes.
+ */
+export const UsualBasketSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        productId,
+        quantity: z
+          .string({ required_error: QUANTITY })
+          .trim()
+          .refine((text) => wholeNumber(text, 0, MAX_LINE_QUANTITY) !== null, QUANTITY)
+          .transform(Number),
+      }),
+    )
+    .min(1)
+    .max(USUAL_BASKET_MAX_ITEMS)
+    .refine((items) => items.some((item) => item.quantity > 0), formMessage('usual.nothing')),
+})

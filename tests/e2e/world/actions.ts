@@ -294,5 +294,58 @@ export async function paidStripeOrder(options: {
   })
   return { orderId: order.id, totalCents }
 }
+/**
+ * ERP orders of the past for an account, lines by catalog SKU (demo products, read only), the
+ * latest order's date kept as the account's last order: a purchase history a test controls.
+ */
+export async function erpOrders(options: {
+  accountId: string
+  orders: { daysAgo: number; lines: { sku: string; quantity: number }[] }[]
+}): Promise<{ orderIds: number[] }> {
+  const skus = options.orders.flatMap((order) => order.lines.map((line) => line.sku))
+  const products = await prisma.product.findMany({
+    where: { sku: { in: skus } },
+    select: { id: true, sku: true, name: true, listPriceCents: true },
+  })
+  const bySku = new Map(products.map((product) => [product.sku, product]))
+  const orderIds: number[] = []
+  for (const { daysAgo, lines } of options.orders) {
+    const priced = lines.map((line) => {
+      const product = bySku.get(line.sku)
+      if (!product) throw new Error(`erpOrders: no product ${line.sku}`)
+      const totalCents = product.listPriceCents * line.quantity
+      return {
+        ...line,
+        productId: product.id,
+        name: product.name,
+        totalCents,
+        unitPriceCents: product.listPriceCents,
+      }
+    })
+    const totalCents = priced.reduce((sum, line) => sum + line.totalCents, 0)
+    const order = await prisma.order.create({
+      data: {
+        accountId: options.accountId,
+        channel: 'OFFLINE',
+        status: 'DELIVERED',
+        paymentStatus: 'PAID',
+        paymentMethod: 'ERP',
+        externalRef: `ERP-${slug()}`,
+        placedAt: new Date(Date.now() - daysAgo * 86_400_000),
+        subtotalCents: totalCents,
+        totalCents,
+        lines: { create: priced },
+      },
+    })
+    orderIds.push(order.id)
+  }
+  const latest = Math.min(...options.orders.map((order) => order.daysAgo))
+  await prisma.account.update({
+    where: { id: options.accountId },
+    data: { lastOrderAt: new Date(Date.now() - latest * 86_400_000) },
+  })
+  return { orderIds }
+}
+
 export * from './paging-actions'
 export * from './security-actions'

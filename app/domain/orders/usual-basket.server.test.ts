@@ -1,0 +1,109 @@
+import { createBuyer, createProduct } from '#tests/fixtures/factories'
+import { prisma } from '~/utils/db.server'
+import { addUsualBasket, loadUsualBasket } from './usual-basket.server'
+
+const DAY_MS = 86_400_000
+
+async function pastOrder(
+  accountId: string,
+  daysAgo: number,
+  lines: { productId: string | null; sku: string; quantity: number }[],
+  status: 'DELIVERED' | 'CANCELLED' = 'DELIVERED',
+) {
+  await prisma.order.create({
+    data: {
+      accountId,
+      channel: 'OFFLINE',
+      paymentMethod: 'ERP',
+      status,
+      externalRef: `ERP-${Math.random()}`,
+      placedAt: new Date(Date.now() - daysAgo * DAY_MS),
+      subtotalCents: 0,
+      totalCents: 0,
+      lines: {
+        create: lines.map((line) => ({
+          ...line,
+          name: line.sku,
+          unitPriceCents: 100,
+          totalCents: 100 * line.quantity,
+        })),
+      },
+    },
+  })
+}
+
+describe('the usual basket of an account', () => {
+  it('comes from both channels’ recent orders, matched by SKU, without cancelled or unavailable products', async () => {
+    const { account } = await createBuyer()
+    const suffix = Date.now()
+    const cement = await createProduct({ sku: `UCIM-${suffix}`, packSize: 10 })
+    const paint = await createProduct({ sku: `UTIN-${suffix}` })
+    const gone = await createProduct({ sku: `UOLD-${suffix}`, active: false })
+    await pastOrder(account.id, 10, [
+      { productId: null, sku: cement.sku, quantity: 35 },
+      { productId: gone.id, sku: gone.sku, quantity: 1 },
+    ])
+    await pastOrder(account.id, 40, [
+      { productId: cement.id, sku: cement.sku, quantity: 40 },
+      { productId: paint.id, sku: paint.sku, quantity: 2 },
+      { productId: gone.id, sku: gone.sku, quantity: 1 },
+    ])
+    // Cancelled orders and orders older than a year are not habits.
+    await pastOrder(
+      account.id,
+      20,
+      [{ productId: paint.id, sku: paint.sku, quantity: 9 }],
+      'CANCELLED',
+    )
+    await pastOrder(account.id, 400, [{ productId: paint.id, sku: paint.sku, quantity: 9 }])
+
+    const basket = await loadUsualBasket(account.id)
+    expect(basket?.items.map((item) => [item.sku, item.quantity])).toEqual([[cement.sku, 40]])
+    expect(basket?.items[0]?.priceCents).toBeGreaterThan(0)
+  })
+
+  it('is absent with fewer than two orders', async () => {
+    const { account } = await createBuyer()
+    const cement = await createProduct({ sku: `UONE-${Date.now()}` })
+    await pastOrder(account.id, 5, [{ productId: cement.id, sku: cement.sku, quantity: 5 }])
+    expect(await loadUsualBasket(account.id)).toBeNull()
+  })
+
+  it('goes into the cart as the buyer left it, or not at all when a line is wrong', async () => {
+    const { account } = await createBuyer()
+    const suffix = Date.now()
+    const cement = await createProduct({ sku: `UADD-${suffix}`, packSize: 10 })
+    const paint = await createProduct({ sku: `UADP-${suffix}` })
+    const gone = await createProduct({ sku: `UADG-${suffix}`, active: false })
+
+    const refused = await addUsualBasket(account.id, [
+      { productId: cement.id, quantity: 15 },
+      { productId: paint.id, quantity: 2 },
+      { productId: gone.id, quantity: 1 },
+    ])
+    expect(refused).toEqual({
+      ok: false,
+      problems: [
+        { index: 0, code: 'NOT_PACK_MULTIPLE', packSize: 10 },
+        { index: 2, code: 'UNAVAILABLE' },
+      ],
+    })
+    expect(await prisma.cartItem.count({ where: { cart: { accountId: account.id } } })).toBe(0)
+
+    const added = await addUsualBasket(account.id, [
+      { productId: cement.id, quantity: 20 },
+      { productId: paint.id, quantity: 2 },
+      { productId: gone.id, quantity: 0 },
+    ])
+    expect(added).toEqual({ ok: true, added: 2 })
+    const items = await prisma.cartItem.findMany({
+      where: { cart: { accountId: account.id } },
+      select: { productId: true, quantity: true },
+      orderBy: { quantity: 'desc' },
+    })
+    expect(items).toEqual([
+      { productId: cement.id, quantity: 20 },
+      { productId: paint.id, quantity: 2 },
+    ])
+  })
+})
