@@ -3,7 +3,7 @@
  * Excel in pt-BR opens (`;`, decimal commas, UTF-8 with BOM).
  */
 import { type ImportKind } from '@prisma/client'
-import { csvLine } from '~/utils/csv'
+import { csvLine } from '~/utils/csv-text'
 
 const TEMPLATES: Partial<Record<ImportKind, string[][]>> = {
   PRODUCTS: [
