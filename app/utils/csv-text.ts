@@ -133,18 +133,36 @@ const PLAIN_NUMBER = /^-?\d[\d.,]*$/
 const FORMULA_START = /^[=+\-@\t\r]/
 
 /**
+ * Where a spreadsheet that splits on `,` or tab (Excel outside Brazil, or a file opened with the
+ * wrong separator) would start a cell inside our text: such a reader honours a quote only at
+ * the start of its own cell, so after a `,`, a tab or a line break inside any of our cells but
+ * the first of the line, what follows is a cell of its own.
+ */
+const INNER_CELL_START = /[,\t\r\n](?=[=+\-@\t\r])/g
+
+/**
  * One CSV cell (`;` separated, as Excel in pt-BR opens). Text a spreadsheet would run as a
  * formula gets a leading `'` and quotes, so names such as `=HYPERLINK(…)` are shown, never
- * evaluated; text with a `,` or tab is quoted too, for spreadsheets that split on those.
+ * evaluated; text with a `,` or tab is quoted too, for spreadsheets that split on those. A cell
+ * after the first of its line also gets a `'` wherever such a spreadsheet would start a formula
+ * inside it (`Loja,=1+1` → `Loja,'=1+1`), unless what starts there is a plain number.
  */
-export function csvCell(value: string | number | null | undefined): string {
+export function csvCell(
+  value: string | number | null | undefined,
+  { firstOfLine = true }: { firstOfLine?: boolean } = {},
+): string {
   if (typeof value === 'number') return String(value)
-  const text = value ?? ''
+  let text = value ?? ''
   if (PLAIN_NUMBER.test(text)) return text
+  if (!firstOfLine)
+    text = text.replace(INNER_CELL_START, (separator: string, at: number, whole: string) => {
+      const next = /^[^,\t\r\n]*/.exec(whole.slice(at + 1))![0]
+      return PLAIN_NUMBER.test(next) ? separator : `${separator}'`
+    })
   if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`
   return /[";,\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 export function csvLine(values: readonly (string | number | null | undefined)[]): string {
-  return `${values.map(csvCell).join(';')}\r\n`
+  return `${values.map((value, i) => csvCell(value, { firstOfLine: i === 0 })).join(';')}\r\n`
 }

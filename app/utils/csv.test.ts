@@ -253,3 +253,50 @@ describe('reading CSV through the streaming parser', () => {
     await vi.waitFor(() => expect(released).toBe(true))
   })
 })
+
+describe('writing CSV that a comma- or tab-splitting spreadsheet opens safely', () => {
+  it('puts a quote wherever such a spreadsheet would start a formula inside a cell after the first', () => {
+    expect(csvLine(['a', 'x,=1+1,y', 'l1\n@SUM(A1)', 'p\t+1', 'q\r\n-2+cmd', 'Loja,\t=1'])).toBe(
+      `a;"x,'=1+1,y";"l1\n'@SUM(A1)";"p\t'+1";"q\r\n'-2+cmd";"Loja,'\t'=1"\r\n`,
+    )
+  })
+
+  it('leaves numbers after a comma alone, and the first cell of a line as it was', () => {
+    expect(csvLine(['x,=1+1', 'Rua 7,-12', '1,-2,50'])).toBe(`"x,=1+1";"Rua 7,-12";"1,-2,50"\r\n`)
+  })
+
+  it('never lets a comma or tab reader see a cell starting with a formula character', () => {
+    const hostile = ['=1+1', '+1', '-1+1', '@A1', '\t=1', '\r=1']
+    const values = [
+      'x',
+      ...hostile.flatMap((h) => [h, `a,${h}`, `a\t${h}`, `a\n${h}`, `a\r\n${h}`]),
+    ]
+    const text = csvLine(values)
+    for (const separator of [',', '\t']) {
+      // Excel's reading: a quote is special only at the start of a cell.
+      const cells = text.split(/\r\n|\n|\r/).flatMap((line) => splitLikeExcel(line, separator))
+      expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([])
+    }
+  })
+})
+
+/** Splits one line as a spreadsheet reading `separator`-separated values would. */
+function splitLikeExcel(line: string, separator: string): string[] {
+  const cells: string[] = []
+  let i = 0
+  while (i <= line.length) {
+    let cell = ''
+    if (line[i] === '"') {
+      i++
+      while (i < line.length && !(line[i] === '"' && line[i + 1] !== '"')) {
+        cell += line[i] === '"' ? '"' : line[i]
+        i += line[i] === '"' ? 2 : 1
+      }
+      i++
+    }
+    while (i < line.length && line[i] !== separator) cell += line[i++]
+    cells.push(cell)
+    i++
+  }
+  return cells
+}
