@@ -338,6 +338,8 @@ export const en: Record<keyof typeof ptBR, string> = {
     'Each product’s price (an SKU already in the catalog) on each list; a missing list is created. With a minimum quantity of 2 or more, the row is a quantity tier.',
   'imports.template': 'Download CSV template',
   'imports.templateOf': 'Download CSV template: {kind}',
+  'imports.templateXlsxOf': 'Download Excel template: {kind}',
+  'imports.templates': 'Example files, with the columns each import reads',
   'imports.sample': 'First rows',
   'imports.sample.action': 'What happens',
   'imports.sample.action.create': 'create',

@@ -339,6 +339,8 @@ export const ptBR = {
     'Preço de cada produto (SKU já cadastrado) em cada lista; a lista é criada se não existir. Com quantidade mínima 2 ou mais, a linha é uma faixa de quantidade.',
   'imports.template': 'Baixar modelo CSV',
   'imports.templateOf': 'Baixar modelo CSV: {kind}',
+  'imports.templateXlsxOf': 'Baixar modelo Excel: {kind}',
+  'imports.templates': 'Modelos, com as colunas que cada importação lê',
   'imports.sample': 'Primeiras linhas',
   'imports.sample.action': 'O que acontece',
   'imports.sample.action.create': 'criar',

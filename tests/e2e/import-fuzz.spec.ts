@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { snapshot } from './forms-helpers'
@@ -42,6 +43,24 @@ test('a manager uploads an empty file, a picture and a name written as a formula
 }) => {
   test.setTimeout(90_000)
   const page = await world.pageAs(browser, await world.manager())
+
+  // Every kind offers its example as CSV and as Excel.
+  await page.goto('/admin/imports')
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Baixar modelo Excel: Clientes' }).click()
+  const template = await download
+  expect(template.suggestedFilename()).toBe('modelo-accounts.xlsx')
+  expect(
+    fs
+      .readFileSync((await template.path())!)
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK')
+  await expect(page.getByRole('link', { name: /^Baixar modelo (CSV|Excel): / })).toHaveCount(10)
+  await snapshot(page, 'imports-templates')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await snapshot(page, 'imports-templates-390')
+  await page.setViewportSize({ width: 1280, height: 720 })
 
   // A file of no bytes is refused by the form, beside the field; one of only a BOM and blank
   // lines reaches the preview, which says it is empty.
