@@ -67,9 +67,7 @@ describe('every CSV export', () => {
     const writers = fs
       .readdirSync(path.resolve('app/routes'))
       .filter((f) =>
-        fs
-          .readFileSync(path.resolve('app/routes', f), 'utf8')
-          .includes(`'Content-Type': 'text/csv`),
+        fs.readFileSync(path.resolve('app/routes', f), 'utf8').includes(`'text/csv; charset`),
       )
     expect(writers).toEqual(['admin.imports.template.$file.tsx'])
   })
