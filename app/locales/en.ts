@@ -338,6 +338,8 @@ export const en: Record<keyof typeof ptBR, string> = {
     'Each product’s price (an SKU already in the catalog) on each list; a missing list is created. With a minimum quantity of 2 or more, the row is a quantity tier.',
   'imports.template': 'Download CSV template',
   'imports.templateOf': 'Download CSV template: {kind}',
+  'imports.templateXlsxOf': 'Download Excel template: {kind}',
+  'imports.templates': 'Example files, with the columns each import reads',
   'imports.sample': 'First rows',
   'imports.sample.action': 'What happens',
   'imports.sample.action.create': 'create',
@@ -393,9 +395,13 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.date': 'Date',
   'imports.fileName': 'File',
   'fileError.EMPTY': 'The file is empty.',
-  'fileError.BINARY': 'This does not look like a CSV file (binary content).',
-  'fileError.ENCODING': 'The file encoding could not be read.',
+  'fileError.BINARY':
+    'This does not look like a CSV file (binary content, such as an image or a PDF): export it from the ERP or the spreadsheet as CSV or .xlsx.',
+  'fileError.ENCODING':
+    'The file encoding could not be read: save it as UTF-8 or Windows-1252 (in Excel, “CSV UTF-8” or “CSV (semicolon delimited)”), not as Unicode text.',
   'fileError.UNTERMINATED_QUOTE': 'The file has an unclosed quote.',
+  'fileError.LINE_TOO_LONG':
+    'A line of the file is longer than 1 MB: most likely a quote (") opens a field and never closes it.',
   'fileError.MISSING_COLUMNS': 'Required columns are missing: {columns}.',
   'fileError.NO_ROWS': 'The file has only a header.',
   'fileError.FILE_MISSING': 'The uploaded file is no longer stored: upload it again.',

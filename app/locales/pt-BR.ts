@@ -339,6 +339,8 @@ export const ptBR = {
     'Preço de cada produto (SKU já cadastrado) em cada lista; a lista é criada se não existir. Com quantidade mínima 2 ou mais, a linha é uma faixa de quantidade.',
   'imports.template': 'Baixar modelo CSV',
   'imports.templateOf': 'Baixar modelo CSV: {kind}',
+  'imports.templateXlsxOf': 'Baixar modelo Excel: {kind}',
+  'imports.templates': 'Modelos, com as colunas que cada importação lê',
   'imports.sample': 'Primeiras linhas',
   'imports.sample.action': 'O que acontece',
   'imports.sample.action.create': 'criar',
@@ -395,9 +397,13 @@ export const ptBR = {
   'imports.date': 'Data',
   'imports.fileName': 'Arquivo',
   'fileError.EMPTY': 'O arquivo está vazio.',
-  'fileError.BINARY': 'Isto não parece um arquivo CSV (conteúdo binário).',
-  'fileError.ENCODING': 'Não foi possível ler a codificação do arquivo.',
+  'fileError.BINARY':
+    'Isto não parece um arquivo CSV (conteúdo binário, como uma imagem ou um PDF): exporte-o do ERP ou da planilha como CSV ou .xlsx.',
+  'fileError.ENCODING':
+    'Não foi possível ler a codificação do arquivo: salve-o em UTF-8 ou Windows-1252 (no Excel, “CSV UTF-8” ou “CSV (separado por ponto e vírgula)”), não como texto Unicode.',
   'fileError.UNTERMINATED_QUOTE': 'Há aspas sem fechamento no arquivo.',
+  'fileError.LINE_TOO_LONG':
+    'Uma linha do arquivo passa de 1 MB: provavelmente umas aspas (") abrem um campo e não fecham.',
   'fileError.MISSING_COLUMNS': 'Faltam colunas obrigatórias: {columns}.',
   'fileError.NO_ROWS': 'O arquivo só tem o cabeçalho.',
   'fileError.FILE_MISSING': 'O arquivo enviado não está mais guardado: envie-o de novo.',

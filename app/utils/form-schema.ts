@@ -11,7 +11,7 @@
  */
 import { getZodConstraint } from '@conform-to/zod'
 import { z } from 'zod'
-import { parseBrazilianDate, parseBrazilianMoney } from './csv'
+import { parseBrazilianDate, parseBrazilianMoney } from './csv-text'
 import { type MessageKey } from './i18n'
 
 export type FormMessageValue =

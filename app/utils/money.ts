@@ -1,4 +1,4 @@
-import { parseBrazilianDecimal } from './csv'
+import { parseBrazilianDecimal } from './csv-text'
 
 /** Money is integer cents with an ISO currency; these helpers only format and parse it. */
 const formatters = new Map<string, Intl.NumberFormat>()

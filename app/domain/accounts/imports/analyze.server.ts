@@ -45,6 +45,8 @@ export type FileErrorCode =
   | 'BINARY'
   | 'ENCODING'
   | 'UNTERMINATED_QUOTE'
+  // A CSV row over 1 MB: a quote opened and never closed, in practice.
+  | 'LINE_TOO_LONG'
   | 'MISSING_COLUMNS'
   | 'NO_ROWS'
   // A file named .xlsx that is not one Excel can open: damaged, password-protected, renamed.

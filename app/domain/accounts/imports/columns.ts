@@ -1,5 +1,5 @@
 import { type ImportKind } from '@prisma/client'
-import { normalizeHeader } from '~/utils/csv'
+import { normalizeHeader } from '~/utils/csv-text'
 
 const SKU_ALIASES = [
   'sku',
