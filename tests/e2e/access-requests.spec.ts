@@ -35,6 +35,8 @@ test('a shop whose email is on its record asks for access, sets its password fro
   const shop = await world.buyer()
   const page = await anonymousPage(browser)
   await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/auth/login')
+  await page.screenshot({ path: test.info().outputPath('login-390.png') })
   await page.goto('/auth/request-access')
   // Wrong check digits and a half-typed email are refused beside their fields; nothing is sent.
   await page.getByLabel('CNPJ da loja').fill('12.345.678/0001-00')
@@ -131,6 +133,10 @@ test('a request the record does not match waits in the back office; the manager 
   await page.getByRole('link', { name: 'Decididos' }).click()
   await expect(card).toContainText('Aprovado por')
   await expect(card).toContainText(shop.tradeName)
+  await page.screenshot({
+    path: test.info().outputPath('access-requests-decided.png'),
+    fullPage: true,
+  })
 
   const mail = await world.latestMail(
     browser,
