@@ -1,6 +1,10 @@
 import crypto from 'node:crypto'
 import { createAccount, createUser } from '#tests/fixtures/factories'
-import { checkResetToken, resetPassword } from '~/domain/identity/password-reset.server'
+import {
+  checkResetToken,
+  resetPassword,
+  signInWithSpentToken,
+} from '~/domain/identity/password-reset.server'
 import { prisma } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
 import { AccessRequestSchema } from './access-request-forms'
@@ -72,9 +76,15 @@ describe('requests for access', () => {
     const link = await linkTo(contact)
     expect(link.subject).toBe(`Crie sua senha no portal de pedidos — ${account.tradeName}`)
     expect(await checkResetToken(link.token)).toBe('VALID')
+    // Not before the password is set: the link alone signs nobody in.
+    expect(await signInWithSpentToken(link.token)).toBeNull()
     expect(await resetPassword({ token: link.token, password: 'senha-da-loja-1' })).toEqual({
       ok: true,
     })
+    // Right after, the page signs the new buyer in; a minute later the spent link is worth nothing.
+    expect(await signInWithSpentToken(link.token)).toEqual({ id: user.id, role: 'BUYER' })
+    expect(await signInWithSpentToken(link.token, new Date(Date.now() + 2 * 60_000))).toBeNull()
+    expect(await signInWithSpentToken('made-up-token')).toBeNull()
     const entry = await prisma.auditLog.findFirstOrThrow({
       where: { entityId: user.id, action: 'buyer.add' },
     })
