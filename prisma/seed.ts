@@ -75,6 +75,7 @@ async function wipe() {
   await prisma.session.deleteMany()
   await prisma.passwordResetToken.deleteMany()
   await prisma.auditLog.deleteMany()
+  await prisma.accessRequest.deleteMany()
   await prisma.revenueSummary.deleteMany()
   await prisma.importBatch.deleteMany()
   await prisma.appSettings.deleteMany()
@@ -703,6 +704,34 @@ async function seedDemoCampaign(now: Date) {
   await prisma.emailOptOut.create({ data: { email: accounts[0]!.email!, reason: 'unsubscribe' } })
 }
 
+/**
+ * Two requests for access waiting for the sales team (/admin/access-requests): a buyer of a
+ * demo account whose email is not on its record, and a shop that is not in the portfolio.
+ */
+async function seedDemoAccessRequests(now: Date) {
+  const account = await prisma.account.findUniqueOrThrow({
+    where: { id: 'acc_00002' },
+    select: { cnpj: true },
+  })
+  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 60 * 60 * 1000)
+  const requests = [
+    { cnpj: account.cnpj, email: 'joana.compras@gmail.com', name: 'Joana Pereira', at: 26 },
+    { cnpj: '12345678000195', email: 'contato@lojanova.com.br', name: 'Carlos Nunes', at: 3 },
+  ]
+  for (const request of requests) {
+    await prisma.accessRequest.create({
+      data: {
+        cnpj: request.cnpj,
+        email: request.email,
+        name: request.name,
+        pendingKey: `${request.cnpj}|${request.email}`,
+        createdAt: hoursAgo(request.at),
+        lastRequestedAt: hoursAgo(request.at),
+      },
+    })
+  }
+}
+
 /** Accounts written before the search column existed get it computed once. */
 async function fillAccountSearchText() {
   const missing = await prisma.account.findMany({
@@ -732,7 +761,10 @@ async function main() {
   await wipe()
   const now = new Date()
   const counts = await seed(size, now)
-  if (size === DEMO) await seedDemoCampaign(now)
+  if (size === DEMO) {
+    await seedDemoCampaign(now)
+    await seedDemoAccessRequests(now)
+  }
   console.log(
     `Seeded ${counts.accounts} accounts, ${counts.products} products, ${counts.orders} orders, ${counts.lines} order lines in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   )

@@ -13,6 +13,11 @@ import { useT } from '~/utils/use-t'
 const NAV = [
   { to: '/admin', label: 'admin.nav.dashboard', permission: 'dashboard:view' },
   { to: '/admin/accounts', label: 'admin.nav.accounts', permission: 'accounts:view' },
+  {
+    to: '/admin/access-requests',
+    label: 'admin.nav.accessRequests',
+    permission: 'accounts:edit',
+  },
   { to: '/admin/campaigns', label: 'admin.nav.campaigns', permission: 'campaigns:manage' },
   { to: '/admin/catalog', label: 'admin.nav.catalog', permission: 'catalog:manage' },
   { to: '/admin/offers', label: 'admin.nav.offers', permission: 'offers:manage' },

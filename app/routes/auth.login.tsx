@@ -80,6 +80,9 @@ export default function Login() {
       <Link to="/auth/forgot-password" className="block text-sm text-brand-700 underline">
         {t('login.forgot')}
       </Link>
+      <Link to="/auth/request-access" className="block text-sm text-brand-700 underline">
+        {t('login.requestAccess')}
+      </Link>
     </div>
   )
 }

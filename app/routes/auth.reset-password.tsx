@@ -5,7 +5,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { ResetPasswordSchema } from '~/domain/identity/auth-forms'
-import { checkResetToken, resetPassword } from '~/domain/identity/password-reset.server'
+import {
+  checkResetToken,
+  resetPassword,
+  signInWithSpentToken,
+} from '~/domain/identity/password-reset.server'
+import { createSessionCookie, homePathFor } from '~/utils/auth.server'
 import { NewPasswordFields } from '~/components/new-password-fields'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
@@ -24,14 +29,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const token = params.get('token') ?? ''
   // A new buyer's first link (buyers.server.ts) says "choose", not "new", password.
   const welcome = params.get('welcome') === '1'
-  return json({ token, welcome, state: await checkResetToken(token) })
+  // A request for access's link (access-requests.server.ts) lands in the storefront at once.
+  const signIn = params.get('signin') === '1'
+  return json({ token, welcome, signIn, state: await checkResetToken(token) })
 }
 
 // Passwords are never sent back into the page.
 const hideFields = ['password', 'confirm']
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema })
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: ResetPasswordSchema })
   if (submission.status !== 'success') {
     return json({ result: submission.reply({ hideFields }), tokenState: null }, { status: 400 })
   }
@@ -41,6 +49,13 @@ export async function action({ request }: ActionFunctionArgs) {
       { result: submission.reply({ hideFields }), tokenState: result.code },
       { status: 400 },
     )
+  }
+  if (formData.get('signin') === '1') {
+    const user = await signInWithSpentToken(submission.value.token)
+    if (user) {
+      const cookie = await createSessionCookie(user.id)
+      return redirect(homePathFor(user.role), { headers: { 'Set-Cookie': cookie } })
+    }
   }
   return redirect('/auth/login?reset=1')
 }
@@ -52,7 +67,7 @@ const stateMessage = {
 } as const
 
 export default function ResetPassword() {
-  const { token, welcome, state } = useLoaderData<typeof loader>()
+  const { token, welcome, signIn, state } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useT()
@@ -78,6 +93,7 @@ export default function ResetPassword() {
       <FormErrors form={form} summary={false} />
       <Form method="post" className="space-y-4" {...formProps(form)}>
         <input type="hidden" name="token" value={token} />
+        {signIn ? <input type="hidden" name="signin" value="1" /> : null}
         <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <Button type="submit" className="w-full" disabled={navigation.state === 'submitting'}>
           {t('reset.submit')}

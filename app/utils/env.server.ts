@@ -47,6 +47,9 @@ const schema = z.object({
   COUPON_MAX_FAILURES_PER_ACCOUNT: positiveInt(10),
   RESET_MAX_REQUESTS_PER_IP: positiveInt(10),
   RESET_MAX_REQUESTS_PER_EMAIL: positiveInt(3),
+  // Requests for access ("Solicitar acesso") per hour: per client address, and per CNPJ.
+  ACCESS_REQUEST_MAX_PER_IP: positiveInt(10),
+  ACCESS_REQUEST_MAX_PER_CNPJ: positiveInt(5),
   // Stripe: pay now is offered only when the secret key is set.
   STRIPE_SECRET_KEY: z
     .string()

@@ -13,6 +13,7 @@ test('a visitor: hostile values in every URL parameter and form field never get 
   await expectNo500s(page, [
     '/auth/login',
     '/auth/forgot-password',
+    '/auth/request-access',
     reset.path,
     '/unsubscribe',
     invitation.path,

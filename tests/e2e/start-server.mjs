@@ -18,6 +18,7 @@ const env = {
   // Every spec logs in from 127.0.0.1: keep the per-address limits out of the way.
   LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
   RESET_MAX_REQUESTS_PER_IP: '100000',
+  ACCESS_REQUEST_MAX_PER_IP: '100000',
   REATIVA_SKIP_DOTENV: '1',
   STRIPE_SECRET_KEY: stripe.secretKey,
   STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,

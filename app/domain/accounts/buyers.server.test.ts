@@ -15,7 +15,7 @@ import {
 
 const email = (prefix = 'b') => `${prefix}-${crypto.randomUUID()}@test.example`
 
-async function manager(): Promise<BuyerActor> {
+async function manager(): Promise<Extract<BuyerActor, { kind: 'staff' }>> {
   const user = await createUser({ role: 'MANAGER', email: email('m') })
   return { kind: 'staff', userId: user.id }
 }

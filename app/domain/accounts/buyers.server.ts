@@ -47,6 +47,8 @@ export const BUYER_INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 export type BuyerActor =
   | { kind: 'staff'; userId: string }
   | { kind: 'account-admin'; userId: string; impersonatorId: string | null }
+  /** A request for access whose email is the account's own contact (access-requests.server). */
+  | { kind: 'access-request' }
 
 export type BuyerRefusal =
   | 'NOT_FOUND'
@@ -149,7 +151,7 @@ async function lockAccount(tx: Tx, accountId: string): Promise<boolean> {
 
 /** An account admin may act only while they still are one, on their own account. */
 async function actorMayAct(tx: Tx, actor: BuyerActor, accountId: string): Promise<boolean> {
-  if (actor.kind === 'staff') return true
+  if (actor.kind === 'staff' || actor.kind === 'access-request') return true
   const self = await tx.user.findUnique({
     where: { id: actor.userId },
     select: { role: true, accountId: true, isAccountAdmin: true, active: true },
@@ -167,6 +169,7 @@ function auditActor(actor: BuyerActor) {
   if (actor.kind === 'account-admin' && actor.impersonatorId) {
     return { actorId: actor.impersonatorId, onBehalfOfUserId: actor.userId }
   }
+  if (actor.kind === 'access-request') return { actorId: null, onBehalfOfUserId: null }
   return { actorId: actor.userId, onBehalfOfUserId: null }
 }
 
@@ -185,7 +188,7 @@ function newInvitationToken(tx: Tx, userId: string, now: Date) {
   return issuePasswordLink(tx, userId, { now, validForMs: BUYER_INVITATION_TTL_MS })
 }
 
-type InvitationMail = {
+export type InvitationMail = {
   to: string
   name: string
   locale: string
@@ -221,6 +224,78 @@ async function sendInvitation(mail: InvitationMail) {
 }
 
 /**
+ * Inside the caller's transaction: adds a buyer to the account (or brings back a removed one
+ * with that email), audited, with a new set-password link whose email the caller sends once
+ * the transaction has committed. Refusals change nothing.
+ */
+export async function addBuyerInTx(
+  tx: Tx,
+  actor: BuyerActor,
+  accountId: string,
+  input: BuyerAdd,
+  { locale = DEFAULT_LOCALE as string, now = new Date() } = {},
+): Promise<{ ok: true; userId: string; mail: InvitationMail } | Refused> {
+  const email = normalizeEmail(input.email)
+  const name = input.name.trim()
+  if (!(await lockAccount(tx, accountId))) return refuse('NOT_FOUND')
+  if (!(await actorMayAct(tx, actor, accountId))) return refuse('FORBIDDEN')
+  const owner = await emailOwner(tx, accountId, email)
+  if (owner.kind === 'TAKEN') return refuse('EMAIL_TAKEN')
+  if (owner.kind === 'ALREADY_BUYER') return refuse('ALREADY_BUYER')
+  const account = await tx.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { tradeName: true },
+  })
+  // The first active buyer, or the first since the account lost its admins, is its admin.
+  const others = await othersOnAccount(tx, accountId, '')
+  const isAccountAdmin = input.isAccountAdmin || others.admins === 0
+  const user =
+    owner.kind === 'REMOVED_BUYER'
+      ? await tx.user.update({
+          where: { id: owner.userId },
+          // Back with a new link only: the old password does not come back with them.
+          data: { name, isAccountAdmin, active: true, passwordHash: null },
+          select: { id: true, locale: true, timeZone: true },
+        })
+      : await tx.user.create({
+          data: {
+            email,
+            name,
+            role: 'BUYER',
+            accountId,
+            isAccountAdmin,
+            locale: isLocale(locale) ? locale : DEFAULT_LOCALE,
+          },
+          select: { id: true, locale: true, timeZone: true },
+        })
+  const { token, tokenId } = await newInvitationToken(tx, user.id, now)
+  await audit(tx, {
+    ...auditActor(actor),
+    action: owner.kind === 'REMOVED_BUYER' ? 'buyer.readd' : 'buyer.add',
+    entity: 'User',
+    entityId: user.id,
+    changes: {
+      accountId,
+      email,
+      name,
+      isAccountAdmin,
+      ...(actor.kind === 'access-request' ? { via: 'access-request' } : {}),
+    },
+  })
+  const mail: InvitationMail = {
+    to: email,
+    name,
+    locale: user.locale,
+    timeZone: user.timeZone,
+    accountName: account.tradeName,
+    token,
+    tokenId,
+    expiresAt: new Date(now.getTime() + BUYER_INVITATION_TTL_MS),
+  }
+  return { ok: true as const, userId: user.id, mail }
+}
+
+/**
  * Adds a buyer to the account (or brings back a removed one with that email) and emails them a
  * link to choose their password. Refusals change nothing.
  */
@@ -228,66 +303,15 @@ export async function addBuyer(
   actor: BuyerActor,
   accountId: string,
   input: BuyerAdd,
-  { locale = DEFAULT_LOCALE as string, now = new Date() } = {},
+  options: { locale?: string; now?: Date } = {},
 ): Promise<{ ok: true; userId: string } | Refused> {
-  const email = normalizeEmail(input.email)
-  const name = input.name.trim()
-  const pending: { mail?: InvitationMail } = {}
   try {
-    const outcome = await prisma.$transaction(async (tx) => {
-      if (!(await lockAccount(tx, accountId))) return refuse('NOT_FOUND')
-      if (!(await actorMayAct(tx, actor, accountId))) return refuse('FORBIDDEN')
-      const owner = await emailOwner(tx, accountId, email)
-      if (owner.kind === 'TAKEN') return refuse('EMAIL_TAKEN')
-      if (owner.kind === 'ALREADY_BUYER') return refuse('ALREADY_BUYER')
-      const account = await tx.account.findUniqueOrThrow({
-        where: { id: accountId },
-        select: { tradeName: true },
-      })
-      // The first active buyer, or the first since the account lost its admins, is its admin.
-      const others = await othersOnAccount(tx, accountId, '')
-      const isAccountAdmin = input.isAccountAdmin || others.admins === 0
-      const user =
-        owner.kind === 'REMOVED_BUYER'
-          ? await tx.user.update({
-              where: { id: owner.userId },
-              // Back with a new link only: the old password does not come back with them.
-              data: { name, isAccountAdmin, active: true, passwordHash: null },
-              select: { id: true, locale: true, timeZone: true },
-            })
-          : await tx.user.create({
-              data: {
-                email,
-                name,
-                role: 'BUYER',
-                accountId,
-                isAccountAdmin,
-                locale: isLocale(locale) ? locale : DEFAULT_LOCALE,
-              },
-              select: { id: true, locale: true, timeZone: true },
-            })
-      const { token, tokenId } = await newInvitationToken(tx, user.id, now)
-      await audit(tx, {
-        ...auditActor(actor),
-        action: owner.kind === 'REMOVED_BUYER' ? 'buyer.readd' : 'buyer.add',
-        entity: 'User',
-        entityId: user.id,
-        changes: { accountId, email, name, isAccountAdmin },
-      })
-      pending.mail = {
-        to: email,
-        name,
-        locale: user.locale,
-        timeZone: user.timeZone,
-        accountName: account.tradeName,
-        token,
-        tokenId,
-        expiresAt: new Date(now.getTime() + BUYER_INVITATION_TTL_MS),
-      }
-      return { ok: true as const, userId: user.id }
-    })
-    if (outcome.ok && pending.mail) await sendInvitation(pending.mail)
-    return outcome
+    const outcome = await prisma.$transaction((tx) =>
+      addBuyerInTx(tx, actor, accountId, input, options),
+    )
+    if (!outcome.ok) return outcome
+    await sendInvitation(outcome.mail)
+    return { ok: true, userId: outcome.userId }
   } catch (error) {
     // Someone else took the email between the check and the insert.
     if (isUniqueViolation(error)) return refuse('EMAIL_TAKEN')

@@ -1,3 +1,4 @@
+import { type Role } from '@prisma/client'
 import { PasswordResetEmail } from '#emails/password-reset'
 import { getBranding } from '~/domain/company/company.server'
 import { lucia } from '~/utils/auth.server'
@@ -167,4 +168,24 @@ export async function resetPassword({
   if (!userId) return { ok: false, code: 'USED' }
   await lucia.invalidateUserSessions(userId)
   return { ok: true }
+}
+
+/**
+ * The user whose link `token` just set the password, counted as logged in now: a link that asks
+ * for it (`signin`, a request for access) lands in the portal at once. Only for a token that
+ * `resetPassword` has just accepted; null for any other.
+ */
+export async function signInWithSpentToken(
+  token: string,
+  now = new Date(),
+): Promise<{ id: string; role: Role } | null> {
+  const record = await prisma.passwordResetToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { usedAt: true, user: { select: { id: true, role: true, active: true } } },
+  })
+  // Spent within the last minute, by the submission that is asking.
+  if (!record?.usedAt || now.getTime() - record.usedAt.getTime() > 60_000) return null
+  if (!record.user.active) return null
+  await prisma.user.update({ where: { id: record.user.id }, data: { lastLoginAt: now } })
+  return { id: record.user.id, role: record.user.role }
 }
