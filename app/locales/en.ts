@@ -390,6 +390,18 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.progress.other': '{written} of {count} records written so far.',
   'imports.status.COMMITTED': 'Imported',
   'imports.status.FAILED': 'File refused',
+  'imports.status.DISCARDED': 'Discarded',
+  'imports.discard': 'Discard',
+  'imports.discarding': 'Discarding…',
+  'imports.discarded': 'Preview discarded: the file was deleted and nothing was imported.',
+  'imports.nothingToWrite.allErrors':
+    'Nothing to import: every row has errors. Fix the file and upload it again.',
+  'imports.nothingToWrite.unchanged':
+    'Nothing to import: the rows without errors are already stored exactly like this.',
+  'imports.refused.DISCARDED':
+    'This preview was discarded and cannot be confirmed. Upload the file again to import it.',
+  'imports.refused.NOTHING_TO_WRITE':
+    'Nothing to import: no row creates or updates anything, so there is nothing to confirm.',
   'imports.date': 'Date',
   'imports.fileName': 'File',
   'fileError.EMPTY': 'The file is empty.',

@@ -392,6 +392,18 @@ export const ptBR = {
   'imports.progress.other': '{written} de {count} registros gravados até agora.',
   'imports.status.COMMITTED': 'Importada',
   'imports.status.FAILED': 'Arquivo recusado',
+  'imports.status.DISCARDED': 'Descartada',
+  'imports.discard': 'Descartar',
+  'imports.discarding': 'Descartando…',
+  'imports.discarded': 'Prévia descartada: o arquivo foi apagado e nada foi importado.',
+  'imports.nothingToWrite.allErrors':
+    'Nada a importar: todas as linhas têm erros. Corrija o arquivo e envie de novo.',
+  'imports.nothingToWrite.unchanged':
+    'Nada a importar: as linhas sem erro já estão gravadas exatamente assim.',
+  'imports.refused.DISCARDED':
+    'Esta prévia foi descartada e não pode ser confirmada. Envie o arquivo de novo para importá-lo.',
+  'imports.refused.NOTHING_TO_WRITE':
+    'Nada a importar: nenhuma linha cria ou atualiza registros, então não há o que confirmar.',
   'imports.date': 'Data',
   'imports.fileName': 'Arquivo',
   'fileError.EMPTY': 'O arquivo está vazio.',

@@ -1,5 +1,6 @@
 import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { snapshot } from './forms-helpers'
 
 // Portfolio-wide figures (dashboard counts, thresholds): these run alone, after the parallel
 // specs (playwright.config.ts), so nothing else moves the numbers they compare.
@@ -84,6 +85,27 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
   await expect(page.getByText(/Este mesmo arquivo já foi importado/)).toBeVisible()
   await expect(page.getByTestId('imports.toCreate')).toHaveText('0')
   await expect(page.getByTestId('imports.unchanged')).toHaveText('1')
+  // Nothing to write: confirming is off, and says why; the preview can be discarded.
+  await expect(page.getByRole('button', { name: 'Confirmar importação' })).toBeDisabled()
+  await expect(
+    page.getByText('Nada a importar: as linhas sem erro já estão gravadas exatamente assim.'),
+  ).toBeVisible()
+  await snapshot(page, 'import-nothing-to-write')
+  const batchUrl = page.url()
+  await page.getByRole('button', { name: 'Descartar' }).click()
+  await expect(page.getByText(/Prévia descartada/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Descartar' })).toHaveCount(0)
+  await expect(page.getByRole('main')).toContainText(' · Descartada')
+  // Confirming it anyway (an old tab) is refused with the reason.
+  const refused = await page.request.post(batchUrl, {
+    headers: { Origin: new URL(batchUrl).origin },
+    form: { intent: 'confirm' },
+  })
+  expect(refused.status()).toBe(409)
+  expect(await refused.text()).toContain('Esta prévia foi descartada e não pode ser confirmada.')
+  await page.goto('/admin/imports')
+  const batchLink = page.locator(`a[href="${new URL(batchUrl).pathname}"]`)
+  await expect(page.getByRole('row').filter({ has: batchLink })).toContainText('Descartada')
 })
 
 test('thresholds are validated, saved and reclassify the portfolio', async ({

@@ -35,3 +35,30 @@ export const ImportUploadSchema = z.object({
     .custom<UploadedFile>((value) => isUpload(value) && value.size > 0, MISSING)
     .refine((file) => file.size <= MAX_IMPORT_BYTES, formMessage('imports.tooLarge')),
 })
+
+/**
+ * The buttons on a batch's page: confirm a preview, or discard it. The answer to a refused
+ * press (a discarded batch, nothing to write) is a form error from the domain's reason.
+ */
+export const ImportBatchActionSchema = z.object({
+  intent: z.enum(['confirm', 'discard'], {
+    errorMap: () => ({ message: formMessage('form.invalid') }),
+  }),
+})
+
+/** Whether confirming a previewed batch would write anything (its preview's counts). */
+export function hasWork(batch: { createdRows: number; updatedRows: number }): boolean {
+  return batch.createdRows + batch.updatedRows > 0
+}
+
+/** Why a batch's button was refused, as the message shown above the buttons. */
+export function importRefusal(code: string): string {
+  switch (code) {
+    case 'DISCARDED':
+      return formMessage('imports.refused.DISCARDED')
+    case 'NOTHING_TO_WRITE':
+      return formMessage('imports.refused.NOTHING_TO_WRITE')
+    default:
+      return formMessage('imports.notPreviewed')
+  }
+}

@@ -20,6 +20,7 @@ import {
   type SampleRow,
 } from './analyze.server'
 import { familyIndex, familyKey, resolveFamilyPath } from './analyze-catalog.server'
+import { hasWork } from './import-form'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
@@ -132,20 +133,59 @@ export function listImportBatches() {
   })
 }
 
+export type RefusalCode = 'NOT_FOUND' | 'NOT_PREVIEWED' | 'DISCARDED' | 'NOTHING_TO_WRITE'
+
 export type CommitResult =
   | { ok: true; created: number; updated: number; unchanged: number }
-  | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' }
+  | { ok: false; code: RefusalCode }
 
-/** Only one confirmation wins: the batch leaves PREVIEWED exactly once. */
+/**
+ * Only one confirmation wins: the batch leaves PREVIEWED exactly once. A discarded batch, or
+ * one whose preview found nothing to create or update, is refused with its reason.
+ */
 async function claim(batchId: string): Promise<CommitResult | { ok: true; batch: ImportBatch }> {
   const batch = await prisma.importBatch.findUnique({ where: { id: batchId } })
   if (!batch) return { ok: false, code: 'NOT_FOUND' }
+  if (batch.status === 'DISCARDED') return { ok: false, code: 'DISCARDED' }
+  if (batch.status === 'PREVIEWED' && !hasWork(batch))
+    return { ok: false, code: 'NOTHING_TO_WRITE' }
   const claimed = await prisma.importBatch.updateMany({
     where: { id: batchId, status: 'PREVIEWED' },
     data: { status: 'COMMITTING' },
   })
   if (claimed.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' }
   return { ok: true, batch }
+}
+
+export type DiscardResult = { ok: true } | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' }
+
+/**
+ * Throws away a preview nobody will confirm: the batch is DISCARDED (kept in the history) and
+ * its stored file deleted, in one transaction, audited. Only a PREVIEWED batch can be
+ * discarded; one being written, written or refused stays as it is.
+ */
+export async function discardImport(batchId: string, actorId: string): Promise<DiscardResult> {
+  return prisma.$transaction(async (tx) => {
+    const batch = await tx.importBatch.findUnique({
+      where: { id: batchId },
+      select: { id: true, kind: true, fileName: true, fileId: true, status: true },
+    })
+    if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
+    const discarded = await tx.importBatch.updateMany({
+      where: { id: batchId, status: 'PREVIEWED' },
+      data: { status: 'DISCARDED', fileId: null },
+    })
+    if (discarded.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' } as const
+    if (batch.fileId) await tx.storedFile.deleteMany({ where: { id: batch.fileId } })
+    await audit(tx, {
+      actorId,
+      action: 'import.discard',
+      entity: 'ImportBatch',
+      entityId: batch.id,
+      changes: { kind: batch.kind, fileName: batch.fileName },
+    })
+    return { ok: true } as const
+  })
 }
 
 /**
