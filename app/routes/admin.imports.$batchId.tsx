@@ -18,8 +18,14 @@ import {
   hasWork,
   ImportBatchActionSchema,
   importRefusal,
+  UNDOABLE_IMPORT_KINDS,
 } from '~/domain/accounts/imports/import-form'
-import { discardImport, getImportBatch, startImport } from '~/domain/accounts/imports/import.server'
+import {
+  discardImport,
+  getImportBatch,
+  startImport,
+  undoImport,
+} from '~/domain/accounts/imports/import.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
@@ -42,10 +48,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return json({ result: submission.reply() }, { status: 400 })
   }
+  const { intent } = submission.value
   const result =
-    submission.value.intent === 'discard'
+    intent === 'discard'
       ? await discardImport(batchId, user.id)
-      : await startImport(batchId, user.id)
+      : intent === 'undo'
+        ? await undoImport(batchId, user.id)
+        : await startImport(batchId, user.id)
   if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
   if (!result.ok) {
     return json(
@@ -137,6 +146,30 @@ export default function ImportPreviewPage() {
                 updated: batch.updatedRows,
                 unchanged: batch.skippedRows,
               })}
+            </Alert>
+          ) : null}
+          {batch.status === 'COMMITTED' && UNDOABLE_IMPORT_KINDS.includes(batch.kind) ? (
+            <Form method="post" {...formProps(form)} className="flex flex-wrap items-center gap-3">
+              <Button
+                type="submit"
+                name="intent"
+                value="undo"
+                variant="secondary"
+                disabled={navigation.state === 'submitting'}
+                aria-describedby="import-undo-help"
+              >
+                {pressed === 'undo' ? t('imports.undoing') : t('imports.undo')}
+              </Button>
+              <span id="import-undo-help" className="text-sm text-slate-600">
+                {t('imports.undoHelp')}
+              </span>
+            </Form>
+          ) : null}
+          {batch.status === 'UNDONE' && batch.undoneAt ? (
+            <Alert tone="info">
+              <span data-testid="import-undone">
+                {t('imports.undone', { date: date(batch.undoneAt, 'datetime') })}
+              </span>
             </Alert>
           ) : null}
           {batch.status === 'DISCARDED' ? (

@@ -61,6 +61,7 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
     page.getByText('Importação concluída: 1 criados, 0 atualizados, 0 sem mudança.'),
   ).toBeVisible()
   await expect(page.getByRole('button', { name: 'Confirmar importação' })).toHaveCount(0)
+  const confirmedUrl = page.url()
 
   await page.getByRole('link', { name: 'Painel' }).click()
   await expect(page.getByTestId('reactivated-this-month')).toHaveText(String(reactivatedBefore + 1))
@@ -106,6 +107,27 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
   await page.goto('/admin/imports')
   const batchLink = page.locator(`a[href="${new URL(batchUrl).pathname}"]`)
   await expect(page.getByRole('row').filter({ has: batchLink })).toContainText('Descartada')
+
+  // Undoing the confirmed import puts the dashboard and the account back as they were.
+  await page.goto(confirmedUrl)
+  await snapshot(page, 'import-committed-undo')
+  await page.getByRole('button', { name: 'Desfazer importação' }).click()
+  await expect(page.getByTestId('import-undone')).toContainText('Importação desfeita em')
+  await expect(page.getByRole('main')).toContainText(' · Desfeita')
+  await expect(page.getByRole('button', { name: 'Desfazer importação' })).toHaveCount(0)
+  await snapshot(page, 'import-undone')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await snapshot(page, 'import-undone-390')
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto('/admin')
+  await expect(page.getByTestId('reactivated-this-month')).toHaveText(String(reactivatedBefore))
+  expect(await portfolioCount(page, 'INACTIVE')).toBe(inactiveBefore)
+  expect(await portfolioCount(page, 'ACTIVE')).toBe(activeBefore)
+  await page.goto(`/admin/accounts?q=${cnpj}`)
+  await page.getByTestId('account-row').first().getByRole('link').click()
+  await expect(page.getByTestId('account-status')).toHaveText('Inativo')
+  await expect(page.getByTestId('reactivated')).toHaveCount(0)
+  await expect(page.getByText('Nº ERP E2E-700001')).toHaveCount(0)
 })
 
 test('thresholds are validated, saved and reclassify the portfolio', async ({

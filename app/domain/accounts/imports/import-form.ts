@@ -37,14 +37,17 @@ export const ImportUploadSchema = z.object({
 })
 
 /**
- * The buttons on a batch's page: confirm a preview, or discard it. The answer to a refused
+ * The buttons on a batch's page: confirm a preview, discard it, or undo a committed batch. The answer to a refused
  * press (a discarded batch, nothing to write) is a form error from the domain's reason.
  */
 export const ImportBatchActionSchema = z.object({
-  intent: z.enum(['confirm', 'discard'], {
+  intent: z.enum(['confirm', 'discard', 'undo'], {
     errorMap: () => ({ message: formMessage('form.invalid') }),
   }),
 })
+
+/** The kinds of import that can be undone once committed. */
+export const UNDOABLE_IMPORT_KINDS: readonly ImportKind[] = ['ORDERS', 'ACCOUNTS']
 
 /** Whether confirming a previewed batch would write anything (its preview's counts). */
 export function hasWork(batch: { createdRows: number; updatedRows: number }): boolean {
@@ -55,9 +58,14 @@ export function hasWork(batch: { createdRows: number; updatedRows: number }): bo
 export function importRefusal(code: string): string {
   switch (code) {
     case 'DISCARDED':
-      return formMessage('imports.refused.DISCARDED')
     case 'NOTHING_TO_WRITE':
-      return formMessage('imports.refused.NOTHING_TO_WRITE')
+    case 'NOT_COMMITTED':
+    case 'KIND_NOT_UNDOABLE':
+    case 'NO_UNDO_RECORD':
+    case 'LATER_IMPORT':
+    case 'ORDERS_REFERENCED':
+    case 'ACCOUNTS_IN_USE':
+      return formMessage(`imports.refused.${code}`)
     default:
       return formMessage('imports.notPreviewed')
   }
