@@ -790,7 +790,8 @@ export async function undoImport(
         if (!records.length && !nothingWritten) throw new UndoRefused('NO_UNDO_RECORD')
         const accountIds = [...new Set(records.map((r) => r.accountId))]
         // Records are numbered as written: one after this batch's last, for the same account,
-        // in a batch still committed, is a later change that this undo would overwrite.
+        // in a batch not undone (written, being written, or part-written and to be confirmed
+        // again), is a later change that this undo would overwrite.
         const last = records.at(-1)?.id ?? 0
         for (const ids of chunks(accountIds, ID_CHUNK)) {
           const later = await tx.importUndoRecord.findFirst({
@@ -798,7 +799,7 @@ export async function undoImport(
               id: { gt: last },
               accountId: { in: ids },
               batchId: { not: batchId },
-              batch: { status: 'COMMITTED' },
+              batch: { status: { not: 'UNDONE' } },
             },
             select: { id: true },
           })
@@ -822,6 +823,7 @@ export async function undoImport(
       { timeout: 120_000 },
     )
   } catch (error) {
+    // Thrown inside the transaction, so nothing it did stays.
     if (error instanceof UndoRefused) return { ok: false, code: error.code }
     throw error
   }

@@ -160,17 +160,58 @@ describe('undoing a committed import', () => {
     expect(await prisma.account.count({ where: { cnpj: fresh } })).toBe(1)
   })
 
-  it('refuses catalog kinds and batches not committed', async () => {
+  it('refuses to remove an imported order that has since been refunded, changing nothing', async () => {
+    const now = new Date()
     const manager = await createUser({ role: 'MANAGER' })
+    const account = await createAccount()
+    const ref = `RF-${crypto.randomUUID().slice(0, 8)}`
+    const batch = await imported(
+      'ORDERS',
+      `cnpj;pedido;data;sku;quantidade;preco\n${account.cnpj};${ref};${daysBefore(now, 5)};Z-1;1;9,90\n`,
+      manager.id,
+      now,
+    )
+    const order = await prisma.order.findFirstOrThrow({ where: { externalRef: ref } })
+    await prisma.refund.create({
+      data: {
+        orderId: order.id,
+        requestKey: crypto.randomUUID(),
+        stripeRefundId: `re_${crypto.randomUUID()}`,
+        amountCents: 990,
+        status: 'succeeded',
+        createdById: manager.id,
+      },
+    })
+    const before = await accountState(account.id)
+    expect(await undoImport(batch, manager.id, now)).toEqual({
+      ok: false,
+      code: 'ORDERS_REFERENCED',
+    })
+    expect((await getImportBatch(batch))!.status).toBe('COMMITTED')
+    expect(await accountState(account.id)).toEqual(before)
+  })
+
+  it('refuses catalog imports, batches not committed, and unknown batches', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const sku = `UND-${crypto.randomUUID().slice(0, 8)}`
     const file = path.join(tmp, `${crypto.randomUUID()}.csv`)
-    fs.writeFileSync(file, 'sku;nome;familia;preco\n')
-    const batch = await previewImport({
+    fs.writeFileSync(file, `sku;nome;familia;preco\n${sku};Produto;Desfazer;10,00\n`)
+    const products = await previewImport({
       kind: 'PRODUCTS',
       file,
-      fileName: 'p.csv',
+      fileName: 'produtos.csv',
       actorId: manager.id,
     })
-    expect(await undoImport(batch.id, manager.id)).toEqual({ ok: false, code: 'NOT_COMMITTED' })
+    expect(await undoImport(products.id, manager.id)).toEqual({
+      ok: false,
+      code: 'NOT_COMMITTED',
+    })
+    expect(await commitImport(products.id, manager.id)).toMatchObject({ ok: true, created: 1 })
+    expect(await undoImport(products.id, manager.id)).toEqual({
+      ok: false,
+      code: 'KIND_NOT_UNDOABLE',
+    })
+    expect((await getImportBatch(products.id))!.status).toBe('COMMITTED')
     expect(await undoImport('nope', manager.id)).toEqual({ ok: false, code: 'NOT_FOUND' })
   })
 })
