@@ -200,8 +200,13 @@ async function main() {
     const alone = summary(await browse(buyer, sleep(ALONE_MS)))
 
     const started = performance.now()
-    const confirmed = await call('POST', batchPath, manager, new URLSearchParams({}))
-    if (confirmed.status !== 202) throw new Error(`The confirmation answered ${confirmed.status}`)
+    const confirmed = await call(
+      'POST',
+      batchPath,
+      manager,
+      new URLSearchParams({ intent: 'confirm' }),
+    )
+    if (confirmed.status !== 302) throw new Error(`The confirmation answered ${confirmed.status}`)
     const written = (async () => {
       for (;;) {
         await sleep(1000)

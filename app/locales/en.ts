@@ -392,6 +392,34 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.progress.other': '{written} of {count} records written so far.',
   'imports.status.COMMITTED': 'Imported',
   'imports.status.FAILED': 'File refused',
+  'imports.status.DISCARDED': 'Discarded',
+  'imports.status.UNDONE': 'Undone',
+  'imports.undo': 'Undo import',
+  'imports.undoing': 'Undoing…',
+  'imports.undoHelp':
+    'Removes what this import created and restores what it changed; the accounts’ status and history are recomputed.',
+  'imports.undone':
+    'Import undone on {date}: what it created was removed and what it changed, restored.',
+  'imports.refused.NOT_COMMITTED': 'Only a completed import can be undone.',
+  'imports.refused.KIND_NOT_UNDOABLE': 'Imports of this kind cannot be undone.',
+  'imports.refused.NO_UNDO_RECORD':
+    'This import predates the record of how to undo it: it cannot be undone.',
+  'imports.refused.LATER_IMPORT': 'A later import changed the same accounts: undo that one first.',
+  'imports.refused.ORDERS_REFERENCED':
+    'Cannot undo: orders from this import already have a payment, refund, commission or coupon attached.',
+  'imports.refused.ACCOUNTS_IN_USE':
+    'Cannot undo: accounts created by this import already have orders, buyers, invitations or offers.',
+  'imports.discard': 'Discard',
+  'imports.discarding': 'Discarding…',
+  'imports.discarded': 'Preview discarded: the file was deleted and nothing was imported.',
+  'imports.nothingToWrite.allErrors':
+    'Nothing to import: every row has errors. Fix the file and upload it again.',
+  'imports.nothingToWrite.unchanged':
+    'Nothing to import: the rows without errors are already stored exactly like this.',
+  'imports.refused.DISCARDED':
+    'This preview was discarded and cannot be confirmed. Upload the file again to import it.',
+  'imports.refused.NOTHING_TO_WRITE':
+    'Nothing to import: no row creates or updates anything, so there is nothing to confirm.',
   'imports.date': 'Date',
   'imports.fileName': 'File',
   'fileError.EMPTY': 'The file is empty.',

@@ -394,6 +394,35 @@ export const ptBR = {
   'imports.progress.other': '{written} de {count} registros gravados até agora.',
   'imports.status.COMMITTED': 'Importada',
   'imports.status.FAILED': 'Arquivo recusado',
+  'imports.status.DISCARDED': 'Descartada',
+  'imports.status.UNDONE': 'Desfeita',
+  'imports.undo': 'Desfazer importação',
+  'imports.undoing': 'Desfazendo…',
+  'imports.undoHelp':
+    'Remove o que esta importação criou e restaura o que ela alterou; situação e histórico dos clientes são recalculados.',
+  'imports.undone':
+    'Importação desfeita em {date}: o que ela criou foi removido e o que alterou, restaurado.',
+  'imports.refused.NOT_COMMITTED': 'Só uma importação concluída pode ser desfeita.',
+  'imports.refused.KIND_NOT_UNDOABLE': 'Importações deste tipo não podem ser desfeitas.',
+  'imports.refused.NO_UNDO_RECORD':
+    'Esta importação foi feita antes de o sistema guardar como desfazê-la: não pode ser desfeita.',
+  'imports.refused.LATER_IMPORT':
+    'Uma importação posterior alterou os mesmos clientes: desfaça-a primeiro.',
+  'imports.refused.ORDERS_REFERENCED':
+    'Não é possível desfazer: pedidos desta importação já têm pagamento, estorno, comissão ou cupom ligados a eles.',
+  'imports.refused.ACCOUNTS_IN_USE':
+    'Não é possível desfazer: clientes criados por esta importação já têm pedidos, compradores, convites ou ofertas.',
+  'imports.discard': 'Descartar',
+  'imports.discarding': 'Descartando…',
+  'imports.discarded': 'Prévia descartada: o arquivo foi apagado e nada foi importado.',
+  'imports.nothingToWrite.allErrors':
+    'Nada a importar: todas as linhas têm erros. Corrija o arquivo e envie de novo.',
+  'imports.nothingToWrite.unchanged':
+    'Nada a importar: as linhas sem erro já estão gravadas exatamente assim.',
+  'imports.refused.DISCARDED':
+    'Esta prévia foi descartada e não pode ser confirmada. Envie o arquivo de novo para importá-lo.',
+  'imports.refused.NOTHING_TO_WRITE':
+    'Nada a importar: nenhuma linha cria ou atualiza registros, então não há o que confirmar.',
   'imports.date': 'Data',
   'imports.fileName': 'Arquivo',
   'fileError.EMPTY': 'O arquivo está vazio.',

@@ -23,6 +23,7 @@ import { BuyersPanel } from '~/components/buyers-panel'
 import { orderLeadColumns, OrderRowLeadCells } from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
+import { upcomingExpectedOrder } from '~/domain/accounts/inactivity'
 import { AccountEditSchema, CommercialTermsSchema } from '~/domain/accounts/account-forms'
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import {
@@ -64,7 +65,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   if (!account) throw new Response('Not found', { status: 404 })
   return json({
-    account,
+    account: {
+      ...account,
+      expectedNextOrderAt: upcomingExpectedOrder(account.expectedNextOrderAt, new Date()),
+    },
     reps: options.reps,
     commercial,
     invitations,

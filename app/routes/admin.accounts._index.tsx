@@ -12,7 +12,7 @@ import {
 } from '~/domain/accounts/portfolio.server'
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import { requireStaff } from '~/utils/auth.server'
-import { daysOverdue } from '~/domain/accounts/inactivity'
+import { daysOverdue, upcomingExpectedOrder } from '~/domain/accounts/inactivity'
 import { can } from '~/utils/permissions'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
@@ -41,6 +41,8 @@ export default function AccountsPage() {
   const location = useLocation()
   const overdueDays = (expected: string | null) =>
     daysOverdue(expected ? new Date(expected) : null, new Date(now))
+  const upcoming = (expected: string | null) =>
+    upcomingExpectedOrder(expected ? new Date(expected) : null, new Date(now))
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -126,6 +128,7 @@ export default function AccountsPage() {
         >
           {accounts.map((account) => {
             const overdue = overdueDays(account.expectedNextOrderAt)
+            const expected = upcoming(account.expectedNextOrderAt)
             return (
               <tr key={account.id} className="border-t border-slate-200" data-testid="account-row">
                 <td className="p-2">
@@ -143,7 +146,7 @@ export default function AccountsPage() {
                 <td className="p-2">{t(`status.${account.status}`)}</td>
                 <td className="p-2">{account.lastOrderAt ? date(account.lastOrderAt) : '—'}</td>
                 <td className="p-2">
-                  {account.expectedNextOrderAt ? date(account.expectedNextOrderAt) : '—'}
+                  {expected ? date(expected) : '—'}
                   {overdue ? (
                     <span className="block text-xs text-red-700">
                       {t('accounts.overdue', { days: overdue })}

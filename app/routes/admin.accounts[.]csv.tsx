@@ -1,4 +1,5 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
+import { upcomingExpectedOrder } from '~/domain/accounts/inactivity'
 import { exportAccounts, parseAccountFilters } from '~/domain/accounts/portfolio.server'
 import { requireStaff } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv-response.server'
@@ -7,6 +8,7 @@ import { csvResponse } from '~/utils/csv-response.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'accounts:view')
   const filters = parseAccountFilters(new URL(request.url).searchParams)
+  const now = new Date()
   async function* rows() {
     yield [
       'cnpj',
@@ -35,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           a.segment,
           a.status,
           a.lastOrderAt?.toISOString().slice(0, 10),
-          a.expectedNextOrderAt?.toISOString().slice(0, 10),
+          upcomingExpectedOrder(a.expectedNextOrderAt, now)?.toISOString().slice(0, 10),
           a.reactivatedAt?.toISOString().slice(0, 10),
           a.rep?.code,
           a.email,

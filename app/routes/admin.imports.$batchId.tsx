@@ -1,4 +1,5 @@
-import { json } from '@remix-run/node'
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Form,
@@ -9,11 +10,22 @@ import {
   useRevalidator,
 } from '@remix-run/react'
 import { useEffect } from 'react'
-import { useFormMessage } from '~/components/forms'
+import { FormErrors, formProps, useContractForm, useFormMessage } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { type SampleRow } from '~/domain/accounts/imports/analyze.server'
-import { getImportBatch, startImport } from '~/domain/accounts/imports/import.server'
+import {
+  hasWork,
+  ImportBatchActionSchema,
+  importRefusal,
+  UNDOABLE_IMPORT_KINDS,
+} from '~/domain/accounts/imports/import-form'
+import {
+  discardImport,
+  getImportBatch,
+  startImport,
+  undoImport,
+} from '~/domain/accounts/imports/import.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
@@ -31,15 +43,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'imports:manage')
-  const result = await startImport(params.batchId ?? '', user.id)
+  const batchId = params.batchId ?? ''
+  const submission = parseWithZod(await request.formData(), { schema: ImportBatchActionSchema })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply() }, { status: 400 })
+  }
+  const { intent } = submission.value
+  const result =
+    intent === 'discard'
+      ? await discardImport(batchId, user.id)
+      : intent === 'undo'
+        ? await undoImport(batchId, user.id)
+        : await startImport(batchId, user.id)
   if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
-  return json(result, { status: result.ok ? 202 : 409 })
+  if (!result.ok) {
+    return json(
+      { result: submission.reply({ formErrors: [importRefusal(result.code)] }) },
+      { status: 409 },
+    )
+  }
+  // The page reloads the batch: its new status says what happened.
+  return redirect(`/admin/imports/${batchId}`)
 }
 
 export default function ImportPreviewPage() {
   const { batch } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
+  const [form] = useContractForm(ImportBatchActionSchema, {
+    id: 'import-batch',
+    lastResult: actionData?.result,
+  })
+  const pressed = navigation.formData?.get('intent')
   const { t, date } = useT()
   const message = useFormMessage()
   const { preview } = batch
@@ -113,13 +148,63 @@ export default function ImportPreviewPage() {
               })}
             </Alert>
           ) : null}
-          {result && !result.ok ? <Alert tone="error">{t('imports.notPreviewed')}</Alert> : null}
-          {batch.status === 'PREVIEWED' ? (
-            <Form method="post" className="flex flex-wrap items-center gap-3">
-              <Button type="submit" disabled={navigation.state === 'submitting'}>
-                {navigation.state === 'submitting' ? t('imports.confirming') : t('imports.confirm')}
+          {batch.status === 'COMMITTED' && UNDOABLE_IMPORT_KINDS.includes(batch.kind) ? (
+            <Form method="post" {...formProps(form)} className="flex flex-wrap items-center gap-3">
+              <Button
+                type="submit"
+                name="intent"
+                value="undo"
+                variant="secondary"
+                disabled={navigation.state === 'submitting'}
+                aria-describedby="import-undo-help"
+              >
+                {pressed === 'undo' ? t('imports.undoing') : t('imports.undo')}
               </Button>
-              {batch.errorRows > 0 ? (
+              <span id="import-undo-help" className="text-sm text-slate-600">
+                {t('imports.undoHelp')}
+              </span>
+            </Form>
+          ) : null}
+          {batch.status === 'UNDONE' && batch.undoneAt ? (
+            <Alert tone="info">
+              <span data-testid="import-undone">
+                {t('imports.undone', { date: date(batch.undoneAt, 'datetime') })}
+              </span>
+            </Alert>
+          ) : null}
+          {batch.status === 'DISCARDED' ? (
+            <Alert tone="info">{t('imports.discarded')}</Alert>
+          ) : null}
+          <FormErrors form={form} />
+          {batch.status === 'PREVIEWED' ? (
+            <Form method="post" {...formProps(form)} className="flex flex-wrap items-center gap-3">
+              <Button
+                type="submit"
+                name="intent"
+                value="confirm"
+                disabled={!hasWork(batch) || navigation.state === 'submitting'}
+                aria-describedby={hasWork(batch) ? undefined : 'import-nothing'}
+              >
+                {pressed === 'confirm' ? t('imports.confirming') : t('imports.confirm')}
+              </Button>
+              <Button
+                type="submit"
+                name="intent"
+                value="discard"
+                variant="secondary"
+                disabled={navigation.state === 'submitting'}
+              >
+                {pressed === 'discard' ? t('imports.discarding') : t('imports.discard')}
+              </Button>
+              {!hasWork(batch) ? (
+                <span id="import-nothing" className="text-sm text-amber-800">
+                  {t(
+                    batch.errorRows > 0 && batch.skippedRows === 0
+                      ? 'imports.nothingToWrite.allErrors'
+                      : 'imports.nothingToWrite.unchanged',
+                  )}
+                </span>
+              ) : batch.errorRows > 0 ? (
                 <span className="text-sm text-amber-800">
                   {t(
                     batch.kind === 'ORDERS' ? 'imports.errorsSkipped' : 'imports.errorsSkippedRows',

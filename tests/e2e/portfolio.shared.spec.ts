@@ -1,5 +1,6 @@
 import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { snapshot } from './forms-helpers'
 
 // Portfolio-wide figures (dashboard counts, thresholds): these run alone, after the parallel
 // specs (playwright.config.ts), so nothing else moves the numbers they compare.
@@ -60,6 +61,7 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
     page.getByText('Importação concluída: 1 criados, 0 atualizados, 0 sem mudança.'),
   ).toBeVisible()
   await expect(page.getByRole('button', { name: 'Confirmar importação' })).toHaveCount(0)
+  const confirmedUrl = page.url()
 
   await page.getByRole('link', { name: 'Painel' }).click()
   await expect(page.getByTestId('reactivated-this-month')).toHaveText(String(reactivatedBefore + 1))
@@ -84,6 +86,48 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
   await expect(page.getByText(/Este mesmo arquivo já foi importado/)).toBeVisible()
   await expect(page.getByTestId('imports.toCreate')).toHaveText('0')
   await expect(page.getByTestId('imports.unchanged')).toHaveText('1')
+  // Nothing to write: confirming is off, and says why; the preview can be discarded.
+  await expect(page.getByRole('button', { name: 'Confirmar importação' })).toBeDisabled()
+  await expect(
+    page.getByText('Nada a importar: as linhas sem erro já estão gravadas exatamente assim.'),
+  ).toBeVisible()
+  await snapshot(page, 'import-nothing-to-write')
+  const batchUrl = page.url()
+  await page.getByRole('button', { name: 'Descartar' }).click()
+  await expect(page.getByText(/Prévia descartada/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Descartar' })).toHaveCount(0)
+  await expect(page.getByRole('main')).toContainText(' · Descartada')
+  // Confirming it anyway (an old tab) is refused with the reason.
+  const refused = await page.request.post(batchUrl, {
+    headers: { Origin: new URL(batchUrl).origin },
+    form: { intent: 'confirm' },
+  })
+  expect(refused.status()).toBe(409)
+  expect(await refused.text()).toContain('Esta prévia foi descartada e não pode ser confirmada.')
+  await page.goto('/admin/imports')
+  const batchLink = page.locator(`a[href="${new URL(batchUrl).pathname}"]`)
+  await expect(page.getByRole('row').filter({ has: batchLink })).toContainText('Descartada')
+
+  // Undoing the confirmed import puts the dashboard and the account back as they were.
+  await page.goto(confirmedUrl)
+  await snapshot(page, 'import-committed-undo')
+  await page.getByRole('button', { name: 'Desfazer importação' }).click()
+  await expect(page.getByTestId('import-undone')).toContainText('Importação desfeita em')
+  await expect(page.getByRole('main')).toContainText(' · Desfeita')
+  await expect(page.getByRole('button', { name: 'Desfazer importação' })).toHaveCount(0)
+  await snapshot(page, 'import-undone')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await snapshot(page, 'import-undone-390')
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto('/admin')
+  await expect(page.getByTestId('reactivated-this-month')).toHaveText(String(reactivatedBefore))
+  expect(await portfolioCount(page, 'INACTIVE')).toBe(inactiveBefore)
+  expect(await portfolioCount(page, 'ACTIVE')).toBe(activeBefore)
+  await page.goto(`/admin/accounts?q=${cnpj}`)
+  await page.getByTestId('account-row').first().getByRole('link').click()
+  await expect(page.getByTestId('account-status')).toHaveText('Inativo')
+  await expect(page.getByTestId('reactivated')).toHaveCount(0)
+  await expect(page.getByText('Nº ERP E2E-700001')).toHaveCount(0)
 })
 
 test('thresholds are validated, saved and reclassify the portfolio', async ({

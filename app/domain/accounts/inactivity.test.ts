@@ -1,4 +1,10 @@
-import { classifyAccount, daysOverdue, statusAt, statusTimeline } from './inactivity'
+import {
+  classifyAccount,
+  daysOverdue,
+  statusAt,
+  statusTimeline,
+  upcomingExpectedOrder,
+} from './inactivity'
 
 const DAY = 86_400_000
 const now = new Date('2026-11-23T12:00:00Z')
@@ -94,5 +100,24 @@ describe('days overdue', () => {
     expect(daysOverdue(new Date(now.getTime() - 0.5 * DAY), now)).toBeNull()
     expect(daysOverdue(new Date(now.getTime() + 2 * DAY), now)).toBeNull()
     expect(daysOverdue(null, now)).toBeNull()
+  })
+})
+
+describe('the expected next order shown', () => {
+  it('is shown only while it is in the future', () => {
+    const ahead = new Date(now.getTime() + 1)
+    expect(upcomingExpectedOrder(ahead, now)).toEqual(ahead)
+    expect(upcomingExpectedOrder(now, now)).toBeNull()
+    expect(upcomingExpectedOrder(new Date(now.getTime() - 400 * DAY), now)).toBeNull()
+    expect(upcomingExpectedOrder(null, now)).toBeNull()
+  })
+
+  it('is never in the past for a lost account with a cadence', () => {
+    // Monthly orders that stopped 400 days ago: the cadence puts the next one a year back.
+    const lost = classifyAccount(daysAgo(460, 430, 400), now)
+    expect(lost.status).toBe('LOST')
+    expect(lost.expectedNextOrderAt! < now).toBe(true)
+    expect(upcomingExpectedOrder(lost.expectedNextOrderAt, now)).toBeNull()
+    expect(daysOverdue(lost.expectedNextOrderAt, now)).toBe(370)
   })
 })

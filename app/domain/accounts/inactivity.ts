@@ -135,6 +135,15 @@ export function nextStatusChangeAt(
   return statusTimeline(past, horizon, thresholds).find((period) => period.from > now)?.from ?? null
 }
 
+/**
+ * The expected next order as shown to people: only while it is still ahead. Once it has passed
+ * (a lost account's date from a year ago) it is not a next order but lateness, which
+ * `daysOverdue` tells.
+ */
+export function upcomingExpectedOrder(expectedNextOrderAt: Date | null, now: Date): Date | null {
+  return expectedNextOrderAt && expectedNextOrderAt > now ? expectedNextOrderAt : null
+}
+
 /** Whole days an account is past its expected next order, or null when it is not late. */
 export function daysOverdue(expectedNextOrderAt: Date | null, now: Date): number | null {
   if (!expectedNextOrderAt) return null

@@ -67,6 +67,24 @@ export async function addRevenue(
   }
 }
 
+/**
+ * Takes orders back out of the summary (an import undone): the same rows `addRevenue` added
+ * to, less their totals and counts; a row left with no orders is removed, as if never added.
+ */
+export async function removeRevenue(
+  db: Tx | typeof prisma,
+  entries: readonly RevenueEntry[],
+): Promise<void> {
+  for (const row of aggregate(entries)) {
+    const key = { month: row.month, channel: row.channel, repId: row.repId, state: row.state }
+    await db.revenueSummary.updateMany({
+      where: key,
+      data: { totalCents: { decrement: row.totalCents }, orders: { decrement: row.orders } },
+    })
+    await db.revenueSummary.deleteMany({ where: { ...key, orders: { lte: 0 } } })
+  }
+}
+
 /** Recomputes the summary from the orders (nightly, and after seeding). */
 export async function rebuildRevenueSummary(): Promise<number> {
   const accounts = new Map(

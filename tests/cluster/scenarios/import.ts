@@ -66,8 +66,11 @@ export const importSurvivesKilledWorker: Scenario = {
     report.equal('orders the preview will create', previewed.createdRows, ORDERS)
 
     // …confirm on another; a worker writes it.
-    const confirm = await manager.postForm(robin.next(), `/admin/imports/${batchId}`, {})
-    report.equal('confirmation answer', confirm.status, 202)
+    const confirm = await manager.postForm(robin.next(), `/admin/imports/${batchId}`, {
+      intent: 'confirm',
+    })
+    // Back to the batch's page, which shows the write's progress.
+    report.equal('confirmation answer', confirm.status, 302)
     started = Date.now()
     const lease = await waitFor(
       'a worker to take the import',

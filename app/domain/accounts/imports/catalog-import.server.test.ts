@@ -156,10 +156,8 @@ describe('importing products', () => {
     expect(again.preview.alreadyImportedAt).not.toBeNull()
     expect(again).toMatchObject({ createdRows: 0, updatedRows: 0, skippedRows: 4 })
     expect(await commitImport(again.id, manager.id)).toEqual({
-      ok: true,
-      created: 0,
-      updated: 0,
-      unchanged: 4,
+      ok: false,
+      code: 'NOTHING_TO_WRITE',
     })
     expect(await commitImport(batch.id, manager.id)).toEqual({ ok: false, code: 'NOT_PREVIEWED' })
     expect(await prisma.productFamily.count({ where: { parentId: existing.id } })).toBe(2)

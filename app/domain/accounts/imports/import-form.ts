@@ -35,3 +35,38 @@ export const ImportUploadSchema = z.object({
     .custom<UploadedFile>((value) => isUpload(value) && value.size > 0, MISSING)
     .refine((file) => file.size <= MAX_IMPORT_BYTES, formMessage('imports.tooLarge')),
 })
+
+/**
+ * The buttons on a batch's page: confirm a preview, discard it, or undo a committed batch. The answer to a refused
+ * press (a discarded batch, nothing to write) is a form error from the domain's reason.
+ */
+export const ImportBatchActionSchema = z.object({
+  intent: z.enum(['confirm', 'discard', 'undo'], {
+    errorMap: () => ({ message: formMessage('form.invalid') }),
+  }),
+})
+
+/** The kinds of import that can be undone once committed. */
+export const UNDOABLE_IMPORT_KINDS: readonly ImportKind[] = ['ORDERS', 'ACCOUNTS']
+
+/** Whether confirming a previewed batch would write anything (its preview's counts). */
+export function hasWork(batch: { createdRows: number; updatedRows: number }): boolean {
+  return batch.createdRows + batch.updatedRows > 0
+}
+
+/** Why a batch's button was refused, as the message shown above the buttons. */
+export function importRefusal(code: string): string {
+  switch (code) {
+    case 'DISCARDED':
+    case 'NOTHING_TO_WRITE':
+    case 'NOT_COMMITTED':
+    case 'KIND_NOT_UNDOABLE':
+    case 'NO_UNDO_RECORD':
+    case 'LATER_IMPORT':
+    case 'ORDERS_REFERENCED':
+    case 'ACCOUNTS_IN_USE':
+      return formMessage(`imports.refused.${code}`)
+    default:
+      return formMessage('imports.notPreviewed')
+  }
+}

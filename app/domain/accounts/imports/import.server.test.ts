@@ -7,7 +7,9 @@ import { processId } from '~/utils/jobs.server'
 import { formatCnpj } from '../cnpj'
 import {
   commitImport,
+  discardImport,
   getImportBatch,
+  listImportBatches,
   previewImport,
   startImport,
   writeConfirmedImports,
@@ -89,7 +91,10 @@ describe('importing offline order history', () => {
     const again = await preview('ORDERS', csv, manager.id)
     expect(again).toMatchObject({ createdRows: 0, skippedRows: 2 })
     expect(again.preview.alreadyImportedAt).not.toBeNull()
-    await commitImport(again.id, manager.id)
+    expect(await commitImport(again.id, manager.id)).toEqual({
+      ok: false,
+      code: 'NOTHING_TO_WRITE',
+    })
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(2)
     expect(await prisma.orderLine.count({ where: { order: { accountId: account.id } } })).toBe(3)
   })
@@ -125,6 +130,12 @@ describe('importing offline order history', () => {
     ])
     expect(batch).toMatchObject({ totalRows: 10, errorRows: 9, createdRows: 0 })
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
+    // Nothing would be written: confirming is refused with that reason, and stays possible to discard.
+    expect(await startImport(batch.id, manager.id)).toEqual({
+      ok: false,
+      code: 'NOTHING_TO_WRITE',
+    })
+    expect((await getImportBatch(batch.id))!.status).toBe('PREVIEWED')
   })
 
   it('refuses files with the wrong columns, nothing in them, or binary content', async () => {
@@ -232,6 +243,56 @@ describe('writing a confirmed import in short steps', () => {
     ).toBe(1)
     // Confirming once more changes nothing.
     expect(await commitImport(batch.id, manager.id)).toEqual({ ok: false, code: 'NOT_PREVIEWED' })
+  })
+})
+
+describe('discarding a preview', () => {
+  it('marks the batch discarded, deletes its file, audits it, and refuses to confirm it', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const account = await createAccount()
+    const batch = await preview(
+      'ORDERS',
+      `cnpj;pedido;data;sku;quantidade;preco\n${account.cnpj};DS-1;01/11/2026;Z-1;1;1,00\n`,
+      manager.id,
+    )
+    const fileId = batch.fileId!
+    expect(await prisma.storedFile.count({ where: { id: fileId } })).toBe(1)
+
+    expect(await discardImport(batch.id, manager.id)).toEqual({ ok: true })
+    const discarded = (await getImportBatch(batch.id))!
+    expect(discarded).toMatchObject({ status: 'DISCARDED', fileId: null })
+    expect(await prisma.storedFile.count({ where: { id: fileId } })).toBe(0)
+    const log = await prisma.auditLog.findFirstOrThrow({
+      where: { entity: 'ImportBatch', entityId: batch.id },
+    })
+    expect(log).toMatchObject({ action: 'import.discard', actorId: manager.id })
+    expect(JSON.parse(log.changes)).toMatchObject({ fileName: 'arquivo.csv' })
+
+    expect(await startImport(batch.id, manager.id)).toEqual({ ok: false, code: 'DISCARDED' })
+    expect(await commitImport(batch.id, manager.id)).toEqual({ ok: false, code: 'DISCARDED' })
+    expect(await discardImport(batch.id, manager.id)).toEqual({
+      ok: false,
+      code: 'NOT_PREVIEWED',
+    })
+    expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
+    expect((await listImportBatches()).find((b) => b.id === batch.id)?.status).toBe('DISCARDED')
+  })
+
+  it('leaves a written batch alone', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const account = await createAccount()
+    const batch = await preview(
+      'ORDERS',
+      `cnpj;pedido;data;sku;quantidade;preco\n${account.cnpj};DS-2;01/11/2026;Z-1;1;1,00\n`,
+      manager.id,
+    )
+    await commitImport(batch.id, manager.id)
+    expect(await discardImport(batch.id, manager.id)).toEqual({
+      ok: false,
+      code: 'NOT_PREVIEWED',
+    })
+    expect(await discardImport('nope', manager.id)).toEqual({ ok: false, code: 'NOT_FOUND' })
+    expect((await getImportBatch(batch.id))!.status).toBe('COMMITTED')
   })
 })
 

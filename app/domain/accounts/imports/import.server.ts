@@ -2,12 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { type ImportBatch, type ImportKind } from '@prisma/client'
+import { chunks } from '~/utils/chunks'
 import { dialect, prisma, type Tx } from '~/utils/db.server'
 import { readUpload, storeFile, withStoredFileOnDisk } from '~/utils/files.server'
 import { runExclusive, type Lease } from '~/utils/jobs.server'
 import { wake } from '~/utils/wake.server'
 import { audit } from '~/domain/audit/audit.server'
-import { addRevenue } from '../revenue-summary.server'
+import { addRevenue, removeRevenue } from '../revenue-summary.server'
 import { syncAccounts } from '../reclassify.server'
 import { accountSearchText } from '../search'
 import { productSearchText } from '~/domain/catalog/search-text'
@@ -20,6 +21,7 @@ import {
   type SampleRow,
 } from './analyze.server'
 import { familyIndex, familyKey, resolveFamilyPath } from './analyze-catalog.server'
+import { hasWork, UNDOABLE_IMPORT_KINDS } from './import-form'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
@@ -132,20 +134,59 @@ export function listImportBatches() {
   })
 }
 
+export type RefusalCode = 'NOT_FOUND' | 'NOT_PREVIEWED' | 'DISCARDED' | 'NOTHING_TO_WRITE'
+
 export type CommitResult =
   | { ok: true; created: number; updated: number; unchanged: number }
-  | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' }
+  | { ok: false; code: RefusalCode }
 
-/** Only one confirmation wins: the batch leaves PREVIEWED exactly once. */
+/**
+ * Only one confirmation wins: the batch leaves PREVIEWED exactly once. A discarded batch, or
+ * one whose preview found nothing to create or update, is refused with its reason.
+ */
 async function claim(batchId: string): Promise<CommitResult | { ok: true; batch: ImportBatch }> {
   const batch = await prisma.importBatch.findUnique({ where: { id: batchId } })
   if (!batch) return { ok: false, code: 'NOT_FOUND' }
+  if (batch.status === 'DISCARDED') return { ok: false, code: 'DISCARDED' }
+  if (batch.status === 'PREVIEWED' && !hasWork(batch))
+    return { ok: false, code: 'NOTHING_TO_WRITE' }
   const claimed = await prisma.importBatch.updateMany({
     where: { id: batchId, status: 'PREVIEWED' },
     data: { status: 'COMMITTING' },
   })
   if (claimed.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' }
   return { ok: true, batch }
+}
+
+export type DiscardResult = { ok: true } | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' }
+
+/**
+ * Throws away a preview nobody will confirm: the batch is DISCARDED (kept in the history) and
+ * its stored file deleted, in one transaction, audited. Only a PREVIEWED batch can be
+ * discarded; one being written, written or refused stays as it is.
+ */
+export async function discardImport(batchId: string, actorId: string): Promise<DiscardResult> {
+  return prisma.$transaction(async (tx) => {
+    const batch = await tx.importBatch.findUnique({
+      where: { id: batchId },
+      select: { id: true, kind: true, fileName: true, fileId: true, status: true },
+    })
+    if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
+    const discarded = await tx.importBatch.updateMany({
+      where: { id: batchId, status: 'PREVIEWED' },
+      data: { status: 'DISCARDED', fileId: null },
+    })
+    if (discarded.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' } as const
+    if (batch.fileId) await tx.storedFile.deleteMany({ where: { id: batch.fileId } })
+    await audit(tx, {
+      actorId,
+      action: 'import.discard',
+      entity: 'ImportBatch',
+      entityId: batch.id,
+      changes: { kind: batch.kind, fileName: batch.fileName },
+    })
+    return { ok: true } as const
+  })
 }
 
 /**
@@ -246,7 +287,7 @@ async function write(
     if (batch.kind === 'ORDERS') {
       await inSteps(analysis.orders, sizer, (part) =>
         step(batchId, lease, { created: part.length }, async (tx) => {
-          await writeOrders(tx, part, now)
+          await writeOrders(tx, batchId, part, now)
           return [...new Set(part.map((o) => o.accountId))]
         }),
       )
@@ -266,7 +307,7 @@ async function write(
       await inSteps(analysis.accounts, sizer, (part) => {
         const updated = part.filter((record) => record.existingId).length
         return step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
-          for (const record of part) await writeAccount(tx, record, actorId, now)
+          for (const record of part) await writeAccount(tx, batchId, record, actorId, now)
           return []
         })
       })
@@ -417,12 +458,14 @@ function yieldToRequests(stepMs: number) {
   return new Promise((resolve) => setTimeout(resolve, pause))
 }
 
-async function writeOrders(tx: Tx, part: Analysis['orders'], now: Date) {
+async function writeOrders(tx: Tx, batchId: string, part: Analysis['orders'], now: Date) {
+  const accountIds = [...new Set(part.map((o) => o.accountId))]
+  await recordAccountStates(tx, batchId, accountIds)
   // The rep assigned when the file is imported, and the state, for revenue by rep and state.
   const owners = new Map(
     (
       await tx.account.findMany({
-        where: { id: { in: [...new Set(part.map((o) => o.accountId))] } },
+        where: { id: { in: accountIds } },
         select: { id: true, repId: true, state: true },
       })
     ).map((a) => [a.id, a]),
@@ -444,6 +487,16 @@ async function writeOrders(tx: Tx, part: Analysis['orders'], now: Date) {
     select: { id: true, externalRef: true },
   })
   const ids = new Map(created.map((o) => [o.externalRef, o.id]))
+  await tx.importUndoRecord.createMany({
+    data: part.map((o) => ({
+      batchId,
+      entity: 'Order',
+      entityId: String(ids.get(o.externalRef)!),
+      created: true,
+      accountId: o.accountId,
+      data: JSON.stringify({ state: owners.get(o.accountId)?.state ?? '' }),
+    })),
+  })
   await tx.orderLine.createMany({
     data: part.flatMap((o) => o.lines.map((l) => ({ ...l, orderId: ids.get(o.externalRef)! }))),
   })
@@ -461,6 +514,7 @@ async function writeOrders(tx: Tx, part: Analysis['orders'], now: Date) {
 
 async function writeAccount(
   tx: Tx,
+  batchId: string,
   record: Analysis['accounts'][number],
   actorId: string,
   now: Date,
@@ -471,20 +525,88 @@ async function writeAccount(
     searchText: accountSearchText(data),
     minimumOrderCents: data.minimumOrderCents ?? undefined,
   }
-  const assignment = (accountId: string) => ({
-    data: { accountId, repId: data.repId, assignedAt: now, assignedById: actorId },
-  })
+  const assign = async (accountId: string) => {
+    const assignment = await tx.repAssignment.create({
+      data: { accountId, repId: data.repId, assignedAt: now, assignedById: actorId },
+      select: { id: true },
+    })
+    await tx.importUndoRecord.create({
+      data: { batchId, entity: 'RepAssignment', entityId: assignment.id, created: true, accountId },
+    })
+  }
   if (!existingId) {
     const account = await tx.account.create({ data: fields, select: { id: true } })
-    await tx.repAssignment.create(assignment(account.id))
+    await tx.importUndoRecord.create({
+      data: {
+        batchId,
+        entity: 'Account',
+        entityId: account.id,
+        created: true,
+        accountId: account.id,
+      },
+    })
+    await assign(account.id)
     return
   }
-  const before = await tx.account.findUniqueOrThrow({
-    where: { id: existingId },
-    select: { repId: true },
+  const select = Object.fromEntries(Object.keys(fields).map((key) => [key, true])) as Record<
+    keyof typeof fields,
+    true
+  >
+  const before = await tx.account.findUniqueOrThrow({ where: { id: existingId }, select })
+  await tx.importUndoRecord.create({
+    data: {
+      batchId,
+      entity: 'Account',
+      entityId: existingId,
+      created: false,
+      accountId: existingId,
+      data: JSON.stringify(before),
+    },
   })
   await tx.account.update({ where: { id: existingId }, data: fields })
-  if (before.repId !== data.repId) await tx.repAssignment.create(assignment(existingId))
+  if (before.repId !== data.repId) await assign(existingId)
+}
+
+/** The derived fields an order import changes, restored as they were when it is undone. */
+const ACCOUNT_STATE = {
+  status: true,
+  firstOrderAt: true,
+  lastOrderAt: true,
+  reactivatedAt: true,
+  medianIntervalDays: true,
+  expectedNextOrderAt: true,
+  nextReviewAt: true,
+} as const
+
+/**
+ * Before a batch's first order for an account: the account's derived state and its
+ * reactivations as they are, once per batch (a resumed run finds them recorded).
+ */
+async function recordAccountStates(tx: Tx, batchId: string, accountIds: readonly string[]) {
+  const recorded = new Set(
+    (
+      await tx.importUndoRecord.findMany({
+        where: { batchId, entity: 'AccountState', accountId: { in: [...accountIds] } },
+        select: { accountId: true },
+      })
+    ).map((r) => r.accountId),
+  )
+  const missing = accountIds.filter((id) => !recorded.has(id))
+  if (!missing.length) return
+  const accounts = await tx.account.findMany({
+    where: { id: { in: missing } },
+    select: { id: true, ...ACCOUNT_STATE, reactivations: { select: { id: true } } },
+  })
+  await tx.importUndoRecord.createMany({
+    data: accounts.map(({ id, reactivations, ...state }) => ({
+      batchId,
+      entity: 'AccountState',
+      entityId: id,
+      created: false,
+      accountId: id,
+      data: JSON.stringify({ ...state, reactivationIds: reactivations.map((r) => r.id) }),
+    })),
+  })
 }
 
 async function writeRep(tx: Tx, record: Analysis['reps'][number]) {
@@ -609,4 +731,221 @@ async function finishWrite(
     })
     return { ok: true as const, created, updated, unchanged }
   })
+}
+
+export type UndoRefusal =
+  | 'NOT_FOUND'
+  | 'NOT_COMMITTED'
+  | 'KIND_NOT_UNDOABLE'
+  | 'NO_UNDO_RECORD'
+  | 'LATER_IMPORT'
+  | 'ORDERS_REFERENCED'
+  | 'ACCOUNTS_IN_USE'
+export type UndoResult =
+  | { ok: true; removed: number; restored: number }
+  | { ok: false; code: UndoRefusal }
+
+class UndoRefused extends Error {
+  constructor(readonly code: UndoRefusal) {
+    super(code)
+  }
+}
+
+// Ids per `IN (...)` list, under SQLite's limit on a statement's parameters.
+const ID_CHUNK = 500
+
+/**
+ * Takes a committed import back from the before-images its steps recorded: what it created is
+ * removed, what it changed is restored, and the accounts' status, history, cadence and
+ * reactivations re-derived from the orders left, with the revenue summary less its orders.
+ * Refused, changing nothing, when a later committed import touched the same accounts, when an
+ * imported order has since been used (a payment, refund, commission or offer redemption), or
+ * when an account the batch created has since been used (orders, buyers, invitations, offers).
+ * One transaction, audited.
+ */
+export async function undoImport(
+  batchId: string,
+  actorId: string,
+  now = new Date(),
+): Promise<UndoResult> {
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        const batch = await tx.importBatch.findUnique({ where: { id: batchId } })
+        if (!batch) throw new UndoRefused('NOT_FOUND')
+        if (batch.status !== 'COMMITTED' || !batch.committedAt)
+          throw new UndoRefused('NOT_COMMITTED')
+        if (!UNDOABLE_IMPORT_KINDS.includes(batch.kind)) throw new UndoRefused('KIND_NOT_UNDOABLE')
+        // Claimed first: a second undo at the same time finds it no longer COMMITTED.
+        const claimed = await tx.importBatch.updateMany({
+          where: { id: batchId, status: 'COMMITTED' },
+          data: { status: 'UNDONE', undoneAt: now, undoneById: actorId },
+        })
+        if (claimed.count !== 1) throw new UndoRefused('NOT_COMMITTED')
+        const records = await tx.importUndoRecord.findMany({
+          where: { batchId },
+          orderBy: { id: 'asc' },
+        })
+        const nothingWritten = batch.createdRows + batch.updatedRows === 0
+        if (!records.length && !nothingWritten) throw new UndoRefused('NO_UNDO_RECORD')
+        const accountIds = [...new Set(records.map((r) => r.accountId))]
+        // Records are numbered as written: one after this batch's last, for the same account,
+        // in a batch not undone (written, being written, or part-written and to be confirmed
+        // again), is a later change that this undo would overwrite.
+        const last = records.at(-1)?.id ?? 0
+        for (const ids of chunks(accountIds, ID_CHUNK)) {
+          const later = await tx.importUndoRecord.findFirst({
+            where: {
+              id: { gt: last },
+              accountId: { in: ids },
+              batchId: { not: batchId },
+              batch: { status: { not: 'UNDONE' } },
+            },
+            select: { id: true },
+          })
+          if (later) throw new UndoRefused('LATER_IMPORT')
+        }
+        const of = (entity: string, created: boolean) =>
+          records.filter((r) => r.entity === entity && r.created === created)
+        const removed =
+          batch.kind === 'ORDERS'
+            ? await undoOrders(tx, of('Order', true), of('AccountState', false), now)
+            : await undoAccounts(tx, records)
+        await audit(tx, {
+          actorId,
+          action: 'import.undo',
+          entity: 'ImportBatch',
+          entityId: batch.id,
+          changes: { kind: batch.kind, fileName: batch.fileName, ...removed },
+        })
+        return { ok: true as const, ...removed }
+      },
+      { timeout: 120_000 },
+    )
+  } catch (error) {
+    // Thrown inside the transaction, so nothing it did stays.
+    if (error instanceof UndoRefused) return { ok: false, code: error.code }
+    throw error
+  }
+}
+
+type UndoRecord = { entityId: string; accountId: string; data: string }
+
+async function undoOrders(
+  tx: Tx,
+  orderRecords: readonly UndoRecord[],
+  stateRecords: readonly UndoRecord[],
+  now: Date,
+) {
+  const stateOf = new Map(orderRecords.map((r) => [Number(r.entityId), r]))
+  const orderIds = [...stateOf.keys()]
+  for (const ids of chunks(orderIds, ID_CHUNK)) {
+    const where = { orderId: { in: ids } }
+    const [redemptions, commission, payments, refunds] = await Promise.all([
+      tx.offerRedemption.count({ where }),
+      tx.commissionEntry.count({ where }),
+      tx.stripePayment.count({ where }),
+      tx.refund.count({ where }),
+    ])
+    if (redemptions + commission + payments + refunds > 0)
+      throw new UndoRefused('ORDERS_REFERENCED')
+  }
+  for (const ids of chunks(orderIds, ID_CHUNK)) {
+    const orders = await tx.order.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, placedAt: true, channel: true, repId: true, totalCents: true },
+    })
+    await removeRevenue(
+      tx,
+      orders.map((o) => ({
+        placedAt: o.placedAt,
+        channel: o.channel,
+        repId: o.repId,
+        state: (JSON.parse(stateOf.get(o.id)!.data) as { state: string }).state,
+        totalCents: o.totalCents,
+      })),
+    )
+    await tx.reactivation.deleteMany({ where: { orderId: { in: ids } } })
+    await tx.order.deleteMany({ where: { id: { in: ids } } })
+  }
+  // Each account as it was before the batch, then re-derived from the orders left: the same
+  // state when nothing else happened meanwhile, today's when time or other orders moved it.
+  for (const record of stateRecords) {
+    const { reactivationIds, ...state } = JSON.parse(record.data) as Record<string, unknown> & {
+      reactivationIds: string[]
+    }
+    await tx.reactivation.deleteMany({
+      where: { accountId: record.accountId, id: { notIn: reactivationIds } },
+    })
+    await tx.account.update({ where: { id: record.accountId }, data: reviveDates(state) })
+  }
+  const accountIds = stateRecords.map((r) => r.accountId)
+  for (const ids of chunks(accountIds, 100))
+    await syncAccounts(tx, { accountIds: ids, now, rebuild: true })
+  return { removed: orderIds.length, restored: accountIds.length }
+}
+
+/** JSON's ISO strings back to dates for the DateTime fields of a before-image. */
+function reviveDates(fields: Record<string, unknown>) {
+  const dates = new Set([
+    'firstOrderAt',
+    'lastOrderAt',
+    'reactivatedAt',
+    'expectedNextOrderAt',
+    'nextReviewAt',
+  ])
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [
+      key,
+      dates.has(key) && typeof value === 'string' ? new Date(value) : value,
+    ]),
+  )
+}
+
+async function undoAccounts(
+  tx: Tx,
+  records: readonly (UndoRecord & { entity: string; created: boolean })[],
+) {
+  const created = records.filter((r) => r.entity === 'Account' && r.created)
+  const updated = records.filter((r) => r.entity === 'Account' && !r.created)
+  const assignments = records.filter((r) => r.entity === 'RepAssignment' && r.created)
+  for (const ids of chunks(
+    created.map((r) => r.entityId),
+    ID_CHUNK,
+  )) {
+    const used = await tx.account.findFirst({
+      where: {
+        id: { in: ids },
+        OR: [
+          { orders: { some: {} } },
+          { users: { some: {} } },
+          { invitations: { some: {} } },
+          { redemptions: { some: {} } },
+          { offerUsage: { some: {} } },
+          { namedOffers: { some: {} } },
+        ],
+      },
+      select: { id: true },
+    })
+    if (used) throw new UndoRefused('ACCOUNTS_IN_USE')
+  }
+  for (const ids of chunks(
+    assignments.map((r) => r.entityId),
+    ID_CHUNK,
+  ))
+    await tx.repAssignment.deleteMany({ where: { id: { in: ids } } })
+  for (const record of updated)
+    await tx.account.update({
+      where: { id: record.entityId },
+      data: JSON.parse(record.data) as Record<string, string | number | null>,
+    })
+  for (const ids of chunks(
+    created.map((r) => r.entityId),
+    ID_CHUNK,
+  )) {
+    await tx.accountStatusChange.deleteMany({ where: { accountId: { in: ids } } })
+    await tx.cart.deleteMany({ where: { accountId: { in: ids } } })
+    await tx.account.deleteMany({ where: { id: { in: ids } } })
+  }
+  return { removed: created.length, restored: updated.length }
 }
