@@ -11,7 +11,8 @@ import {
 import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
-import { getAccountOrder } from '~/domain/orders/order-history.server'
+import { getAccountOrder, orderInstalments } from '~/domain/orders/order-history.server'
+import { InstalmentList } from '~/components/instalments'
 import { extendTermCode } from '~/domain/promotions/eligibility'
 import { reorder } from '~/domain/orders/reorder.server'
 import { startStripeCheckout } from '~/domain/payments/checkout.server'
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = await getAccountOrder(user.accountId, orderIdParam(params.orderId))
   // Another account's order answers exactly like one that does not exist.
   if (!order) throw new Response('Not found', { status: 404 })
-  return json({ order })
+  return json({ order, instalments: orderInstalments(order) })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order } = useLoaderData<typeof loader>()
+  const { order, instalments } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const reordered = actionData && 'reordered' in actionData ? actionData.reordered : null
   const payError = actionData && 'payError' in actionData ? actionData.payError : null
@@ -237,6 +238,11 @@ export default function OrderPage() {
           </tr>
         ))}
       </DataTable>
+      <InstalmentList
+        instalments={instalments}
+        extraDays={order.termExtraDays}
+        currency={order.currency}
+      />
       {order.redemptions.length ? (
         <section aria-labelledby="order-offers" className="space-y-2">
           <h2 id="order-offers" className="text-lg font-semibold">

@@ -14,6 +14,8 @@ import {
   OrderStatusChange,
   setOrderStatus,
 } from '~/domain/orders/order-admin.server'
+import { orderInstalments } from '~/domain/orders/order-history.server'
+import { InstalmentList } from '~/components/instalments'
 import { isRefundStatus } from '~/domain/payments/payment-state'
 import { MAX_REFUND_REASON, refundAmountMessage, refundSchema } from '~/domain/payments/refund-form'
 import { refundOrder, refundState } from '~/domain/payments/refunds.server'
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     order,
     next: nextStatuses(order.status),
+    instalments: orderInstalments(order),
     ...refundState(order),
     // A fresh key per rendering of the refund form: a double submit refunds once.
     refundKey: crypto.randomUUID(),
@@ -102,7 +105,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminOrderPage() {
-  const { order, next, refundable, canRefund, refundKey } = useLoaderData<typeof loader>()
+  const { order, next, instalments, refundable, canRefund, refundKey } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, money, date, percent } = useT()
   return (
@@ -169,6 +173,11 @@ export default function AdminOrderPage() {
           </>
         ) : null}
       </dl>
+      <InstalmentList
+        instalments={instalments}
+        extraDays={order.termExtraDays}
+        currency={order.currency}
+      />
       {order.paymentMethod === 'STRIPE' ? (
         <Panel id="refund-heading" title={t('adminOrder.refunds')}>
           {order.refunds.length ? (
