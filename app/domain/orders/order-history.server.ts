@@ -57,6 +57,9 @@ export const orderHeaderSelect = {
   currency: true,
   placedAt: true,
   externalRef: true,
+  invoiceNumber: true,
+  trackingCode: true,
+  statusEvents: { orderBy: { at: 'asc' }, select: { status: true, at: true } },
 } satisfies Prisma.OrderSelect
 
 /** One order, only if it belongs to the account: anything else is "not found". */
@@ -65,6 +68,7 @@ export async function getAccountOrder(accountId: string, orderId: number) {
     where: { id: orderId, accountId },
     select: {
       ...orderHeaderSelect,
+      account: { select: { tradeName: true, legalName: true, cnpj: true } },
       placedBy: { select: { name: true } },
       stripePayment: { select: { paidAt: true, refundedCents: true, failureMessage: true } },
       lines: { orderBy: { sku: 'asc' }, select: orderLineSelect },
