@@ -141,6 +141,9 @@ export default function AdminOrderPage() {
       ) : null}
       {next.length ? (
         <StatusForm
+          // A fresh form for each status: the fields of the step just made leave with their
+          // form, so nothing of it (a pending blur check) can submit it again.
+          key={order.status}
           next={next}
           lastResult={actionData?.form === 'status' ? actionData.result : undefined}
         />
