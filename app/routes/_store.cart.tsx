@@ -24,6 +24,8 @@ import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable, PHONE_HIDDEN } from '~/components/ui/table'
 import { Alert, Button } from '~/components/ui/primitives'
 import { OfferPanel } from '~/components/offer-panel'
+import { InstalmentList } from '~/components/instalments'
+import { instalmentSchedule } from '~/domain/pricing/instalments'
 import {
   addQuickOrder,
   addToCart,
@@ -64,8 +66,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireBuyer(request)
   const account = await getBuyerAccount(user.accountId)
   const cart = await loadCartPage(account)
+  // What each way of paying would mean if the order were placed now: from the priced cart,
+  // no further reads (decision 016).
+  const now = new Date()
+  const schedules: Record<string, ReturnType<typeof instalmentSchedule>> = {
+    [PAY_NOW]: instalmentSchedule({ totalCents: cart.totalCents, termCode: null, placedAt: now }),
+  }
+  for (const term of cart.terms) {
+    schedules[term.code] = instalmentSchedule({
+      totalCents: cart.totalCents,
+      termCode: term.code,
+      extraDays: term.extraDays,
+      placedAt: now,
+    })
+  }
   return json({
     cart,
+    schedules,
     payNow: stripeEnabled(),
     // A fresh key per rendering of the checkout form: resubmitting this form never makes a second order.
     idempotencyKey: crypto.randomUUID(),
@@ -603,6 +620,7 @@ function CheckoutForm({
   submitting: boolean
 }) {
   const { t } = useT()
+  const { schedules } = useLoaderData<typeof loader>()
   const [form, fields] = useContractForm(CheckoutSchema, {
     id: 'checkout',
     lastResult,
@@ -622,6 +640,9 @@ function CheckoutForm({
     })),
     ...(payNow ? [{ value: PAY_NOW, label: t('checkout.payNow') }] : []),
   ]
+  const chosen = fields.payment.value
+  const selected =
+    typeof chosen === 'string' && chosen in schedules ? chosen : (options[0]?.value ?? PAY_NOW)
   return (
     <Form method="post" className="space-y-3" {...formProps(form)}>
       <FormErrors form={form} summary={false} />
@@ -635,6 +656,13 @@ function CheckoutForm({
         optionsClassName="mt-1 space-y-1"
         options={options}
       />
+      {cart.lines.length > 0 ? (
+        <InstalmentList
+          id="checkout-instalments"
+          instalments={schedules[selected] ?? []}
+          extraDays={selected === PAY_NOW ? 0 : cart.extraTermDays}
+        />
+      ) : null}
       <Button
         type="submit"
         className="w-full"

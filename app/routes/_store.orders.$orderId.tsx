@@ -11,7 +11,12 @@ import {
 import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable, PHONE_HIDDEN } from '~/components/ui/table'
-import { getAccountOrder } from '~/domain/orders/order-history.server'
+import { getAccountOrder, orderInstalments } from '~/domain/orders/order-history.server'
+import { InstalmentList } from '~/components/instalments'
+import { OrderTimeline } from '~/components/order-timeline'
+import { orderTimeline } from '~/domain/orders/order-tracking'
+import { formatCnpj } from '~/domain/accounts/cnpj'
+import { useCompanyName } from '~/utils/use-company'
 import { extendTermCode } from '~/domain/promotions/eligibility'
 import { reorder } from '~/domain/orders/reorder.server'
 import { startStripeCheckout } from '~/domain/payments/checkout.server'
@@ -30,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = await getAccountOrder(user.accountId, orderIdParam(params.orderId))
   // Another account's order answers exactly like one that does not exist.
   if (!order) throw new Response('Not found', { status: 404 })
-  return json({ order })
+  return json({ order, instalments: orderInstalments(order), timeline: orderTimeline(order) })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order } = useLoaderData<typeof loader>()
+  const { order, instalments, timeline } = useLoaderData<typeof loader>()
+  const companyName = useCompanyName()
   const actionData = useActionData<typeof action>()
   const reordered = actionData && 'reordered' in actionData ? actionData.reordered : null
   const payError = actionData && 'payError' in actionData ? actionData.payError : null
@@ -61,29 +67,41 @@ export default function OrderPage() {
   const canPay = canPayNow(order)
   const paymentReturn = searchParams.get('payment')
   return (
-    <article className="space-y-4">
-      {searchParams.get('placed') === '1' ? (
-        <Alert tone="success">{t('orders.placed', { id: order.id })}</Alert>
-      ) : null}
-      {paymentReturn === 'success' ? (
-        <Alert tone="success">
-          {paid
-            ? t('payment.confirmed', { id: order.id })
-            : t('payment.processing', { id: order.id })}
-        </Alert>
-      ) : null}
-      {paymentReturn === 'cancelled' && canPay ? (
-        <Alert tone="info">{t('payment.cancelled', { id: order.id })}</Alert>
-      ) : null}
-      {paymentReturn === 'unavailable' || payError ? (
-        <Alert tone="warning">
-          {t(`payment.error.${payError ?? 'UNAVAILABLE'}`, { id: order.id })}
-        </Alert>
-      ) : null}
+    <article className="space-y-4 print:space-y-3 print:text-black">
+      {/* On paper, the header (hidden with the site's navigation) gives way to who sells to whom. */}
+      <div className="hidden print:block" data-testid="print-header">
+        <p className="text-xl font-bold">{companyName}</p>
+        <p className="text-sm">
+          {t('tracking.printAccount', {
+            name: `${order.account.legalName} (${order.account.tradeName})`,
+            cnpj: formatCnpj(order.account.cnpj),
+          })}
+        </p>
+      </div>
+      <div className="space-y-4 print:hidden">
+        {searchParams.get('placed') === '1' ? (
+          <Alert tone="success">{t('orders.placed', { id: order.id })}</Alert>
+        ) : null}
+        {paymentReturn === 'success' ? (
+          <Alert tone="success">
+            {paid
+              ? t('payment.confirmed', { id: order.id })
+              : t('payment.processing', { id: order.id })}
+          </Alert>
+        ) : null}
+        {paymentReturn === 'cancelled' && canPay ? (
+          <Alert tone="info">{t('payment.cancelled', { id: order.id })}</Alert>
+        ) : null}
+        {paymentReturn === 'unavailable' || payError ? (
+          <Alert tone="warning">
+            {t(`payment.error.${payError ?? 'UNAVAILABLE'}`, { id: order.id })}
+          </Alert>
+        ) : null}
+      </div>
       {canPay ? (
         <section
           aria-labelledby="pay-heading"
-          className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 print:hidden"
         >
           <div>
             <h2 id="pay-heading" className="font-semibold">
@@ -111,11 +129,16 @@ export default function OrderPage() {
         <h1 className="text-2xl font-bold">
           {t('orders.number')} #{order.id}
         </h1>
-        <Form method="post">
-          <Button type="submit" disabled={navigation.state === 'submitting'}>
-            {t('orders.reorder')}
+        <div className="flex flex-wrap gap-2 print:hidden">
+          <Button type="button" variant="secondary" onClick={() => window.print()}>
+            {t('tracking.print')}
           </Button>
-        </Form>
+          <Form method="post">
+            <Button type="submit" disabled={navigation.state === 'submitting'}>
+              {t('orders.reorder')}
+            </Button>
+          </Form>
+        </div>
       </div>
       {reordered ? (
         <Alert tone={reordered.unavailable.length ? 'warning' : 'success'}>
@@ -174,6 +197,12 @@ export default function OrderPage() {
           </>
         ) : null}
       </dl>
+      <OrderTimeline steps={timeline} />
+      <p className="text-sm print:hidden">
+        <Link to="/account/notifications" className="text-brand-700 underline">
+          {t('tracking.manageEmails')}
+        </Link>
+      </p>
       <DataTable
         columns={[
           { label: t('cart.product') },
@@ -248,6 +277,11 @@ export default function OrderPage() {
           </tr>
         ))}
       </DataTable>
+      <InstalmentList
+        instalments={instalments}
+        extraDays={order.termExtraDays}
+        currency={order.currency}
+      />
       {order.redemptions.length ? (
         <section aria-labelledby="order-offers" className="space-y-2">
           <h2 id="order-offers" className="text-lg font-semibold">

@@ -48,7 +48,7 @@ export default function StoreLayout() {
       {impersonation ? (
         <div
           role="status"
-          className="flex flex-wrap items-center justify-center gap-3 bg-amber-400 px-4 py-2 text-sm font-medium text-amber-950"
+          className="flex flex-wrap items-center justify-center gap-3 bg-amber-400 px-4 py-2 text-sm font-medium text-amber-950 print:hidden"
           data-testid="impersonation-banner"
         >
           {t('impersonation.banner', { name: userName, account: accountName })}{' '}
@@ -64,7 +64,7 @@ export default function StoreLayout() {
           </Form>
         </div>
       ) : null}
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <Link to="/catalog" aria-label={companyName}>
             <CompanyLogo
@@ -121,7 +121,7 @@ export default function StoreLayout() {
         {welcomeOffers.length ? (
           <section
             aria-labelledby="welcome-heading"
-            className="mb-6 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950"
+            className="mb-6 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 print:hidden"
             data-testid="welcome-back"
           >
             <h2 id="welcome-heading" className="text-lg font-bold">
@@ -142,7 +142,7 @@ export default function StoreLayout() {
         ) : null}
         <Outlet />
       </main>
-      <footer className="border-t border-slate-200 bg-white">
+      <footer className="border-t border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <p className="text-sm text-slate-700" data-testid="support">
             {supportPhone || whatsappUrl ? (

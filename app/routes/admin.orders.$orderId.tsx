@@ -1,4 +1,5 @@
 import { type SubmissionResult } from '@conform-to/react'
+import { type OrderStatus } from '@prisma/client'
 import { parseWithZod } from '@conform-to/zod'
 import { json } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -8,12 +9,17 @@ import { ChannelLabel, OrderStatusBadge, PaymentStatusLabel } from '~/components
 import { Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
+import { getAdminOrder, setOrderStatus } from '~/domain/orders/order-admin.server'
 import {
-  getAdminOrder,
+  MAX_INVOICE_NUMBER,
+  MAX_TRACKING_CODE,
   nextStatuses,
-  OrderStatusChange,
-  setOrderStatus,
-} from '~/domain/orders/order-admin.server'
+  orderTimeline,
+  OrderStatusSchema,
+} from '~/domain/orders/order-tracking'
+import { OrderTimeline } from '~/components/order-timeline'
+import { orderInstalments } from '~/domain/orders/order-history.server'
+import { InstalmentList } from '~/components/instalments'
 import { isRefundStatus } from '~/domain/payments/payment-state'
 import { MAX_REFUND_REASON, refundAmountMessage, refundSchema } from '~/domain/payments/refund-form'
 import { refundOrder, refundState } from '~/domain/payments/refunds.server'
@@ -36,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     order,
     next: nextStatuses(order.status),
+    timeline: orderTimeline(order),
+    instalments: orderInstalments(order),
     ...refundState(order),
     // A fresh key per rendering of the refund form: a double submit refunds once.
     refundKey: crypto.randomUUID(),
@@ -81,28 +89,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
       code: 'REFUNDED' as const,
     })
   }
-  const parsed = OrderStatusChange.safeParse({ status: formData.get('status') })
-  if (!parsed.success) {
+  const submission = parseWithZod(formData, { schema: OrderStatusSchema })
+  if (submission.status !== 'success') {
     return json(
-      { form: 'status' as const, result: null, ok: false as const, code: 'INVALID' as const },
+      { form: 'status' as const, result: submission.reply(), ok: false as const, code: null },
       { status: 400 },
     )
   }
-  const result = await setOrderStatus(user.id, orderId, parsed.data.status)
-  if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
-  return json(
-    {
-      form: 'status' as const,
-      result: null,
-      ok: result.ok,
-      code: result.ok ? ('UPDATED' as const) : ('NOT_ALLOWED' as const),
-    },
-    { status: result.ok ? 200 : 409 },
-  )
+  const moved = await setOrderStatus(user.id, orderId, submission.value)
+  if (!moved.ok && moved.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+  if (!moved.ok) {
+    const result = submission.reply(
+      moved.code === 'NOT_ALLOWED'
+        ? { formErrors: [formMessage(`tracking.refused.${moved.refusal}`)] }
+        : moved.code === 'INVOICE_REQUIRED'
+          ? { fieldErrors: { invoiceNumber: [formMessage('tracking.form.invoiceRequired')] } }
+          : { fieldErrors: { trackingCode: [formMessage('tracking.form.trackingRequired')] } },
+    )
+    return json(
+      { form: 'status' as const, result, ok: false as const, code: null },
+      { status: 409 },
+    )
+  }
+  return json({
+    form: 'status' as const,
+    result: submission.reply({ resetForm: true }),
+    ok: true as const,
+    code: 'UPDATED' as const,
+  })
 }
 
 export default function AdminOrderPage() {
-  const { order, next, refundable, canRefund, refundKey } = useLoaderData<typeof loader>()
+  const { order, next, timeline, instalments, refundable, canRefund, refundKey } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, money, date, percent } = useT()
   return (
@@ -114,23 +133,22 @@ export default function AdminOrderPage() {
         <h1 className="flex items-center gap-3 text-2xl font-bold">
           {t('orders.number')} #{order.id} <OrderStatusBadge status={order.status} />
         </h1>
-        <div className="flex flex-wrap gap-2">
-          {next.map((status) => (
-            <Form method="post" key={status}>
-              <input type="hidden" name="intent" value="status" />
-              <input type="hidden" name="status" value={status} />
-              <Button type="submit" variant={status === 'CANCELLED' ? 'danger' : 'secondary'}>
-                {t(`adminOrder.to.${status}`)}
-              </Button>
-            </Form>
-          ))}
-        </div>
       </div>
       {actionData?.code ? (
         <Alert tone={actionData.ok ? 'success' : 'error'}>
           {t(`adminOrder.result.${actionData.code}`)}
         </Alert>
       ) : null}
+      {next.length ? (
+        <StatusForm
+          // A fresh form for each status: the fields of the step just made leave with their
+          // form, so nothing of it (a pending blur check) can submit it again.
+          key={order.status}
+          next={next}
+          lastResult={actionData?.form === 'status' ? actionData.result : undefined}
+        />
+      ) : null}
+      <OrderTimeline steps={timeline} />
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-slate-600">{t('orders.date')}</dt>
         <dd>{date(order.placedAt, 'datetime')}</dd>
@@ -169,6 +187,11 @@ export default function AdminOrderPage() {
           </>
         ) : null}
       </dl>
+      <InstalmentList
+        instalments={instalments}
+        extraDays={order.termExtraDays}
+        currency={order.currency}
+      />
       {order.paymentMethod === 'STRIPE' ? (
         <Panel id="refund-heading" title={t('adminOrder.refunds')}>
           {order.refunds.length ? (
@@ -301,5 +324,63 @@ function RefundForm({
         </Button>
       </Form>
     </>
+  )
+}
+
+/**
+ * The order's next step: one button per move allowed from here; invoicing takes the invoice
+ * number, shipping the tracking code (only the fields a move from here can use are shown).
+ */
+function StatusForm({
+  next,
+  lastResult,
+}: {
+  next: OrderStatus[]
+  lastResult: SubmissionResult<string[]> | undefined
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useContractForm(OrderStatusSchema, { id: 'order-status', lastResult })
+  const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'status'
+  return (
+    <Panel id="status-heading" title={t('tracking.move')}>
+      <FormErrors form={form} />
+      <Form method="post" className="space-y-3" {...formProps(form)}>
+        <input type="hidden" name="intent" value="status" />
+        {next.includes('INVOICED') || next.includes('SHIPPED') ? (
+          <p className="text-sm text-slate-600">{t('tracking.moveHint')}</p>
+        ) : null}
+        <div className="flex flex-wrap items-start gap-3">
+          {next.includes('INVOICED') ? (
+            <Field
+              meta={fields.invoiceNumber}
+              label={t('tracking.invoiceNumber')}
+              inputProps={{ maxLength: MAX_INVOICE_NUMBER, autoComplete: 'off' }}
+            />
+          ) : null}
+          {next.includes('SHIPPED') ? (
+            <Field
+              meta={fields.trackingCode}
+              label={t('tracking.trackingCode')}
+              inputProps={{ maxLength: MAX_TRACKING_CODE, autoComplete: 'off' }}
+            />
+          ) : null}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {next.map((status) => (
+            <Button
+              key={status}
+              type="submit"
+              name="status"
+              value={status}
+              disabled={busy}
+              variant={status === 'CANCELLED' ? 'danger' : 'secondary'}
+            >
+              {t(`adminOrder.to.${status}`)}
+            </Button>
+          ))}
+        </div>
+      </Form>
+    </Panel>
   )
 }

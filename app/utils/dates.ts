@@ -42,3 +42,13 @@ export function zonedLocalToUtc(value: string, timeZone: string): Date | null {
 export function localDateIn(date: Date, timeZone: string): string {
   return format(date, 'yyyy-MM-dd', { in: tz(timeZone) })
 }
+
+/**
+ * A calendar day (yyyy-MM-dd) in `locale`'s short style, the same day whatever the viewer's
+ * zone: it is a day, not an instant (a due date, say).
+ */
+export function formatCalendarDay(day: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'short' }).format(
+    new Date(`${day}T12:00:00Z`),
+  )
+}

@@ -58,6 +58,7 @@ test('a reactivated account orders; the rep sees the commission with the bonus, 
   const manager = await world.pageAs(browser, await world.manager())
   await manager.goto(`/admin/orders/${orderId}`)
   await expect(manager.getByTestId('ledger-entry')).toHaveCount(1)
+  await manager.getByLabel('Número da nota fiscal').fill('NF-1')
   await manager.getByRole('button', { name: 'Marcar faturado' }).click()
   await expect(manager.getByText('Situação do pedido atualizada.')).toBeVisible()
   await expect(manager.getByTestId('ledger-entry')).toHaveCount(3)

@@ -39,8 +39,7 @@ test('the manager invoices and ships an order; the buyer follows its timeline, g
   await expect(
     manager.getByTestId('order-timeline').locator('[data-status="SHIPPED"]'),
   ).toContainText('BR123456789BR')
-  // A shipped order cannot be cancelled any more: the button is gone, and a forged request is
-  // told why and changes nothing.
+  // A shipped order cannot be cancelled any more.
   await expect(manager.getByRole('button', { name: 'Cancelar pedido' })).toHaveCount(0)
   await manager.screenshot({ path: 'tests/.tmp/order-tracking/admin-desktop.png', fullPage: true })
   await manager.context().close()
@@ -53,10 +52,12 @@ test('the manager invoices and ships an order; the buyer follows its timeline, g
   await expect(timeline.locator('[data-status="SHIPPED"]')).toHaveAttribute('aria-current', 'step')
   await expect(timeline.locator('[data-status="DELIVERED"]')).toContainText('Aguardando')
   await page.screenshot({ path: 'tests/.tmp/order-tracking/order-desktop.png', fullPage: true })
+  // On paper: who sells to whom, the lines, totals and instalments; no navigation or buttons.
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByTestId('print-header')).toBeVisible()
+  await expect(page.getByTestId('print-header')).toContainText(buyer.tradeName)
   await expect(page.getByRole('button', { name: 'Comprar novamente' })).toBeHidden()
-  await expect(page.getByRole('navigation')).toBeHidden()
+  await expect(page.getByRole('search')).toBeHidden()
   await expect(page.getByTestId('instalment')).toHaveCount(2)
   await page.screenshot({ path: 'tests/.tmp/order-tracking/order-print.png', fullPage: true })
   await page.emulateMedia({ media: 'screen' })
@@ -74,7 +75,7 @@ test('the manager invoices and ships an order; the buyer follows its timeline, g
   ).toHaveCount(1)
   await mailbox.context().close()
 
-  // Turning them off, from the link in the email.
+  // Turning them off, where the email's link leads.
   await page.goto('/account/notifications')
   const preference = page.getByLabel(/Receber um e-mail a cada etapa/)
   await expect(preference).toBeChecked()

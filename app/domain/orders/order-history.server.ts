@@ -1,5 +1,6 @@
-import { type Prisma } from '@prisma/client'
+import { type PaymentMethod, type Prisma } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
+import { instalmentSchedule, type Instalment } from '~/domain/pricing/instalments'
 import { pageWindow } from '~/utils/paging'
 
 export const ORDERS_PAGE_SIZE = 20
@@ -56,6 +57,9 @@ export const orderHeaderSelect = {
   currency: true,
   placedAt: true,
   externalRef: true,
+  invoiceNumber: true,
+  trackingCode: true,
+  statusEvents: { orderBy: { at: 'asc' }, select: { status: true, at: true } },
 } satisfies Prisma.OrderSelect
 
 /** One order, only if it belongs to the account: anything else is "not found". */
@@ -64,6 +68,7 @@ export async function getAccountOrder(accountId: string, orderId: number) {
     where: { id: orderId, accountId },
     select: {
       ...orderHeaderSelect,
+      account: { select: { tradeName: true, legalName: true, cnpj: true } },
       placedBy: { select: { name: true } },
       stripePayment: { select: { paidAt: true, refundedCents: true, failureMessage: true } },
       lines: { orderBy: { sku: 'asc' }, select: orderLineSelect },
@@ -80,5 +85,26 @@ export async function getAccountOrder(accountId: string, orderId: number) {
         },
       },
     },
+  })
+}
+
+/**
+ * An order's instalments from its header alone: on terms, each boleto with the offer's extra
+ * days; paid online, one payment. An ERP order without a term has no schedule here (the ERP
+ * keeps its own).
+ */
+export function orderInstalments(order: {
+  paymentMethod: PaymentMethod
+  paymentTermCode: string | null
+  termExtraDays: number
+  totalCents: number
+  placedAt: Date
+}): Instalment[] {
+  if (order.paymentMethod === 'ERP' && !order.paymentTermCode) return []
+  return instalmentSchedule({
+    totalCents: order.totalCents,
+    termCode: order.paymentMethod === 'STRIPE' ? null : order.paymentTermCode,
+    extraDays: order.termExtraDays,
+    placedAt: order.placedAt,
   })
 }
