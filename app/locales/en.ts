@@ -1420,4 +1420,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'email.orderUpdate.tracking': 'Carrier tracking code: {code}',
   'email.orderUpdate.why': 'You get this notice because you follow your orders by email.',
   'email.orderUpdate.manage': 'Manage or turn off these notices',
+  'title.accessRequests': 'Access requests',
+  'title.requestAccess': 'Request access',
+  'title.notifications': 'Email notices',
 }

@@ -1432,4 +1432,7 @@ export const ptBR = {
   'email.orderUpdate.tracking': 'Código de rastreio da transportadora: {code}',
   'email.orderUpdate.why': 'Você recebe este aviso porque acompanha seus pedidos por e-mail.',
   'email.orderUpdate.manage': 'Gerenciar ou cancelar estes avisos',
+  'title.accessRequests': 'Pedidos de acesso',
+  'title.requestAccess': 'Solicitar acesso',
+  'title.notifications': 'Avisos por e-mail',
 } as const

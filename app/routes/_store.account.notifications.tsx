@@ -7,11 +7,11 @@ import { Alert, Button } from '~/components/ui/primitives'
 import { NotificationPreferencesSchema } from '~/domain/identity/notification-form'
 import { getOrderUpdateEmails, setOrderUpdateEmails } from '~/domain/identity/profile.server'
 import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Avisos por e-mail · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.notifications') },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -17,11 +17,11 @@ import {
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage, replyErrors } from '~/utils/form-schema'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Pedidos de acesso · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.accessRequests') },
 ]
 
 // Whoever manages accounts and their buyers decides who becomes one.

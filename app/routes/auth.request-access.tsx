@@ -7,11 +7,11 @@ import { AccessRequestSchema } from '~/domain/accounts/access-request-forms'
 import { requestAccess } from '~/domain/accounts/access-requests.server'
 import { formMessage } from '~/utils/form-schema'
 import { getLocale } from '~/utils/locale.server'
-import { companyOf } from '~/utils/meta'
+import { pageTitle } from '~/utils/meta'
 import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = ({ matches }) => [
-  { title: `Solicitar acesso · ${companyOf(matches)}` },
+  { title: pageTitle(matches, 'title.requestAccess') },
 ]
 
 export async function action({ request, context }: ActionFunctionArgs) {
