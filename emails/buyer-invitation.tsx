@@ -2,7 +2,21 @@ import { Button, Text } from '@react-email/components'
 import { type Locale, translator } from '~/utils/i18n'
 import { buttonStyle, DEMO_BRAND, EmailLayout, type EmailBrand } from './layout'
 
-/** A buyer added to an account (by the sales team or the account's admin): choose a password. */
+export type BuyerLinkProps = {
+  brand: EmailBrand
+  locale: Locale
+  name: string
+  accountName: string
+  url: string
+  /** When the link stops working, already written in the reader's language. */
+  expiresOn: string
+}
+
+/**
+ * A buyer's link to choose a password: added to an account (by the sales team or the account's
+ * admin), or answering a request for access ("Solicitar acesso"), which also tells a reader who
+ * asked for nothing to ignore it.
+ */
 export function BuyerInvitationEmail({
   brand,
   locale,
@@ -10,32 +24,37 @@ export function BuyerInvitationEmail({
   accountName,
   url,
   expiresOn,
-}: {
-  brand: EmailBrand
-  locale: Locale
-  name: string
-  accountName: string
-  url: string
-  /** The link's last day, already written in the reader's language. */
-  expiresOn: string
-}) {
+  requested = false,
+}: BuyerLinkProps & { requested?: boolean }) {
   const t = translator(locale)
+  const texts = requested
+    ? {
+        subject: t('email.accessLink.subject', { account: accountName }),
+        body: t('email.accessLink.body', { account: accountName, app: brand.companyName }),
+        expires: t('email.accessLink.expires', { date: expiresOn }),
+      }
+    : {
+        subject: t('email.buyerInvitation.subject', { account: accountName }),
+        body: t('email.buyerInvitation.body', { account: accountName }),
+        expires: t('email.buyerInvitation.expires', { date: expiresOn }),
+      }
   return (
     <EmailLayout
       brand={brand}
       lang={locale}
-      preview={t('email.buyerInvitation.subject', { account: accountName })}
+      preview={texts.subject}
       footerText={t('email.footer', { app: brand.companyName })}
     >
       <Text>{t('email.greeting', { name })}</Text>
-      <Text>{t('email.buyerInvitation.body', { account: accountName })}</Text>
+      <Text>{texts.body}</Text>
       <Button href={url} style={buttonStyle}>
         {t('email.buyerInvitation.button')}
       </Button>
       <Text>{url}</Text>
-      <Text style={{ color: '#6b7280', fontSize: '13px' }}>
-        {t('email.buyerInvitation.expires', { date: expiresOn })}
-      </Text>
+      <Text style={{ color: '#6b7280', fontSize: '13px' }}>{texts.expires}</Text>
+      {requested ? (
+        <Text style={{ color: '#6b7280', fontSize: '13px' }}>{t('email.accessLink.ignore')}</Text>
+      ) : null}
     </EmailLayout>
   )
 }
