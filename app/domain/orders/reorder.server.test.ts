@@ -1,31 +1,7 @@
-import { createBuyer, createFamily, createProduct } from '#tests/fixtures/factories'
+import { createBuyer, createErpOrder, createFamily, createProduct } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { getAccountOrder } from './order-history.server'
 import { reorder } from './reorder.server'
-
-async function importedOrder(
-  accountId: string,
-  lines: { productId: string | null; sku: string; quantity: number }[],
-) {
-  return prisma.order.create({
-    data: {
-      accountId,
-      channel: 'OFFLINE',
-      paymentMethod: 'ERP',
-      externalRef: `ERP-${Math.random()}`,
-      subtotalCents: 0,
-      totalCents: 0,
-      lines: {
-        create: lines.map((l) => ({
-          ...l,
-          name: l.sku,
-          unitPriceCents: 100,
-          totalCents: 100 * l.quantity,
-        })),
-      },
-    },
-  })
-}
 
 describe('reorder', () => {
   it('puts available lines back in the cart in whole packs and reports the rest', async () => {
@@ -33,7 +9,7 @@ describe('reorder', () => {
     const cement = await createProduct({ sku: 'RCIM-1' })
     const grout = await createProduct({ sku: 'RREJ-1', packSize: 6 })
     const gone = await createProduct({ sku: 'ROLD-1', active: false })
-    const order = await importedOrder(account.id, [
+    const order = await createErpOrder(account.id, [
       { productId: cement.id, sku: 'RCIM-1', quantity: 10 },
       { productId: grout.id, sku: 'RREJ-1', quantity: 8 },
       { productId: gone.id, sku: 'ROLD-1', quantity: 1 },
@@ -59,7 +35,7 @@ describe('reorder', () => {
     const family = await createFamily()
     const hidden = await createProduct({ sku: `RFAM-${Date.now()}`, familyId: family.id })
     await prisma.productFamily.update({ where: { id: family.id }, data: { active: false } })
-    const order = await importedOrder(account.id, [
+    const order = await createErpOrder(account.id, [
       { productId: hidden.id, sku: hidden.sku, quantity: 2 },
     ])
     expect(await reorder(account.id, order.id)).toEqual({
@@ -73,7 +49,9 @@ describe('reorder', () => {
   it('matches imported lines to the catalog by SKU when they carry no product id', async () => {
     const { account } = await createBuyer()
     const cement = await createProduct({ sku: 'RSKU-1' })
-    const order = await importedOrder(account.id, [{ productId: null, sku: 'rsku-1', quantity: 3 }])
+    const order = await createErpOrder(account.id, [
+      { productId: null, sku: 'rsku-1', quantity: 3 },
+    ])
     await reorder(account.id, order.id)
     const item = await prisma.cartItem.findFirstOrThrow({
       where: { cart: { accountId: account.id } },
@@ -85,7 +63,7 @@ describe('reorder', () => {
     const owner = await createBuyer()
     const stranger = await createBuyer()
     const product = await createProduct()
-    const order = await importedOrder(owner.account.id, [
+    const order = await createErpOrder(owner.account.id, [
       { productId: product.id, sku: product.sku, quantity: 1 },
     ])
     expect(await reorder(stranger.account.id, order.id)).toEqual({ ok: false, code: 'NOT_FOUND' })

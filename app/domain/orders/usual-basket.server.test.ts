@@ -1,36 +1,6 @@
-import { createBuyer, createProduct } from '#tests/fixtures/factories'
+import { createBuyer, createErpOrder, createProduct } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { addUsualBasket, loadUsualBasket } from './usual-basket.server'
-
-const DAY_MS = 86_400_000
-
-async function pastOrder(
-  accountId: string,
-  daysAgo: number,
-  lines: { productId: string | null; sku: string; quantity: number }[],
-  status: 'DELIVERED' | 'CANCELLED' = 'DELIVERED',
-) {
-  await prisma.order.create({
-    data: {
-      accountId,
-      channel: 'OFFLINE',
-      paymentMethod: 'ERP',
-      status,
-      externalRef: `ERP-${Math.random()}`,
-      placedAt: new Date(Date.now() - daysAgo * DAY_MS),
-      subtotalCents: 0,
-      totalCents: 0,
-      lines: {
-        create: lines.map((line) => ({
-          ...line,
-          name: line.sku,
-          unitPriceCents: 100,
-          totalCents: 100 * line.quantity,
-        })),
-      },
-    },
-  })
-}
 
 describe('the usual basket of an account', () => {
   it('comes from both channels’ recent orders, matched by SKU, without cancelled or unavailable products', async () => {
@@ -39,23 +9,31 @@ describe('the usual basket of an account', () => {
     const cement = await createProduct({ sku: `UCIM-${suffix}`, packSize: 10 })
     const paint = await createProduct({ sku: `UTIN-${suffix}` })
     const gone = await createProduct({ sku: `UOLD-${suffix}`, active: false })
-    await pastOrder(account.id, 10, [
-      { productId: null, sku: cement.sku, quantity: 35 },
-      { productId: gone.id, sku: gone.sku, quantity: 1 },
-    ])
-    await pastOrder(account.id, 40, [
-      { productId: cement.id, sku: cement.sku, quantity: 40 },
-      { productId: paint.id, sku: paint.sku, quantity: 2 },
-      { productId: gone.id, sku: gone.sku, quantity: 1 },
-    ])
-    // Cancelled orders and orders older than a year are not habits.
-    await pastOrder(
+    await createErpOrder(
       account.id,
-      20,
-      [{ productId: paint.id, sku: paint.sku, quantity: 9 }],
-      'CANCELLED',
+      [
+        { productId: null, sku: cement.sku, quantity: 35 },
+        { productId: gone.id, sku: gone.sku, quantity: 1 },
+      ],
+      { daysAgo: 10 },
     )
-    await pastOrder(account.id, 400, [{ productId: paint.id, sku: paint.sku, quantity: 9 }])
+    await createErpOrder(
+      account.id,
+      [
+        { productId: cement.id, sku: cement.sku, quantity: 40 },
+        { productId: paint.id, sku: paint.sku, quantity: 2 },
+        { productId: gone.id, sku: gone.sku, quantity: 1 },
+      ],
+      { daysAgo: 40 },
+    )
+    // Cancelled orders and orders older than a year are not habits.
+    await createErpOrder(account.id, [{ productId: paint.id, sku: paint.sku, quantity: 9 }], {
+      daysAgo: 20,
+      status: 'CANCELLED',
+    })
+    await createErpOrder(account.id, [{ productId: paint.id, sku: paint.sku, quantity: 9 }], {
+      daysAgo: 400,
+    })
 
     const basket = await loadUsualBasket(account.id)
     expect(basket?.items.map((item) => [item.sku, item.quantity])).toEqual([[cement.sku, 40]])
@@ -65,7 +43,9 @@ describe('the usual basket of an account', () => {
   it('is absent with fewer than two orders', async () => {
     const { account } = await createBuyer()
     const cement = await createProduct({ sku: `UONE-${Date.now()}` })
-    await pastOrder(account.id, 5, [{ productId: cement.id, sku: cement.sku, quantity: 5 }])
+    await createErpOrder(account.id, [{ productId: cement.id, sku: cement.sku, quantity: 5 }], {
+      daysAgo: 5,
+    })
     expect(await loadUsualBasket(account.id)).toBeNull()
   })
 
