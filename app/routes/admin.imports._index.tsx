@@ -28,6 +28,7 @@ import {
   UPLOAD_DIR,
 } from '~/domain/accounts/imports/import.server'
 import { requireStaff } from '~/utils/auth.server'
+import { uploadedFileName } from '~/utils/uploads.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
@@ -42,16 +43,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'imports:manage')
   let form: FormData
+  // The disk handler names the stored file itself (upload_<random>.csv); the name the manager
+  // knows the file by is kept from the part's header for the preview, the history and the audit.
+  let originalName: string | null = null
+  const toDisk = unstable_createFileUploadHandler({
+    directory: `${UPLOAD_DIR}/incoming`,
+    maxPartSize: MAX_IMPORT_BYTES,
+    avoidFileConflicts: true,
+  })
   try {
     // The file streams to disk; it is never held in memory whole.
     form = await unstable_parseMultipartFormData(
       request,
       unstable_composeUploadHandlers(
-        unstable_createFileUploadHandler({
-          directory: `${UPLOAD_DIR}/incoming`,
-          maxPartSize: MAX_IMPORT_BYTES,
-          avoidFileConflicts: true,
-        }),
+        (part) => {
+          if (part.name === 'file' && part.filename) originalName = uploadedFileName(part.filename)
+          return toDisk(part)
+        },
         // Plain fields (the kind of import) stay in memory.
         unstable_createMemoryUploadHandler({ maxPartSize: 1024 }),
       ),
@@ -90,7 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const batch = await previewImport({
     kind: submission.value.kind,
     file: file.getFilePath(),
-    fileName: file.name,
+    fileName: originalName ?? file.name,
     actorId: user.id,
   })
   return redirect(`/admin/imports/${batch.id}`)

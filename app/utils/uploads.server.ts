@@ -65,3 +65,18 @@ export function unreadableUpload(field: string) {
     error: { [field]: [formMessage('imageForm.unreadable')] },
   } satisfies SubmissionResult<string[]>
 }
+
+/**
+ * The name a browser gave an uploaded file, fit to show and store: its last path segment (old
+ * browsers send the whole path), without control characters, at most 200 characters (the
+ * extension kept). Null when nothing is left.
+ */
+export function uploadedFileName(filename: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const base = (filename.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim()
+  if (!base) return null
+  if (base.length <= 200) return base
+  const dot = base.lastIndexOf('.')
+  const extension = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : ''
+  return base.slice(0, 200 - extension.length) + extension
+}
