@@ -1423,4 +1423,9 @@ export const en: Record<keyof typeof ptBR, string> = {
   'title.accessRequests': 'Access requests',
   'title.requestAccess': 'Request access',
   'title.notifications': 'Email notices',
+  'settings.newAccounts': 'New accounts',
+  'settings.newAccountsHelp':
+    'What every account created from now on gets: by hand, by import or from an approved access request. Accounts that exist keep their own terms.',
+  'settings.newAccountsSaved': 'Terms for new accounts saved.',
+  'settings.saveNewAccounts': 'Save terms for new accounts',
 }

@@ -9,15 +9,7 @@ import {
   useNavigation,
   useSearchParams,
 } from '@remix-run/react'
-import {
-  ChoiceGroupField,
-  Field,
-  FormErrors,
-  formProps,
-  SelectField,
-  useContractForm,
-  useFormMessage,
-} from '~/components/forms'
+import { FormErrors, formProps, useContractForm, useFormMessage } from '~/components/forms'
 import { AccountContactFields } from '~/components/account-contact-fields'
 import { BuyersPanel } from '~/components/buyers-panel'
 import { orderLeadColumns, OrderRowLeadCells } from '~/components/order-badges'
@@ -48,6 +40,7 @@ import { formMessage } from '~/utils/form-schema'
 import { centsToDecimalText } from '~/utils/money'
 import { useT } from '~/utils/use-t'
 import { namedTitle } from '~/utils/meta'
+import { CommercialTermsFields } from '~/components/commercial-terms-fields'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: namedTitle(matches, data ? data.account.tradeName : null) },
@@ -496,29 +489,11 @@ function CommercialForm({
       <div className="sm:col-span-2 empty:hidden">
         <FormErrors form={form} />
       </div>
-      <SelectField meta={fields.priceListId} label={t('account.priceList')}>
-        <option value="">{t('account.listPrice')}</option>
-        {commercial.priceLists.map((list) => (
-          <option key={list.id} value={list.id}>
-            {list.name}
-          </option>
-        ))}
-      </SelectField>
-      <Field
-        meta={fields.minimumOrder}
-        label={t('account.minimumOrder')}
-        hint={money(account.minimumOrderCents)}
-        inputProps={{ inputMode: 'decimal' }}
-      />
-      <ChoiceGroupField
-        meta={fields.termCodes}
-        type="checkbox"
-        legend={t('account.terms')}
-        className="sm:col-span-2"
-        options={commercial.paymentTerms.map((code) => ({
-          value: code,
-          label: t('checkout.termDays', { code }),
-        }))}
+      <CommercialTermsFields
+        fields={fields}
+        priceLists={commercial.priceLists}
+        paymentTerms={commercial.paymentTerms}
+        minimumHint={money(account.minimumOrderCents)}
       />
       <div className="sm:col-span-2">
         <Button type="submit" variant="secondary" disabled={busy}>

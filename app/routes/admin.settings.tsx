@@ -12,6 +12,17 @@ import {
   ThresholdsSchema,
 } from '~/domain/accounts/settings-forms'
 import { getSettingsView, updateThresholds } from '~/domain/accounts/settings.server'
+import { CommercialTermsSchema } from '~/domain/accounts/account-forms'
+import {
+  COMMERCIAL_TERMS_FIELDS,
+  commercialTermOptions,
+  commercialTermsSchemaForSave,
+  getNewAccountDefaults,
+  updateNewAccountDefaults,
+} from '~/domain/accounts/commercial-terms.server'
+import { CommercialTermsFields } from '~/components/commercial-terms-fields'
+import { centsToDecimalText } from '~/utils/money'
+import { formMessage } from '~/utils/form-schema'
 import { PaymentMethodsSchema } from '~/domain/payments/payment-settings-form'
 import { STRIPE_METHODS } from '~/domain/payments/payment-state'
 import { getPaymentSettings, updatePaymentMethods } from '~/domain/payments/payment-settings.server'
@@ -29,16 +40,20 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, 'settings:manage')
-  const [view, payments, company, logo] = await Promise.all([
+  const [view, payments, company, logo, newAccounts, commercial] = await Promise.all([
     getSettingsView(),
     getPaymentSettings(),
     getCompanyProfile(),
     getLogo(),
+    getNewAccountDefaults(),
+    commercialTermOptions(),
   ])
   const branding = can(user.role, 'company:manage')
   return json({
     ...view,
     payments,
+    newAccounts,
+    commercial,
     company: branding ? company : null,
     logo: branding ? logo : null,
   })
@@ -91,6 +106,29 @@ export async function action({ request }: ActionFunctionArgs) {
     await updateCompany(admin.id, submission.value)
     return json({ section: 'company' as const, result: submission.reply(), changed: 0 })
   }
+  if (form.get('intent') === 'newAccounts') {
+    const submission = await parseWithZod(form, {
+      schema: commercialTermsSchemaForSave(),
+      async: true,
+    })
+    if (submission.status !== 'success') {
+      return json(
+        { section: 'newAccounts' as const, result: submission.reply(), changed: null },
+        { status: 400 },
+      )
+    }
+    const saved = await updateNewAccountDefaults(user.id, submission.value)
+    if (!saved.ok) {
+      const { field, message } = COMMERCIAL_TERMS_FIELDS[saved.code]
+      const result = submission.reply({ fieldErrors: { [field]: [formMessage(message)] } })
+      return json({ section: 'newAccounts' as const, result, changed: null }, { status: 400 })
+    }
+    return json({
+      section: 'newAccounts' as const,
+      result: submission.reply(),
+      changed: saved.changed,
+    })
+  }
   if (form.get('intent') === 'payments') {
     const submission = parseWithZod(form, { schema: PaymentMethodsSchema })
     if (submission.status !== 'success') {
@@ -122,7 +160,8 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
 
 export default function SettingsPage() {
-  const { thresholds, lastReclassifiedAt, payments, company, logo } = useLoaderData<typeof loader>()
+  const { thresholds, lastReclassifiedAt, payments, company, logo, newAccounts, commercial } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   return (
@@ -159,6 +198,14 @@ export default function SettingsPage() {
           </p>
         ) : null}
       </section>
+      <Panel id="new-accounts-heading" title={t('settings.newAccounts')}>
+        <p className="text-sm text-slate-700">{t('settings.newAccountsHelp')}</p>
+        <NewAccountsForm
+          defaults={newAccounts}
+          commercial={commercial}
+          lastResult={actionData?.section === 'newAccounts' ? actionData : null}
+        />
+      </Panel>
       <Panel id="payments-heading" title={t('settings.payments')}>
         <p className="text-sm text-slate-700" data-testid="stripe-state">
           {payments.stripeConfigured
@@ -352,6 +399,52 @@ function PaymentMethodsForm({
         <Button type="submit" variant="secondary" disabled={busy}>
           {t('settings.saveMethods')}
         </Button>
+      </Form>
+    </>
+  )
+}
+
+/** What every account created from now on gets: price list, minimum order, payment terms. */
+function NewAccountsForm({
+  defaults,
+  commercial,
+  lastResult,
+}: {
+  defaults: LoaderData['newAccounts']
+  commercial: LoaderData['commercial']
+  lastResult: ActionData | null
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useContractForm(CommercialTermsSchema, {
+    id: 'new-accounts',
+    lastResult: lastResult?.result,
+    defaultValue: {
+      priceListId: defaults.priceListId ?? '',
+      termCodes: defaults.termCodes,
+      minimumOrder: centsToDecimalText(defaults.minimumOrderCents),
+    },
+  })
+  const busy =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'newAccounts'
+  return (
+    <>
+      {lastResult?.changed != null && form.status !== 'error' ? (
+        <Alert tone="success">{t('settings.newAccountsSaved')}</Alert>
+      ) : null}
+      <FormErrors form={form} />
+      <Form method="post" className="grid gap-3 sm:grid-cols-2" {...formProps(form)}>
+        <input type="hidden" name="intent" value="newAccounts" />
+        <CommercialTermsFields
+          fields={fields}
+          priceLists={commercial.priceLists}
+          paymentTerms={commercial.paymentTerms}
+        />
+        <div className="sm:col-span-2">
+          <Button type="submit" variant="secondary" disabled={busy}>
+            {t('settings.saveNewAccounts')}
+          </Button>
+        </div>
       </Form>
     </>
   )

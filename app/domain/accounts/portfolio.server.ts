@@ -14,6 +14,7 @@ import {
 } from './account-forms'
 import { normalizeCnpj } from './cnpj'
 import { accountSearchText } from './search'
+import { newAccountTerms } from './commercial-terms.server'
 
 export const ACCOUNTS_PAGE_SIZE = 50
 const DAY_MS = 86_400_000
@@ -317,8 +318,8 @@ export function accountCreateSchemaForSave() {
 
 /**
  * Creates one account by hand (a retailer not yet in the ERP files), audited, with its rep's
- * assignment as history. It starts NEVER_ORDERED; its commercial terms and buyers are set on
- * its page. A CNPJ taken meanwhile (two managers at once) is refused, not a 500.
+ * assignment as history. It starts NEVER_ORDERED, with the commercial terms the settings give
+ * new accounts (changed on its page, where its buyers are added). A CNPJ taken meanwhile (two managers at once) is refused, not a 500.
  */
 export async function createAccount(actorId: string, values: AccountCreate, now = new Date()) {
   try {
@@ -327,7 +328,7 @@ export async function createAccount(actorId: string, values: AccountCreate, now 
         return { ok: false as const, code: 'UNKNOWN_REP' as const }
       }
       const account = await tx.account.create({
-        data: { ...values, searchText: accountSearchText(values) },
+        data: { ...(await newAccountTerms(tx)), ...values, searchText: accountSearchText(values) },
         select: { id: true },
       })
       if (values.repId) {

@@ -22,6 +22,7 @@ import {
 } from './analyze.server'
 import { familyIndex, familyKey, resolveFamilyPath } from './analyze-catalog.server'
 import { hasWork, UNDOABLE_IMPORT_KINDS } from './import-form'
+import { newAccountTerms } from '../commercial-terms.server'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
@@ -307,7 +308,11 @@ async function write(
       await inSteps(analysis.accounts, sizer, (part) => {
         const updated = part.filter((record) => record.existingId).length
         return step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
-          for (const record of part) await writeAccount(tx, batchId, record, actorId, now)
+          // What new accounts get (settings), read once a step.
+          const defaults = await newAccountTerms(tx)
+          for (const record of part) {
+            await writeAccount(tx, batchId, record, actorId, now, defaults)
+          }
           return []
         })
       })
@@ -518,6 +523,7 @@ async function writeAccount(
   record: Analysis['accounts'][number],
   actorId: string,
   now: Date,
+  defaults: Awaited<ReturnType<typeof newAccountTerms>>,
 ) {
   const { existingId, ...data } = record
   const fields = {
@@ -535,7 +541,15 @@ async function writeAccount(
     })
   }
   if (!existingId) {
-    const account = await tx.account.create({ data: fields, select: { id: true } })
+    // A minimum order in the file wins over the settings' default.
+    const account = await tx.account.create({
+      data: {
+        ...defaults,
+        ...fields,
+        minimumOrderCents: fields.minimumOrderCents ?? defaults.minimumOrderCents,
+      },
+      select: { id: true },
+    })
     await tx.importUndoRecord.create({
       data: {
         batchId,
