@@ -1425,7 +1425,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'title.notifications': 'Email notices',
   'settings.newAccounts': 'New accounts',
   'settings.newAccountsHelp':
-    'What every account created from now on gets: by hand, by import or from an approved access request. Accounts that exist keep their own terms.',
+    'What every account created from now on gets, by hand or by import. Accounts that exist keep their own terms.',
   'settings.newAccountsSaved': 'Terms for new accounts saved.',
   'settings.saveNewAccounts': 'Save terms for new accounts',
 }

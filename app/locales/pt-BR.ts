@@ -1437,7 +1437,7 @@ export const ptBR = {
   'title.notifications': 'Avisos por e-mail',
   'settings.newAccounts': 'Novos clientes',
   'settings.newAccountsHelp':
-    'O que todo cliente criado daqui em diante recebe: à mão, por importação ou por pedido de acesso aprovado. Os clientes que já existem mantêm as condições deles.',
+    'O que todo cliente criado daqui em diante recebe, à mão ou por importação. Os clientes que já existem mantêm as condições deles.',
   'settings.newAccountsSaved': 'Condições para novos clientes salvas.',
   'settings.saveNewAccounts': 'Salvar condições para novos clientes',
 } as const
