@@ -420,6 +420,24 @@ export const en: Record<keyof typeof ptBR, string> = {
     'This preview was discarded and cannot be confirmed. Upload the file again to import it.',
   'imports.refused.NOTHING_TO_WRITE':
     'Nothing to import: no row creates or updates anything, so there is nothing to confirm.',
+  'imports.unknownCodes.title': 'Codes not in the catalog',
+  'imports.unknownCodes.summary.one': '{count} line has a product code that is not in the catalog.',
+  'imports.unknownCodes.summary.other':
+    '{count} lines have a product code that is not in the catalog.',
+  'imports.unknownCodes.explain':
+    'Choose what to do with each code before confirming. “Keep as history” imports the lines without a product: they count for inactivity and revenue, show on the order as not in the catalog and cannot be reordered.',
+  'imports.unknownCodes.code': 'Code in the file',
+  'imports.unknownCodes.lines': 'Lines',
+  'imports.unknownCodes.firstLines': 'First lines',
+  'imports.unknownCodes.choice': 'Choice',
+  'imports.unknownCodes.keepHistory': 'Keep as history',
+  'imports.unknownCodes.keepAllHistory': 'Keep all as history',
+  'imports.unknownCodes.keptHistory': 'History, no product',
+  'imports.unknownCodes.pending': 'Choice pending',
+  'imports.refused.UNKNOWN_CODES':
+    'Choose what to do with each code not in the catalog before confirming.',
+  'imports.refused.UNKNOWN_CODE':
+    'This code is not one of this preview’s codes not in the catalog.',
   'imports.date': 'Date',
   'imports.fileName': 'File',
   'fileError.EMPTY': 'The file is empty.',
@@ -533,6 +551,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'welcome.title': 'Welcome back, {account}!',
   'welcome.cta': 'Go to the cart',
   'orders.discounts': 'Discounts and offers',
+  'orders.notInCatalog': 'not in the catalog',
   'orders.bonus': 'Bonus (free)',
   'orders.termsExtended': 'Invoice {code} days ({base} + {days} days)',
   'orders.subtotal': 'Subtotal',

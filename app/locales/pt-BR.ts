@@ -423,6 +423,25 @@ export const ptBR = {
     'Esta prévia foi descartada e não pode ser confirmada. Envie o arquivo de novo para importá-lo.',
   'imports.refused.NOTHING_TO_WRITE':
     'Nada a importar: nenhuma linha cria ou atualiza registros, então não há o que confirmar.',
+  'imports.unknownCodes.title': 'Códigos fora do catálogo',
+  'imports.unknownCodes.summary.one':
+    '{count} linha tem um código de produto que não existe no catálogo.',
+  'imports.unknownCodes.summary.other':
+    '{count} linhas têm um código de produto que não existe no catálogo.',
+  'imports.unknownCodes.explain':
+    'Escolha o que fazer com cada código antes de confirmar. “Manter como histórico” importa as linhas sem produto: contam para inatividade e faturamento, aparecem no pedido como fora do catálogo e não podem ser repetidas.',
+  'imports.unknownCodes.code': 'Código no arquivo',
+  'imports.unknownCodes.lines': 'Linhas',
+  'imports.unknownCodes.firstLines': 'Primeiras linhas',
+  'imports.unknownCodes.choice': 'Escolha',
+  'imports.unknownCodes.keepHistory': 'Manter como histórico',
+  'imports.unknownCodes.keepAllHistory': 'Manter todos como histórico',
+  'imports.unknownCodes.keptHistory': 'Histórico, sem produto',
+  'imports.unknownCodes.pending': 'Escolha pendente',
+  'imports.refused.UNKNOWN_CODES':
+    'Escolha o que fazer com cada código fora do catálogo antes de confirmar.',
+  'imports.refused.UNKNOWN_CODE':
+    'Este código não está entre os códigos fora do catálogo desta prévia.',
   'imports.date': 'Data',
   'imports.fileName': 'Arquivo',
   'fileError.EMPTY': 'O arquivo está vazio.',
@@ -536,6 +555,7 @@ export const ptBR = {
   'welcome.title': 'Que bom ter você de volta, {account}!',
   'welcome.cta': 'Ver o carrinho',
   'orders.discounts': 'Descontos e ofertas',
+  'orders.notInCatalog': 'fora do catálogo',
   'orders.bonus': 'Bonificação (grátis)',
   'orders.termsExtended': 'Boleto {code} dias (prazo {base} + {days} dias)',
   'orders.subtotal': 'Subtotal',

@@ -258,7 +258,15 @@ export default function OrderPage() {
                 </span>
               ) : null}
               {line.name}
-              <span className="block text-xs text-slate-600">{line.sku}</span>
+              <span className="block text-xs text-slate-600">
+                {line.sku}
+                {line.productId ? null : (
+                  <span data-testid="order-line-not-in-catalog">
+                    {' · '}
+                    {t('orders.notInCatalog')}
+                  </span>
+                )}
+              </span>
               <span className="block text-xs text-slate-600 sm:hidden">
                 {money(line.unitPriceCents, order.currency)}
                 {line.discountCents > 0 ? ` · −${money(line.discountCents, order.currency)}` : ''}

@@ -19,10 +19,13 @@ import {
   ImportBatchActionSchema,
   importRefusal,
   UNDOABLE_IMPORT_KINDS,
+  unresolvedCodes,
 } from '~/domain/accounts/imports/import-form'
 import {
   discardImport,
   getImportBatch,
+  type ImportPreview,
+  keepCodesAsHistory,
   startImport,
   undoImport,
 } from '~/domain/accounts/imports/import.server'
@@ -48,19 +51,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return json({ result: submission.reply() }, { status: 400 })
   }
-  const { intent } = submission.value
+  const { intent, code } = submission.value
   const result =
-    intent === 'discard'
-      ? await discardImport(batchId, user.id)
-      : intent === 'undo'
-        ? await undoImport(batchId, user.id)
-        : await startImport(batchId, user.id)
+    intent === 'keepHistory'
+      ? await keepCodesAsHistory(batchId, code || null, user.id)
+      : intent === 'discard'
+        ? await discardImport(batchId, user.id)
+        : intent === 'undo'
+          ? await undoImport(batchId, user.id)
+          : await startImport(batchId, user.id)
   if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
   if (!result.ok) {
-    return json(
-      { result: submission.reply({ formErrors: [importRefusal(result.code)] }) },
-      { status: 409 },
-    )
+    const message = importRefusal(result.code)
+    // Unknown product codes: the refusal is said beside their section, not above the buttons.
+    if (result.code === 'UNKNOWN_CODES' || result.code === 'UNKNOWN_CODE')
+      return json({ result: submission.reply(), codesError: message }, { status: 409 })
+    return json({ result: submission.reply({ formErrors: [message] }) }, { status: 409 })
   }
   // The page reloads the batch: its new status says what happened.
   return redirect(`/admin/imports/${batchId}`)
@@ -213,6 +219,15 @@ export default function ImportPreviewPage() {
               ) : null}
             </Form>
           ) : null}
+          {preview.unknownCodes?.length ? (
+            <UnknownCodes
+              preview={preview}
+              editable={batch.status === 'PREVIEWED'}
+              error={
+                actionData && 'codesError' in actionData ? String(actionData.codesError) : undefined
+              }
+            />
+          ) : null}
           {preview.sample?.length ? <SampleTable kind={batch.kind} rows={preview.sample} /> : null}
           <section className="space-y-2">
             <h2 className="text-lg font-semibold">{t('imports.errors')}</h2>
@@ -307,6 +322,103 @@ function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
           </tr>
         ))}
       </DataTable>
+    </section>
+  )
+}
+
+/** Product codes of an orders file not in the catalog, each with its choice (decision 011). */
+function UnknownCodes({
+  preview,
+  editable,
+  error,
+}: {
+  preview: ImportPreview
+  editable: boolean
+  error: string | undefined
+}) {
+  const { t } = useT()
+  const message = useFormMessage()
+  const navigation = useNavigation()
+  const codes = preview.unknownCodes ?? []
+  const pending = new Set(unresolvedCodes(preview))
+  const lines = codes.reduce((sum, c) => sum + c.lines, 0)
+  return (
+    <section
+      className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3"
+      aria-labelledby="unknown-codes-title"
+      data-testid="unknown-codes"
+    >
+      <h2 id="unknown-codes-title" className="text-lg font-semibold">
+        {t('imports.unknownCodes.title')}
+      </h2>
+      <p className="text-sm" data-testid="unknown-codes-summary">
+        {t('imports.unknownCodes.summary', { count: lines })}
+      </p>
+      <p className="text-sm text-slate-700">{t('imports.unknownCodes.explain')}</p>
+      {error ? (
+        <p
+          role="alert"
+          className="text-sm font-semibold text-red-700"
+          data-testid="unknown-codes-error"
+        >
+          {message(error)}
+        </p>
+      ) : null}
+      <DataTable
+        columns={[
+          { label: t('imports.unknownCodes.code') },
+          { label: t('imports.unknownCodes.lines'), align: 'right' },
+          { label: t('imports.unknownCodes.firstLines') },
+          { label: t('imports.unknownCodes.choice') },
+        ]}
+      >
+        {codes.map((code) => (
+          <tr key={code.code} className="border-t border-slate-200" data-testid="unknown-code">
+            <td className="p-2">
+              <span className="whitespace-nowrap font-mono">{code.code}</span>
+              <span className="block text-xs text-slate-600">{code.name}</span>
+            </td>
+            <td className="p-2 text-right">{code.lines}</td>
+            <td className="p-2">{code.firstLines.join(', ')}</td>
+            <td className="p-2">
+              {!pending.has(code.code) ? (
+                <span data-testid="unknown-code-choice">
+                  {t('imports.unknownCodes.keptHistory')}
+                </span>
+              ) : editable ? (
+                <Form method="post">
+                  <input type="hidden" name="code" value={code.code} />
+                  <Button
+                    type="submit"
+                    name="intent"
+                    value="keepHistory"
+                    variant="secondary"
+                    disabled={navigation.state === 'submitting'}
+                    aria-label={`${t('imports.unknownCodes.keepHistory')}: ${code.code}`}
+                  >
+                    {t('imports.unknownCodes.keepHistory')}
+                  </Button>
+                </Form>
+              ) : (
+                <span className="text-amber-800">{t('imports.unknownCodes.pending')}</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      {editable && pending.size > 1 ? (
+        <Form method="post">
+          <Button
+            type="submit"
+            name="intent"
+            value="keepHistory"
+            variant="secondary"
+            disabled={navigation.state === 'submitting'}
+          >
+            {t('imports.unknownCodes.keepAllHistory')}
+          </Button>
+        </Form>
+      ) : null}
     </section>
   )
 }

@@ -236,6 +236,12 @@ export default function AdminOrderPage() {
           <tr key={line.id} className="border-t border-slate-200">
             <td className="p-2">
               {line.name} <span className="text-xs text-slate-600">{line.sku}</span>
+              {line.productId ? null : (
+                <span className="text-xs text-slate-600" data-testid="order-line-not-in-catalog">
+                  {' · '}
+                  {t('orders.notInCatalog')}
+                </span>
+              )}
               {line.isBonus ? ` · ${t('cart.bonusLine')}` : ''}
             </td>
             <td className="p-2 text-right">{line.quantity}</td>

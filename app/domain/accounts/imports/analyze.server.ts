@@ -131,6 +131,17 @@ export type SampleRow = {
 }
 export type ImportFormat = 'csv' | 'xlsx'
 
+/** A product code of an orders file that is not a catalog SKU, with the lines that carry it. */
+export type UnknownCode = {
+  code: string
+  /** The name the file gives it (its first line's). */
+  name: string
+  lines: number
+  /** The first few line numbers, for the preview. */
+  firstLines: number[]
+}
+const FIRST_LINES = 5
+
 /** An upload is read as Excel when its name says so, as CSV otherwise. */
 export function importFormatOf(fileName: string): ImportFormat {
   return /\.xlsx$/i.test(fileName.trim()) ? 'xlsx' : 'csv'
@@ -151,6 +162,8 @@ export type Analysis = {
   products: ProductRecord[]
   prices: PriceRecord[]
   sample: SampleRow[]
+  /** Orders files: codes of lines to be written that are not in the catalog, by code. */
+  unknownCodes: UnknownCode[]
 }
 
 const MAX_REPORTED_ERRORS = 200
@@ -241,6 +254,7 @@ export const empty = (kind: ImportKind): Analysis => ({
   products: [],
   prices: [],
   sample: [],
+  unknownCodes: [],
 })
 
 /** Offline order history: one row per order line, grouped by the ERP order number. */
@@ -358,6 +372,7 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
     found.forEach((p) => productIds.set(p.sku, p.id))
   }
 
+  const unknown = new Map<string, UnknownCode>()
   for (const order of candidates) {
     const accountId = accountIds.get(order.cnpj)
     if (!accountId) {
@@ -369,10 +384,24 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
       result.unchanged++
       continue
     }
-    const lines = [...order.lines.values()].map(({ line: _line, ...rest }) => ({
-      ...rest,
-      productId: productIds.get(rest.sku) ?? null,
-    }))
+    const lines = [...order.lines.values()].map(({ line, ...rest }) => {
+      const productId = productIds.get(rest.sku) ?? null
+      if (!productId) {
+        const code =
+          unknown.get(rest.sku) ??
+          unknown
+            .set(rest.sku, { code: rest.sku, name: rest.name, lines: 0, firstLines: [] })
+            .get(rest.sku)!
+        code.lines++
+        // The smallest line numbers (an order's lines can come after a later order's).
+        if (code.firstLines.length < FIRST_LINES || line < code.firstLines.at(-1)!) {
+          code.firstLines.push(line)
+          code.firstLines.sort((a, b) => a - b)
+          code.firstLines.length = Math.min(code.firstLines.length, FIRST_LINES)
+        }
+      }
+      return { ...rest, productId }
+    })
     result.orders.push({
       externalRef: order.ref,
       accountId,
@@ -382,6 +411,7 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
     })
   }
   result.toCreate = result.orders.length
+  result.unknownCodes = [...unknown.values()].sort((a, b) => a.code.localeCompare(b.code))
   return finish(result, errors)
 }
 

@@ -41,10 +41,21 @@ export const ImportUploadSchema = z.object({
  * press (a discarded batch, nothing to write) is a form error from the domain's reason.
  */
 export const ImportBatchActionSchema = z.object({
-  intent: z.enum(['confirm', 'discard', 'undo'], {
+  intent: z.enum(['confirm', 'discard', 'undo', 'keepHistory'], {
     errorMap: () => ({ message: formMessage('form.invalid') }),
   }),
+  /** keepHistory: the product code, or none for every code still without a choice. */
+  code: z.string().trim().max(200).optional(),
 })
+
+/** A preview's product codes not in the catalog that have no choice yet (map or keep as history). */
+export function unresolvedCodes(preview: {
+  unknownCodes?: { code: string }[]
+  historyCodes?: string[]
+}): string[] {
+  const chosen = new Set(preview.historyCodes ?? [])
+  return (preview.unknownCodes ?? []).map((c) => c.code).filter((code) => !chosen.has(code))
+}
 
 /** The kinds of import that can be undone once committed. */
 export const UNDOABLE_IMPORT_KINDS: readonly ImportKind[] = ['ORDERS', 'ACCOUNTS']
@@ -59,6 +70,8 @@ export function importRefusal(code: string): string {
   switch (code) {
     case 'DISCARDED':
     case 'NOTHING_TO_WRITE':
+    case 'UNKNOWN_CODES':
+    case 'UNKNOWN_CODE':
     case 'NOT_COMMITTED':
     case 'KIND_NOT_UNDOABLE':
     case 'NO_UNDO_RECORD':

@@ -9,6 +9,7 @@ import {
   commitImport,
   discardImport,
   getImportBatch,
+  keepCodesAsHistory,
   listImportBatches,
   previewImport,
   startImport,
@@ -36,6 +37,10 @@ async function preview(
     fileName: 'arquivo.csv',
     actorId,
   })
+  // Codes not in the catalog are kept as history, as importing did before they needed a choice
+  // (unknown-codes.server.test.ts covers the choice).
+  if (kind === 'ORDERS' && batch.status === 'PREVIEWED')
+    expect(await keepCodesAsHistory(batch.id, null, actorId)).toEqual({ ok: true })
   return (await getImportBatch(batch.id))!
 }
 
@@ -239,7 +244,13 @@ describe('writing a confirmed import in short steps', () => {
       expect(rebuilt.lastOrderAt).toEqual(latest.placedAt)
     }
     expect(
-      await prisma.auditLog.count({ where: { entity: 'ImportBatch', entityId: batch.id } }),
+      await prisma.auditLog.count({
+        where: {
+          entity: 'ImportBatch',
+          entityId: batch.id,
+          action: { not: 'import.keep_history' },
+        },
+      }),
     ).toBe(1)
     // Confirming once more changes nothing.
     expect(await commitImport(batch.id, manager.id)).toEqual({ ok: false, code: 'NOT_PREVIEWED' })
@@ -263,7 +274,7 @@ describe('discarding a preview', () => {
     expect(discarded).toMatchObject({ status: 'DISCARDED', fileId: null })
     expect(await prisma.storedFile.count({ where: { id: fileId } })).toBe(0)
     const log = await prisma.auditLog.findFirstOrThrow({
-      where: { entity: 'ImportBatch', entityId: batch.id },
+      where: { entity: 'ImportBatch', entityId: batch.id, action: 'import.discard' },
     })
     expect(log).toMatchObject({ action: 'import.discard', actorId: manager.id })
     expect(JSON.parse(log.changes)).toMatchObject({ fileName: 'arquivo.csv' })

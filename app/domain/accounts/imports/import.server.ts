@@ -19,9 +19,10 @@ import {
   importFormatOf,
   type RowError,
   type SampleRow,
+  type UnknownCode,
 } from './analyze.server'
 import { familyIndex, familyKey, resolveFamilyPath } from './analyze-catalog.server'
-import { hasWork, UNDOABLE_IMPORT_KINDS } from './import-form'
+import { hasWork, UNDOABLE_IMPORT_KINDS, unresolvedCodes } from './import-form'
 import { newAccountTerms } from '../commercial-terms.server'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
@@ -41,6 +42,10 @@ export type ImportPreview = {
   alreadyImportedAt: string | null
   /** The first rows as they will be written (catalog imports). */
   sample?: SampleRow[]
+  /** Orders files: product codes not in the catalog, each needing a choice before confirming. */
+  unknownCodes?: UnknownCode[]
+  /** The codes the manager chose to keep as history only (imported without a product). */
+  historyCodes?: string[]
 }
 
 const CONTENT_TYPES = {
@@ -86,6 +91,7 @@ export async function previewImport({
     errors: analysis.errors,
     alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
     ...(analysis.sample.length ? { sample: analysis.sample } : {}),
+    ...(analysis.unknownCodes.length ? { unknownCodes: analysis.unknownCodes } : {}),
   }
   return prisma.$transaction(async (tx) => {
     const stored = await storeFile(tx, { ...upload, fileName, contentType: CONTENT_TYPES[format] })
@@ -135,7 +141,12 @@ export function listImportBatches() {
   })
 }
 
-export type RefusalCode = 'NOT_FOUND' | 'NOT_PREVIEWED' | 'DISCARDED' | 'NOTHING_TO_WRITE'
+export type RefusalCode =
+  | 'NOT_FOUND'
+  | 'NOT_PREVIEWED'
+  | 'DISCARDED'
+  | 'NOTHING_TO_WRITE'
+  | 'UNKNOWN_CODES'
 
 export type CommitResult =
   | { ok: true; created: number; updated: number; unchanged: number }
@@ -151,12 +162,65 @@ async function claim(batchId: string): Promise<CommitResult | { ok: true; batch:
   if (batch.status === 'DISCARDED') return { ok: false, code: 'DISCARDED' }
   if (batch.status === 'PREVIEWED' && !hasWork(batch))
     return { ok: false, code: 'NOTHING_TO_WRITE' }
+  if (
+    batch.status === 'PREVIEWED' &&
+    unresolvedCodes(JSON.parse(batch.preview) as ImportPreview).length
+  )
+    return { ok: false, code: 'UNKNOWN_CODES' }
   const claimed = await prisma.importBatch.updateMany({
     where: { id: batchId, status: 'PREVIEWED' },
     data: { status: 'COMMITTING' },
   })
   if (claimed.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' }
   return { ok: true, batch }
+}
+
+export type CodeChoiceResult =
+  | { ok: true }
+  | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' | 'UNKNOWN_CODE' }
+
+/**
+ * The manager's choice for product codes not in the catalog: keep their lines as history only
+ * (imported without a product, counting for inactivity and revenue). `code` null: every code
+ * still without a choice. Only while the batch is PREVIEWED; audited.
+ */
+export async function keepCodesAsHistory(
+  batchId: string,
+  code: string | null,
+  actorId: string,
+): Promise<CodeChoiceResult> {
+  return prisma.$transaction(async (tx) => {
+    const batch = await tx.importBatch.findUnique({
+      where: { id: batchId },
+      select: { id: true, status: true, preview: true, fileName: true },
+    })
+    if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
+    if (batch.status !== 'PREVIEWED') return { ok: false, code: 'NOT_PREVIEWED' } as const
+    const preview = JSON.parse(batch.preview) as ImportPreview
+    const pending = unresolvedCodes(preview)
+    const codes = code === null ? pending : pending.filter((c) => c === code)
+    if (code !== null && !preview.unknownCodes?.some((c) => c.code === code))
+      return { ok: false, code: 'UNKNOWN_CODE' } as const
+    // Nothing left to choose (already chosen, or a click repeated): nothing changes.
+    if (!codes.length) return { ok: true } as const
+    const next: ImportPreview = {
+      ...preview,
+      historyCodes: [...(preview.historyCodes ?? []), ...codes],
+    }
+    const updated = await tx.importBatch.updateMany({
+      where: { id: batchId, status: 'PREVIEWED', preview: batch.preview },
+      data: { preview: JSON.stringify(next) },
+    })
+    if (updated.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' } as const
+    await audit(tx, {
+      actorId,
+      action: 'import.keep_history',
+      entity: 'ImportBatch',
+      entityId: batchId,
+      changes: { fileName: batch.fileName, codes },
+    })
+    return { ok: true } as const
+  })
 }
 
 export type DiscardResult = { ok: true } | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' }

@@ -6,7 +6,13 @@ import { getDashboard } from '~/domain/dashboard/dashboard.server'
 import { prisma } from '~/utils/db.server'
 import { DAY_MS } from '~/utils/dates'
 import { cnpjFromBase, formatCnpj } from '../cnpj'
-import { commitImport, getImportBatch, previewImport, undoImport } from './import.server'
+import {
+  commitImport,
+  getImportBatch,
+  keepCodesAsHistory,
+  previewImport,
+  undoImport,
+} from './import.server'
 
 const tmp = path.resolve('tests/.tmp/uploads')
 fs.mkdirSync(tmp, { recursive: true })
@@ -15,6 +21,8 @@ async function imported(kind: 'ORDERS' | 'ACCOUNTS', csv: string, actorId: strin
   const file = path.join(tmp, `${crypto.randomUUID()}.csv`)
   fs.writeFileSync(file, csv)
   const batch = await previewImport({ kind, file, fileName: `${kind}.csv`, actorId })
+  // Product codes not in the catalog: kept as history (imported without a product).
+  if (kind === 'ORDERS') await keepCodesAsHistory(batch.id, null, actorId)
   expect(await commitImport(batch.id, actorId, now)).toMatchObject({ ok: true })
   return batch.id
 }
