@@ -901,6 +901,8 @@ export const en: Record<keyof typeof ptBR, string> = {
   'rep.invite.error.NO_EMAIL': 'This account has no email on file.',
   'rep.invite.error.BOUNCED': 'Email to this account bounced. Ask the sales team to fix it.',
   'rep.invite.error.OPTED_OUT': 'This account asked not to receive invitations.',
+  'rep.invite.error.RECENTLY_ACTIVE':
+    'This account is active and ordered recently: a “we miss you” invitation makes no sense now.',
   'rep.invite.error.TOO_SOON': 'This account already got an invitation in the last 24 hours.',
   'rep.invite.last': 'Last invitation: {date}',
   'rep.invite.noEmail': 'No email',

@@ -907,6 +907,8 @@ export const ptBR = {
   'rep.invite.error.BOUNCED':
     'O e-mail deste cliente voltou. Peça à equipe comercial para corrigir.',
   'rep.invite.error.OPTED_OUT': 'Este cliente pediu para não receber convites.',
+  'rep.invite.error.RECENTLY_ACTIVE':
+    'Este cliente está ativo e comprou recentemente: um convite de “sentimos sua falta” não faz sentido agora.',
   'rep.invite.error.TOO_SOON': 'Este cliente já recebeu um convite nas últimas 24 horas.',
   'rep.invite.last': 'Último convite: {date}',
   'rep.invite.noEmail': 'Sem e-mail',
