@@ -913,7 +913,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'repAccount.usualBasket': 'Usual order',
   'repAccount.product': 'Product',
   'repAccount.usualQuantity': 'Usual quantity',
-  'repAccount.noUsualBasket': 'No usual order yet: it takes at least 2 recent orders.',
+  'repAccount.noUsualBasket': 'No usual order: recent orders show no buying habit yet.',
   'repAccount.noStatusChanges': 'No status change recorded.',
   'repAccount.inviteByEmail': 'Invite by email',
   'unsubscribe.button': 'Unsubscribe',

@@ -920,7 +920,7 @@ export const ptBR = {
   'repAccount.product': 'Produto',
   'repAccount.usualQuantity': 'Quantidade de costume',
   'repAccount.noUsualBasket':
-    'Ainda não há um pedido de costume: são precisos ao menos 2 pedidos recentes.',
+    'Sem pedido de costume: os pedidos recentes ainda não mostram um hábito de compra.',
   'repAccount.noStatusChanges': 'Nenhuma mudança de situação registrada.',
   'repAccount.inviteByEmail': 'Convidar por e-mail',
   'unsubscribe.button': 'Cancelar inscrição',

@@ -276,7 +276,11 @@ function InviteForm({ account }: { account: LoaderData['account'] }) {
         {sending ? t('rep.invite.sending') : t('repAccount.inviteByEmail')}
       </Button>
       {actionData ? (
-        <div id="invite-answer" className="min-w-0 flex-1" data-testid="invite-answer">
+        <div
+          id="invite-answer"
+          className="w-full sm:w-auto sm:min-w-0 sm:flex-1"
+          data-testid="invite-answer"
+        >
           <Alert tone={actionData.ok ? 'success' : 'error'}>
             {actionData.ok ? t('rep.invite.sent') : t(`rep.invite.error.${actionData.code}`)}
           </Alert>
