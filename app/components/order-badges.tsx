@@ -44,8 +44,9 @@ export function orderLeadColumns(
 }
 
 /**
- * The first cells of an order's row in a list: its number (a link to `href`), its ERP number
- * when imported, when it was placed, its channel and its status.
+ * The first cells of an order's row in a list: its number (a link to `href`, plain text where
+ * the reader has no order page, as in the rep area), its ERP number when imported, when it was
+ * placed, its channel and its status.
  */
 export function OrderRowLeadCells({
   order,
@@ -58,19 +59,23 @@ export function OrderRowLeadCells({
     channel: OrderChannel
     status: OrderStatus
   }
-  href: string
+  href?: string
 }) {
   const { t, date } = useT()
   return (
     <>
       <td className="p-2">
-        <Link
-          to={href}
-          className="font-medium text-brand-700 underline"
-          aria-label={t('orders.view', { id: order.id })}
-        >
-          #{order.id}
-        </Link>
+        {href ? (
+          <Link
+            to={href}
+            className="font-medium text-brand-700 underline"
+            aria-label={t('orders.view', { id: order.id })}
+          >
+            #{order.id}
+          </Link>
+        ) : (
+          <span className="font-medium">#{order.id}</span>
+        )}
         {order.externalRef ? (
           <span className="block text-xs [overflow-wrap:anywhere] text-slate-600">
             {t('orders.erpRef', { ref: order.externalRef })}

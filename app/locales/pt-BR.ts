@@ -927,11 +927,22 @@ export const ptBR = {
   'rep.invite.error.BOUNCED':
     'O e-mail deste cliente voltou. Peça à equipe comercial para corrigir.',
   'rep.invite.error.OPTED_OUT': 'Este cliente pediu para não receber convites.',
+  'rep.invite.error.RECENTLY_ACTIVE':
+    'Este cliente está ativo e comprou recentemente: um convite de “sentimos sua falta” não faz sentido agora.',
   'rep.invite.error.TOO_SOON': 'Este cliente já recebeu um convite nas últimas 24 horas.',
   'rep.invite.last': 'Último convite: {date}',
   'rep.invite.noEmail': 'Sem e-mail',
   'rep.invite.sending': 'Enviando…',
   'rep.invite.sent': 'Convite na fila de envio.',
+  'repAccount.contacts': 'Contatos',
+  'repAccount.noBuyers': 'Nenhum comprador com acesso ao portal.',
+  'repAccount.usualBasket': 'Pedido de sempre',
+  'repAccount.product': 'Produto',
+  'repAccount.usualQuantity': 'Quantidade de costume',
+  'repAccount.noUsualBasket':
+    'Sem pedido de costume: os pedidos recentes ainda não mostram um hábito de compra.',
+  'repAccount.noStatusChanges': 'Nenhuma mudança de situação registrada.',
+  'repAccount.inviteByEmail': 'Convidar por e-mail',
   'unsubscribe.button': 'Cancelar inscrição',
   'unsubscribe.confirm': 'Parar de enviar convites e ofertas para {email}?',
   'unsubscribe.done': 'Pronto: {email} não recebe mais convites nem ofertas.',

@@ -1,6 +1,7 @@
 import {
   classifyAccount,
   daysOverdue,
+  orderedRecently,
   statusAt,
   statusTimeline,
   upcomingExpectedOrder,
@@ -119,5 +120,36 @@ describe('the expected next order shown', () => {
     expect(lost.expectedNextOrderAt! < now).toBe(true)
     expect(upcomingExpectedOrder(lost.expectedNextOrderAt, now)).toBeNull()
     expect(daysOverdue(lost.expectedNextOrderAt, now)).toBe(370)
+  })
+})
+
+describe('an account that ordered recently', () => {
+  const account = (
+    status: 'ACTIVE' | 'AT_RISK' | 'INACTIVE',
+    days: number | null,
+    median: number | null = null,
+  ) => ({
+    status,
+    lastOrderAt: days === null ? null : daysAgo(days)[0]!,
+    medianIntervalDays: median,
+  })
+
+  it('is an ACTIVE account whose last order is within 30 days', () => {
+    expect(orderedRecently(account('ACTIVE', 0), now)).toBe(true)
+    expect(orderedRecently(account('ACTIVE', 30), now)).toBe(true)
+    expect(orderedRecently(account('ACTIVE', 31), now)).toBe(false)
+  })
+
+  it("stretches the window to the account's own cadence when that is longer", () => {
+    expect(orderedRecently(account('ACTIVE', 40, 45), now)).toBe(true)
+    expect(orderedRecently(account('ACTIVE', 46, 45), now)).toBe(false)
+    // A short cadence never shrinks the 30 days.
+    expect(orderedRecently(account('ACTIVE', 20, 7), now)).toBe(true)
+  })
+
+  it('is never an account that is not ACTIVE or has no order', () => {
+    expect(orderedRecently(account('AT_RISK', 5), now)).toBe(false)
+    expect(orderedRecently(account('INACTIVE', 5), now)).toBe(false)
+    expect(orderedRecently(account('ACTIVE', null), now)).toBe(false)
   })
 })

@@ -150,3 +150,20 @@ export function daysOverdue(expectedNextOrderAt: Date | null, now: Date): number
   const days = Math.floor((now.getTime() - expectedNextOrderAt.getTime()) / DAY_MS)
   return days > 0 ? days : null
 }
+
+/** Days after an order during which an account counts as buying now, whatever its cadence. */
+export const RECENT_ORDER_DAYS = 30
+
+/**
+ * Whether the account is ACTIVE and ordered recently: within RECENT_ORDER_DAYS or within its
+ * own cadence, whichever is longer. Such an account is buying; a "we miss you" invitation
+ * would be wrong, so invitations to it are refused.
+ */
+export function orderedRecently(
+  account: { status: AccountStatus; lastOrderAt: Date | null; medianIntervalDays: number | null },
+  now: Date,
+): boolean {
+  if (account.status !== 'ACTIVE' || !account.lastOrderAt) return false
+  const window = Math.max(RECENT_ORDER_DAYS, account.medianIntervalDays ?? 0) * DAY_MS
+  return now.getTime() - account.lastOrderAt.getTime() <= window
+}

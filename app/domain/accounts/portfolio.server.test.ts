@@ -7,6 +7,7 @@ import {
   accountCreateSchemaForSave,
   accountEditSchemaForSave,
   createAccount as createAccountByHand,
+  getRepAccountDetail,
   listAccounts,
   parseAccountFilters,
   updateAccount,
@@ -163,5 +164,23 @@ describe('the account list, page by page', () => {
     expect(filters).toMatchObject({ state, maxDays: 30, sort: 'name', page: 2 })
     expect(filters.minDays).toBeUndefined()
     expect(filtersFor(`q=${'x'.repeat(500)}`).q).toBeUndefined()
+  })
+})
+
+describe("a rep's account detail", () => {
+  it("is the rep's own account, and null for another rep's account or an unknown id", async () => {
+    const rep = await createRep()
+    const otherRep = await createRep()
+    const mine = await createAccount({ repId: rep.id })
+    const theirs = await createAccount({ repId: otherRep.id })
+    const nobodys = await createAccount({ repId: null })
+
+    expect(await getRepAccountDetail(rep.id, mine.id)).toMatchObject({
+      id: mine.id,
+      tradeName: mine.tradeName,
+    })
+    expect(await getRepAccountDetail(rep.id, theirs.id)).toBeNull()
+    expect(await getRepAccountDetail(rep.id, nobodys.id)).toBeNull()
+    expect(await getRepAccountDetail(rep.id, 'acc_that_does_not_exist')).toBeNull()
   })
 })

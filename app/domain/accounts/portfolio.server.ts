@@ -244,6 +244,16 @@ export async function getAccountDetail(id: string) {
 }
 
 /**
+ * The account as its rep sees it: the same detail the back office reads, but only when the
+ * account is the rep's own. Another rep's account and an unknown id both give null, so the
+ * rep area answers 404 without telling which.
+ */
+export async function getRepAccountDetail(repId: string, accountId: string) {
+  const account = await getAccountDetail(accountId)
+  return account && account.repId === repId ? account : null
+}
+
+/**
  * The contact form's schema on the server (parse it with `async: true`): the browser's checks,
  * and a rep that exists.
  */

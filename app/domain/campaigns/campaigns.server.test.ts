@@ -514,4 +514,49 @@ describe('rep invitations', () => {
     expect(invitations).toHaveLength(1)
     expect(invitations[0]).toMatchObject({ repId: rep.id, sentById: repUser.id, campaignId: null })
   })
+
+  it('refuses a "we miss you" invitation to an ACTIVE account that ordered recently', async () => {
+    const rep = await createRep()
+    const repUser = await prisma.user.create({
+      data: { email: email(), name: 'Rep', role: 'REP', repId: rep.id },
+    })
+    const now = new Date()
+    const buying = await inactiveAccount(freshState(), {
+      repId: rep.id,
+      status: 'ACTIVE',
+      lastOrderAt: new Date(now.getTime() - 5 * DAY),
+    })
+    // A 60-day cadence: 45 days of silence is still within the habit.
+    const slowBuyer = await inactiveAccount(freshState(), {
+      repId: rep.id,
+      status: 'ACTIVE',
+      lastOrderAt: new Date(now.getTime() - 45 * DAY),
+    })
+    await prisma.account.update({ where: { id: slowBuyer.id }, data: { medianIntervalDays: 60 } })
+    // ACTIVE by the thresholds, but silent for longer than 30 days and with no cadence.
+    const quiet = await inactiveAccount(freshState(), {
+      repId: rep.id,
+      status: 'ACTIVE',
+      lastOrderAt: new Date(now.getTime() - 40 * DAY),
+    })
+
+    for (const account of [buying, slowBuyer]) {
+      expect(await sendRepInvitation(repUser, account.id, now)).toEqual({
+        ok: false,
+        code: 'RECENTLY_ACTIVE',
+      })
+    }
+    expect(
+      await prisma.invitation.count({ where: { accountId: { in: [buying.id, slowBuyer.id] } } }),
+    ).toBe(0)
+    expect(
+      await prisma.auditLog.count({
+        where: { entityId: { in: [buying.id, slowBuyer.id] }, action: 'invitation.send' },
+      }),
+    ).toBe(0)
+    expect(await sendRepInvitation(repUser, quiet.id, now)).toMatchObject({ ok: true })
+    expect(
+      await prisma.auditLog.count({ where: { entityId: quiet.id, action: 'invitation.send' } }),
+    ).toBe(1)
+  })
 })

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { type Campaign, type CampaignSchedule, type Prisma } from '@prisma/client'
 import { type z } from 'zod'
 import { accountWhere, AccountFilters } from '~/domain/accounts/portfolio.server'
+import { orderedRecently } from '~/domain/accounts/inactivity'
 import { audit } from '~/domain/audit/audit.server'
 import { bulkInsert } from '~/utils/bulk-insert.server'
 import { prisma, type Tx } from '~/utils/db.server'
@@ -355,13 +356,23 @@ export function defaultTemplate(locale: Locale): DefaultTemplate {
 
 export type RepInviteResult =
   | { ok: true; invitationId: string }
-  | { ok: false; code: 'NOT_YOUR_ACCOUNT' | 'NO_EMAIL' | 'BOUNCED' | 'OPTED_OUT' | 'TOO_SOON' }
+  | {
+      ok: false
+      code:
+        | 'NOT_YOUR_ACCOUNT'
+        | 'RECENTLY_ACTIVE'
+        | 'NO_EMAIL'
+        | 'BOUNCED'
+        | 'OPTED_OUT'
+        | 'TOO_SOON'
+    }
 
 export const REP_INVITE_COOLDOWN_HOURS = 24
 
 /**
  * A rep invites one of their own accounts, with the default message in the rep's language
  * and no offer. One invitation per account per day, whoever sent it, so nobody is spammed.
+ * The default message says "we miss you", so an ACTIVE account that ordered recently is refused.
  */
 export async function sendRepInvitation(
   user: { id: string; repId: string | null; locale: string },
@@ -370,10 +381,11 @@ export async function sendRepInvitation(
 ): Promise<RepInviteResult> {
   const account = await prisma.account.findUnique({
     where: { id: accountId },
-    select: { ...candidateSelect, status: true },
+    select: { ...candidateSelect, status: true, lastOrderAt: true, medianIntervalDays: true },
   })
   if (!account || !user.repId || account.repId !== user.repId)
     return { ok: false, code: 'NOT_YOUR_ACCOUNT' }
+  if (orderedRecently(account, now)) return { ok: false, code: 'RECENTLY_ACTIVE' }
   const { accounts, skipped } = await reachable([account])
   const target = accounts[0]
   if (!target) {

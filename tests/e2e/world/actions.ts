@@ -11,6 +11,7 @@ import crypto from 'node:crypto'
 import { type AccountStatus, type Role } from '@prisma/client'
 import {
   createAccount,
+  createErpOrder,
   createFamily,
   createOffer,
   createProduct,
@@ -68,6 +69,8 @@ export type BuyerOptions = {
   /** Whether the buyer is the account's admin (default: on a new account yes, a colleague no). */
   isAccountAdmin?: boolean
   name?: string
+  /** The account's phone (default: none). */
+  phone?: string
 }
 
 /** A new account with a buyer who is its admin; a twin of a demo account when asked. */
@@ -112,6 +115,7 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
     segment: source?.segment ?? null,
     state: options.state ?? source?.state ?? 'SP',
     email: `loja-${slug()}@e2e.test`,
+    phone: options.phone ?? null,
   })
   if (source) {
     await prisma.account.update({
@@ -155,6 +159,23 @@ export async function staff(options: { role: 'MANAGER' | 'ADMIN' }): Promise<Wor
     role: options.role,
     name: options.role === 'ADMIN' ? 'Admin Teste' : 'Gerente Teste',
   })
+}
+
+/** An ERP order placed `daysAgo` days ago on the account, which becomes its last order. */
+export async function erpOrder(options: {
+  accountId: string
+  daysAgo: number
+}): Promise<{ id: number; externalRef: string }> {
+  const order = await createErpOrder(
+    options.accountId,
+    [{ productId: null, sku: `SKU-${slug()}`, quantity: 2 }],
+    { daysAgo: options.daysAgo },
+  )
+  await prisma.account.update({
+    where: { id: options.accountId },
+    data: { lastOrderAt: order.placedAt },
+  })
+  return { id: order.id, externalRef: order.externalRef! }
 }
 
 /** A new rep with a REP user. */

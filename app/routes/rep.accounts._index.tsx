@@ -1,6 +1,6 @@
 import { json } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { Alert, Button } from '~/components/ui/primitives'
@@ -61,7 +61,11 @@ export default function RepAccountsPage() {
         >
           {accounts.map((account) => (
             <tr key={account.id} className="border-t border-slate-200" data-testid="rep-account">
-              <td className="p-2 font-medium">{account.tradeName}</td>
+              <td className="p-2 font-medium">
+                <Link to={`/rep/accounts/${account.id}`} className="text-brand-700 underline">
+                  {account.tradeName}
+                </Link>
+              </td>
               <td className="p-2">
                 {account.city}/{account.state}
               </td>
