@@ -23,7 +23,9 @@ import os from 'node:os'
 import path from 'node:path'
 import lighthouse from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
-import { TARGET, toPercent, verdicts, type Measured } from './lighthouse-verdict'
+import { median, TARGET, toPercent, verdicts, type Measured } from './lighthouse-verdict'
+
+const QUIET_INDEX = 1000
 
 const args = process.argv.slice(2)
 const option = (name: string) => {
@@ -155,6 +157,8 @@ type Run = {
   page: Page
   profile: Profile
   run: number
+  benchmarkIndex: number
+  warnings: string[]
   performance: number
   accessibility: number
   failing: { id: string; title: string; displayValue?: string }[]
@@ -193,6 +197,10 @@ async function measure(url: string, cookie: string, profile: Profile, name: stri
     .filter((a) => counted.has(a.id) || /opportunity|diagnostic/.test(auditGroup(lhr, a.id)))
     .map((a) => ({ id: a.id, title: a.title, displayValue: a.displayValue }))
   return {
+    // Lighthouse's measure of this machine's speed: the simulated phone's CPU is this machine's
+    // slowed four times, so a busy machine (a low index) lowers every performance score.
+    benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+    warnings: lhr.runWarnings,
     performance: toPercent(lhr.categories.performance?.score),
     accessibility: toPercent(lhr.categories.accessibility?.score),
     failing,
@@ -256,7 +264,7 @@ async function main() {
           )
           runs.push({ page, profile, run, ...scores })
           console.log(
-            `${profile.padEnd(7)} ${page.padEnd(7)} run ${run}: performance ${scores.performance}, accessibility ${scores.accessibility}`,
+            `${profile.padEnd(7)} ${page.padEnd(7)} run ${run}: performance ${scores.performance}, accessibility ${scores.accessibility} (machine benchmark index ${scores.benchmarkIndex})`,
           )
         }
   } finally {
@@ -317,6 +325,12 @@ async function main() {
         `  ${id}: ${e.title} — ${e.runs}/${runs.length} runs; ${[...e.where].join(', ')}${e.value ? `; ${e.value}` : ''}`,
       )
   }
+  const warnings = [...new Set(runs.flatMap((r) => r.warnings))]
+  if (warnings.length) console.log(`\nLighthouse warned:\n  ${warnings.join('\n  ')}`)
+  const index = median(runs.map((r) => r.benchmarkIndex))
+  console.log(
+    `\nMedian benchmark index of this machine: ${index} (a quiet desktop scores about 1,000–2,000; under about ${QUIET_INDEX} the machine is busy and phone scores read low).`,
+  )
   if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify({ runs, results }, null, 2))
 
   const failed = results.filter((r) => !r.pass)
