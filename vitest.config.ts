@@ -12,7 +12,12 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' },
   test: {
     globals: true,
-    include: ['app/**/*.test.{ts,tsx}', 'emails/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
+    include: [
+      'app/**/*.test.{ts,tsx}',
+      'emails/**/*.test.{ts,tsx}',
+      'server/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/db-per-worker.ts'],
     pool: 'forks',
