@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { expectFieldError, recordPosts, snapshot } from './forms-helpers'
+import { randomCnpj } from './helpers'
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
 const saveContact = (page: Page) => page.getByRole('button', { name: 'Salvar', exact: true })
@@ -144,18 +145,6 @@ test.describe('without JavaScript', () => {
     await expect(field(page, 'Pedido mínimo')).toHaveValue('320,00')
   })
 })
-
-/** A valid CNPJ no other test uses: its first 12 digits at random, then its check digits. */
-function randomCnpj(): string {
-  const digits = Array.from({ length: 12 }, () => Math.floor(Math.random() * 10))
-  for (const length of [12, 13]) {
-    let sum = 0
-    for (let i = 0; i < length; i++) sum += digits[i]! * (((length - 1 - i) % 8) + 2)
-    const rest = sum % 11
-    digits.push(rest < 2 ? 0 : 11 - rest)
-  }
-  return digits.join('')
-}
 
 test('a manager creates an account by hand: bad and taken CNPJs are refused beside the field, then it opens on its page', async ({
   managerPage: page,

@@ -38,3 +38,15 @@ export async function createStaffUser(
     `Usuário criado. Enviamos para ${user.email.toLowerCase()} um link para criar a senha.`,
   )
 }
+
+/** A valid CNPJ no other test uses: its first 12 digits at random, then its check digits. */
+export function randomCnpj(): string {
+  const digits = Array.from({ length: 12 }, () => Math.floor(Math.random() * 10))
+  for (const length of [12, 13]) {
+    let sum = 0
+    for (let i = 0; i < length; i++) sum += digits[i]! * (((length - 1 - i) % 8) + 2)
+    const rest = sum % 11
+    digits.push(rest < 2 ? 0 : 11 - rest)
+  }
+  return digits.join('')
+}
