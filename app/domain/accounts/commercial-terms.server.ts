@@ -38,6 +38,23 @@ export const COMMERCIAL_TERMS_FIELDS = {
   UNKNOWN_TERM: { field: 'termCodes', message: 'account.unknownTerm' },
 } as const
 
+/** The edit's price list and payment terms, refused when one does not exist; codes sorted. */
+async function existingTerms(tx: Tx, edit: CommercialTerms) {
+  if (
+    edit.priceListId &&
+    !(await tx.priceList.findUnique({ where: { id: edit.priceListId }, select: { id: true } }))
+  ) {
+    return { ok: false as const, code: 'UNKNOWN_PRICE_LIST' as const }
+  }
+  const codes = [...new Set(edit.termCodes)].sort()
+  const terms = await tx.paymentTerm.findMany({
+    where: { code: { in: codes } },
+    select: { id: true },
+  })
+  if (terms.length !== codes.length) return { ok: false as const, code: 'UNKNOWN_TERM' as const }
+  return { ok: true as const, codes, terms }
+}
+
 /** Saves the account's commercial terms, audited; bad input changes nothing. */
 export async function updateCommercialTerms(
   actorId: string,
@@ -62,18 +79,9 @@ export async function updateCommercialTerms(
       },
     })
     if (!before) return { ok: false as const, code: 'NOT_FOUND' as const }
-    if (
-      edit.priceListId &&
-      !(await tx.priceList.findUnique({ where: { id: edit.priceListId }, select: { id: true } }))
-    ) {
-      return { ok: false as const, code: 'UNKNOWN_PRICE_LIST' as const }
-    }
-    const codes = [...new Set(edit.termCodes)].sort()
-    const terms = await tx.paymentTerm.findMany({
-      where: { code: { in: codes } },
-      select: { id: true },
-    })
-    if (terms.length !== codes.length) return { ok: false as const, code: 'UNKNOWN_TERM' as const }
+    const checked = await existingTerms(tx, edit)
+    if (!checked.ok) return checked
+    const { codes, terms } = checked
     const beforeCodes = before.paymentTerms.map((t) => t.code).sort()
     const changes = {
       ...diffFields(
@@ -152,16 +160,9 @@ export async function updateNewAccountDefaults(actorId: string, edit: Commercial
     return { ok: false as const, code: 'INVALID_MINIMUM' as const }
   }
   return prisma.$transaction(async (tx) => {
-    if (
-      edit.priceListId &&
-      !(await tx.priceList.findUnique({ where: { id: edit.priceListId }, select: { id: true } }))
-    ) {
-      return { ok: false as const, code: 'UNKNOWN_PRICE_LIST' as const }
-    }
-    const codes = [...new Set(edit.termCodes)].sort()
-    if ((await tx.paymentTerm.count({ where: { code: { in: codes } } })) !== codes.length) {
-      return { ok: false as const, code: 'UNKNOWN_TERM' as const }
-    }
+    const checked = await existingTerms(tx, edit)
+    if (!checked.ok) return checked
+    const { codes } = checked
     const before = await getNewAccountDefaults(tx)
     const beforeCodes = [...before.termCodes].sort()
     const changes = {
