@@ -39,14 +39,14 @@ async function saveThresholds(
 async function checkedMethods(page: Page) {
   const checked: string[] = []
   for (const name of METHODS) {
-    if (await page.getByRole('checkbox', { name }).isChecked()) checked.push(name)
+    if (await page.getByRole('checkbox', { name, exact: true }).isChecked()) checked.push(name)
   }
   return checked
 }
 
 async function saveMethods(page: Page, names: string[]) {
   for (const name of METHODS) {
-    await page.getByRole('checkbox', { name }).setChecked(names.includes(name))
+    await page.getByRole('checkbox', { name, exact: true }).setChecked(names.includes(name))
   }
   await page.getByRole('button', { name: 'Salvar meios de pagamento' }).click()
   await expect(page.getByText('Meios de pagamento salvos.')).toBeVisible()
@@ -78,10 +78,10 @@ test('the settings refuse bad thresholds and no payment method in the browser, e
   await expect(page.getByRole('alert')).toHaveText(ORDER)
   await expectNoFieldError(field(page, AT_RISK))
 
-  for (const name of METHODS) await page.getByRole('checkbox', { name }).uncheck()
+  for (const name of METHODS) await page.getByRole('checkbox', { name, exact: true }).uncheck()
   await page.getByRole('button', { name: 'Salvar meios de pagamento' }).click()
   await expectFieldError(
-    page.getByRole('checkbox', { name: 'Cartão' }),
+    page.getByRole('checkbox', { name: 'Cartão', exact: true }),
     'Escolha ao menos um meio de pagamento.',
   )
   await snapshot(page, 'settings-refused-in-browser')
@@ -149,10 +149,10 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('alert')).toHaveText(ORDER)
     await expect(field(page, INACTIVE)).toHaveValue(original.lost)
 
-    for (const name of METHODS) await page.getByRole('checkbox', { name }).uncheck()
+    for (const name of METHODS) await page.getByRole('checkbox', { name, exact: true }).uncheck()
     await page.getByRole('button', { name: 'Salvar meios de pagamento' }).click()
     await expectFieldError(
-      page.getByRole('checkbox', { name: 'Cartão' }),
+      page.getByRole('checkbox', { name: 'Cartão', exact: true }),
       'Escolha ao menos um meio de pagamento.',
     )
     await snapshot(page, 'methods-refused-without-js')

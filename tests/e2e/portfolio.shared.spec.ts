@@ -37,7 +37,7 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
     `00.000.000/0000-00;E2E-700003;01/10/2026;CIM-0001;Cimento;1;38,90`,
   ].join('\r\n')
   await page.getByRole('link', { name: 'Importações' }).click()
-  await page.getByLabel('Histórico de pedidos (ERP)').check()
+  await page.getByRole('radio', { name: 'Histórico de pedidos (ERP)' }).check()
   await page.getByLabel('Arquivo CSV').setInputFiles({
     name: 'pedidos-erp.csv',
     mimeType: 'text/csv',
