@@ -8,6 +8,14 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
  */
 
 /**
+ * The probes carry this tag. `npm test` runs them on its PostgreSQL pass only (decision 020):
+ * they test the server's parsing, the same code on both databases, and PostgreSQL is the stricter
+ * of the two (typed columns and integer ranges, where SQLite stores what it is given).
+ * Run them on SQLite with `npx playwright test --grep @hostile`.
+ */
+export const HOSTILE_TAG = { tag: '@hostile' }
+
+/**
  * Every value goes into each form field in turn, and into every URL parameter at once (short
  * enough that the whole URL stays under Node's 16 KB header limit, which answers 431).
  */
@@ -27,8 +35,11 @@ const HOSTILE = [
 /** Form fields also get a long text (bodies have no such limit). */
 const HOSTILE_FIELD = [...HOSTILE, 'x'.repeat(5000)]
 
-/** What each parameter also gets alone, so one parameter's refusal cannot hide another's. */
-const HOSTILE_ALONE = ['abc', `${'x'.repeat(3000)}\r\n\u3000\u2014"'=;%`]
+/**
+ * What each parameter also gets alone, so one parameter's refusal cannot hide another's: one
+ * value that is long, not a number, and carries a line break, wide characters and quotes.
+ */
+const HOSTILE_ALONE = [`abc${'x'.repeat(3000)}\r\n\u3000\u2014"'=;%`]
 
 /** Every query parameter a loader reads somewhere, tried on every page. */
 const PARAMS = [
