@@ -369,14 +369,21 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.unchanged': 'Already there (unchanged)',
   'imports.confirm': 'Confirm import',
   'imports.confirming': 'Importing…',
-  'imports.confirmed': 'Import done: {created} created, {updated} updated, {unchanged} unchanged.',
+  'imports.confirmed':
+    'Import done. Created: {created} · updated: {updated} · unchanged: {unchanged}.',
   'imports.alreadyImported':
     'This same file was imported on {date}: importing it again changes nothing.',
   'imports.errors': 'Errors by line',
   'imports.errorsShown': 'Showing the first {count} errors.',
   'imports.noErrors': 'No errors found.',
   'imports.errorsSkipped':
-    'Rows with errors (and the orders that contain them) will not be imported.',
+    'An order with any line in error will not be imported, none of its lines; a line repeated within an order is only skipped. The other orders will be imported.',
+  'imports.unknownAccounts.one':
+    '{count} CNPJ in this file belongs to no Reativa account, and its orders are left out. Import the accounts first (CNPJ, legal name, city and state), then send this file again.',
+  'imports.unknownAccounts.other':
+    '{count} CNPJs in this file belong to no Reativa account, and their orders are left out. Import the accounts first (CNPJ, legal name, city and state), then send this file again.',
+  'imports.unknownAccounts.import': 'Import accounts',
+  'imports.unknownAccounts.template': 'Accounts template (CSV)',
   'imports.errorsSkippedRows': 'Rows with errors will not be imported; the others will.',
   'imports.line': 'Line',
   'imports.problem': 'Problem',
@@ -425,7 +432,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.unknownCodes.summary.other':
     '{count} lines have a product code that is not in the catalog.',
   'imports.unknownCodes.explain':
-    'Choose what to do with each code before confirming. “Keep as history” imports the lines without a product: they count for inactivity and revenue, show on the order as not in the catalog and cannot be reordered.',
+    'Choose what to do with each code before confirming. “Map” says which catalog product the code is: its lines come in as that product, and the mapping holds for later imports. “Keep as history” imports the lines without a product: they count for inactivity and revenue, show on the order as not in the catalog and cannot be reordered.',
   'imports.unknownCodes.code': 'Code in the file',
   'imports.unknownCodes.lines': 'Lines',
   'imports.unknownCodes.firstLines': 'First lines',
@@ -434,6 +441,33 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.unknownCodes.keepAllHistory': 'Keep all as history',
   'imports.unknownCodes.keptHistory': 'History, no product',
   'imports.unknownCodes.pending': 'Choice pending',
+  'imports.mapCode.label': 'Catalog SKU for {code}',
+  'imports.mapCode.submit': 'Map',
+  'imports.mapCode.mapping': 'Mapping…',
+  'imports.mapCode.or': 'or',
+  'imports.mapCode.mapped': 'Read as {sku}',
+  'imports.mapCode.remembered': 'remembered mapping',
+  'imports.mapCode.lines.one': '{count} line',
+  'imports.mapCode.lines.other': '{count} lines',
+  'imports.mapCode.skuRequired': 'Enter the product’s SKU in the catalog.',
+  'imports.mapCode.skuUnknown': 'No product with this SKU in the catalog.',
+  'imports.codes.title': 'Mapped ERP codes',
+  'imports.codes.link': 'Mapped ERP codes',
+  'imports.codes.intro':
+    'ERP product codes that are not catalog SKUs, mapped in the preview of an orders import. Later imports read each code as the mapped product. Forgetting a mapping does not change orders already imported: in the next preview, the code asks for a choice again.',
+  'imports.codes.empty':
+    'No code mapped yet. In an order history preview, each code not in the catalog can be mapped to a SKU.',
+  'imports.codes.total.one': '{count} mapped code',
+  'imports.codes.total.other': '{count} mapped codes',
+  'imports.codes.code': 'ERP code',
+  'imports.codes.product': 'Catalog product',
+  'imports.codes.since': 'Mapped on',
+  'imports.codes.inactive': 'inactive',
+  'imports.codes.forget': 'Forget',
+  'imports.codes.forgetting': 'Forgetting…',
+  'imports.codes.forgetLabel': 'Forget the mapping of {code}',
+  'imports.codes.forgotten': 'Mapping of {code} forgotten.',
+  'imports.codes.gone': 'This mapping no longer exists.',
   'imports.refused.UNKNOWN_CODES':
     'Choose what to do with each code not in the catalog before confirming.',
   'imports.refused.UNKNOWN_CODE':
@@ -1315,6 +1349,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'title.commissionRates': 'Commission rates',
   'title.commissions': 'Commissions',
   'title.import': 'Import',
+  'title.importCodes': 'Mapped ERP codes',
   'title.imports': 'Imports',
   'title.offers': 'Offers',
   'title.newOffer': 'New offer',

@@ -371,13 +371,20 @@ export const ptBR = {
   'imports.confirm': 'Confirmar importação',
   'imports.confirming': 'Importando…',
   'imports.confirmed':
-    'Importação concluída: {created} criados, {updated} atualizados, {unchanged} sem mudança.',
+    'Importação concluída. Criados: {created} · atualizados: {updated} · sem mudança: {unchanged}.',
   'imports.alreadyImported':
     'Este mesmo arquivo já foi importado em {date}: reimportar não muda nada.',
   'imports.errors': 'Erros por linha',
   'imports.errorsShown': 'Mostrando os primeiros {count} erros.',
   'imports.noErrors': 'Nenhum erro encontrado.',
-  'imports.errorsSkipped': 'As linhas com erro (e os pedidos que as contêm) não serão importadas.',
+  'imports.errorsSkipped':
+    'Um pedido com alguma linha com erro não será importado, nenhuma linha dele; uma linha repetida no mesmo pedido é só ignorada. Os demais pedidos serão importados.',
+  'imports.unknownAccounts.one':
+    '{count} CNPJ deste arquivo não é de nenhum cliente do Reativa, e os pedidos dele ficam de fora. Importe primeiro os clientes (CNPJ, razão social, cidade e UF) e envie este arquivo de novo.',
+  'imports.unknownAccounts.other':
+    '{count} CNPJs deste arquivo não são de nenhum cliente do Reativa, e os pedidos deles ficam de fora. Importe primeiro os clientes (CNPJ, razão social, cidade e UF) e envie este arquivo de novo.',
+  'imports.unknownAccounts.import': 'Importar clientes',
+  'imports.unknownAccounts.template': 'Modelo de clientes (CSV)',
   'imports.errorsSkippedRows': 'As linhas com erro não serão importadas; as demais, sim.',
   'imports.line': 'Linha',
   'imports.problem': 'Problema',
@@ -429,7 +436,7 @@ export const ptBR = {
   'imports.unknownCodes.summary.other':
     '{count} linhas têm um código de produto que não existe no catálogo.',
   'imports.unknownCodes.explain':
-    'Escolha o que fazer com cada código antes de confirmar. “Manter como histórico” importa as linhas sem produto: contam para inatividade e faturamento, aparecem no pedido como fora do catálogo e não podem ser repetidas.',
+    'Escolha o que fazer com cada código antes de confirmar. “Mapear” diz qual produto do catálogo o código é: as linhas entram como esse produto, e o mapeamento vale para as próximas importações. “Manter como histórico” importa as linhas sem produto: contam para inatividade e faturamento, aparecem no pedido como fora do catálogo e não podem ser repetidas.',
   'imports.unknownCodes.code': 'Código no arquivo',
   'imports.unknownCodes.lines': 'Linhas',
   'imports.unknownCodes.firstLines': 'Primeiras linhas',
@@ -438,6 +445,33 @@ export const ptBR = {
   'imports.unknownCodes.keepAllHistory': 'Manter todos como histórico',
   'imports.unknownCodes.keptHistory': 'Histórico, sem produto',
   'imports.unknownCodes.pending': 'Escolha pendente',
+  'imports.mapCode.label': 'SKU do catálogo para {code}',
+  'imports.mapCode.submit': 'Mapear',
+  'imports.mapCode.mapping': 'Mapeando…',
+  'imports.mapCode.or': 'ou',
+  'imports.mapCode.mapped': 'Lido como {sku}',
+  'imports.mapCode.remembered': 'mapeamento lembrado',
+  'imports.mapCode.lines.one': '{count} linha',
+  'imports.mapCode.lines.other': '{count} linhas',
+  'imports.mapCode.skuRequired': 'Informe o SKU do produto no catálogo.',
+  'imports.mapCode.skuUnknown': 'Nenhum produto com este SKU no catálogo.',
+  'imports.codes.title': 'Códigos do ERP mapeados',
+  'imports.codes.link': 'Códigos do ERP mapeados',
+  'imports.codes.intro':
+    'Códigos de produto do ERP que não são SKUs do catálogo, mapeados na prévia de uma importação de pedidos. As próximas importações leem cada código como o produto mapeado. Esquecer um mapeamento não muda os pedidos já importados: na próxima prévia, o código volta a pedir uma escolha.',
+  'imports.codes.empty':
+    'Nenhum código mapeado ainda. Na prévia do histórico de pedidos, cada código fora do catálogo pode ser mapeado para um SKU.',
+  'imports.codes.total.one': '{count} código mapeado',
+  'imports.codes.total.other': '{count} códigos mapeados',
+  'imports.codes.code': 'Código no ERP',
+  'imports.codes.product': 'Produto do catálogo',
+  'imports.codes.since': 'Mapeado em',
+  'imports.codes.inactive': 'inativo',
+  'imports.codes.forget': 'Esquecer',
+  'imports.codes.forgetting': 'Esquecendo…',
+  'imports.codes.forgetLabel': 'Esquecer o mapeamento de {code}',
+  'imports.codes.forgotten': 'Mapeamento de {code} esquecido.',
+  'imports.codes.gone': 'Este mapeamento já não existe.',
   'imports.refused.UNKNOWN_CODES':
     'Escolha o que fazer com cada código fora do catálogo antes de confirmar.',
   'imports.refused.UNKNOWN_CODE':
@@ -1328,6 +1362,7 @@ export const ptBR = {
   'title.commissionRates': 'Taxas de comissão',
   'title.commissions': 'Comissões',
   'title.import': 'Importação',
+  'title.importCodes': 'Códigos do ERP mapeados',
   'title.imports': 'Importações',
   'title.offers': 'Ofertas',
   'title.newOffer': 'Nova oferta',

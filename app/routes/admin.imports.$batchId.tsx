@@ -1,3 +1,4 @@
+import { getInputProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -5,12 +6,20 @@ import {
   Form,
   Link,
   useActionData,
+  useFetcher,
   useLoaderData,
   useNavigation,
   useRevalidator,
 } from '@remix-run/react'
 import { useEffect } from 'react'
-import { FormErrors, formProps, useContractForm, useFormMessage } from '~/components/forms'
+import {
+  ErrorList,
+  FormErrors,
+  formProps,
+  inputClass,
+  useContractForm,
+  useFormMessage,
+} from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { type SampleRow } from '~/domain/accounts/imports/analyze.server'
@@ -18,6 +27,7 @@ import {
   hasWork,
   ImportBatchActionSchema,
   importRefusal,
+  MapCodeSchema,
   UNDOABLE_IMPORT_KINDS,
   unresolvedCodes,
 } from '~/domain/accounts/imports/import-form'
@@ -26,9 +36,11 @@ import {
   getImportBatch,
   type ImportPreview,
   keepCodesAsHistory,
+  mapProductCode,
   startImport,
   undoImport,
 } from '~/domain/accounts/imports/import.server'
+import { suggestedSkus } from '~/domain/accounts/imports/code-mappings.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
@@ -41,13 +53,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const batch = await getImportBatch(params.batchId ?? '')
   if (!batch) throw new Response('Not found', { status: 404 })
   const { fileId: _fileId, fileHash: _fileHash, ...visible } = batch
-  return json({ batch: visible })
+  // SKUs to suggest while codes still need a choice: the catalog's, active ones first.
+  const products =
+    batch.status === 'PREVIEWED' && unresolvedCodes(batch.preview).length
+      ? await suggestedSkus()
+      : []
+  return json({ batch: visible, products })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'imports:manage')
   const batchId = params.batchId ?? ''
-  const submission = parseWithZod(await request.formData(), { schema: ImportBatchActionSchema })
+  const formData = await request.formData()
+  if (formData.get('intent') === 'mapCode') return mapCode(batchId, formData, user.id)
+  const submission = parseWithZod(formData, { schema: ImportBatchActionSchema })
   if (submission.status !== 'success') {
     return json({ result: submission.reply() }, { status: 400 })
   }
@@ -72,13 +91,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/admin/imports/${batchId}`)
 }
 
+/** One code mapped to a catalog SKU; a SKU the catalog lacks is said beside its field. */
+async function mapCode(batchId: string, formData: FormData, actorId: string) {
+  const submission = parseWithZod(formData, { schema: MapCodeSchema })
+  const code = String(formData.get('code') ?? '')
+  if (submission.status !== 'success')
+    return json({ result: submission.reply(), mapCode: code }, { status: 400 })
+  const result = await mapProductCode(batchId, submission.value, actorId)
+  if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+  if (!result.ok) {
+    const reply =
+      result.code === 'UNKNOWN_SKU'
+        ? submission.reply({ fieldErrors: { sku: [formMessage('imports.mapCode.skuUnknown')] } })
+        : submission.reply({ formErrors: [importRefusal(result.code)] })
+    return json(
+      { result: reply, mapCode: code },
+      { status: result.code === 'UNKNOWN_SKU' ? 400 : 409 },
+    )
+  }
+  return redirect(`/admin/imports/${batchId}`)
+}
+
 export default function ImportPreviewPage() {
-  const { batch } = useLoaderData<typeof loader>()
+  const { batch, products } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form] = useContractForm(ImportBatchActionSchema, {
     id: 'import-batch',
-    lastResult: actionData?.result,
+    // A mapping's answer belongs to its row's form, not to these buttons.
+    lastResult: actionData && !('mapCode' in actionData) ? actionData.result : undefined,
   })
   const pressed = navigation.formData?.get('intent')
   const { t, date } = useT()
@@ -132,6 +173,20 @@ export default function ImportPreviewPage() {
               </div>
             ))}
           </dl>
+          {preview.unknownAccounts && batch.status === 'PREVIEWED' ? (
+            <Alert tone="warning">
+              <span data-testid="unknown-accounts">
+                {t('imports.unknownAccounts', { count: preview.unknownAccounts })}
+              </span>{' '}
+              <Link to="/admin/imports?kind=ACCOUNTS" className="underline">
+                {t('imports.unknownAccounts.import')}
+              </Link>{' '}
+              ·{' '}
+              <a href="/admin/imports/template/ACCOUNTS.csv" download className="underline">
+                {t('imports.unknownAccounts.template')}
+              </a>
+            </Alert>
+          ) : null}
           {batch.status === 'COMMITTING' ? (
             <Alert tone="info">
               <span data-testid="import-running">{t('imports.running')}</span>{' '}
@@ -226,7 +281,15 @@ export default function ImportPreviewPage() {
               error={
                 actionData && 'codesError' in actionData ? String(actionData.codesError) : undefined
               }
+              products={products}
+              mapReply={
+                actionData && 'mapCode' in actionData
+                  ? { result: actionData.result, mapCode: String(actionData.mapCode) }
+                  : undefined
+              }
             />
+          ) : preview.mappedCodes?.length ? (
+            <RememberedMappings codes={preview.mappedCodes} />
           ) : null}
           {preview.sample?.length ? <SampleTable kind={batch.kind} rows={preview.sample} /> : null}
           <section className="space-y-2">
@@ -331,16 +394,24 @@ function UnknownCodes({
   preview,
   editable,
   error,
+  products,
+  mapReply,
 }: {
   preview: ImportPreview
   editable: boolean
   error: string | undefined
+  products: { sku: string; name: string }[]
+  /** The answer to a mapping sent without JavaScript (with it, each row's fetcher has its own). */
+  mapReply: { result: SubmissionResult<string[]>; mapCode: string } | undefined
 }) {
   const { t } = useT()
   const message = useFormMessage()
   const navigation = useNavigation()
   const codes = preview.unknownCodes ?? []
   const pending = new Set(unresolvedCodes(preview))
+  const mappedTo = new Map((preview.mappedCodes ?? []).map((c) => [c.code, c.sku]))
+  const unknown = new Set(codes.map((c) => c.code))
+  const remembered = (preview.mappedCodes ?? []).filter((c) => !unknown.has(c.code))
   const lines = codes.reduce((sum, c) => sum + c.lines, 0)
   return (
     <section
@@ -381,24 +452,35 @@ function UnknownCodes({
             <td className="p-2 text-right">{code.lines}</td>
             <td className="p-2">{code.firstLines.join(', ')}</td>
             <td className="p-2">
-              {!pending.has(code.code) ? (
+              {mappedTo.has(code.code) ? (
+                <span data-testid="unknown-code-choice" className="whitespace-nowrap">
+                  {t('imports.mapCode.mapped', { sku: mappedTo.get(code.code)! })}
+                </span>
+              ) : !pending.has(code.code) ? (
                 <span data-testid="unknown-code-choice">
                   {t('imports.unknownCodes.keptHistory')}
                 </span>
               ) : editable ? (
-                <Form method="post">
-                  <input type="hidden" name="code" value={code.code} />
-                  <Button
-                    type="submit"
-                    name="intent"
-                    value="keepHistory"
-                    variant="secondary"
-                    disabled={navigation.state === 'submitting'}
-                    aria-label={`${t('imports.unknownCodes.keepHistory')}: ${code.code}`}
-                  >
-                    {t('imports.unknownCodes.keepHistory')}
-                  </Button>
-                </Form>
+                <div className="flex flex-wrap items-start gap-2">
+                  <MapCodeForm
+                    code={code.code}
+                    reply={mapReply?.mapCode === code.code ? mapReply.result : undefined}
+                  />
+                  <span className="py-2 text-sm text-slate-600">{t('imports.mapCode.or')}</span>
+                  <Form method="post">
+                    <input type="hidden" name="code" value={code.code} />
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="keepHistory"
+                      variant="secondary"
+                      disabled={navigation.state === 'submitting'}
+                      aria-label={`${t('imports.unknownCodes.keepHistory')}: ${code.code}`}
+                    >
+                      {t('imports.unknownCodes.keepHistory')}
+                    </Button>
+                  </Form>
+                </div>
               ) : (
                 <span className="text-amber-800">{t('imports.unknownCodes.pending')}</span>
               )}
@@ -406,6 +488,16 @@ function UnknownCodes({
           </tr>
         ))}
       </DataTable>
+      {remembered.length ? <RememberedMappings codes={remembered} /> : null}
+      {editable && pending.size ? (
+        <datalist id="catalog-skus">
+          {products.map((p) => (
+            <option key={p.sku} value={p.sku}>
+              {p.name}
+            </option>
+          ))}
+        </datalist>
+      ) : null}
       {editable && pending.size > 1 ? (
         <Form method="post">
           <Button
@@ -420,5 +512,64 @@ function UnknownCodes({
         </Form>
       ) : null}
     </section>
+  )
+}
+
+/**
+ * The SKU field and button that map one code. Sent through a fetcher, so each row keeps its own
+ * answer; without JavaScript it posts the page like any form.
+ */
+function MapCodeForm({
+  code,
+  reply,
+}: {
+  code: string
+  reply: SubmissionResult<string[]> | undefined
+}) {
+  const { t } = useT()
+  const fetcher = useFetcher<typeof action>()
+  const fetched = fetcher.data && 'mapCode' in fetcher.data ? fetcher.data.result : undefined
+  const [form, fields] = useContractForm(MapCodeSchema, {
+    id: `map-code-${code}`,
+    lastResult: fetched ?? reply,
+  })
+  const busy = fetcher.state !== 'idle'
+  return (
+    <fetcher.Form method="post" {...formProps(form)} className="flex items-start gap-2">
+      <input type="hidden" name="code" value={code} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor={fields.sku.id} className="sr-only">
+          {t('imports.mapCode.label', { code })}
+        </label>
+        <input
+          {...getInputProps(fields.sku, { type: 'text' })}
+          list="catalog-skus"
+          autoComplete="off"
+          placeholder="SKU"
+          className={`${inputClass} w-36 font-mono`}
+        />
+        <ErrorList id={fields.sku.errorId} errors={fields.sku.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+      </div>
+      <Button type="submit" name="intent" value="mapCode" disabled={busy}>
+        {busy ? t('imports.mapCode.mapping') : t('imports.mapCode.submit')}
+      </Button>
+    </fetcher.Form>
+  )
+}
+
+/** Codes of this file read as catalog products through mappings made in earlier imports. */
+function RememberedMappings({ codes }: { codes: { code: string; sku: string; lines: number }[] }) {
+  const { t } = useT()
+  return (
+    <ul className="space-y-1 text-sm" data-testid="remembered-mappings">
+      {codes.map((c) => (
+        <li key={c.code}>
+          <span className="font-mono">{c.code}</span> ·{' '}
+          {t('imports.mapCode.mapped', { sku: c.sku })} ({t('imports.mapCode.remembered')}) ·{' '}
+          {t('imports.mapCode.lines', { count: c.lines })}
+        </li>
+      ))}
+    </ul>
   )
 }

@@ -37,7 +37,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, 'imports:manage')
-  return json({ batches: await listImportBatches() })
+  // `?kind=ACCOUNTS` (the link from an orders preview with unknown CNPJs) chooses the kind.
+  const asked = new URL(request.url).searchParams.get('kind')
+  const kind = IMPORT_KINDS.find((k) => k === asked) ?? IMPORT_KINDS[0]
+  return json({ batches: await listImportBatches(), kind })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -105,15 +108,20 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportsPage() {
-  const { batches } = useLoaderData<typeof loader>()
+  const { batches, kind } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t('imports.title')}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('imports.title')}</h1>
+        <Link to="/admin/imports/codes" className="text-sm text-brand-700 underline">
+          {t('imports.codes.link')}
+        </Link>
+      </div>
       <section className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <p className="text-sm text-slate-700">{t('imports.help')}</p>
-        <UploadForm lastResult={actionData?.result} />
+        <UploadForm lastResult={actionData?.result} kind={kind} />
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('imports.recent')}</h2>
@@ -151,13 +159,19 @@ export default function ImportsPage() {
   )
 }
 
-function UploadForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+function UploadForm({
+  lastResult,
+  kind,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined
+  kind: (typeof IMPORT_KINDS)[number]
+}) {
   const { t } = useT()
   const navigation = useNavigation()
   const [form, fields] = useContractForm(ImportUploadSchema, {
     id: 'import-upload',
     lastResult,
-    defaultValue: { kind: IMPORT_KINDS[0] },
+    defaultValue: { kind },
   })
   return (
     <>

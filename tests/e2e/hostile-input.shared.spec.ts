@@ -29,6 +29,7 @@ test(
       '/admin/accounts.csv',
       '/admin/dashboard.csv',
       '/admin/imports',
+      '/admin/imports/codes',
       '/admin/imports/template/PRODUCTS.csv',
       '/admin/imports/template/PRICE_LISTS.csv',
       '/admin/imports/template/NONE.csv',

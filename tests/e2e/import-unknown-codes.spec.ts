@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { expect, test } from './fixtures'
 import { snapshot } from './forms-helpers'
+import { randomCnpj } from './helpers'
 
 const FILE = 'Arquivo CSV ou Excel (.xlsx)'
 
@@ -71,4 +72,92 @@ test('an orders file with a product code not in the catalog is flagged, refused 
       .filter({ hasText: product.sku })
       .getByTestId('order-line-not-in-catalog'),
   ).toHaveCount(0)
+})
+
+test('the manager maps an ERP code to a catalog SKU in the preview; the next file is read through the remembered mapping, which can be forgotten', async ({
+  browser,
+  world,
+}) => {
+  test.setTimeout(120_000)
+  const t = crypto.randomUUID().slice(0, 6).toUpperCase()
+  const buyer = await world.buyer()
+  const product = await world.call('catalogProduct')
+  const code = `CIM-CPII-${t}`
+  // The first file also has an order of a shop that is not an account yet.
+  const stranger = randomCnpj()
+  const order = (ref: string, extra: string[] = []) =>
+    [
+      'cnpj;pedido;data;sku;produto;quantidade;preco',
+      `${buyer.cnpj};${ref};10/10/2025;${code};Cimento CP-II (ERP);4;30,00`,
+      ...extra,
+    ].join('\n')
+  const page = await world.pageAs(browser, await world.manager())
+  const upload = async (ref: string, extra: string[] = []) => {
+    await page.goto('/admin/imports')
+    await page.getByRole('radio', { name: /^Histórico de pedidos/ }).check()
+    await page.getByLabel(FILE).setInputFiles({
+      name: `pedidos-${ref}.csv`,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(order(ref, extra)),
+    })
+    await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
+    await expect(page).toHaveURL(/\/admin\/imports\/\w+$/)
+  }
+
+  await upload(`MC-${t}-1`, [`${stranger};MC-${t}-X;11/10/2025;${code};Cimento;1;30,00`])
+  // The unknown CNPJ is said once, with where to import accounts first.
+  await expect(page.getByTestId('unknown-accounts')).toHaveText(
+    '1 CNPJ deste arquivo não é de nenhum cliente do Reativa, e os pedidos dele ficam de fora. Importe primeiro os clientes (CNPJ, razão social, cidade e UF) e envie este arquivo de novo.',
+  )
+  await expect(page.getByRole('link', { name: 'Importar clientes' })).toHaveAttribute(
+    'href',
+    '/admin/imports?kind=ACCOUNTS',
+  )
+  const row = page.getByTestId('unknown-code').filter({ hasText: code })
+  const sku = row.getByLabel(`SKU do catálogo para ${code}`)
+  // Nothing typed, then a SKU the catalog lacks: each refused beside the field, nothing mapped.
+  await row.getByRole('button', { name: 'Mapear' }).click()
+  await expect(row.getByText('Informe o SKU do produto no catálogo.')).toBeVisible()
+  await sku.fill(`NAO-EXISTE-${t}`)
+  await row.getByRole('button', { name: 'Mapear' }).click()
+  await expect(row.getByText('Nenhum produto com este SKU no catálogo.')).toBeVisible()
+  await expect(sku).toHaveAttribute('aria-invalid', 'true')
+  await sku.fill(product.sku.toLowerCase())
+  await row.getByRole('button', { name: 'Mapear' }).click()
+  await expect(row.getByTestId('unknown-code-choice')).toHaveText(`Lido como ${product.sku}`)
+  await snapshot(page, 'import-code-mapped')
+  await page.getByRole('button', { name: 'Confirmar importação' }).click()
+  await expect(page.getByText('Importação concluída', { exact: false })).toBeVisible({
+    timeout: 30_000,
+  })
+
+  // The buyer's order has the catalog product, not a line outside the catalog.
+  const buyerPage = await world.pageAs(browser, buyer)
+  await buyerPage.goto('/orders')
+  await buyerPage.locator('a[href^="/orders/"]').first().click()
+  const line = buyerPage.getByTestId('order-line')
+  await expect(line).toHaveCount(1)
+  await expect(line).toContainText(product.sku)
+  await expect(line.getByTestId('order-line-not-in-catalog')).toHaveCount(0)
+  await buyerPage.context().close()
+
+  // The next file from the same ERP: read through the mapping, nothing to choose.
+  await upload(`MC-${t}-2`)
+  await expect(page.getByTestId('unknown-codes')).toHaveCount(0)
+  await expect(page.getByTestId('remembered-mappings')).toContainText(
+    `${code} · Lido como ${product.sku} (mapeamento lembrado)`,
+  )
+  await expect(page.getByRole('button', { name: 'Confirmar importação' })).toBeEnabled()
+
+  // The mapping is listed with the others and can be forgotten.
+  await page.goto('/admin/imports?kind=ACCOUNTS')
+  await expect(page.getByRole('radio', { name: /^Clientes/ })).toBeChecked()
+  await page.getByRole('link', { name: 'Códigos do ERP mapeados' }).click()
+  await expect(page.getByRole('heading', { name: 'Códigos do ERP mapeados' })).toBeVisible()
+  const mapping = page.getByTestId('code-mapping').filter({ hasText: code })
+  await expect(mapping).toContainText(product.sku)
+  await snapshot(page, 'import-codes')
+  await mapping.getByRole('button', { name: `Esquecer o mapeamento de ${code}` }).click()
+  await expect(page.getByText(`Mapeamento de ${code} esquecido.`)).toBeVisible()
+  await expect(page.getByTestId('code-mapping').filter({ hasText: code })).toHaveCount(0)
 })

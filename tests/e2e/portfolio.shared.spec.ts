@@ -57,9 +57,10 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
   await page.goBack()
 
   await page.getByRole('button', { name: 'Confirmar importação' }).click()
+  // A worker writes it; the page checks on it every 1.5 s.
   await expect(
-    page.getByText('Importação concluída: 1 criados, 0 atualizados, 0 sem mudança.'),
-  ).toBeVisible()
+    page.getByText('Importação concluída. Criados: 1 · atualizados: 0 · sem mudança: 0.'),
+  ).toBeVisible({ timeout: 30_000 })
   await expect(page.getByRole('button', { name: 'Confirmar importação' })).toHaveCount(0)
   const confirmedUrl = page.url()
 

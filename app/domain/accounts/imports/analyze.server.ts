@@ -147,6 +147,9 @@ export function importFormatOf(fileName: string): ImportFormat {
   return /\.xlsx$/i.test(fileName.trim()) ? 'xlsx' : 'csv'
 }
 
+/** An orders file's code that is not a SKU but that a manager mapped to a catalog product. */
+export type MappedCode = { code: string; sku: string; lines: number }
+
 export type Analysis = {
   kind: ImportKind
   fileError: { code: FileErrorCode; columns?: string[] } | null
@@ -164,6 +167,10 @@ export type Analysis = {
   sample: SampleRow[]
   /** Orders files: codes of lines to be written that are not in the catalog, by code. */
   unknownCodes: UnknownCode[]
+  /** Orders files: codes read as a catalog product through a remembered mapping. */
+  mappedCodes: MappedCode[]
+  /** Orders files: how many distinct CNPJs of otherwise valid orders have no account. */
+  unknownAccounts: number
 }
 
 const MAX_REPORTED_ERRORS = 200
@@ -255,6 +262,8 @@ export const empty = (kind: ImportKind): Analysis => ({
   prices: [],
   sample: [],
   unknownCodes: [],
+  mappedCodes: [],
+  unknownAccounts: 0,
 })
 
 /** Offline order history: one row per order line, grouped by the ERP order number. */
@@ -371,11 +380,20 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
     })
     found.forEach((p) => productIds.set(p.sku, p.id))
   }
+  // Codes that are not SKUs but were mapped to a product in an earlier preview.
+  const mappings = await codeMappings(
+    [...new Set(candidates.flatMap((o) => [...o.lines.keys()]))].filter(
+      (code) => !productIds.has(code),
+    ),
+  )
 
   const unknown = new Map<string, UnknownCode>()
+  const mapped = new Map<string, MappedCode>()
+  const unknownAccounts = new Set<string>()
   for (const order of candidates) {
     const accountId = accountIds.get(order.cnpj)
     if (!accountId) {
+      unknownAccounts.add(order.cnpj)
       for (const line of order.rows)
         errors.add({ line, code: 'UNKNOWN_ACCOUNT', column: 'cnpj', value: order.cnpj })
       continue
@@ -385,6 +403,14 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
       continue
     }
     const lines = [...order.lines.values()].map(({ line, ...rest }) => {
+      const mapping = mappings.get(rest.sku)
+      if (mapping) {
+        const code = mapped.get(rest.sku) ?? { code: rest.sku, sku: mapping.sku, lines: 0 }
+        code.lines++
+        mapped.set(rest.sku, code)
+        // Written as the catalog's product, so reorders and the usual order find it.
+        return { ...rest, sku: mapping.sku, productId: mapping.productId }
+      }
       const productId = productIds.get(rest.sku) ?? null
       if (!productId) {
         const code =
@@ -412,7 +438,22 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
   }
   result.toCreate = result.orders.length
   result.unknownCodes = [...unknown.values()].sort((a, b) => a.code.localeCompare(b.code))
+  result.mappedCodes = [...mapped.values()].sort((a, b) => a.code.localeCompare(b.code))
+  result.unknownAccounts = unknownAccounts.size
   return finish(result, errors)
+}
+
+/** The remembered mappings of these codes, each to its product's id and SKU. */
+async function codeMappings(codes: string[]) {
+  const mappings = new Map<string, { productId: string; sku: string }>()
+  for (const part of chunks(codes, 500)) {
+    const found = await prisma.productCodeMapping.findMany({
+      where: { code: { in: part } },
+      select: { code: true, product: { select: { id: true, sku: true } } },
+    })
+    found.forEach((m) => mappings.set(m.code, { productId: m.product.id, sku: m.product.sku }))
+  }
+  return mappings
 }
 
 async function analyzeAccounts(file: string, format: ImportFormat): Promise<Analysis> {

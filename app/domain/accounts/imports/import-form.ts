@@ -48,12 +48,42 @@ export const ImportBatchActionSchema = z.object({
   code: z.string().trim().max(200).optional(),
 })
 
+/** Mapping one product code of an orders file to a catalog SKU, from the preview. */
+export const MapCodeSchema = z.object({
+  intent: z.literal('mapCode'),
+  code: z
+    .string({ required_error: formMessage('form.invalid') })
+    .trim()
+    .min(1)
+    .max(200),
+  sku: z
+    .string({ required_error: formMessage('imports.mapCode.skuRequired') })
+    .trim()
+    .min(1, formMessage('imports.mapCode.skuRequired'))
+    .max(200, formMessage('imports.mapCode.skuUnknown'))
+    .transform((sku) => sku.toUpperCase()),
+})
+
+/** Forgetting a remembered code mapping (/admin/imports/codes). */
+export const ForgetCodeSchema = z.object({
+  intent: z.literal('forget'),
+  code: z
+    .string({ required_error: formMessage('form.invalid') })
+    .trim()
+    .min(1)
+    .max(200),
+})
+
 /** A preview's product codes not in the catalog that have no choice yet (map or keep as history). */
 export function unresolvedCodes(preview: {
   unknownCodes?: { code: string }[]
   historyCodes?: string[]
+  mappedCodes?: { code: string }[]
 }): string[] {
-  const chosen = new Set(preview.historyCodes ?? [])
+  const chosen = new Set([
+    ...(preview.historyCodes ?? []),
+    ...(preview.mappedCodes ?? []).map((c) => c.code),
+  ])
   return (preview.unknownCodes ?? []).map((c) => c.code).filter((code) => !chosen.has(code))
 }
 

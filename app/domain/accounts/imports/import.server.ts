@@ -19,6 +19,7 @@ import {
   importFormatOf,
   type RowError,
   type SampleRow,
+  type MappedCode,
   type UnknownCode,
 } from './analyze.server'
 import { familyIndex, familyKey, resolveFamilyPath } from './analyze-catalog.server'
@@ -46,6 +47,13 @@ export type ImportPreview = {
   unknownCodes?: UnknownCode[]
   /** The codes the manager chose to keep as history only (imported without a product). */
   historyCodes?: string[]
+  /**
+   * Codes read as a catalog product: mapped in this preview, or through a mapping remembered
+   * from an earlier one.
+   */
+  mappedCodes?: MappedCode[]
+  /** Orders files: distinct CNPJs with no account, whose orders are left out. */
+  unknownAccounts?: number
 }
 
 const CONTENT_TYPES = {
@@ -92,6 +100,8 @@ export async function previewImport({
     alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
     ...(analysis.sample.length ? { sample: analysis.sample } : {}),
     ...(analysis.unknownCodes.length ? { unknownCodes: analysis.unknownCodes } : {}),
+    ...(analysis.mappedCodes.length ? { mappedCodes: analysis.mappedCodes } : {}),
+    ...(analysis.unknownAccounts ? { unknownAccounts: analysis.unknownAccounts } : {}),
   }
   return prisma.$transaction(async (tx) => {
     const stored = await storeFile(tx, { ...upload, fileName, contentType: CONTENT_TYPES[format] })
@@ -223,6 +233,74 @@ export async function keepCodesAsHistory(
   })
 }
 
+/** The preview to go back to when the file now has codes without a choice, else null. */
+function staleCodes(batch: ImportBatch, analysis: Analysis): ImportPreview | null {
+  if (batch.kind !== 'ORDERS') return null
+  const preview = JSON.parse(batch.preview) as ImportPreview
+  const now = {
+    ...preview,
+    unknownCodes: analysis.unknownCodes.length ? analysis.unknownCodes : undefined,
+    mappedCodes: analysis.mappedCodes.length ? analysis.mappedCodes : undefined,
+  }
+  return unresolvedCodes({ ...now, mappedCodes: undefined }).length ? now : null
+}
+
+export type MapCodeResult =
+  | { ok: true }
+  | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' | 'UNKNOWN_CODE' | 'UNKNOWN_SKU' }
+
+/**
+ * Maps a product code of a previewed orders file to the catalog product with `sku`, and
+ * remembers it: this file's lines with the code, and every later file's, are imported as that
+ * product. A code kept as history may still be mapped (the mapping replaces that choice); a
+ * mapping made before is replaced. Audited.
+ */
+export async function mapProductCode(
+  batchId: string,
+  { code, sku }: { code: string; sku: string },
+  actorId: string,
+): Promise<MapCodeResult> {
+  return prisma.$transaction(async (tx) => {
+    const batch = await tx.importBatch.findUnique({
+      where: { id: batchId },
+      select: { id: true, status: true, preview: true, fileName: true },
+    })
+    if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
+    if (batch.status !== 'PREVIEWED') return { ok: false, code: 'NOT_PREVIEWED' } as const
+    const preview = JSON.parse(batch.preview) as ImportPreview
+    const unknown = preview.unknownCodes?.find((c) => c.code === code)
+    if (!unknown) return { ok: false, code: 'UNKNOWN_CODE' } as const
+    const product = await tx.product.findUnique({ where: { sku }, select: { id: true, sku: true } })
+    if (!product) return { ok: false, code: 'UNKNOWN_SKU' } as const
+    const next: ImportPreview = {
+      ...preview,
+      historyCodes: (preview.historyCodes ?? []).filter((c) => c !== code),
+      mappedCodes: [
+        ...(preview.mappedCodes ?? []).filter((c) => c.code !== code),
+        { code, sku: product.sku, lines: unknown.lines },
+      ].sort((a, b) => a.code.localeCompare(b.code)),
+    }
+    const updated = await tx.importBatch.updateMany({
+      where: { id: batchId, status: 'PREVIEWED', preview: batch.preview },
+      data: { preview: JSON.stringify(next) },
+    })
+    if (updated.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' } as const
+    await tx.productCodeMapping.upsert({
+      where: { code },
+      create: { code, productId: product.id, createdById: actorId },
+      update: { productId: product.id, createdById: actorId },
+    })
+    await audit(tx, {
+      actorId,
+      action: 'import.map_code',
+      entity: 'ImportBatch',
+      entityId: batchId,
+      changes: { fileName: batch.fileName, code, sku: product.sku },
+    })
+    return { ok: true } as const
+  })
+}
+
 export type DiscardResult = { ok: true } | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' }
 
 /**
@@ -346,6 +424,16 @@ async function write(
       data: { status: 'FAILED', preview: JSON.stringify(preview) },
     })
     return { ok: false, code: 'NOT_PREVIEWED' }
+  }
+  // A code mapping forgotten since the preview leaves a code with no choice: never written
+  // silently without its product, the batch goes back to its preview to be chosen again.
+  const stale = staleCodes(batch, analysis)
+  if (stale) {
+    await prisma.importBatch.update({
+      where: { id: batchId },
+      data: { status: 'PREVIEWED', preview: JSON.stringify(stale) },
+    })
+    return { ok: false, code: 'UNKNOWN_CODES' }
   }
   try {
     const sizer = new StepSizer()

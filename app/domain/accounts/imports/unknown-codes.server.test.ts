@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createAccount, createProduct, createUser } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
-import { formatCnpj } from '../cnpj'
+import { cnpjFromBase, formatCnpj } from '../cnpj'
 import {
   commitImport,
   getImportBatch,
@@ -99,5 +99,26 @@ describe('product codes not in the catalog in an orders file', () => {
       ok: false,
       code: 'NOT_PREVIEWED',
     })
+  })
+
+  it('counts the CNPJs with no account, whose orders are left out, so the preview can say to import accounts first', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const account = await createAccount()
+    await createProduct({ sku: 'UNK-ACC-1' })
+    const stranger = cnpjFromBase('998877665544')
+    const other = cnpjFromBase('998877665533')
+    const batch = await preview(
+      [
+        'cnpj;pedido;data;sku;quantidade;preco',
+        `${account.cnpj};UA-1;10/10/2026;UNK-ACC-1;1;1,00`,
+        `${stranger};UA-2;10/10/2026;UNK-ACC-1;1;1,00`,
+        `${stranger};UA-3;11/10/2026;UNK-ACC-1;1;1,00`,
+        `${formatCnpj(other)};UA-4;11/10/2026;UNK-ACC-1;1;1,00`,
+      ].join('\n'),
+      manager.id,
+    )
+    expect(batch.createdRows).toBe(1)
+    expect(batch.preview.unknownAccounts).toBe(2)
+    expect(batch.preview.errors.filter((e) => e.code === 'UNKNOWN_ACCOUNT')).toHaveLength(3)
   })
 })
