@@ -56,6 +56,12 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
   expect(await portfolioCount(page, 'INACTIVE')).toBe(inactiveBefore)
   await page.goBack()
 
+  // A code not in the catalog needs a choice: kept as history, its name read with its accents.
+  const code = page.getByTestId('unknown-code').filter({ hasText: 'ARG-ANTIGA' })
+  await expect(code).toContainText('Argamassa Promoção São João')
+  await code.getByRole('button', { name: 'Manter como histórico: ARG-ANTIGA' }).click()
+  await expect(code.getByTestId('unknown-code-choice')).toHaveText('Histórico, sem produto')
+
   await page.getByRole('button', { name: 'Confirmar importação' }).click()
   // A worker writes it; the page checks on it every 1.5 s.
   await expect(
