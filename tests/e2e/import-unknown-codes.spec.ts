@@ -1,9 +1,23 @@
 import crypto from 'node:crypto'
+import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { snapshot } from './forms-helpers'
 import { randomCnpj } from './helpers'
 
 const FILE = 'Arquivo CSV ou Excel (.xlsx)'
+
+/** Uploads an order-history CSV and waits for its preview. */
+async function previewOrders(page: Page, name: string, csv: string) {
+  await page.goto('/admin/imports')
+  await page.getByRole('radio', { name: /^Histórico de pedidos/ }).check()
+  await page.getByLabel(FILE).setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  })
+  await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
+  await expect(page).toHaveURL(/\/admin\/imports\/\w+$/)
+}
 
 test('an orders file with a product code not in the catalog is flagged, refused until the manager chooses, and imported as history shown on the order', async ({
   browser,
@@ -21,15 +35,7 @@ test('an orders file with a product code not in the catalog is flagged, refused 
   ].join('\n')
 
   const page = await world.pageAs(browser, await world.manager())
-  await page.goto('/admin/imports')
-  await page.getByRole('radio', { name: /^Histórico de pedidos/ }).check()
-  await page.getByLabel(FILE).setInputFiles({
-    name: `pedidos-${t}.csv`,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv),
-  })
-  await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
-  await expect(page).toHaveURL(/\/admin\/imports\/\w+$/)
+  await previewOrders(page, `pedidos-${t}.csv`, csv)
 
   const section = page.getByTestId('unknown-codes')
   await expect(section.getByRole('heading', { name: 'Códigos fora do catálogo' })).toBeVisible()
@@ -92,17 +98,8 @@ test('the manager maps an ERP code to a catalog SKU in the preview; the next fil
       ...extra,
     ].join('\n')
   const page = await world.pageAs(browser, await world.manager())
-  const upload = async (ref: string, extra: string[] = []) => {
-    await page.goto('/admin/imports')
-    await page.getByRole('radio', { name: /^Histórico de pedidos/ }).check()
-    await page.getByLabel(FILE).setInputFiles({
-      name: `pedidos-${ref}.csv`,
-      mimeType: 'text/csv',
-      buffer: Buffer.from(order(ref, extra)),
-    })
-    await page.getByRole('button', { name: 'Enviar e ver prévia' }).click()
-    await expect(page).toHaveURL(/\/admin\/imports\/\w+$/)
-  }
+  const upload = (ref: string, extra: string[] = []) =>
+    previewOrders(page, `pedidos-${ref}.csv`, order(ref, extra))
 
   await upload(`MC-${t}-1`, [`${stranger};MC-${t}-X;11/10/2025;${code};Cimento;1;30,00`])
   // The unknown CNPJ is said once, with where to import accounts first.

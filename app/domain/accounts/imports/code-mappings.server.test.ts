@@ -1,27 +1,11 @@
-import crypto from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import { createAccount, createProduct, createUser } from '#tests/fixtures/factories'
+import { previewCsv } from '#tests/fixtures/imports'
 import { prisma } from '~/utils/db.server'
 import { formatCnpj } from '../cnpj'
-import {
-  commitImport,
-  getImportBatch,
-  keepCodesAsHistory,
-  mapProductCode,
-  previewImport,
-} from './import.server'
+import { commitImport, getImportBatch, keepCodesAsHistory, mapProductCode } from './import.server'
 import { forgetCodeMapping, listCodeMappings } from './code-mappings.server'
 
-const tmp = path.resolve('tests/.tmp/uploads')
-fs.mkdirSync(tmp, { recursive: true })
-
-async function preview(csv: string, actorId: string) {
-  const file = path.join(tmp, `${crypto.randomUUID()}.csv`)
-  fs.writeFileSync(file, csv)
-  const batch = await previewImport({ kind: 'ORDERS', file, fileName: 'pedidos.csv', actorId })
-  return (await getImportBatch(batch.id))!
-}
+const preview = (csv: string, actorId: string) => previewCsv('ORDERS', csv, actorId)
 
 describe('ERP product codes mapped to catalog SKUs', () => {
   it('imports a mapped code as the catalog product, and reads the next file through the remembered mapping', async () => {

@@ -185,6 +185,44 @@ async function claim(batchId: string): Promise<CommitResult | { ok: true; batch:
   return { ok: true, batch }
 }
 
+/** A batch whose unknown codes are being chosen: it must still be a preview. */
+async function previewToChoose(tx: Tx, batchId: string) {
+  const batch = await tx.importBatch.findUnique({
+    where: { id: batchId },
+    select: { id: true, status: true, preview: true, fileName: true },
+  })
+  if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
+  if (batch.status !== 'PREVIEWED') return { ok: false, code: 'NOT_PREVIEWED' } as const
+  return { ok: true, batch, preview: JSON.parse(batch.preview) as ImportPreview } as const
+}
+
+/**
+ * Saves a choice into the preview, audited; false when the batch left its preview or another
+ * choice changed it first (the manager sees the page as it now is).
+ */
+async function saveChoice(
+  tx: Tx,
+  batch: { id: string; preview: string; fileName: string },
+  next: ImportPreview,
+  actorId: string,
+  action: string,
+  changes: Record<string, unknown>,
+): Promise<boolean> {
+  const updated = await tx.importBatch.updateMany({
+    where: { id: batch.id, status: 'PREVIEWED', preview: batch.preview },
+    data: { preview: JSON.stringify(next) },
+  })
+  if (updated.count !== 1) return false
+  await audit(tx, {
+    actorId,
+    action,
+    entity: 'ImportBatch',
+    entityId: batch.id,
+    changes: { fileName: batch.fileName, ...changes },
+  })
+  return true
+}
+
 export type CodeChoiceResult =
   | { ok: true }
   | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' | 'UNKNOWN_CODE' }
@@ -200,13 +238,9 @@ export async function keepCodesAsHistory(
   actorId: string,
 ): Promise<CodeChoiceResult> {
   return prisma.$transaction(async (tx) => {
-    const batch = await tx.importBatch.findUnique({
-      where: { id: batchId },
-      select: { id: true, status: true, preview: true, fileName: true },
-    })
-    if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
-    if (batch.status !== 'PREVIEWED') return { ok: false, code: 'NOT_PREVIEWED' } as const
-    const preview = JSON.parse(batch.preview) as ImportPreview
+    const found = await previewToChoose(tx, batchId)
+    if (!found.ok) return found
+    const { batch, preview } = found
     const pending = unresolvedCodes(preview)
     const codes = code === null ? pending : pending.filter((c) => c === code)
     if (code !== null && !preview.unknownCodes?.some((c) => c.code === code))
@@ -217,18 +251,8 @@ export async function keepCodesAsHistory(
       ...preview,
       historyCodes: [...(preview.historyCodes ?? []), ...codes],
     }
-    const updated = await tx.importBatch.updateMany({
-      where: { id: batchId, status: 'PREVIEWED', preview: batch.preview },
-      data: { preview: JSON.stringify(next) },
-    })
-    if (updated.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' } as const
-    await audit(tx, {
-      actorId,
-      action: 'import.keep_history',
-      entity: 'ImportBatch',
-      entityId: batchId,
-      changes: { fileName: batch.fileName, codes },
-    })
+    if (!(await saveChoice(tx, batch, next, actorId, 'import.keep_history', { codes })))
+      return { ok: false, code: 'NOT_PREVIEWED' } as const
     return { ok: true } as const
   })
 }
@@ -261,13 +285,9 @@ export async function mapProductCode(
   actorId: string,
 ): Promise<MapCodeResult> {
   return prisma.$transaction(async (tx) => {
-    const batch = await tx.importBatch.findUnique({
-      where: { id: batchId },
-      select: { id: true, status: true, preview: true, fileName: true },
-    })
-    if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
-    if (batch.status !== 'PREVIEWED') return { ok: false, code: 'NOT_PREVIEWED' } as const
-    const preview = JSON.parse(batch.preview) as ImportPreview
+    const found = await previewToChoose(tx, batchId)
+    if (!found.ok) return found
+    const { batch, preview } = found
     const unknown = preview.unknownCodes?.find((c) => c.code === code)
     if (!unknown) return { ok: false, code: 'UNKNOWN_CODE' } as const
     const product = await tx.product.findUnique({ where: { sku }, select: { id: true, sku: true } })
@@ -280,22 +300,13 @@ export async function mapProductCode(
         { code, sku: product.sku, lines: unknown.lines },
       ].sort((a, b) => a.code.localeCompare(b.code)),
     }
-    const updated = await tx.importBatch.updateMany({
-      where: { id: batchId, status: 'PREVIEWED', preview: batch.preview },
-      data: { preview: JSON.stringify(next) },
-    })
-    if (updated.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' } as const
+    const changes = { code, sku: product.sku }
+    if (!(await saveChoice(tx, batch, next, actorId, 'import.map_code', changes)))
+      return { ok: false, code: 'NOT_PREVIEWED' } as const
     await tx.productCodeMapping.upsert({
       where: { code },
       create: { code, productId: product.id, createdById: actorId },
       update: { productId: product.id, createdById: actorId },
-    })
-    await audit(tx, {
-      actorId,
-      action: 'import.map_code',
-      entity: 'ImportBatch',
-      entityId: batchId,
-      changes: { fileName: batch.fileName, code, sku: product.sku },
     })
     return { ok: true } as const
   })

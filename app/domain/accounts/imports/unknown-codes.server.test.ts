@@ -1,26 +1,10 @@
-import crypto from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import { createAccount, createProduct, createUser } from '#tests/fixtures/factories'
+import { previewCsv } from '#tests/fixtures/imports'
 import { prisma } from '~/utils/db.server'
 import { cnpjFromBase, formatCnpj } from '../cnpj'
-import {
-  commitImport,
-  getImportBatch,
-  keepCodesAsHistory,
-  previewImport,
-  undoImport,
-} from './import.server'
+import { commitImport, getImportBatch, keepCodesAsHistory, undoImport } from './import.server'
 
-const tmp = path.resolve('tests/.tmp/uploads')
-fs.mkdirSync(tmp, { recursive: true })
-
-async function preview(csv: string, actorId: string) {
-  const file = path.join(tmp, `${crypto.randomUUID()}.csv`)
-  fs.writeFileSync(file, csv)
-  const batch = await previewImport({ kind: 'ORDERS', file, fileName: 'pedidos.csv', actorId })
-  return (await getImportBatch(batch.id))!
-}
+const preview = (csv: string, actorId: string) => previewCsv('ORDERS', csv, actorId)
 
 describe('product codes not in the catalog in an orders file', () => {
   it('lists each unknown code with its lines, refuses to confirm without a choice, and imports the lines without a product once kept as history', async () => {
