@@ -1,10 +1,26 @@
 import crypto from 'node:crypto'
-import { type Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { type Browser, type Page } from '@playwright/test'
+import { expect, test, type World } from './fixtures'
 import { snapshot } from './forms-helpers'
 import { randomCnpj } from './helpers'
 
 const FILE = 'Arquivo CSV ou Excel (.xlsx)'
+
+/** Confirms the previewed import and waits for the worker to write it. */
+async function confirmAndWait(page: Page) {
+  await page.getByRole('button', { name: 'Confirmar importação' }).click()
+  await expect(page.getByText('Importação concluída', { exact: false })).toBeVisible({
+    timeout: 30_000,
+  })
+}
+
+/** The buyer's newest order, open in a browser of their own. */
+async function newestOrderPage(world: World, browser: Browser, buyer: { id: string }) {
+  const page = await world.pageAs(browser, buyer)
+  await page.goto('/orders')
+  await page.locator('a[href^="/orders/"]').first().click()
+  return page
+}
 
 /** Uploads an order-history CSV and waits for its preview. */
 async function previewOrders(page: Page, name: string, csv: string) {
@@ -60,15 +76,10 @@ test('an orders file with a product code not in the catalog is flagged, refused 
 
   await row.getByRole('button', { name: `Manter como histórico: ${unknown}` }).click()
   await expect(row.getByTestId('unknown-code-choice')).toHaveText('Histórico, sem produto')
-  await page.getByRole('button', { name: 'Confirmar importação' }).click()
-  await expect(page.getByText('Importação concluída', { exact: false })).toBeVisible({
-    timeout: 30_000,
-  })
+  await confirmAndWait(page)
 
   // The buyer's order shows the line as not in the catalog; the catalog line is not marked.
-  const buyerPage = await world.pageAs(browser, buyer)
-  await buyerPage.goto('/orders')
-  await buyerPage.locator('a[href^="/orders/"]').first().click()
+  const buyerPage = await newestOrderPage(world, browser, buyer)
   await expect(buyerPage.getByTestId('order-line')).toHaveCount(2)
   const marked = buyerPage.getByTestId('order-line').filter({ hasText: unknown })
   await expect(marked.getByTestId('order-line-not-in-catalog')).toHaveText('· fora do catálogo')
@@ -123,15 +134,10 @@ test('the manager maps an ERP code to a catalog SKU in the preview; the next fil
   await row.getByRole('button', { name: 'Mapear' }).click()
   await expect(row.getByTestId('unknown-code-choice')).toHaveText(`Lido como ${product.sku}`)
   await snapshot(page, 'import-code-mapped')
-  await page.getByRole('button', { name: 'Confirmar importação' }).click()
-  await expect(page.getByText('Importação concluída', { exact: false })).toBeVisible({
-    timeout: 30_000,
-  })
+  await confirmAndWait(page)
 
   // The buyer's order has the catalog product, not a line outside the catalog.
-  const buyerPage = await world.pageAs(browser, buyer)
-  await buyerPage.goto('/orders')
-  await buyerPage.locator('a[href^="/orders/"]').first().click()
+  const buyerPage = await newestOrderPage(world, browser, buyer)
   const line = buyerPage.getByTestId('order-line')
   await expect(line).toHaveCount(1)
   await expect(line).toContainText(product.sku)
