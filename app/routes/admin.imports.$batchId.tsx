@@ -452,38 +452,13 @@ function UnknownCodes({
             <td className="p-2 text-right">{code.lines}</td>
             <td className="p-2">{code.firstLines.join(', ')}</td>
             <td className="p-2">
-              {mappedTo.has(code.code) ? (
-                <span data-testid="unknown-code-choice" className="whitespace-nowrap">
-                  {t('imports.mapCode.mapped', { sku: mappedTo.get(code.code)! })}
-                </span>
-              ) : !pending.has(code.code) ? (
-                <span data-testid="unknown-code-choice">
-                  {t('imports.unknownCodes.keptHistory')}
-                </span>
-              ) : editable ? (
-                <div className="flex flex-wrap items-start gap-2">
-                  <MapCodeForm
-                    code={code.code}
-                    reply={mapReply?.mapCode === code.code ? mapReply.result : undefined}
-                  />
-                  <span className="py-2 text-sm text-slate-600">{t('imports.mapCode.or')}</span>
-                  <Form method="post">
-                    <input type="hidden" name="code" value={code.code} />
-                    <Button
-                      type="submit"
-                      name="intent"
-                      value="keepHistory"
-                      variant="secondary"
-                      disabled={navigation.state === 'submitting'}
-                      aria-label={`${t('imports.unknownCodes.keepHistory')}: ${code.code}`}
-                    >
-                      {t('imports.unknownCodes.keepHistory')}
-                    </Button>
-                  </Form>
-                </div>
-              ) : (
-                <span className="text-amber-800">{t('imports.unknownCodes.pending')}</span>
-              )}
+              <CodeChoice
+                code={code.code}
+                mappedTo={mappedTo.get(code.code)}
+                pending={pending.has(code.code)}
+                editable={editable}
+                reply={mapReply?.mapCode === code.code ? mapReply.result : undefined}
+              />
             </td>
           </tr>
         ))}
@@ -512,6 +487,52 @@ function UnknownCodes({
         </Form>
       ) : null}
     </section>
+  )
+}
+
+/** One code's choice: what was chosen, or (while a preview) the two ways to choose. */
+function CodeChoice({
+  code,
+  mappedTo,
+  pending,
+  editable,
+  reply,
+}: {
+  code: string
+  mappedTo: string | undefined
+  pending: boolean
+  editable: boolean
+  reply: SubmissionResult<string[]> | undefined
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  if (mappedTo)
+    return (
+      <span data-testid="unknown-code-choice" className="whitespace-nowrap">
+        {t('imports.mapCode.mapped', { sku: mappedTo })}
+      </span>
+    )
+  if (!pending)
+    return <span data-testid="unknown-code-choice">{t('imports.unknownCodes.keptHistory')}</span>
+  if (!editable) return <span className="text-amber-800">{t('imports.unknownCodes.pending')}</span>
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      <MapCodeForm code={code} reply={reply} />
+      <span className="py-2 text-sm text-slate-600">{t('imports.mapCode.or')}</span>
+      <Form method="post">
+        <input type="hidden" name="code" value={code} />
+        <Button
+          type="submit"
+          name="intent"
+          value="keepHistory"
+          variant="secondary"
+          disabled={navigation.state === 'submitting'}
+          aria-label={`${t('imports.unknownCodes.keepHistory')}: ${code}`}
+        >
+          {t('imports.unknownCodes.keepHistory')}
+        </Button>
+      </Form>
+    </div>
   )
 }
 

@@ -372,8 +372,9 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
     })
     found.forEach((o) => o.externalRef && existing.add(o.externalRef))
   }
+  const codes = [...new Set(candidates.flatMap((o) => [...o.lines.keys()]))]
   const productIds = new Map<string, string>()
-  for (const part of chunks([...new Set(candidates.flatMap((o) => [...o.lines.keys()]))], 500)) {
+  for (const part of chunks(codes, 500)) {
     const found = await prisma.product.findMany({
       where: { sku: { in: part } },
       select: { id: true, sku: true },
@@ -381,11 +382,7 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
     found.forEach((p) => productIds.set(p.sku, p.id))
   }
   // Codes that are not SKUs but were mapped to a product in an earlier preview.
-  const mappings = await codeMappings(
-    [...new Set(candidates.flatMap((o) => [...o.lines.keys()]))].filter(
-      (code) => !productIds.has(code),
-    ),
-  )
+  const mappings = await codeMappings(codes.filter((code) => !productIds.has(code)))
 
   const unknown = new Map<string, UnknownCode>()
   const mapped = new Map<string, MappedCode>()

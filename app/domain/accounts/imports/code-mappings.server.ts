@@ -44,9 +44,10 @@ export async function forgetCodeMapping(code: string, actorId: string) {
       where: { code },
       select: { code: true, product: { select: { sku: true } } },
     })
-    // Two managers forgetting it at once: the second finds nothing left.
-    const removed = mapping ? await tx.productCodeMapping.deleteMany({ where: { code } }) : null
-    if (!mapping || !removed?.count) return { ok: false as const, code: 'NOT_FOUND' as const }
+    if (!mapping) return { ok: false as const, code: 'NOT_FOUND' as const }
+    // Two managers forgetting it at once: the second deletes nothing.
+    const removed = await tx.productCodeMapping.deleteMany({ where: { code } })
+    if (!removed.count) return { ok: false as const, code: 'NOT_FOUND' as const }
     await audit(tx, {
       actorId,
       action: 'import.forget_code',

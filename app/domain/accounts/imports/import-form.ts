@@ -48,14 +48,17 @@ export const ImportBatchActionSchema = z.object({
   code: z.string().trim().max(200).optional(),
 })
 
+/** A product code of an orders file, as a hidden field of the preview's and the codes page's forms. */
+const PRODUCT_CODE = z
+  .string({ required_error: formMessage('form.invalid') })
+  .trim()
+  .min(1)
+  .max(200)
+
 /** Mapping one product code of an orders file to a catalog SKU, from the preview. */
 export const MapCodeSchema = z.object({
   intent: z.literal('mapCode'),
-  code: z
-    .string({ required_error: formMessage('form.invalid') })
-    .trim()
-    .min(1)
-    .max(200),
+  code: PRODUCT_CODE,
   sku: z
     .string({ required_error: formMessage('imports.mapCode.skuRequired') })
     .trim()
@@ -67,11 +70,7 @@ export const MapCodeSchema = z.object({
 /** Forgetting a remembered code mapping (/admin/imports/codes). */
 export const ForgetCodeSchema = z.object({
   intent: z.literal('forget'),
-  code: z
-    .string({ required_error: formMessage('form.invalid') })
-    .trim()
-    .min(1)
-    .max(200),
+  code: PRODUCT_CODE,
 })
 
 /** A preview's product codes not in the catalog that have no choice yet (map or keep as history). */
