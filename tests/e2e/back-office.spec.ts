@@ -24,6 +24,7 @@ for (const role of ['buyer', 'rep'] as const) {
       '/admin/accounts',
       '/admin/accounts/acc_00001',
       '/admin/imports',
+      '/admin/imports/codes',
       '/admin/settings',
       '/admin/audit',
       '/admin/offers',
@@ -34,6 +35,11 @@ for (const role of ['buyer', 'rep'] as const) {
       const response = await page.request.get(url)
       expect([url, response.status()]).toEqual([url, 403])
     }
+    const forget = await page.request.post('/admin/imports/codes', {
+      headers: { Origin: new URL(page.url()).origin },
+      form: { intent: 'forget', code: 'CIM-CPII-50' },
+    })
+    expect(forget.status()).toBe(403)
     const post = await page.request.post('/admin/settings', {
       headers: { Origin: new URL(page.url()).origin },
       form: { atRiskDays: '10', inactiveDays: '20', lostDays: '30' },
