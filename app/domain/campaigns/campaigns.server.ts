@@ -172,6 +172,7 @@ export async function createCampaign(
         schedule: form.schedule,
         nextRunAt: startsAt,
         createdById: actorId,
+        createdAt: now,
       },
     })
     await audit(tx, {

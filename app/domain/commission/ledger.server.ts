@@ -33,14 +33,15 @@ async function posted(db: Db, eventKey: string): Promise<boolean> {
 }
 
 /**
- * Credits an order's commission as PENDING, once. A zero amount or no rep posts nothing. An
- * order created in this same transaction (`orderIsNew`) cannot have been credited yet: no look
- * first, and the unique event key still refuses a second credit.
+ * Credits an order's commission as PENDING, once, at `at` (when the order was placed). A zero
+ * amount or no rep posts nothing. An order created in this same transaction (`orderIsNew`)
+ * cannot have been credited yet: no look first, and the unique event key still refuses a second
+ * credit.
  */
 export async function creditOrder(
   tx: Tx,
   order: { id: number; repId: string | null; commissionCents: number },
-  { orderIsNew = false }: { orderIsNew?: boolean } = {},
+  { orderIsNew = false, at = new Date() }: { orderIsNew?: boolean; at?: Date } = {},
 ): Promise<void> {
   if (!order.repId || order.commissionCents <= 0) return
   const eventKey = `credit:${order.id}`
@@ -53,12 +54,13 @@ export async function creditOrder(
       event: 'CREDIT',
       bucket: 'PENDING',
       amountCents: order.commissionCents,
+      createdAt: at,
     },
   })
 }
 
-/** Moves an order's pending commission to EARNED (it was paid or invoiced), once. */
-export async function earnOrder(tx: Tx, orderId: number): Promise<void> {
+/** Moves an order's pending commission to EARNED (it was paid or invoiced at `at`), once. */
+export async function earnOrder(tx: Tx, orderId: number, at = new Date()): Promise<void> {
   const eventKey = `earn:${orderId}`
   if ((await posted(tx, eventKey)) || (await posted(tx, `reversal:${orderId}`))) return
   for (const { bucket, repId, cents } of await orderBalances(tx, orderId)) {
@@ -72,8 +74,17 @@ export async function earnOrder(tx: Tx, orderId: number): Promise<void> {
           event: 'EARN',
           bucket: 'PENDING',
           amountCents: -cents,
+          createdAt: at,
         },
-        { eventKey, repId, orderId, event: 'EARN', bucket: 'EARNED', amountCents: cents },
+        {
+          eventKey,
+          repId,
+          orderId,
+          event: 'EARN',
+          bucket: 'EARNED',
+          amountCents: cents,
+          createdAt: at,
+        },
       ],
     })
   }
@@ -83,7 +94,7 @@ export async function earnOrder(tx: Tx, orderId: number): Promise<void> {
  * Takes back what a cancelled or refunded order credited, once. Commission already paid out is
  * taken from EARNED, so the next payout is smaller by that much.
  */
-export async function reverseOrder(tx: Tx, orderId: number): Promise<void> {
+export async function reverseOrder(tx: Tx, orderId: number, at = new Date()): Promise<void> {
   const eventKey = `reversal:${orderId}`
   if (await posted(tx, eventKey)) return
   const balances = await orderBalances(tx, orderId)
@@ -99,7 +110,7 @@ export async function reverseOrder(tx: Tx, orderId: number): Promise<void> {
     const moves: { bucket: CommissionBucket; amountCents: number }[] = []
     if (pending !== 0) moves.push({ bucket: 'PENDING', amountCents: -pending })
     if (earned !== 0) moves.push({ bucket: 'EARNED', amountCents: -earned })
-    if (await postReversal(tx, { eventKey, first, repId, orderId, moves })) first = false
+    if (await postReversal(tx, { eventKey, first, repId, orderId, moves, at })) first = false
   }
 }
 
@@ -115,6 +126,7 @@ async function postReversal(
     repId: string
     orderId: number
     moves: { bucket: CommissionBucket; amountCents: number }[]
+    at?: Date
   },
 ): Promise<boolean> {
   let first = input.first
@@ -126,6 +138,7 @@ async function postReversal(
         orderId: input.orderId,
         event: 'REVERSAL',
         ...move,
+        createdAt: input.at,
       },
     })
     first = false

@@ -57,6 +57,41 @@ describe('order status and commission', () => {
   })
 })
 
+describe('when a move happened', () => {
+  it('dates the timeline step and the ledger entries at the moment given (the demo plays its past this way)', async () => {
+    const actor = await manager()
+    const rep = await createRep()
+    const orderId = await onlineOrder(rep.id)
+    const invoicedAt = new Date('2026-03-10T14:00:00Z')
+    const cancelledAt = new Date('2026-03-11T09:30:00Z')
+    await setOrderStatus(actor.id, orderId, { status: 'INVOICED', invoiceNumber: '77' }, invoicedAt)
+    await setOrderStatus(actor.id, orderId, { status: 'CANCELLED' }, cancelledAt)
+    const events = await prisma.orderStatusEvent.findMany({
+      where: { orderId },
+      orderBy: { at: 'asc' },
+    })
+    expect(events.map((e) => [e.status, e.at.toISOString()])).toEqual([
+      ['INVOICED', invoicedAt.toISOString()],
+      ['CANCELLED', cancelledAt.toISOString()],
+    ])
+    // The credit is dated when the order was placed.
+    const { placedAt } = await prisma.order.findUniqueOrThrow({ where: { id: orderId } })
+    const credit = await prisma.commissionEntry.findFirstOrThrow({
+      where: { orderId, event: 'CREDIT' },
+    })
+    expect(credit.createdAt.toISOString()).toBe(placedAt.toISOString())
+    const entries = await prisma.commissionEntry.findMany({
+      where: { orderId, event: { not: 'CREDIT' } },
+      orderBy: [{ createdAt: 'asc' }, { bucket: 'asc' }],
+    })
+    expect(entries.map((e) => [e.event, e.bucket, e.createdAt.toISOString()])).toEqual([
+      ['EARN', 'EARNED', invoicedAt.toISOString()],
+      ['EARN', 'PENDING', invoicedAt.toISOString()],
+      ['REVERSAL', 'EARNED', cancelledAt.toISOString()],
+    ])
+  })
+})
+
 describe('order tracking', () => {
   it('keeps the invoice number, the tracking code and the timeline, and emails the buyer at each step', async () => {
     const actor = await manager()

@@ -30,6 +30,7 @@ export async function setOrderStatus(
   actorId: string,
   orderId: number,
   change: { status: OrderStatus; invoiceNumber?: string | null; trackingCode?: string | null },
+  now = new Date(),
 ): Promise<StatusChangeResult> {
   const { status } = change
   const invoiceNumber = change.invoiceNumber?.trim() || null
@@ -67,9 +68,9 @@ export async function setOrderStatus(
       data,
     })
     if (updated.count === 0) return false
-    await tx.orderStatusEvent.create({ data: { orderId, status, actorId } })
-    if (status === 'CANCELLED') await reverseOrder(tx, orderId)
-    else if (status !== 'CONFIRMED') await earnOrder(tx, orderId)
+    await tx.orderStatusEvent.create({ data: { orderId, status, actorId, at: now } })
+    if (status === 'CANCELLED') await reverseOrder(tx, orderId, now)
+    else if (status !== 'CONFIRMED') await earnOrder(tx, orderId, now)
     await audit(tx, {
       actorId,
       action: 'order.status',
@@ -86,12 +87,15 @@ export async function setOrderStatus(
   })
   if (!moved) {
     // Someone else moved it meanwhile: judged again against where it is now.
-    const now = await prisma.order.findUnique({ where: { id: orderId }, select: { status: true } })
-    if (!now) return { ok: false, code: 'NOT_FOUND' }
+    const current = await prisma.order.findUnique({
+      where: { id: orderId },
+      select: { status: true },
+    })
+    if (!current) return { ok: false, code: 'NOT_FOUND' }
     return {
       ok: false,
       code: 'NOT_ALLOWED',
-      refusal: transitionRefusal(now.status, status) ?? 'SAME',
+      refusal: transitionRefusal(current.status, status) ?? 'SAME',
     }
   }
   wake('outbox')

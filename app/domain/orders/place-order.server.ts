@@ -217,7 +217,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
       await creditOrder(
         tx,
         { id: order.id, repId: account.repId, commissionCents: commission?.totalCents ?? 0 },
-        { orderIsNew: true },
+        { orderIsNew: true, at: now },
       )
       // The cart goes with its lines and coupons (their rows cascade), one statement; the next
       // visit starts a new one. A second checkout of the same cart (another tab, another buyer
