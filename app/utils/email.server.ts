@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { render } from '@react-email/render'
+import { render, toPlainText } from '@react-email/render'
 import { type ReactElement } from 'react'
 import { Resend } from 'resend'
 import { isUniqueViolation, prisma } from './db.server'
@@ -42,8 +42,10 @@ function resendClient(key: string): Resend {
 const withoutZeroBytes = (rendered: string) => rendered.replaceAll('\u0000', '')
 
 export async function renderEmail(react: ReactElement): Promise<{ html: string; text: string }> {
-  const [html, text] = await Promise.all([render(react), render(react, { plainText: true })])
-  return { html: withoutZeroBytes(html), text: withoutZeroBytes(text) }
+  // Rendered once: the text is the HTML's, converted (what `plainText: true` does after a
+  // second render of its own).
+  const html = await render(react)
+  return { html: withoutZeroBytes(html), text: withoutZeroBytes(toPlainText(html)) }
 }
 
 // Errors a later attempt cannot fix: the message itself is wrong.
