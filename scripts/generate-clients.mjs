@@ -1,8 +1,38 @@
 // Generates both Prisma clients: SQLite's (@prisma/client) and PostgreSQL's
 // (node_modules/.prisma/client-postgresql, from the generated twin schema). The app loads the
 // one DATABASE_URL names, so one install can run on either database (decision 009).
+//
+//   node scripts/generate-clients.mjs              generate both
+//   node scripts/generate-clients.mjs --if-stale   only when a schema or Prisma changed since the
+//                                                  last generation (npm start, npm run setup)
 import { spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
+
+// What the clients are generated from: both schemas and the installed Prisma.
+const STAMP = 'node_modules/.prisma/reativa-clients.sha256'
+const inputs = crypto.createHash('sha256')
+for (const file of [
+  'prisma/schema.prisma',
+  'prisma/postgresql/schema.prisma',
+  'node_modules/prisma/package.json',
+  'node_modules/@prisma/client/package.json',
+])
+  inputs.update(fs.readFileSync(file))
+const digest = inputs.digest('hex')
+const generated = [
+  'node_modules/.prisma/client/index.js',
+  'node_modules/.prisma/client-postgresql/index.js',
+]
+if (
+  process.argv.includes('--if-stale') &&
+  generated.every((file) => fs.existsSync(file)) &&
+  fs.existsSync(STAMP) &&
+  fs.readFileSync(STAMP, 'utf8') === digest
+) {
+  console.log('Prisma clients are up to date.')
+  process.exit(0)
+}
 
 for (const url of ['file:./data/reativa.db', 'postgresql://localhost/reativa']) {
   // prisma.config.ts picks the schema by DATABASE_URL; generating connects to nothing.
@@ -30,3 +60,4 @@ if (!shared.includes("require('@prisma/client/runtime/client.js')")) {
   process.exit(1)
 }
 fs.writeFileSync(entry, shared)
+fs.writeFileSync(STAMP, digest)

@@ -1,6 +1,6 @@
-// `npm run setup`: generate the Prisma clients, create the PostgreSQL database when it does
-// not exist yet, apply the migrations, and seed the demo into an empty database (unless
-// REATIVA_DEMO=off).
+// `npm run setup`: generate the Prisma clients (when a schema changed since), create the
+// PostgreSQL database when it does not exist yet, apply the migrations, and seed the demo into
+// an empty database (unless REATIVA_DEMO=off).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import pg from 'pg'
@@ -40,7 +40,7 @@ if (!['on', 'off'].includes(demo)) {
   console.error(`REATIVA_DEMO must be "on" or "off", not "${process.env.REATIVA_DEMO}".`)
   process.exit(1)
 }
-run('node', ['scripts/generate-clients.mjs'])
+run('node', ['scripts/generate-clients.mjs', '--if-stale'])
 const url = process.env.DATABASE_URL ?? ''
 if (/^postgres(ql)?:\/\//i.test(url.trim())) await ensurePostgresDatabase(url.trim())
 run('npx', ['prisma', 'migrate', 'deploy'])
