@@ -1,5 +1,8 @@
 /** Names for the demo manufacturer: a Brazilian building-materials industry. */
 
+/** Every demo login's password (README). */
+export const DEMO_PASSWORD = 'reativa123'
+
 export type FamilySeed = {
   slug: string
   name: string

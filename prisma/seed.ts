@@ -25,30 +25,16 @@ import {
   STORE_WORDS,
   SURNAMES,
   type ProductSeed,
+  DEMO_PASSWORD,
 } from './seed-data'
+import { seedDemoStory } from './demo-story'
+import { rng, type Random } from './seed-random'
 
-export const DEMO_PASSWORD = 'reativa123'
 const DAY = 86_400_000
 
 type Size = { accounts: number; products: number; reps: number; orderLines: number | null }
 const DEMO: Size = { accounts: 300, products: 200, reps: 8, orderLines: null }
 const LARGE: Size = { accounts: 20_000, products: 2_000, reps: 50, orderLines: 500_000 }
-
-function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  }
-}
 
 async function wipe() {
   // Children first, so foreign keys hold on both SQLite and PostgreSQL.
@@ -107,7 +93,7 @@ type SeededProduct = {
   active: boolean
 }
 
-async function seedCatalog(size: Size, random: ReturnType<typeof rng>): Promise<SeededProduct[]> {
+async function seedCatalog(size: Size, random: Random): Promise<SeededProduct[]> {
   const leaves: { familyId: string; prefix: string; unit: string; products: ProductSeed[] }[] = []
   let order = 0
   for (const family of FAMILIES) {
@@ -285,8 +271,9 @@ async function seed(size: Size, now: Date) {
     if (roll < 0.1) return null // never ordered
     if (roll < 0.45) return { minDays: 0, maxDays: 90 } // active
     if (roll < 0.55) return { minDays: 91, maxDays: 180 } // at risk
-    if (roll < 0.8) return { minDays: 181, maxDays: 365 } // inactive
-    return { minDays: 366, maxDays: 900 } // lost
+    // Stopped buying at a steady pace over the last twenty months, so the dashboard's monthly
+    // churn before the portal is flat: inactive (181 to 365 days silent) or lost (more).
+    return { minDays: 181, maxDays: 600 }
   }
 
   const accounts: Prisma.AccountCreateManyInput[] = []
@@ -620,91 +607,6 @@ async function seedPromotions(products: SeededProduct[], now: Date) {
 }
 
 /**
- * A campaign sent three weeks ago to inactive and lost shops of Minas Gerais with the CONVITE5
- * coupon, so the back office's funnel has something to show: most delivered, a few clicked,
- * one bounced (its account flagged as bad contact data) and one unsubscribed. Demo-login
- * accounts are left out, and its links have long expired.
- */
-async function seedDemoCampaign(now: Date) {
-  const day = 86_400_000
-  const sentAt = new Date(now.getTime() - 21 * day)
-  const manager = await prisma.user.findUniqueOrThrow({ where: { email: 'gerente@reativa.dev' } })
-  const offer = await prisma.offer.findUnique({ where: { code: 'CONVITE5' } })
-  const accounts = await prisma.account.findMany({
-    where: {
-      state: 'MG',
-      status: { in: ['INACTIVE', 'LOST'] },
-      email: { not: null },
-      users: { none: {} },
-    },
-    orderBy: { cnpj: 'asc' },
-    take: 12,
-  })
-  if (!accounts.length) return
-  const campaign = await prisma.campaign.create({
-    data: {
-      name: 'Volta às obras — Minas Gerais',
-      filters: JSON.stringify({ status: ['INACTIVE', 'LOST'], state: 'MG', family: [] }),
-      offerId: offer?.id ?? null,
-      subject: '{loja}, sentimos sua falta: condições especiais para voltar',
-      message:
-        'Olá, {loja}!\n\nFaz tempo que não recebemos um pedido seu. Agora você pode comprar pelo portal quando quiser.\n\nSeu representante, {representante}, continua à disposição.',
-      schedule: 'NOW',
-      runs: 1,
-      lastRunAt: sentAt,
-      createdById: manager.id,
-      createdAt: sentAt,
-    },
-  })
-  for (const [index, account] of accounts.entries()) {
-    const bounced = index === accounts.length - 1
-    const invitation = await prisma.invitation.create({
-      data: {
-        id: crypto.randomUUID(),
-        campaignId: campaign.id,
-        accountId: account.id,
-        repId: account.repId,
-        sentById: manager.id,
-        email: account.email!,
-        offerId: offer?.id ?? null,
-        subject: campaign.subject,
-        message: campaign.message,
-        nonce: crypto.randomBytes(16).toString('base64url'),
-        // Not the hash of any link: these demo invitations cannot be opened.
-        tokenHash: crypto.randomBytes(32).toString('hex'),
-        expiresAt: new Date(sentAt.getTime() + 14 * day),
-        createdAt: sentAt,
-        sentAt,
-        deliveredAt: bounced ? null : new Date(sentAt.getTime() + 60_000),
-        bouncedAt: bounced ? new Date(sentAt.getTime() + 60_000) : null,
-        clickedAt: index % 3 === 0 && !bounced ? new Date(sentAt.getTime() + 2 * day) : null,
-      },
-    })
-    await prisma.outboxMessage.create({
-      data: {
-        id: crypto.randomUUID(),
-        idempotencyKey: `invitation:${invitation.id}`,
-        kind: 'invitation',
-        invitationId: invitation.id,
-        to: invitation.email,
-        status: 'SENT',
-        attempts: 1,
-        nextAttemptAt: sentAt,
-        sentAt,
-        createdAt: sentAt,
-      },
-    })
-    if (bounced) {
-      await prisma.account.update({
-        where: { id: account.id },
-        data: { emailBouncedAt: sentAt, emailBounceReason: 'Caixa postal inexistente (550 5.1.1)' },
-      })
-    }
-  }
-  await prisma.emailOptOut.create({ data: { email: accounts[0]!.email!, reason: 'unsubscribe' } })
-}
-
-/**
  * Two requests for access waiting for the sales team (/admin/access-requests): a buyer of a
  * demo account whose email is not on its record, and a shop that is not in the portfolio.
  */
@@ -762,11 +664,19 @@ async function main() {
   const now = new Date()
   const counts = await seed(size, now)
   if (size === DEMO) {
-    await seedDemoCampaign(now)
+    const storyStarted = Date.now()
+    const story = await seedDemoStory(now, rng(20261201))
+    // The story placed orders back in time: statuses, their history and every reactivation
+    // are derived again from the whole order timeline, as a thresholds change does.
+    await syncAccounts(prisma, { now, rebuild: true })
+    await rebuildRevenueSummary()
     await seedDemoAccessRequests(now)
+    console.log(
+      `Demo story: ${story.campaigns} campaigns, ${story.invitations} invitations, ${story.activated} shops on the portal, ${story.orders} online orders, ${story.payouts} payouts in ${((Date.now() - storyStarted) / 1000).toFixed(1)} s.`,
+    )
   }
   console.log(
-    `Seeded ${counts.accounts} accounts, ${counts.products} products, ${counts.orders} orders, ${counts.lines} order lines in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    `Seeded ${counts.accounts} accounts, ${counts.products} products, ${counts.orders} ERP orders, ${counts.lines} order lines in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   )
 }
 

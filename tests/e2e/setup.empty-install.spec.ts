@@ -366,7 +366,14 @@ test('from the first admin to a buyer ordering on the new term: logo, people, ca
     await form.getByLabel('Nome', { exact: true }).fill(name)
     if (parent) await form.getByLabel('Dentro de').selectOption({ label: parent })
     await form.getByRole('button', { name: 'Criar família' }).click()
-    await expect(manager.getByRole('status').filter({ hasText: 'Família criada.' })).toBeVisible()
+    // Its row, not the message: the first family's message is still showing when the second
+    // is sent.
+    await expect(
+      manager
+        .getByTestId('family-row')
+        .locator('p.font-semibold')
+        .filter({ hasText: new RegExp(`^${name}\\s`) }),
+    ).toBeVisible()
   }
   await manager.goto('/admin/catalog/new')
   await field(manager, 'SKU').fill('AUR-CP2-50')

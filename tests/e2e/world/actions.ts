@@ -370,3 +370,4 @@ export async function erpOrders(options: {
 
 export * from './paging-actions'
 export * from './security-actions'
+export * from './story-actions'
