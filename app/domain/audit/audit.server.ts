@@ -8,6 +8,8 @@ export type AuditEntry = {
   entity: string
   entityId: string
   changes?: Record<string, unknown>
+  /** When it happened, if not now (a change dated like the event it records). */
+  at?: Date
 }
 
 /** Records who changed what in the back office; pass the transaction that made the change. */
@@ -20,6 +22,7 @@ export async function audit(db: Tx | typeof prisma, entry: AuditEntry): Promise<
       entity: entry.entity,
       entityId: entry.entityId,
       changes: JSON.stringify(entry.changes ?? {}),
+      ...(entry.at ? { createdAt: entry.at } : {}),
     },
   })
 }

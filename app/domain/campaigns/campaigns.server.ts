@@ -176,6 +176,7 @@ export async function createCampaign(
       },
     })
     await audit(tx, {
+      at: now,
       actorId,
       action: 'campaign.create',
       entity: 'Campaign',

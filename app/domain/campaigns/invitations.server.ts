@@ -185,6 +185,7 @@ export async function acceptInvitation(
         passwordHash,
         locale: invitation.locale,
         lastLoginAt: now,
+        createdAt: now,
       },
     })
     return created.id
@@ -197,11 +198,15 @@ export async function acceptInvitation(
 }
 
 /** Records an opt-out (LGPD): every later campaign and queued invitation skips the address. */
-export async function optOut(email: string, reason: 'unsubscribe' | 'complaint'): Promise<void> {
+export async function optOut(
+  email: string,
+  reason: 'unsubscribe' | 'complaint',
+  now = new Date(),
+): Promise<void> {
   const normalized = normalizeEmail(email)
   await prisma.emailOptOut.upsert({
     where: { email: normalized },
-    create: { email: normalized, reason },
+    create: { email: normalized, reason, createdAt: now },
     update: {},
   })
 }

@@ -142,10 +142,11 @@ export async function updateRepRates(
   })
 }
 
-export async function closePayoutBatch(actorId: string) {
-  const batch = await closePayout(actorId)
+export async function closePayoutBatch(actorId: string, now = new Date()) {
+  const batch = await closePayout(actorId, now)
   if (batch) {
     await audit(prisma, {
+      at: now,
       actorId,
       action: 'commission.payout_closed',
       entity: 'PayoutBatch',

@@ -72,6 +72,7 @@ export async function setOrderStatus(
     if (status === 'CANCELLED') await reverseOrder(tx, orderId, now)
     else if (status !== 'CONFIRMED') await earnOrder(tx, orderId, now)
     await audit(tx, {
+      at: now,
       actorId,
       action: 'order.status',
       entity: 'Order',
