@@ -1,21 +1,23 @@
 /**
- * The demo's last six months: the portal went live, campaigns invited the inactive and lost
- * shops of one state a month (and the active shops of São Paulo at launch), some clicked, set a
- * password and ordered, some came back again, the back office invoiced, shipped and delivered
- * the orders, and payouts closed at the start of each month.
+ * The demo's last six months: the portal went live at the start of the sixth month back and was
+ * launched to the buying shops one region a month; each month a campaign invited the inactive
+ * and lost shops of one state and a reminder went to a region's shops at risk; some clicked, set
+ * a password and ordered, many came back again, some lapsed; the back office invoiced, shipped
+ * and delivered the orders, and payouts closed on the 5th of each month. The months are calendar
+ * months, as the dashboard counts them, whatever the day of today.
  *
  * Every step goes through the product's own code, at the moment it happened (`now` set back in
  * time): campaigns are created and queued by `createCampaign`, links opened by `viewInvitation`,
  * passwords set by `acceptInvitationIntoCart`, orders priced and placed by `placeOrder` (offers,
  * attribution, commission, status and reactivation), moved by `setOrderStatus` (ledger) and paid
- * by `closePayout`. Only the email provider's part is played here, as its webhook would record
+ * by `closePayoutBatch`. Only the email provider's part is played here, as its webhook would record
  * it: sent, delivered, a few bounces.
  */
 import { createCampaign, SegmentFilters } from '../app/domain/campaigns/campaigns.server'
 import { optOut, viewInvitation } from '../app/domain/campaigns/invitations.server'
 import { invitationToken } from '../app/domain/campaigns/links.server'
 import { syncAccounts } from '../app/domain/accounts/reclassify.server'
-import { closePayout } from '../app/domain/commission/ledger.server'
+import { closePayoutBatch } from '../app/domain/commission/admin.server'
 import { addItemsToCart, getBuyerAccount, loadPricedCart } from '../app/domain/orders/cart.server'
 import { acceptInvitationIntoCart } from '../app/domain/orders/invitation-landing.server'
 import { setOrderStatus } from '../app/domain/orders/order-admin.server'
@@ -27,32 +29,46 @@ import { type Random } from './seed-random'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
-/** The portal went live this many days ago. */
-export const STORY_DAYS = 180
+/** The portal went live this many calendar months before the current one. */
+export const STORY_MONTHS = 6
 
 /**
- * One campaign a month, each to the inactive and lost shops of one state. The story never
- * touches Pernambuco: the campaigns' end-to-end spec invites its shops.
+ * Month by month from the go-live (month 0): on the 3rd the portal is launched to a region's
+ * buying shops, on the 10th the inactive and lost shops of a state are invited back, on the 17th
+ * the region's shops at risk get a reminder. The story never touches Pernambuco: the campaigns'
+ * end-to-end spec invites its shops.
  */
-const REACTIVATION_CAMPAIGNS: { daysAgo: number; state: string; name: string }[] = [
-  { daysAgo: 172, state: 'MG', name: 'Volta às obras — Minas Gerais' },
-  { daysAgo: 142, state: 'RJ', name: 'Sentimos sua falta — Rio de Janeiro' },
-  { daysAgo: 112, state: 'BA', name: 'Volta às obras — Bahia' },
-  { daysAgo: 82, state: 'RS', name: 'Sentimos sua falta — Rio Grande do Sul' },
-  { daysAgo: 52, state: 'PR', name: 'Volta às obras — Paraná' },
-  { daysAgo: 22, state: 'SC', name: 'Volta às obras — Santa Catarina' },
-  { daysAgo: 2, state: 'SP', name: 'Volta às obras — São Paulo' },
+const MONTHS: {
+  launch: { state: string; region: string }
+  winBack: { state: string; name: string }
+}[] = [
+  {
+    launch: { state: 'SP', region: 'São Paulo' },
+    winBack: { state: 'MG', name: 'Volta às obras — Minas Gerais' },
+  },
+  {
+    launch: { state: 'MG', region: 'Minas Gerais' },
+    winBack: { state: 'RJ', name: 'Sentimos sua falta — Rio de Janeiro' },
+  },
+  {
+    launch: { state: 'RJ', region: 'Rio de Janeiro' },
+    winBack: { state: 'BA', name: 'Volta às obras — Bahia' },
+  },
+  {
+    launch: { state: 'PR', region: 'Paraná' },
+    winBack: { state: 'RS', name: 'Sentimos sua falta — Rio Grande do Sul' },
+  },
+  {
+    launch: { state: 'RS', region: 'Rio Grande do Sul' },
+    winBack: { state: 'PR', name: 'Volta às obras — Paraná' },
+  },
+  {
+    launch: { state: 'BA', region: 'Bahia' },
+    winBack: { state: 'SC', name: 'Volta às obras — Santa Catarina' },
+  },
 ]
-
-/** The portal's launch to active shops, a region at a time. */
-const LAUNCH_WAVES: { daysAgo: number; state: string; region: string }[] = [
-  { daysAgo: 178, state: 'SP', region: 'São Paulo' },
-  { daysAgo: 148, state: 'MG', region: 'Minas Gerais' },
-  { daysAgo: 118, state: 'RJ', region: 'Rio de Janeiro' },
-  { daysAgo: 88, state: 'PR', region: 'Paraná' },
-  { daysAgo: 58, state: 'RS', region: 'Rio Grande do Sul' },
-  { daysAgo: 28, state: 'BA', region: 'Bahia' },
-]
+/** Two days before today, whatever the day: so the current month has its shops coming back. */
+const LATEST_WIN_BACK = { state: 'SP', name: 'Volta às obras — São Paulo' }
 
 type Event = { at: number; run: () => Promise<void> }
 /** How a shop orders online: its first order after setting a password, then every so often. */
@@ -88,7 +104,10 @@ export type StorySummary = {
 
 export async function seedDemoStory(now: Date, random: Random): Promise<StorySummary> {
   const end = now.getTime()
-  const live = end - STORY_DAYS * DAY
+  const today = new Date(end)
+  /** Day `day` of the month `month` months after the go-live, at 13:00 UTC (10:00 in Brasília). */
+  const dayOf = (month: number, day: number) =>
+    Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - STORY_MONTHS + month, day, 13)
   const timeline = new Timeline(end)
   const manager = await prisma.user.findUniqueOrThrow({ where: { email: 'gerente@reativa.dev' } })
   const coupon = await prisma.offer.findUniqueOrThrow({ where: { code: 'CONVITE5' } })
@@ -132,11 +151,12 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
   ) {
     const items = await usualLines(accountId)
     if (!items.length) return
-    if (reclassify) await syncAccounts(prisma, { accountIds: [accountId], now: new Date(at) })
+    if (reclassify) await asOf(accountId, at)
     const account = await getBuyerAccount(accountId)
     await addItemsToCart(accountId, items)
     let cart = await loadPricedCart(prisma, account, new Date(at))
-    if (cart.missingForMinimumCents > 0) {
+    // Tiers and offers lower the price of bigger quantities: topped up until nothing is missing.
+    for (let round = 0; cart.missingForMinimumCents > 0 && round < 4; round++) {
       const times = Math.ceil(cart.missingForMinimumCents / Math.max(cart.totalCents, 1))
       await addItemsToCart(
         accountId,
@@ -177,6 +197,29 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
       timeline.add(delivered, () => moveOrder(id, { status: 'DELIVERED' }, delivered))
     }
     next()
+  }
+
+  /**
+   * The account as it stood at `at`, before a shop's first online order: the seed wrote its
+   * whole ERP history at once, so its status history and reactivations run to today. What lies
+   * after `at` goes (a shop that moved online lost its later ERP orders and what they brought),
+   * and the status and its history are rebuilt from the orders up to then, as the daily pass
+   * had kept them.
+   */
+  async function asOf(accountId: string, at: number) {
+    await prisma.reactivation.deleteMany({
+      where: { accountId, reactivatedAt: { gt: new Date(at) } },
+    })
+    const latest = await prisma.reactivation.findFirst({
+      where: { accountId },
+      orderBy: { reactivatedAt: 'desc' },
+      select: { reactivatedAt: true },
+    })
+    await prisma.account.update({
+      where: { id: accountId },
+      data: { reactivatedAt: latest?.reactivatedAt ?? null },
+    })
+    await syncAccounts(prisma, { accountIds: [accountId], now: new Date(at), rebuild: true })
   }
 
   async function moveOrder(
@@ -266,7 +309,12 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
         const roll = random.next()
         if (roll > answer.click) {
           // One in ten of those who never open it asks to stop receiving them.
-          if (roll > 0.9) await optOut(invitation.email, 'unsubscribe')
+          if (roll > 0.9)
+            await optOut(
+              invitation.email,
+              'unsubscribe',
+              new Date(sentAt + random.int(1, 48) * HOUR),
+            )
           continue
         }
         const clickedAt = sentAt + random.int(1, answer.clickWithinHours ?? 72) * HOUR
@@ -313,14 +361,15 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
   }
   // Two weeks after each launch, a reminder to the region's shops at risk, before they become
   // inactive.
-  for (const wave of LAUNCH_WAVES) {
-    const at = end - (wave.daysAgo - 15) * DAY
+  MONTHS.forEach(({ launch }, month) => {
+    const at = dayOf(month, 17)
     campaign(
       at,
-      // Silent for three to six months then (the status stored today is today's).
-      SegmentFilters.parse({ minDays: 91, maxDays: 180, state: wave.state, hasLogin: 'no' }),
+      // Silent for three to six months then, by the days since the last order (the status
+      // stored is today's).
+      SegmentFilters.parse({ minDays: 91, maxDays: 180, state: launch.state, hasLogin: 'no' }),
       {
-        name: `Clientes em risco — ${wave.region}`,
+        name: `Clientes em risco — ${launch.region}`,
         subject: '{loja}, já é hora de repor o estoque?',
         message:
           'Olá, {loja}!\n\nFaz algumas semanas que não recebemos seu pedido. Pelo portal você repete sua última compra em poucos cliques, quando quiser.\n\nSeu representante, {representante}, continua à disposição.',
@@ -335,11 +384,15 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
             : null,
       },
     )
-  }
+  })
 
-  for (const step of REACTIVATION_CAMPAIGNS) {
+  const winBacks = [
+    ...MONTHS.map(({ winBack }, month) => ({ ...winBack, at: dayOf(month, 10), latest: false })),
+    { ...LATEST_WIN_BACK, at: end - 2 * DAY, latest: true },
+  ]
+  for (const step of winBacks) {
     campaign(
-      end - step.daysAgo * DAY,
+      step.at,
       SegmentFilters.parse({
         status: ['INACTIVE', 'LOST'],
         state: step.state,
@@ -350,13 +403,13 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
       {
         click: 0.45,
         // The newest campaign's shops answer within hours, so this month has reactivations.
-        clickWithinHours: step.daysAgo < 7 ? 30 : 72,
+        clickWithinHours: step.latest ? 30 : 72,
         activate: 0.75,
         // Most order within two days, then every month or so; some lapse again.
         orders: async () =>
           random.next() < 0.85
             ? {
-                firstAfter: random.int(1, step.daysAgo < 7 ? 8 : 48) * HOUR,
+                firstAfter: random.int(1, step.latest ? 8 : 48) * HOUR,
                 cadenceDays: random.int(30, 50),
                 lapse: 0.2,
               }
@@ -368,9 +421,9 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
   // Launch, one region at a time: the active shops learn they can order online between the
   // rep's visits. Those that take it up order online from then on, at their own cadence,
   // instead of through the rep: their ERP orders after the switch become online ones.
-  for (const wave of LAUNCH_WAVES) {
-    launch(end - wave.daysAgo * DAY, wave.state, `Lançamento do portal — ${wave.region}`)
-  }
+  MONTHS.forEach(({ launch: region }, month) => {
+    launch(dayOf(month, 3), region.state, `Lançamento do portal — ${region.region}`)
+  })
 
   function launch(at: number, state: string, name: string) {
     campaign(
@@ -406,12 +459,11 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
   }
 
   // Payouts close on the 5th of each month for what was earned before.
-  for (let month = new Date(live); month.getTime() <= end; ) {
-    const closing = Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 5, 13)
+  for (let month = 1; month <= STORY_MONTHS; month++) {
+    const closing = dayOf(month, 5)
     timeline.add(closing, async () => {
-      if (await closePayout(manager.id, new Date(closing))) summary.payouts++
+      if (await closePayoutBatch(manager.id, new Date(closing))) summary.payouts++
     })
-    month = new Date(closing)
   }
 
   await timeline.play()

@@ -666,8 +666,10 @@ async function main() {
   if (size === DEMO) {
     const storyStarted = Date.now()
     const story = await seedDemoStory(now, rng(20261201))
-    // The story placed orders back in time: statuses, their history and every reactivation
-    // are derived again from the whole order timeline, as a thresholds change does.
+    // The story placed orders back in time and moved some shops' ERP orders online: statuses,
+    // their history and every reactivation are derived again from the whole order timeline.
+    await prisma.reactivation.deleteMany()
+    await prisma.account.updateMany({ data: { reactivatedAt: null } })
     await syncAccounts(prisma, { now, rebuild: true })
     await rebuildRevenueSummary()
     await seedDemoAccessRequests(now)

@@ -34,6 +34,8 @@ if (
   process.exit(0)
 }
 
+// A generation cut short must not pass for a finished one next time.
+fs.rmSync(STAMP, { force: true })
 for (const url of ['file:./data/reativa.db', 'postgresql://localhost/reativa']) {
   // prisma.config.ts picks the schema by DATABASE_URL; generating connects to nothing.
   const result = spawnSync('npx', ['prisma', 'generate'], {
