@@ -149,7 +149,11 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
     next: () => void,
     { reclassify = false } = {},
   ) {
-    const items = await usualLines(accountId)
+    // Not quite the same every time: a line left out now and then, twice as much of another.
+    const usual = await usualLines(accountId)
+    const items = usual
+      .filter((_, index) => index < 2 || random.next() > 0.2)
+      .map((item) => ({ ...item, quantity: item.quantity * (random.next() < 0.25 ? 2 : 1) }))
     if (!items.length) return
     if (reclassify) await asOf(accountId, at)
     const account = await getBuyerAccount(accountId)
@@ -234,7 +238,9 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
   /** A shop that came back keeps ordering at its own pace, unless it lapses again. */
   function keepOrdering(accountId: string, userId: string, from: number, habit: Habit) {
     if (random.next() < habit.lapse) return
-    const at = from + Math.round(habit.cadenceDays * (0.8 + random.next() * 0.4)) * DAY
+    // Some days later, during business hours (8:00 to 18:00 in Brasília).
+    const day = from + Math.round(habit.cadenceDays * (0.8 + random.next() * 0.4)) * DAY
+    const at = day - (day % DAY) + random.int(11 * 60, 21 * 60) * 60_000
     timeline.add(at, () =>
       order(accountId, userId, at, () => keepOrdering(accountId, userId, at, habit)),
     )
