@@ -2,6 +2,8 @@
 
 /** Every demo login's password (README). */
 export const DEMO_PASSWORD = 'reativa123'
+/** The demo manufacturer's name, as its admin set it in the settings. */
+export const DEMO_COMPANY = 'Solidez Materiais'
 
 export type FamilySeed = {
   slug: string

@@ -13,6 +13,9 @@ import { syncAccounts } from '../app/domain/accounts/reclassify.server'
 import { accountSearchText } from '../app/domain/accounts/search'
 import { rebuildRevenueSummary } from '../app/domain/accounts/revenue-summary.server'
 import { productSearchText } from '../app/domain/catalog/search-text'
+import { CompanySchema } from '../app/domain/company/company-form'
+import { updateCompany } from '../app/domain/company/company.server'
+import { saveLogo } from '../app/domain/company/logo.server'
 import { chunks } from '../app/utils/chunks'
 import { prisma } from '../app/utils/db.server'
 import { hashPassword } from '../app/utils/password.server'
@@ -25,6 +28,7 @@ import {
   STORE_WORDS,
   SURNAMES,
   type ProductSeed,
+  DEMO_COMPANY,
   DEMO_PASSWORD,
 } from './seed-data'
 import { seedDemoStory } from './demo-story'
@@ -607,6 +611,31 @@ async function seedPromotions(products: SeededProduct[], now: Date) {
 }
 
 /**
+ * The manufacturer's name, colour, contacts and logo, set as its admin sets them in the settings:
+ * the headers, the login page and the emails show them.
+ */
+async function seedDemoCompany() {
+  const admin = await prisma.user.findUniqueOrThrow({ where: { email: 'admin@reativa.dev' } })
+  await updateCompany(
+    admin.id,
+    CompanySchema.parse({
+      companyName: DEMO_COMPANY,
+      brandColor: '#1e40af',
+      supportPhone: '(11) 3456-7800',
+      whatsapp: '(11) 98765-4321',
+    }),
+  )
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="90">
+    <rect x="4" y="12" width="66" height="66" rx="10" fill="#1e40af"/>
+    <rect x="18" y="26" width="38" height="16" rx="3" fill="#ffffff"/>
+    <rect x="18" y="48" width="38" height="16" rx="3" fill="#93c5fd"/>
+    <text x="86" y="62" font-size="42" font-family="sans-serif" font-weight="bold" fill="#1e293b">Solidez</text>
+  </svg>`
+  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer()
+  await saveLogo(admin.id, { logo: new File([png], 'solidez.png', { type: 'image/png' }) })
+}
+
+/**
  * Two requests for access waiting for the sales team (/admin/access-requests): a buyer of a
  * demo account whose email is not on its record, and a shop that is not in the portfolio.
  */
@@ -664,6 +693,7 @@ async function main() {
   const now = new Date()
   const counts = await seed(size, now)
   if (size === DEMO) {
+    await seedDemoCompany()
     const storyStarted = Date.now()
     const story = await seedDemoStory(now, rng(20261201))
     // The story placed orders back in time and moved some shops' ERP orders online: statuses,

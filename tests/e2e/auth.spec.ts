@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures'
 import { expectFieldError } from './forms-helpers'
+import { DEMO_COMPANY } from '../../prisma/seed-data'
 import { login } from './helpers'
 
 test('a forgotten password is reset through the emailed link, which then stops working', async ({
@@ -16,8 +17,10 @@ test('a forgotten password is reset through the emailed link, which then stops w
   await page.getByRole('button', { name: 'Enviar link' }).click()
   await expect(page.getByText(/Se houver uma conta com esse e-mail/)).toBeVisible()
 
-  const mail = await world.latestMail(browser, email, 'Crie uma nova senha no Reativa')
-  expect(mail.subject).toBe('Crie uma nova senha no Reativa')
+  // Sent in the demo company's name.
+  const subject = `Crie uma nova senha no ${DEMO_COMPANY}`
+  const mail = await world.latestMail(browser, email, subject)
+  expect(mail.subject).toBe(subject)
   const link = /(http:\/\/\S+\/auth\/reset-password\?token=[\w-]+)/.exec(mail.text)![1]!
 
   await page.goto(link)

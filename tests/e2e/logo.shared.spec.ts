@@ -2,7 +2,8 @@ import sharp from 'sharp'
 import { expect, test } from './fixtures'
 import { snapshot } from './forms-helpers'
 
-// The logo is the whole portal's: it runs alone, and removes the logo it set.
+// The logo is the whole portal's: it runs alone. It replaces the demo company's logo, then
+// removes its own, so the name shows as text again.
 test('an admin uploads a logo; the storefront header and the login page show it', async ({
   page,
   browser,
@@ -12,7 +13,7 @@ test('an admin uploads a logo; the storefront header and the login page show it'
   await world.loginAs(page, await world.admin())
   await page.goto('/admin/settings')
   const region = page.getByRole('region', { name: 'Logotipo' })
-  await expect(region.getByText('Nenhum logotipo enviado.')).toBeVisible()
+  await expect(region.getByTestId('settings-logo')).toBeVisible()
 
   // Not an image: refused beside the field.
   await region.getByLabel('Arquivo do logotipo').setInputFiles({
@@ -67,6 +68,7 @@ test('an admin uploads a logo; the storefront header and the login page show it'
   } finally {
     await region.getByRole('button', { name: 'Remover logotipo' }).click()
     await expect(region.getByText('Logotipo removido.')).toBeVisible()
+    await expect(region.getByText('Nenhum logotipo enviado.')).toBeVisible()
   }
   const visitor = await browser.newPage()
   await visitor.goto('/auth/login')

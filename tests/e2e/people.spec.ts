@@ -1,10 +1,11 @@
 import { type Browser, type Page } from '@playwright/test'
 import { expect, test, type World } from './fixtures'
 import { expectFieldError, recordPosts, snapshot } from './forms-helpers'
+import { DEMO_COMPANY } from '../../prisma/seed-data'
 import { createStaffUser, login } from './helpers'
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
-const SUBJECT = 'Crie sua senha no portal Reativa'
+const SUBJECT = `Crie sua senha no portal ${DEMO_COMPANY}`
 
 function slug() {
   return Math.random().toString(36).slice(2, 8)
