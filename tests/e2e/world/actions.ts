@@ -111,7 +111,8 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
     repId: options.repId ?? source?.repId ?? null,
     status: options.status ?? source?.status ?? 'ACTIVE',
     lastOrderAt: source?.lastOrderAt ?? null,
-    reactivatedAt: source?.reactivatedAt ?? null,
+    // Only the ERP orders are copied, not the online ones nor the reactivations they made.
+    reactivatedAt: null,
     segment: source?.segment ?? null,
     state: options.state ?? source?.state ?? 'SP',
     email: `loja-${slug()}@e2e.test`,
