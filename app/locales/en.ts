@@ -895,6 +895,12 @@ export const en: Record<keyof typeof ptBR, string> = {
   'email.invite.footer': 'You received this invitation because {account} is a customer of ours.',
   'email.invite.unsubscribe': 'Stop sending me invitations',
   'email.invite.unsubscribeIntro': "Don't want these emails?",
+  'email.invite.usualTitle': 'Your usual order',
+  'email.invite.usualHint':
+    'Here is what you usually buy, in your usual quantities. On the portal it goes into your cart in one click, and you can change anything.',
+  'email.invite.usualProduct': 'Product',
+  'email.invite.usualQuantity': 'Quantity',
+  'email.invite.usualUnit': 'Unit',
   'funnel.sent': 'Sent',
   'funnel.delivered': 'Delivered',
   'funnel.bounced': 'Bounced',

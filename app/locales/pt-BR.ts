@@ -901,6 +901,12 @@ export const ptBR = {
   'email.invite.footer': 'Você recebeu este convite porque {account} é cliente da nossa indústria.',
   'email.invite.unsubscribe': 'Não quero mais receber convites',
   'email.invite.unsubscribeIntro': 'Não quer mais receber estes e-mails?',
+  'email.invite.usualTitle': 'Seu pedido de sempre',
+  'email.invite.usualHint':
+    'Separamos o que você costuma comprar, nas quantidades de sempre. No portal, vai para o carrinho com um clique, e você ajusta o que quiser.',
+  'email.invite.usualProduct': 'Produto',
+  'email.invite.usualQuantity': 'Quantidade',
+  'email.invite.usualUnit': 'Unidade',
   'funnel.sent': 'Enviados',
   'funnel.delivered': 'Entregues',
   'funnel.bounced': 'Devolvidos',

@@ -58,7 +58,7 @@ import { getImpersonatorId, requireBuyer } from '~/utils/auth.server'
 import { formMessage, replyErrors } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
-import { USUAL_BASKET_MAX_ITEMS } from '~/domain/orders/usual-basket'
+import { USUAL_BASKET_MAX_ITEMS } from '~/domain/accounts/usual-basket'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.cart') }]
 

@@ -77,3 +77,72 @@ test('a retailer without a history sees no usual order', async ({ page, world })
   await expect(page.getByRole('heading', { name: 'Catálogo', level: 1 })).toBeVisible()
   await expect(page.getByTestId('usual-basket')).toHaveCount(0)
 })
+
+test('an invitation lists the account’s usual order, and its link leads to it one click away', async ({
+  browser,
+  page,
+  world,
+}) => {
+  const repUser = await world.rep()
+  const shop = await world.buyer({ repId: repUser.repId, status: 'INACTIVE' })
+  await world.call('erpOrders', {
+    accountId: shop.accountId,
+    orders: [
+      { daysAgo: 150, lines: [{ sku: 'CIM-0012', quantity: 30 }] },
+      {
+        daysAgo: 180,
+        lines: [
+          { sku: 'CIM-0012', quantity: 10 },
+          { sku: 'IMP-0005', quantity: 4 },
+        ],
+      },
+      {
+        daysAgo: 210,
+        lines: [
+          { sku: 'CIM-0012', quantity: 20 },
+          { sku: 'IMP-0005', quantity: 8 },
+        ],
+      },
+    ],
+  })
+  await world.loginAs(page, repUser)
+  await page.goto(`/rep/accounts/${shop.accountId}`)
+  await page.getByRole('button', { name: 'Convidar por e-mail' }).click()
+  await expect(page.getByTestId('invite-answer')).toHaveText('Convite na fila de envio.')
+
+  // The worker sends in the background; the invitation lands in the dev mailbox.
+  const admin = await world.pageAs(browser, await world.admin())
+  await expect(async () => {
+    await admin.goto(`/dev/mailbox?to=${encodeURIComponent(shop.accountEmail)}`)
+    await expect(admin.getByTestId('mail-row')).toHaveCount(1, { timeout: 1000 })
+  }).toPass({ timeout: 30_000 })
+  await admin.getByTestId('mail-row').first().getByRole('link').click()
+  const text = (await admin.getByTestId('mail-text').textContent()) ?? ''
+  expect(text).toContain('Seu pedido de sempre')
+  // The median of what each was bought in, rounded up to whole packs (6 → 8).
+  expect(text).toContain('- Argamassa Colante AC-I 20 kg Branca (CIM-0012): 20 ')
+  expect(text).toContain('- Aditivo Impermeabilizante 3,6 L Premium (IMP-0005): 8 ')
+  await expect(admin.frameLocator('iframe').getByText('Seu pedido de sempre')).toBeVisible()
+  const link = /(https?:\/\/\S+\/invite\/[\w.-]+)/.exec(text)![1]!
+  await admin.context().close()
+
+  // The shop sets a password from the link and finds the same basket on the catalog.
+  const shopContext = await browser.newContext()
+  const buyer = await shopContext.newPage()
+  await buyer.goto(new URL(link).pathname)
+  await buyer.getByLabel('Seu nome').fill('Carla Compras')
+  await buyer.getByLabel('Nova senha', { exact: true }).fill('voltei-para-ficar')
+  await buyer.getByLabel('Repita a nova senha').fill('voltei-para-ficar')
+  await buyer.getByRole('button', { name: 'Criar senha e entrar' }).click()
+  await expect(buyer).toHaveURL(/\/catalog$/)
+  const basket = buyer.getByTestId('usual-basket')
+  await expect(basket.getByLabel('Quantidade de Argamassa Colante AC-I 20 kg Branca')).toHaveValue(
+    '20',
+  )
+  await expect(
+    basket.getByLabel('Quantidade de Aditivo Impermeabilizante 3,6 L Premium'),
+  ).toHaveValue('8')
+  await basket.getByRole('button', { name: 'Adicionar meu pedido de sempre' }).click()
+  await expect(buyer).toHaveURL(/\/cart\?usual=2$/)
+  await shopContext.close()
+})

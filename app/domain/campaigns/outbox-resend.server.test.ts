@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { Webhook } from 'svix'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createAccount, createUser } from '#tests/fixtures/factories'
+import { createAccount, createErpOrder, createProduct, createUser } from '#tests/fixtures/factories'
 import { startFakeResend, type FakeResend } from '#tests/support/fake-resend'
 import { prisma } from '~/utils/db.server'
 import { createElement } from 'react'
@@ -99,6 +99,49 @@ describe('the outbox with Resend', () => {
     expect(delivery.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
     const invitations = await prisma.invitation.findMany({ where: { campaignId } })
     expect(invitations.every((i) => i.sentAt)).toBe(true)
+  })
+
+  it('lists each account’s usual order in its own invitation, and none where there is no habit', async () => {
+    const state = `U${crypto.randomBytes(2).toString('hex').toUpperCase()}`
+    const regular = await createAccount({
+      status: 'INACTIVE',
+      state,
+      email: `u-${crypto.randomUUID()}@test.example`,
+    })
+    const other = await createAccount({
+      status: 'INACTIVE',
+      state,
+      email: `o-${crypto.randomUUID()}@test.example`,
+    })
+    // A name that must come out escaped, with a "$&" that a string replacement would expand.
+    const cement = await createProduct({ name: 'Cimento <CP II> & $& 50 kg', packSize: 10 })
+    for (const [daysAgo, quantity] of [
+      [200, 30],
+      [230, 40],
+    ] as const)
+      await createErpOrder(regular.id, [{ productId: cement.id, sku: cement.sku, quantity }], {
+        daysAgo,
+      })
+    await createErpOrder(other.id, [{ productId: cement.id, sku: cement.sku, quantity: 5 }], {
+      daysAgo: 200,
+    })
+    const manager = await createUser({ role: 'MANAGER' })
+    const created = await createCampaign(manager.id, SegmentFilters.parse({ state }), form)
+    if (!created.ok) throw new Error(created.code)
+    await drainUntilSettled()
+
+    const to = (email: string | null) => fake.deliveries.find((d) => d.to.includes(email!))!
+    const withBasket = to(regular.email)
+    expect(withBasket.html).toContain('Your usual order')
+    expect(withBasket.html).toContain('Cimento &lt;CP II&gt; &amp; $&amp; 50 kg')
+    // The median of 30 and 40, rounded up to whole packs of 10.
+    expect(withBasket.text).toContain(`- Cimento <CP II> & $& 50 kg (${cement.sku}): 40 UN\n`)
+    const without = to(other.email)
+    expect(without.html).not.toContain('Your usual order')
+    for (const delivery of [withBasket, without]) {
+      expect(delivery.html).not.toContain('RTVMARK')
+      expect(delivery.text).not.toContain('RTVMARK')
+    }
   })
 
   it('a worker that crashed after sending resends with the same key, and nothing is sent twice', async () => {

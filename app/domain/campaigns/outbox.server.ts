@@ -1,7 +1,9 @@
 import crypto from 'node:crypto'
 import { Prisma, type OutboxMessage } from '@prisma/client'
 import { createElement } from 'react'
-import { InvitationEmail } from '#emails/invitation'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { InvitationEmail, UsualBasketSection, usualBasketText } from '#emails/invitation'
+import { type EmailBasketItem, usualBasketsForEmail } from '~/domain/accounts/usual-basket.server'
 import { prisma, type Tx } from '~/utils/db.server'
 import { getBranding, type Branding } from '~/domain/company/company.server'
 import { DeliveryError, mailSender, renderEmail, sendWithResend } from '~/utils/email.server'
@@ -132,6 +134,8 @@ type BatchContext = {
   templates: Map<string, Promise<RenderedTemplate>>
   /** The company's name and branding, on every email of the run. */
   brand: Branding
+  /** Each account's usual order, listed in its invitation; absent without a buying habit. */
+  baskets: Map<string, EmailBasketItem[]>
 }
 
 async function loadBatch(batch: OutboxMessage[]): Promise<BatchContext> {
@@ -146,6 +150,7 @@ async function loadBatch(batch: OutboxMessage[]): Promise<BatchContext> {
     key: await signingKey(),
     templates: new Map(),
     brand: await getBranding(),
+    baskets: await usualBasketsForEmail(invitations.map((invitation) => invitation.accountId)),
   }
 }
 
@@ -157,6 +162,8 @@ const MARKS = {
   invite: 'RTVMARKINVITE',
   unsubscribe: 'RTVMARKUNSUBSCRIBE',
 } as const
+// Where each invitation's own usual order goes (already escaped HTML, or nothing).
+const BASKET_MARK = 'RTVMARKBASKET'
 type RenderedTemplate = { subject: string; html: string; text: string }
 
 function renderTemplate(
@@ -173,6 +180,7 @@ function renderTemplate(
       accountName: MARKS.account,
       message: fillTemplate(invitation.message, marks, MARKS.rep),
       offer,
+      basket: BASKET_MARK,
       inviteUrl: MARKS.invite,
       expiresOn: new Intl.DateTimeFormat(locale, {
         dateStyle: 'short',
@@ -231,17 +239,26 @@ async function renderInvitation(
     unsubscribe,
   }
   const { subject, html, text } = await template
+  const basket = basketOf(invitation, locale, context)
   return {
     to: invitation.email,
     subject: personalize(subject, values, false),
-    html: personalize(html, values, true),
-    text: personalize(text, values, false),
+    html: personalize(html, values, true).replace(BASKET_MARK, () => basket.html),
+    text: personalize(text, values, false).replace(BASKET_MARK, () => basket.text),
     // RFC 8058 one-click unsubscribe, which mailbox providers show next to the sender.
     headers: {
       'List-Unsubscribe': `<${unsubscribe}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
   }
+}
+
+/** The account's usual order as its invitation lists it: a small render of its own. */
+function basketOf(invitation: LoadedInvitation, locale: Locale, context: BatchContext) {
+  const items = context.baskets.get(invitation.accountId)
+  if (!items) return { html: '', text: '' }
+  const html = renderToStaticMarkup(createElement(UsualBasketSection, { locale, items }))
+  return { html, text: `${usualBasketText(locale, items)}\n\n` }
 }
 
 /** Why an invitation should not go out any more, checked just before sending. */

@@ -9,7 +9,7 @@ import { type ApplyCouponResult } from './cart-offers.server'
 import { type QuickOrderError } from './cart.server'
 import { cartLineSchema } from './cart-forms'
 import { type PlaceOrderResult } from './place-order.server'
-import { checkQuantity } from './quantity'
+import { checkQuantity } from '~/domain/catalog/quantity'
 import { type UsualBasketProblem } from './usual-basket.server'
 
 /** A line's new quantity, checked against the product's pack size in this account's cart. */

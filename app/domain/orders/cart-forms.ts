@@ -6,8 +6,8 @@
 import { z } from 'zod'
 import { OFFER_CODE, normalizeOfferCode } from '~/domain/promotions/offer-form'
 import { formMessage, wholeNumber } from '~/utils/form-schema'
-import { MAX_LINE_QUANTITY } from './quantity'
-import { USUAL_BASKET_MAX_ITEMS } from './usual-basket'
+import { MAX_LINE_QUANTITY } from '~/domain/catalog/quantity'
+import { USUAL_BASKET_MAX_ITEMS } from '~/domain/accounts/usual-basket'
 
 const productId = z.string().min(1).max(40)
 

@@ -5,7 +5,7 @@ import { type CartProblem } from './errors'
 import { offersInPlay, welcomeBackOffers } from '~/domain/promotions/offers.server'
 import type { PricingAccountRow } from '~/domain/promotions/offers.server'
 import { priceCart, type CartLineInput } from './price-cart'
-import { checkQuantity, MAX_LINE_QUANTITY } from './quantity'
+import { checkQuantity, MAX_LINE_QUANTITY } from '~/domain/catalog/quantity'
 import { parseQuickOrder, type QuickOrderLineError } from './quick-order'
 
 export type BuyerAccount = PricingAccountRow & {

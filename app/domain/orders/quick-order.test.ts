@@ -1,5 +1,5 @@
 import { parseQuickOrder, QUICK_ORDER_MAX_LINES, remainingQuickOrder } from './quick-order'
-import { checkQuantity, roundUpToPack } from './quantity'
+import { checkQuantity, roundUpToPack } from '~/domain/catalog/quantity'
 
 describe('quick order parsing', () => {
   it('reads "SKU quantity", "SKU;quantity", tabs and commas, upper-casing SKUs', () => {

@@ -1,7 +1,7 @@
 import { prisma } from '~/utils/db.server'
 import { visibleFamilyIds } from '~/domain/catalog/catalog.server'
 import { addItemsToCart } from './cart.server'
-import { roundUpToPack } from './quantity'
+import { roundUpToPack } from '~/domain/catalog/quantity'
 
 export type ReorderResult =
   | { ok: false; code: 'NOT_FOUND' }

@@ -1,6 +1,7 @@
 import { createBuyer, createErpOrder, createProduct } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
-import { addUsualBasket, loadUsualBasket } from './usual-basket.server'
+import { loadUsualBasket, usualBasketsForEmail } from '~/domain/accounts/usual-basket.server'
+import { addUsualBasket } from './usual-basket.server'
 
 describe('the usual basket of an account', () => {
   it('comes from both channels’ recent orders, matched by SKU, without cancelled or unavailable products', async () => {
@@ -85,5 +86,29 @@ describe('the usual basket of an account', () => {
       { productId: cement.id, quantity: 20 },
       { productId: paint.id, quantity: 2 },
     ])
+  })
+
+  it('is read for many accounts at once for their invitations, each on its own history', async () => {
+    const suffix = Date.now()
+    const cement = await createProduct({ sku: `UEMC-${suffix}`, packSize: 10 })
+    const paint = await createProduct({ sku: `UEMP-${suffix}` })
+    const { account: builder } = await createBuyer()
+    const { account: painter } = await createBuyer()
+    const { account: newcomer } = await createBuyer()
+    for (const daysAgo of [30, 60]) {
+      await createErpOrder(builder.id, [{ productId: cement.id, sku: cement.sku, quantity: 25 }], {
+        daysAgo,
+      })
+      await createErpOrder(painter.id, [{ productId: null, sku: paint.sku, quantity: 3 }], {
+        daysAgo,
+      })
+    }
+    await createErpOrder(newcomer.id, [{ productId: paint.id, sku: paint.sku, quantity: 1 }])
+
+    const baskets = await usualBasketsForEmail([builder.id, painter.id, newcomer.id])
+    expect(Object.fromEntries(baskets)).toEqual({
+      [builder.id]: [{ sku: cement.sku, name: cement.name, unit: 'UN', quantity: 30 }],
+      [painter.id]: [{ sku: paint.sku, name: paint.name, unit: 'UN', quantity: 3 }],
+    })
   })
 })

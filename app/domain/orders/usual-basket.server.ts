@@ -1,70 +1,7 @@
 import { productCards } from '~/domain/catalog/catalog.server'
+import { checkQuantity } from '~/domain/catalog/quantity'
 import { prisma } from '~/utils/db.server'
 import { addItemsToCart } from './cart.server'
-import { checkQuantity } from './quantity'
-import { USUAL_BASKET_DAYS, USUAL_BASKET_ORDERS, usualBasket } from './usual-basket'
-
-const DAY_MS = 86_400_000
-
-/**
- * The account's usual basket as its storefront shows it: each product with today's price for
- * the account and the usual quantity, plus the account's cadence (median days between orders)
- * and the days since its last order. Null when the history shows no habit yet.
- */
-export async function loadUsualBasket(accountId: string, now = new Date()) {
-  const account = await prisma.account.findUniqueOrThrow({
-    where: { id: accountId },
-    select: { priceListId: true, medianIntervalDays: true, lastOrderAt: true },
-  })
-  const orders = await prisma.order.findMany({
-    where: {
-      accountId,
-      status: { not: 'CANCELLED' },
-      placedAt: { gte: new Date(now.getTime() - USUAL_BASKET_DAYS * DAY_MS) },
-    },
-    orderBy: { placedAt: 'desc' },
-    take: USUAL_BASKET_ORDERS,
-    // Free items came from an offer, not from the buyer's habit.
-    select: {
-      lines: { where: { isBonus: false }, select: { productId: true, sku: true, quantity: true } },
-    },
-  })
-  if (orders.length < 2) return null
-  // Imported lines may carry only a SKU: match them to the catalog by SKU, as reorder does.
-  const skus = [
-    ...new Set(
-      orders.flatMap((o) => o.lines.filter((l) => !l.productId).map((l) => l.sku.toUpperCase())),
-    ),
-  ]
-  const bySku = new Map(
-    skus.length
-      ? (
-          await prisma.product.findMany({
-            where: { sku: { in: skus } },
-            select: { id: true, sku: true },
-          })
-        ).map((p) => [p.sku, p.id])
-      : [],
-  )
-  const basketOrders = orders.map((order) => ({
-    lines: order.lines.flatMap((line) => {
-      const productId = line.productId ?? bySku.get(line.sku.toUpperCase())
-      return productId ? [{ productId, quantity: line.quantity }] : []
-    }),
-  }))
-  const candidates = [...new Set(basketOrders.flatMap((o) => o.lines.map((l) => l.productId)))]
-  const cards = await productCards(account.priceListId, candidates)
-  const items = usualBasket(basketOrders, new Map(cards.map((card) => [card.id, card.packSize])))
-  if (!items.length) return null
-  const cardById = new Map(cards.map((card) => [card.id, card]))
-  return {
-    items: items.map((item) => ({ ...cardById.get(item.productId)!, quantity: item.quantity })),
-    cadenceDays: account.medianIntervalDays,
-    daysSinceLastOrder: account.lastOrderAt
-      ? Math.floor((now.getTime() - account.lastOrderAt.getTime()) / DAY_MS)
-      : null,
-  }
-}
 
 export type UsualBasketProblem = {
   index: number

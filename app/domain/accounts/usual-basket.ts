@@ -2,7 +2,7 @@
  * "Seu pedido de sempre": what an account usually buys, from its own recent orders (online and
  * imported alike), in the quantity it usually takes, rounded up to whole packs.
  */
-import { roundUpToPack } from './quantity'
+import { roundUpToPack } from '~/domain/catalog/quantity'
 
 /** How many of the latest orders speak for the account's habit. */
 export const USUAL_BASKET_ORDERS = 6
