@@ -22,6 +22,7 @@ const CAPABILITIES = [
   'campaigns',
   'payments',
   'orders',
+  'imports',
   'dashboard',
 ]
 const capabilityLayers = CAPABILITIES.map((capability, index) => {

@@ -229,7 +229,7 @@ async function main() {
   // Imported after the environment points at the benchmark database.
   const [{ reclassifyPortfolio }, { previewImport, commitImport }] = await Promise.all([
     import('../app/domain/accounts/reclassify.server'),
-    import('../app/domain/accounts/imports/import.server'),
+    import('../app/domain/imports/import.server'),
   ])
   const backOffice = await benchBackOffice({
     get: (url, cookieHeader) => request('GET', url, cookieHeader),

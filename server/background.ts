@@ -1,5 +1,5 @@
 import { runDailyPass } from '../app/domain/accounts/daily-pass.server'
-import { writeConfirmedImports } from '../app/domain/accounts/imports/import.server'
+import { writeConfirmedImports } from '../app/domain/imports/import.server'
 import { releaseClaimsOfPreviousRun } from '../app/domain/campaigns/outbox.server'
 import { campaignRound } from '../app/domain/campaigns/worker.server'
 import { instanceName, releaseLeasesOfPreviousRun } from '../app/utils/jobs.server'

@@ -22,7 +22,7 @@ import {
 } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
-import { type SampleRow } from '~/domain/accounts/imports/analyze.server'
+import { type SampleRow } from '~/domain/imports/analyze.server'
 import {
   hasWork,
   ImportBatchActionSchema,
@@ -30,7 +30,7 @@ import {
   MapCodeSchema,
   UNDOABLE_IMPORT_KINDS,
   unresolvedCodes,
-} from '~/domain/accounts/imports/import-form'
+} from '~/domain/imports/import-form'
 import {
   discardImport,
   getImportBatch,
@@ -39,8 +39,8 @@ import {
   mapProductCode,
   startImport,
   undoImport,
-} from '~/domain/accounts/imports/import.server'
-import { suggestedSkus } from '~/domain/accounts/imports/code-mappings.server'
+} from '~/domain/imports/import.server'
+import { suggestedSkus } from '~/domain/imports/code-mappings.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'

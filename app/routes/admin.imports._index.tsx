@@ -15,18 +15,18 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { ChoiceGroupField, Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
-import { COLUMNS } from '~/domain/accounts/imports/columns'
-import { hasTemplate } from '~/domain/accounts/imports/templates'
+import { COLUMNS } from '~/domain/imports/columns'
+import { hasTemplate } from '~/domain/imports/templates'
 import {
   IMPORT_KINDS,
   ImportUploadSchema,
   MAX_IMPORT_BYTES,
-} from '~/domain/accounts/imports/import-form'
+} from '~/domain/imports/import-form'
 import {
   listImportBatches,
   previewImport,
   UPLOAD_DIR,
-} from '~/domain/accounts/imports/import.server'
+} from '~/domain/imports/import.server'
 import { requireStaff } from '~/utils/auth.server'
 import { uploadedFileName } from '~/utils/uploads.server'
 import { formMessage } from '~/utils/form-schema'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { IMPORT_KINDS } from '~/domain/accounts/imports/import-form'
-import { importTemplate } from '~/domain/accounts/imports/templates'
-import { importTemplateXlsx } from '~/domain/accounts/imports/templates.server'
+import { IMPORT_KINDS } from '~/domain/imports/import-form'
+import { importTemplate } from '~/domain/imports/templates'
+import { importTemplateXlsx } from '~/domain/imports/templates.server'
 import { requireStaff } from '~/utils/auth.server'
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

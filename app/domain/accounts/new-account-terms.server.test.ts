@@ -4,7 +4,7 @@ import path from 'node:path'
 import { createTerms, createUser } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { getNewAccountDefaults, updateNewAccountDefaults } from './commercial-terms.server'
-import { commitImport, previewImport } from './imports/import.server'
+import { commitImport, previewImport } from '~/domain/imports/import.server'
 import { createAccount } from './portfolio.server'
 
 async function priceList() {

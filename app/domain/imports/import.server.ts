@@ -8,9 +8,9 @@ import { readUpload, storeFile, withStoredFileOnDisk } from '~/utils/files.serve
 import { runExclusive, type Lease } from '~/utils/jobs.server'
 import { wake } from '~/utils/wake.server'
 import { audit } from '~/domain/audit/audit.server'
-import { addRevenue, removeRevenue } from '../revenue-summary.server'
-import { syncAccounts } from '../reclassify.server'
-import { accountSearchText } from '../search'
+import { addRevenue, removeRevenue } from '~/domain/accounts/revenue-summary.server'
+import { syncAccounts } from '~/domain/accounts/reclassify.server'
+import { accountSearchText } from '~/domain/accounts/search'
 import { productSearchText } from '~/domain/catalog/search-text'
 import { freeSlug } from '~/domain/catalog/catalog-admin.server'
 import {
@@ -24,7 +24,7 @@ import {
 } from './analyze.server'
 import { familyIndex, familyKey, resolveFamilyPath } from './analyze-catalog.server'
 import { hasWork, UNDOABLE_IMPORT_KINDS, unresolvedCodes } from './import-form'
-import { newAccountTerms } from '../commercial-terms.server'
+import { newAccountTerms } from '~/domain/accounts/commercial-terms.server'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')

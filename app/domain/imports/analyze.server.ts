@@ -9,7 +9,7 @@ import {
   readCsvRows,
 } from '~/utils/csv'
 import { readXlsxRows, XlsxFormatError } from '~/utils/xlsx.server'
-import { normalizeCnpj } from '../cnpj'
+import { normalizeCnpj } from '~/domain/accounts/cnpj'
 import { mapHeader } from './columns'
 import { chunks } from '~/utils/chunks'
 import { analyzePriceLists, analyzeProducts } from './analyze-catalog.server'

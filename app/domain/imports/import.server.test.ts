@@ -4,7 +4,7 @@ import path from 'node:path'
 import { createAccount, createProduct, createUser } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { processId } from '~/utils/jobs.server'
-import { formatCnpj } from '../cnpj'
+import { formatCnpj } from '~/domain/accounts/cnpj'
 import {
   commitImport,
   discardImport,

@@ -5,7 +5,7 @@ import { createAccount, createRep, createUser } from '#tests/fixtures/factories'
 import { getDashboard } from '~/domain/dashboard/dashboard.server'
 import { prisma } from '~/utils/db.server'
 import { DAY_MS } from '~/utils/dates'
-import { cnpjFromBase, formatCnpj } from '../cnpj'
+import { cnpjFromBase, formatCnpj } from '~/domain/accounts/cnpj'
 import {
   commitImport,
   getImportBatch,

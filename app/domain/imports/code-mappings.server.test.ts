@@ -1,7 +1,7 @@
 import { createAccount, createProduct, createUser } from '#tests/fixtures/factories'
 import { previewCsv } from '#tests/fixtures/imports'
 import { prisma } from '~/utils/db.server'
-import { formatCnpj } from '../cnpj'
+import { formatCnpj } from '~/domain/accounts/cnpj'
 import { commitImport, getImportBatch, keepCodesAsHistory, mapProductCode } from './import.server'
 import { forgetCodeMapping, listCodeMappings } from './code-mappings.server'
 

@@ -1,7 +1,7 @@
 import { createAccount, createProduct, createUser } from '#tests/fixtures/factories'
 import { previewCsv } from '#tests/fixtures/imports'
 import { prisma } from '~/utils/db.server'
-import { cnpjFromBase, formatCnpj } from '../cnpj'
+import { cnpjFromBase, formatCnpj } from '~/domain/accounts/cnpj'
 import { commitImport, getImportBatch, keepCodesAsHistory, undoImport } from './import.server'
 
 const preview = (csv: string, actorId: string) => previewCsv('ORDERS', csv, actorId)
