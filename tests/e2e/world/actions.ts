@@ -96,6 +96,7 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
         where: { id: options.twinOf },
         include: {
           paymentTerms: { select: { code: true } },
+          reactivations: { select: { reactivatedAt: true, channel: true, previousStatus: true } },
           orders: {
             where: { channel: 'OFFLINE' },
             include: { lines: true },
@@ -111,8 +112,7 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
     repId: options.repId ?? source?.repId ?? null,
     status: options.status ?? source?.status ?? 'ACTIVE',
     lastOrderAt: source?.lastOrderAt ?? null,
-    // Only the ERP orders are copied, not the online ones nor the reactivations they made.
-    reactivatedAt: null,
+    reactivatedAt: source?.reactivatedAt ?? null,
     segment: source?.segment ?? null,
     state: options.state ?? source?.state ?? 'SP',
     email: `loja-${slug()}@e2e.test`,
@@ -126,6 +126,14 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
         medianIntervalDays: source.medianIntervalDays,
         expectedNextOrderAt: source.expectedNextOrderAt,
       },
+    })
+    // Its reactivations too, so its reactivation date stays its latest (without the online
+    // orders that made them, which are not copied).
+    await prisma.reactivation.createMany({
+      data: source.reactivations.map((reactivation) => ({
+        ...reactivation,
+        accountId: account.id,
+      })),
     })
     // The demo's ERP orders, under the new account (ids, keys and ERP numbers made anew).
     for (const { id: _id, accountId: _a, idempotencyKey: _k, lines, ...order } of source.orders) {
