@@ -227,7 +227,9 @@ export async function* readXlsxRows(
     yield* rows
   } catch (error) {
     if (error instanceof XlsxFormatError) throw error
-    // Anything exceljs or the unzipper cannot read: a damaged or disguised file.
+    // Anything exceljs or the unzipper cannot read: a damaged or disguised file. Said in the
+    // log too, since a file that passed the zip checks may also meet a reader's own fault.
+    console.warn(`Unreadable .xlsx: ${error instanceof Error ? error.stack : String(error)}`)
     throw new XlsxFormatError('INVALID_XLSX')
   }
   if (sheets === 0) throw new XlsxFormatError('INVALID_XLSX')
