@@ -45,6 +45,7 @@ import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
+import { isOrderStatus } from '~/domain/orders/order-tracking'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.import') }]
 
@@ -336,7 +337,9 @@ export default function ImportPreviewPage() {
 const SAMPLE_COLUMNS = {
   PRODUCTS: ['sku', 'name', 'family', 'unit', 'packSize', 'price', 'stock'],
   PRICE_LISTS: ['list', 'sku', 'minQuantity', 'price'],
+  ORDER_STATUSES: ['order', 'account', 'from', 'to', 'invoice', 'tracking'],
 } as const
+const STATUS_CELLS = new Set(['from', 'to'])
 const NUMERIC = new Set(['packSize', 'price', 'stock', 'minQuantity'])
 
 /** The first rows as the import will write them (catalog imports). */
@@ -368,7 +371,7 @@ function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
                   className={
                     NUMERIC.has(column)
                       ? 'whitespace-nowrap p-2 text-right'
-                      : column === 'sku' || column === 'list'
+                      : column === 'sku' || column === 'list' || column === 'order'
                         ? 'whitespace-nowrap p-2'
                         : 'p-2'
                   }
@@ -377,7 +380,11 @@ function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
                     ? '—'
                     : column === 'price'
                       ? money(Number(value))
-                      : value}
+                      : STATUS_CELLS.has(column) && isOrderStatus(value)
+                        ? t(`orderStatus.${value}`)
+                        : column === 'order'
+                          ? `#${value}`
+                          : value}
                 </td>
               )
             })}

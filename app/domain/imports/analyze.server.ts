@@ -13,6 +13,7 @@ import { normalizeCnpj } from '~/domain/accounts/cnpj'
 import { mapHeader } from './columns'
 import { chunks } from '~/utils/chunks'
 import { analyzePriceLists, analyzeProducts } from './analyze-catalog.server'
+import { analyzeOrderStatuses, type StatusRecord } from './analyze-statuses.server'
 
 export type RowErrorCode =
   | 'MISSING_VALUE'
@@ -40,6 +41,16 @@ export type RowErrorCode =
   | 'INVALID_BOOLEAN'
   | 'INVALID_LIST_CODE'
   | 'UNKNOWN_PRODUCT'
+  // Order statuses (analyze-statuses.server.ts)
+  | 'INVALID_ORDER_NUMBER'
+  | 'UNKNOWN_ORDER'
+  | 'INVALID_STATUS'
+  | 'ORDER_CLOSED'
+  | 'STATUS_BACKWARD'
+  | 'NOT_CANCELLABLE'
+  | 'INVOICE_REQUIRED'
+  | 'TRACKING_REQUIRED'
+  | 'DATE_BEFORE_ORDER'
 export type FileErrorCode =
   | 'EMPTY'
   | 'BINARY'
@@ -164,6 +175,8 @@ export type Analysis = {
   reps: RepRecord[]
   products: ProductRecord[]
   prices: PriceRecord[]
+  /** Order-statuses files: the portal orders to move, and the steps of each. */
+  statuses: StatusRecord[]
   sample: SampleRow[]
   /** Orders files: codes of lines to be written that are not in the catalog, by code. */
   unknownCodes: UnknownCode[]
@@ -260,6 +273,7 @@ export const empty = (kind: ImportKind): Analysis => ({
   reps: [],
   products: [],
   prices: [],
+  statuses: [],
   sample: [],
   unknownCodes: [],
   mappedCodes: [],
@@ -650,5 +664,6 @@ export function analyzeImport(
   if (kind === 'ACCOUNTS') return analyzeAccounts(file, format)
   if (kind === 'PRODUCTS') return analyzeProducts(file, format)
   if (kind === 'PRICE_LISTS') return analyzePriceLists(file, format)
+  if (kind === 'ORDER_STATUSES') return analyzeOrderStatuses(file, format, now)
   return analyzeReps(file, format)
 }

@@ -192,6 +192,48 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     },
     { name: 'pedidoMinimo', required: false, aliases: ['pedidominimo', 'minimo', 'valorminimo'] },
   ],
+  ORDER_STATUSES: [
+    {
+      name: 'pedido',
+      required: true,
+      aliases: [
+        'pedidonoportal',
+        'pedidoportal',
+        'numeropedidoportal',
+        'numerodopedidonoportal',
+        'pedidoreativa',
+        'pedido',
+        'numerodopedido',
+        'numeropedido',
+        'nropedido',
+        'order',
+      ],
+    },
+    {
+      name: 'situacao',
+      required: true,
+      aliases: ['situacao', 'status', 'situacaodopedido', 'statusdopedido', 'etapa'],
+    },
+    {
+      name: 'notaFiscal',
+      required: false,
+      aliases: [
+        'notafiscal',
+        'nf',
+        'nfe',
+        'numeronf',
+        'numerodanotafiscal',
+        'numeronotafiscal',
+        'invoice',
+      ],
+    },
+    {
+      name: 'rastreio',
+      required: false,
+      aliases: ['rastreio', 'codigoderastreio', 'codigorastreio', 'rastreamento', 'tracking'],
+    },
+    { name: 'data', required: false, aliases: ['data', 'datadasituacao', 'dataevento', 'date'] },
+  ],
   REPS: [
     { name: 'codigo', required: true, aliases: ['codigo', 'cod', 'codigorepresentante', 'code'] },
     { name: 'nome', required: true, aliases: ['nome', 'representante', 'name'] },

@@ -13,6 +13,7 @@ export const IMPORT_KINDS = [
   'REPS',
   'PRODUCTS',
   'PRICE_LISTS',
+  'ORDER_STATUSES',
 ] as const satisfies readonly ImportKind[]
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 

@@ -25,6 +25,7 @@ import {
 import { familyIndex, familyKey, resolveFamilyPath } from './analyze-catalog.server'
 import { hasWork, UNDOABLE_IMPORT_KINDS, unresolvedCodes } from './import-form'
 import { newAccountTerms } from '~/domain/accounts/commercial-terms.server'
+import { applyErpMoves, prepareErpMoves } from '~/domain/orders/order-admin.server'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
@@ -525,6 +526,21 @@ async function write(
           return []
         })
       })
+    }
+    if (batch.kind === 'ORDER_STATUSES') {
+      await inSteps(analysis.statuses, sizer, async (part) => {
+        // The buyers' emails are rendered before the step's transaction, as by hand.
+        const moves = await prepareErpMoves(
+          part.map((record) => ({ ...record, at: record.at ? new Date(record.at) : now })),
+        )
+        const progress = { updated: 0 }
+        return step(batchId, lease, progress, async (tx) => {
+          // An order moved by hand since the preview is left where it is.
+          progress.updated = await applyErpMoves(tx, actorId, batchId, moves)
+          return []
+        })
+      })
+      wake('outbox')
     }
     return await finishWrite(batch, analysis, actorId, now, lease)
   } catch (error) {

@@ -36,6 +36,11 @@ export const TEMPLATES: Record<ImportKind, string[][]> = {
       '1.234,56',
     ],
   ],
+  ORDER_STATUSES: [
+    ['Pedido no portal', 'Situação', 'Nota fiscal', 'Código de rastreio', 'Data'],
+    ['1042', 'Faturado', '000123456', '', '16/10/2026'],
+    ['1043', 'Em transporte', '000123460', 'BR123456789BR', '17/10/2026'],
+  ],
   ACCOUNTS: [
     [
       'CNPJ',

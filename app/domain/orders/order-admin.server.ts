@@ -4,7 +4,7 @@
  * commission in the ledger.
  */
 import { type OrderStatus } from '@prisma/client'
-import { prisma } from '~/utils/db.server'
+import { prisma, type Tx } from '~/utils/db.server'
 import { wake } from '~/utils/wake.server'
 import { audit } from '~/domain/audit/audit.server'
 import { earnOrder, reverseOrder } from '~/domain/commission/ledger.server'
@@ -51,38 +51,25 @@ export async function setOrderStatus(
   if (!order) return { ok: false, code: 'NOT_FOUND' }
   const refusal = transitionRefusal(order.status, status)
   if (refusal) return { ok: false, code: 'NOT_ALLOWED', refusal }
-  const data = {
-    status,
-    ...(status === 'INVOICED' ? { invoiceNumber } : {}),
-    ...(status === 'SHIPPED' ? { trackingCode } : {}),
-  }
   // Rendered before the transaction, so the write lock is not held while React renders.
   const email = await orderUpdateEmail(orderId, order.placedBy, {
     status,
-    invoiceNumber: data.invoiceNumber ?? order.invoiceNumber,
-    trackingCode: data.trackingCode ?? order.trackingCode,
+    invoiceNumber: status === 'INVOICED' ? invoiceNumber : order.invoiceNumber,
+    trackingCode: status === 'SHIPPED' ? trackingCode : order.trackingCode,
   })
   const moved = await prisma.$transaction(async (tx) => {
-    const updated = await tx.order.updateMany({
-      where: { id: orderId, status: order.status },
-      data,
-    })
-    if (updated.count === 0) return false
-    await tx.orderStatusEvent.create({ data: { orderId, status, actorId, at: now } })
-    if (status === 'CANCELLED') await reverseOrder(tx, orderId, now)
-    else if (status !== 'CONFIRMED') await earnOrder(tx, orderId, now)
-    await audit(tx, {
-      at: now,
-      actorId,
-      action: 'order.status',
-      entity: 'Order',
-      entityId: String(orderId),
-      changes: {
-        status: [order.status, status],
-        ...(status === 'INVOICED' ? { invoiceNumber: [order.invoiceNumber, invoiceNumber] } : {}),
-        ...(status === 'SHIPPED' ? { trackingCode: [order.trackingCode, trackingCode] } : {}),
-      },
-    })
+    if (
+      !(await moveInTx(tx, {
+        actorId,
+        orderId,
+        from: order,
+        status,
+        invoiceNumber,
+        trackingCode,
+        at: now,
+      }))
+    )
+      return false
     if (email) await queueRenderedEmail(tx, email)
     return true
   })
@@ -101,6 +88,144 @@ export async function setOrderStatus(
   }
   wake('outbox')
   return { ok: true }
+}
+
+type Moving = { status: OrderStatus; invoiceNumber: string | null; trackingCode: string | null }
+
+/**
+ * One move inside the caller's transaction: the status (only if it is still `from`, so two
+ * people moving the same order make one move), the timeline's row, the commission (invoicing
+ * earns it, cancelling reverses it, also after payout) and the audit row. False when the order
+ * was no longer where it was read.
+ */
+async function moveInTx(
+  tx: Tx,
+  move: {
+    actorId: string
+    orderId: number
+    from: Moving
+    status: OrderStatus
+    invoiceNumber: string | null
+    trackingCode: string | null
+    at: Date
+    /** The import that moved it, for the audit. */
+    importBatchId?: string
+  },
+): Promise<boolean> {
+  const { orderId, from, status, at } = move
+  const updated = await tx.order.updateMany({
+    where: { id: orderId, status: from.status },
+    data: {
+      status,
+      ...(status === 'INVOICED' ? { invoiceNumber: move.invoiceNumber } : {}),
+      ...(status === 'SHIPPED' ? { trackingCode: move.trackingCode } : {}),
+    },
+  })
+  if (updated.count === 0) return false
+  await tx.orderStatusEvent.create({ data: { orderId, status, actorId: move.actorId, at } })
+  if (status === 'CANCELLED') await reverseOrder(tx, orderId, at)
+  else if (status !== 'CONFIRMED') await earnOrder(tx, orderId, at)
+  await audit(tx, {
+    at,
+    actorId: move.actorId,
+    action: 'order.status',
+    entity: 'Order',
+    entityId: String(orderId),
+    changes: {
+      status: [from.status, status],
+      ...(status === 'INVOICED' ? { invoiceNumber: [from.invoiceNumber, move.invoiceNumber] } : {}),
+      ...(status === 'SHIPPED' ? { trackingCode: [from.trackingCode, move.trackingCode] } : {}),
+      ...(move.importBatchId ? { importBatch: move.importBatchId } : {}),
+    },
+  })
+  return true
+}
+
+/**
+ * Where the ERP says a portal order stands (an order-statuses import, erp-status.ts): the steps
+ * that take it there from where the portal had it, all at `at`, with the invoice number and the
+ * tracking code the file gave.
+ */
+export type ErpMove = {
+  orderId: number
+  from: OrderStatus
+  steps: OrderStatus[]
+  invoiceNumber: string | null
+  trackingCode: string | null
+  at: Date
+}
+
+/**
+ * The buyers' emails for these moves, rendered before the transaction that makes them: one per
+ * order, for the step it ends on (a buyer whose order went from placed to delivered in the ERP
+ * hears that it was delivered, not three emails at once).
+ */
+export async function prepareErpMoves(moves: readonly ErpMove[]) {
+  const orders = await prisma.order.findMany({
+    where: { id: { in: moves.map((move) => move.orderId) } },
+    select: {
+      id: true,
+      invoiceNumber: true,
+      trackingCode: true,
+      placedBy: {
+        select: { email: true, name: true, locale: true, active: true, orderUpdateEmails: true },
+      },
+    },
+  })
+  const byId = new Map(orders.map((order) => [order.id, order]))
+  const prepared = []
+  for (const move of moves) {
+    const order = byId.get(move.orderId)
+    if (!order) continue
+    const email = await orderUpdateEmail(move.orderId, order.placedBy, {
+      status: move.steps.at(-1)!,
+      invoiceNumber: move.invoiceNumber ?? order.invoiceNumber,
+      trackingCode: move.trackingCode ?? order.trackingCode,
+    })
+    prepared.push({ ...move, current: order, email })
+  }
+  return prepared
+}
+
+/**
+ * Makes the prepared moves inside the caller's transaction (an import's step), each order only
+ * if it is still where the file was judged against; returns how many orders moved.
+ */
+export async function applyErpMoves(
+  tx: Tx,
+  actorId: string,
+  importBatchId: string,
+  moves: Awaited<ReturnType<typeof prepareErpMoves>>,
+): Promise<number> {
+  let moved = 0
+  for (const move of moves) {
+    let from: Moving = {
+      status: move.from,
+      invoiceNumber: move.current.invoiceNumber,
+      trackingCode: move.current.trackingCode,
+    }
+    let whole = true
+    for (const [index, status] of move.steps.entries()) {
+      const step = {
+        status,
+        invoiceNumber: status === 'INVOICED' ? move.invoiceNumber : from.invoiceNumber,
+        trackingCode: status === 'SHIPPED' ? move.trackingCode : from.trackingCode,
+      }
+      // A millisecond apart, so the timeline keeps the steps in their order.
+      const at = new Date(move.at.getTime() + index)
+      if (
+        !(await moveInTx(tx, { actorId, orderId: move.orderId, from, ...step, at, importBatchId }))
+      ) {
+        whole = false
+        break
+      }
+      from = step
+    }
+    if (!whole) continue
+    if (move.email) await queueRenderedEmail(tx, move.email)
+    moved++
+  }
+  return moved
 }
 
 export async function getAdminOrder(orderId: number) {

@@ -24,6 +24,11 @@ const NEXT: Record<OrderStatus, OrderStatus[]> = {
   CANCELLED: [],
 }
 
+/** A value read back from JSON (an import's preview) that is an order status. */
+export function isOrderStatus(value: unknown): value is OrderStatus {
+  return value === 'CANCELLED' || TRACKING_STEPS.includes(value as (typeof TRACKING_STEPS)[number])
+}
+
 export function nextStatuses(status: OrderStatus): OrderStatus[] {
   return NEXT[status]
 }
