@@ -339,6 +339,8 @@ export const en: Record<keyof typeof ptBR, string> = {
     'Each product’s price (an SKU already in the catalog) on each list; a missing list is created. With a minimum quantity of 2 or more, the row is a quantity tier.',
   'imports.about.ORDER_STATUSES':
     'One line per portal order, by its number (e.g. 1042): its status in the ERP (confirmed, invoiced, in transit, delivered, cancelled), the invoice number to invoice and the tracking code to ship. Each order moves as on its own page: the buyer is emailed and the commission follows. It cannot be undone.',
+  'imports.statusesWarning':
+    'On confirming, each order moves to its ERP status as on its own page: the buyer is emailed the step reached and the commission follows. This cannot be undone.',
   'imports.template': 'Download CSV template',
   'imports.templateOf': 'Download CSV template: {kind}',
   'imports.templateXlsxOf': 'Download Excel template: {kind}',

@@ -340,6 +340,8 @@ export const ptBR = {
     'Preço de cada produto (SKU já cadastrado) em cada lista; a lista é criada se não existir. Com quantidade mínima 2 ou mais, a linha é uma faixa de quantidade.',
   'imports.about.ORDER_STATUSES':
     'Uma linha por pedido do portal, pelo número dele (ex.: 1042): a situação no ERP (confirmado, faturado, em transporte, entregue, cancelado), a nota fiscal para faturar e o código de rastreio para enviar. Cada pedido avança como na tela do pedido: o cliente recebe um e-mail e a comissão segue. Não se desfaz.',
+  'imports.statusesWarning':
+    'Ao confirmar, cada pedido avança até a situação do ERP, como na tela do pedido: o cliente recebe um e-mail da etapa alcançada e a comissão segue. Isto não se desfaz.',
   'imports.template': 'Baixar modelo CSV',
   'imports.templateOf': 'Baixar modelo CSV: {kind}',
   'imports.templateXlsxOf': 'Baixar modelo Excel: {kind}',

@@ -188,6 +188,9 @@ export default function ImportPreviewPage() {
               </a>
             </Alert>
           ) : null}
+          {batch.kind === 'ORDER_STATUSES' && batch.status === 'PREVIEWED' && hasWork(batch) ? (
+            <Alert tone="info">{t('imports.statusesWarning')}</Alert>
+          ) : null}
           {batch.status === 'COMMITTING' ? (
             <Alert tone="info">
               <span data-testid="import-running">{t('imports.running')}</span>{' '}

@@ -85,3 +85,83 @@ test('the manager invoices and ships an order; the buyer follows its timeline, g
   await page.reload()
   await expect(preference).not.toBeChecked()
 })
+
+test('the ERP’s order statuses, imported, move portal orders; the preview shows each order and refuses what cannot be done', async ({
+  page,
+  browser,
+  world,
+}) => {
+  const buyer = await world.buyer()
+  await world.loginAs(page, buyer)
+  const place = async () => {
+    await quickOrder(page, 'CIM-0001 10')
+    await page.getByRole('button', { name: 'Fazer pedido' }).click()
+    await expect(page).toHaveURL(/\/orders\/\d+\?placed=1/)
+    return Number(/\/orders\/(\d+)/.exec(page.url())![1])
+  }
+  const shipped = await place()
+  const noInvoice = await place()
+
+  const manager = await world.pageAs(browser, await world.manager())
+  await manager.goto('/admin/imports')
+  await manager.getByRole('radio', { name: /^Situação dos pedidos do portal \(ERP\)/ }).check()
+  const file = [
+    'Pedido no portal;Situação;Nota fiscal;Código de rastreio;Data',
+    `#${shipped};Em trânsito;NF-7781;BR987654321BR;`,
+    `${noInvoice};Faturado;;;`,
+    '99999999;Entregue;1;X;',
+  ].join('\r\n')
+  await manager.getByLabel('Arquivo CSV ou Excel (.xlsx)').setInputFiles({
+    name: 'situacao-erp.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(file, 'latin1'),
+  })
+  await manager.getByRole('button', { name: 'Enviar e ver prévia' }).click()
+  await expect(manager).toHaveURL(/\/admin\/imports\/\w+$/)
+  await expect(manager.getByText('situacao-erp.csv')).toBeVisible()
+  await expect(manager.getByTestId('imports.toUpdate')).toHaveText('1')
+  await expect(manager.getByTestId('imports.errorRows')).toHaveText('2')
+  const row = manager.getByTestId('import-sample')
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText(`#${shipped}`)
+  await expect(row).toContainText(buyer.tradeName)
+  await expect(row).toContainText('Recebido')
+  await expect(row).toContainText('Enviado')
+  await expect(row).toContainText('NF-7781')
+  const errors = manager.getByTestId('import-error')
+  await expect(errors.nth(0)).toContainText('para faturar, informe o número da nota fiscal')
+  await expect(errors.nth(1)).toContainText(
+    'nenhum pedido do portal com este número · pedido · “99999999”',
+  )
+  await expect(manager.getByText('Isto não se desfaz.', { exact: false })).toBeVisible()
+  await manager.screenshot({
+    path: 'tests/.tmp/order-tracking/erp-statuses-preview.png',
+    fullPage: true,
+  })
+  await manager.getByRole('button', { name: 'Confirmar importação' }).click()
+  await expect(manager.getByText('Importação concluída', { exact: false })).toBeVisible({
+    timeout: 60_000,
+  })
+  // A status import cannot be undone: the buyers were told.
+  await expect(manager.getByRole('button', { name: /Desfazer/ })).toHaveCount(0)
+  await manager.context().close()
+
+  // The buyer sees the order invoiced and shipped, and hears once, where it got to.
+  await page.goto(`/orders/${shipped}`)
+  const timeline = page.getByTestId('order-timeline')
+  await expect(timeline.locator('[data-status="INVOICED"]')).toContainText('Nota fiscal NF-7781')
+  await expect(timeline.locator('[data-status="SHIPPED"]')).toContainText('BR987654321BR')
+  await expect(timeline.locator('[data-status="SHIPPED"]')).toHaveAttribute('aria-current', 'step')
+  const mail = await world.latestMail(browser, buyer.email, `Pedido ${shipped} enviado`)
+  expect(mail.text).toContain('BR987654321BR')
+  const mailbox = await world.pageAs(browser, await world.admin())
+  await mailbox.goto(`/dev/mailbox?to=${encodeURIComponent(buyer.email)}`)
+  await expect(
+    mailbox.getByTestId('mail-row').filter({ hasText: `Pedido ${shipped} faturado` }),
+  ).toHaveCount(0)
+  await mailbox.context().close()
+  await page.goto(`/orders/${noInvoice}`)
+  await expect(
+    page.getByTestId('order-timeline').locator('[data-status="INVOICED"]'),
+  ).toHaveAttribute('data-reached', 'false')
+})
