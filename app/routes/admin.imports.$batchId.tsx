@@ -45,6 +45,7 @@ import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
+import { formatCnpj } from '~/domain/accounts/cnpj'
 import { isOrderStatus } from '~/domain/orders/order-tracking'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.import') }]
@@ -338,16 +339,20 @@ export default function ImportPreviewPage() {
 }
 
 const SAMPLE_COLUMNS = {
+  ORDERS: ['order', 'date', 'account', 'sku', 'product', 'quantity', 'price'],
+  ACCOUNTS: ['cnpj', 'legalName', 'tradeName', 'city', 'state', 'email', 'rep'],
+  REPS: ['code', 'name', 'email'],
   PRODUCTS: ['sku', 'name', 'family', 'unit', 'packSize', 'price', 'stock'],
   PRICE_LISTS: ['list', 'sku', 'minQuantity', 'price'],
   ORDER_STATUSES: ['order', 'account', 'from', 'to', 'invoice', 'tracking'],
 } as const
 const STATUS_CELLS = new Set(['from', 'to'])
-const NUMERIC = new Set(['packSize', 'price', 'stock', 'minQuantity'])
+const NOWRAP = new Set(['sku', 'list', 'order', 'date', 'cnpj', 'code'])
+const NUMERIC = new Set(['packSize', 'price', 'stock', 'minQuantity', 'quantity'])
 
-/** The first rows as the import will write them (catalog imports). */
+/** The first rows as the import will write them. */
 function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
-  const { t, money } = useT()
+  const { t, money, date } = useT()
   const columns = SAMPLE_COLUMNS[kind as keyof typeof SAMPLE_COLUMNS]
   if (!columns) return null
   return (
@@ -374,7 +379,7 @@ function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
                   className={
                     NUMERIC.has(column)
                       ? 'whitespace-nowrap p-2 text-right'
-                      : column === 'sku' || column === 'list' || column === 'order'
+                      : NOWRAP.has(column)
                         ? 'whitespace-nowrap p-2'
                         : 'p-2'
                   }
@@ -383,7 +388,11 @@ function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
                     ? '—'
                     : column === 'price'
                       ? money(Number(value))
-                      : STATUS_CELLS.has(column) && isOrderStatus(value)
+                      : column === 'date'
+                        ? date(String(value))
+                        : column === 'cnpj'
+                          ? formatCnpj(String(value))
+                          : STATUS_CELLS.has(column) && isOrderStatus(value)
                         ? t(`orderStatus.${value}`)
                         : column === 'order'
                           ? `#${value}`

@@ -50,6 +50,12 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
   await expect(page.getByTestId('imports.errorRows')).toHaveText('2')
   await expect(page.getByTestId('imports.toCreate')).toHaveText('1')
   await expect(page.getByTestId('import-error')).toHaveText([/^4data inválida/, /^5CNPJ inválido/])
+  // The lines to be written, as read: accents intact, Brazilian money and dates.
+  const sample = page.getByTestId('import-sample')
+  await expect(sample).toHaveCount(2)
+  await expect(sample.nth(1)).toContainText('Argamassa Promoção São João')
+  await expect(sample.nth(1)).toContainText('R$ 1.234,50')
+  await expect(sample.nth(0)).toContainText(todayInBrasilia())
 
   // Nothing is written before the confirmation.
   await page.goto('/admin')

@@ -24,10 +24,10 @@ import {
   type ProductRecord,
   required,
   type RowErrorCode,
+  addSample,
   type SampleRow,
 } from './analyze.server'
 
-const SAMPLE_ROWS = 10
 /** Families nested deeper than this are refused: a path, not a paragraph. */
 const MAX_FAMILY_DEPTH = 6
 
@@ -224,20 +224,19 @@ export async function analyzeProducts(file: string, format: ImportFormat): Promi
       action = fields.some((f) => record[f] !== current[f]) ? 'update' : 'unchanged'
     }
     if (count(result, action)) result.products.push(record)
-    if (result.sample.length < SAMPLE_ROWS)
-      result.sample.push({
-        line,
-        action,
-        cells: {
-          sku: record.sku,
-          name: record.name,
-          family: record.familyPath.join(' > '),
-          unit: record.unit,
-          packSize: record.packSize,
-          price: record.listPriceCents,
-          stock: record.stock,
-        },
-      })
+    addSample(result, {
+      line,
+      action,
+      cells: {
+        sku: record.sku,
+        name: record.name,
+        family: record.familyPath.join(' > '),
+        unit: record.unit,
+        packSize: record.packSize,
+        price: record.listPriceCents,
+        stock: record.stock,
+      },
+    })
   }
   return finish(result, errors)
 }
@@ -355,17 +354,16 @@ export async function analyzePriceLists(file: string, format: ImportFormat): Pro
     const action: SampleRow['action'] =
       before === undefined ? 'create' : before === row.priceCents ? 'unchanged' : 'update'
     if (count(result, action)) result.prices.push(record)
-    if (result.sample.length < SAMPLE_ROWS)
-      result.sample.push({
-        line,
-        action,
-        cells: {
-          list: row.listCode,
-          sku: row.sku,
-          minQuantity: row.minQuantity,
-          price: row.priceCents,
-        },
-      })
+    addSample(result, {
+      line,
+      action,
+      cells: {
+        list: row.listCode,
+        sku: row.sku,
+        minQuantity: row.minQuantity,
+        price: row.priceCents,
+      },
+    })
   }
   return finish(result, errors)
 }

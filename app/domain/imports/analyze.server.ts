@@ -187,6 +187,13 @@ export type Analysis = {
 }
 
 const MAX_REPORTED_ERRORS = 200
+/** Rows of the file shown in the preview as they will be written. */
+export const SAMPLE_ROWS = 10
+
+/** Adds a row to the preview's sample while it has room. */
+export function addSample(result: Analysis, row: SampleRow) {
+  if (result.sample.length < SAMPLE_ROWS) result.sample.push(row)
+}
 const UFS = new Set(
   'AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO'.split(' '),
 )
@@ -368,12 +375,33 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
 
   const candidates = [...orders.values()].filter((o) => !o.bad && o.lines.size > 0)
   const accountIds = new Map<string, string>()
+  const accountNames = new Map<string, string>()
   for (const part of chunks([...new Set(candidates.map((o) => o.cnpj))], 500)) {
     const found = await prisma.account.findMany({
       where: { cnpj: { in: part } },
-      select: { id: true, cnpj: true },
+      select: { id: true, cnpj: true, tradeName: true },
     })
-    found.forEach((a) => accountIds.set(a.cnpj, a.id))
+    found.forEach((a) => {
+      accountIds.set(a.cnpj, a.id)
+      accountNames.set(a.cnpj, a.tradeName)
+    })
+  }
+  // The first lines of the file, as they will be written (or left, for an order already in).
+  const sampleOrder = (order: Pending, action: SampleRow['action']) => {
+    for (const line of order.lines.values())
+      addSample(result, {
+        line: line.line,
+        action,
+        cells: {
+          order: order.ref,
+          date: order.placedAt.toISOString(),
+          account: accountNames.get(order.cnpj) ?? null,
+          sku: line.sku,
+          product: line.name,
+          quantity: line.quantity,
+          price: line.unitPriceCents,
+        },
+      })
   }
   const existing = new Set<string>()
   for (const part of chunks(
@@ -411,8 +439,10 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
     }
     if (existing.has(order.ref)) {
       result.unchanged++
+      sampleOrder(order, 'unchanged')
       continue
     }
+    sampleOrder(order, 'create')
     const lines = [...order.lines.values()].map(({ line, ...rest }) => {
       const mapping = mappings.get(rest.sku)
       if (mapping) {
@@ -546,9 +576,24 @@ async function analyzeAccounts(file: string, format: ImportFormat): Promise<Anal
     }
     const current = existing.get(record.cnpj)
     const { line: _line, repCode: _repCode, ...clean } = record
+    const sample = (action: SampleRow['action']) =>
+      addSample(result, {
+        line: record.line,
+        action,
+        cells: {
+          cnpj: record.cnpj,
+          legalName: record.legalName,
+          tradeName: record.tradeName,
+          city: record.city,
+          state: record.state,
+          email: record.email,
+          rep: record.repCode,
+        },
+      })
     if (!current) {
       result.accounts.push(clean)
       result.toCreate++
+      sample('create')
       continue
     }
     clean.existingId = current.id
@@ -570,8 +615,10 @@ async function analyzeAccounts(file: string, format: ImportFormat): Promise<Anal
     if (fields.some((f) => (clean[f] ?? null) !== (current[f] ?? null))) {
       result.accounts.push(clean)
       result.toUpdate++
+      sample('update')
     } else {
       result.unchanged++
+      sample('unchanged')
     }
   }
   return finish(result, errors)
@@ -631,9 +678,16 @@ async function analyzeReps(file: string, format: ImportFormat): Promise<Analysis
     }
     emailsInFile.set(record.email, record.code)
     const { line: _line, ...clean } = record
+    const sample = (action: SampleRow['action']) =>
+      addSample(result, {
+        line: record.line,
+        action,
+        cells: { code: record.code, name: record.name, email: record.email },
+      })
     if (!current) {
       result.reps.push(clean)
       result.toCreate++
+      sample('create')
       continue
     }
     clean.existingId = current.id
@@ -646,8 +700,10 @@ async function analyzeReps(file: string, format: ImportFormat): Promise<Analysis
     ) {
       result.reps.push(clean)
       result.toUpdate++
+      sample('update')
     } else {
       result.unchanged++
+      sample('unchanged')
     }
   }
   return finish(result, errors)

@@ -66,6 +66,32 @@ describe('importing offline order history', () => {
       skippedRows: 0,
     })
     expect(await prisma.order.count({ where: { accountId: account.id } })).toBe(0)
+    // The preview shows the lines as they will be written, accents intact.
+    expect(first.preview.sample?.map((row) => [row.line, row.action, row.cells])).toEqual([
+      [
+        2,
+        'create',
+        {
+          order: '90001',
+          date: '2026-10-15T03:00:00.000Z',
+          account: account.tradeName,
+          sku: 'IMP-CIM-1',
+          product: 'Cimento CP-II',
+          quantity: 10,
+          price: 38_90,
+        },
+      ],
+      [
+        3,
+        'create',
+        expect.objectContaining({
+          sku: 'ERP-ONLY',
+          product: 'Argamassa de reboco',
+          price: 1234_50,
+        }),
+      ],
+      [4, 'create', expect.objectContaining({ order: '90002', quantity: 5 })],
+    ])
 
     expect(await commitImport(first.id, manager.id)).toEqual({
       ok: true,
@@ -95,6 +121,11 @@ describe('importing offline order history', () => {
 
     const again = await preview('ORDERS', csv, manager.id)
     expect(again).toMatchObject({ createdRows: 0, skippedRows: 2 })
+    expect(again.preview.sample?.map((row) => row.action)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ])
     expect(again.preview.alreadyImportedAt).not.toBeNull()
     expect(await commitImport(again.id, manager.id)).toEqual({
       ok: false,
@@ -424,6 +455,12 @@ describe('importing accounts and reps', () => {
       [5, 'UNKNOWN_REP'],
     ])
     expect(batch).toMatchObject({ createdRows: 1, updatedRows: 1 })
+    expect(
+      batch.preview.sample?.map((row) => [row.line, row.action, row.cells.cnpj, row.cells.city]),
+    ).toEqual([
+      [2, 'create', '45723174000110', 'Recife'],
+      [3, 'update', existing.cnpj, 'Campinas'],
+    ])
     await commitImport(batch.id, manager.id)
     const created = await prisma.account.findUniqueOrThrow({ where: { cnpj: '45723174000110' } })
     expect(created).toMatchObject({
