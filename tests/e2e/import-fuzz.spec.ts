@@ -56,7 +56,7 @@ test('a manager uploads an empty file, a picture and a name written as a formula
       .subarray(0, 2)
       .toString(),
   ).toBe('PK')
-  await expect(page.getByRole('link', { name: /^Baixar modelo (CSV|Excel): / })).toHaveCount(10)
+  await expect(page.getByRole('link', { name: /^Baixar modelo (CSV|Excel): / })).toHaveCount(12)
   await snapshot(page, 'imports-templates')
   await page.setViewportSize({ width: 390, height: 844 })
   await snapshot(page, 'imports-templates-390')
