@@ -352,7 +352,7 @@ const NUMERIC = new Set(['packSize', 'price', 'stock', 'minQuantity', 'quantity'
 
 /** The first rows as the import will write them. */
 function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
-  const { t, money, date } = useT()
+  const { t, money, day } = useT()
   const columns = SAMPLE_COLUMNS[kind as keyof typeof SAMPLE_COLUMNS]
   if (!columns) return null
   return (
@@ -389,14 +389,14 @@ function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
                     : column === 'price'
                       ? money(Number(value))
                       : column === 'date'
-                        ? date(String(value))
+                        ? day(String(value))
                         : column === 'cnpj'
                           ? formatCnpj(String(value))
                           : STATUS_CELLS.has(column) && isOrderStatus(value)
-                        ? t(`orderStatus.${value}`)
-                        : column === 'order'
-                          ? `#${value}`
-                          : value}
+                            ? t(`orderStatus.${value}`)
+                            : column === 'order'
+                              ? `#${value}`
+                              : value}
                 </td>
               )
             })}

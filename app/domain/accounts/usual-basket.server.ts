@@ -3,10 +3,10 @@
  * history, for the storefront, the rep's account page and invitation emails.
  */
 import { productCards } from '~/domain/catalog/catalog.server'
+import { DAY_MS } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
 import { USUAL_BASKET_DAYS, USUAL_BASKET_ORDERS, usualBasket } from './usual-basket'
 
-const DAY_MS = 86_400_000
 
 type Card = Awaited<ReturnType<typeof productCards>>[number]
 

@@ -239,12 +239,21 @@ async function renderInvitation(
     unsubscribe,
   }
   const { subject, html, text } = await template
+  // The basket first, so that no name filled in afterwards can stand in for its mark.
   const basket = basketOf(invitation, locale, context)
   return {
     to: invitation.email,
     subject: personalize(subject, values, false),
-    html: personalize(html, values, true).replace(BASKET_MARK, () => basket.html),
-    text: personalize(text, values, false).replace(BASKET_MARK, () => basket.text),
+    html: personalize(
+      html.replace(BASKET_MARK, () => basket.html),
+      values,
+      true,
+    ),
+    text: personalize(
+      text.replace(BASKET_MARK, () => basket.text),
+      values,
+      false,
+    ),
     // RFC 8058 one-click unsubscribe, which mailbox providers show next to the sender.
     headers: {
       'List-Unsubscribe': `<${unsubscribe}>`,

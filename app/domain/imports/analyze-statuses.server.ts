@@ -8,6 +8,7 @@ import { type OrderStatus } from '@prisma/client'
 import { erpRoute, readErpStatus, readPortalOrderNumber } from '~/domain/orders/erp-status'
 import { MAX_INVOICE_NUMBER, MAX_TRACKING_CODE } from '~/domain/orders/order-tracking'
 import { chunks } from '~/utils/chunks'
+import { DAY_MS } from '~/utils/dates'
 import { parseBrazilianDate } from '~/utils/csv'
 import { prisma } from '~/utils/db.server'
 import {
@@ -34,7 +35,6 @@ export type StatusRecord = {
 
 // A statuses file is a day's or a week's orders: every row is shown, up to this many.
 const SAMPLE_ROWS = 100
-const DAY_MS = 86_400_000
 
 const REFUSALS: Record<string, RowErrorCode> = {
   CLOSED: 'ORDER_CLOSED',
@@ -193,7 +193,7 @@ export async function analyzeOrderStatuses(
         line: row.line,
         action,
         cells: {
-          order: row.orderId,
+          order: `#${row.orderId}`,
           account: order.account.tradeName,
           from: order.status,
           to: row.status,

@@ -12,6 +12,7 @@ import { readXlsxRows, XlsxFormatError } from '~/utils/xlsx.server'
 import { normalizeCnpj } from '~/domain/accounts/cnpj'
 import { mapHeader } from './columns'
 import { chunks } from '~/utils/chunks'
+import { localDateIn } from '~/utils/dates'
 import { analyzePriceLists, analyzeProducts } from './analyze-catalog.server'
 import { analyzeOrderStatuses, type StatusRecord } from './analyze-statuses.server'
 
@@ -394,7 +395,8 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
         action,
         cells: {
           order: order.ref,
-          date: order.placedAt.toISOString(),
+          // A calendar day in Brasília, shown as such whatever the viewer's zone.
+          date: localDateIn(order.placedAt, 'America/Sao_Paulo'),
           account: accountNames.get(order.cnpj) ?? null,
           sku: line.sku,
           product: line.name,

@@ -73,7 +73,7 @@ describe('importing offline order history', () => {
         'create',
         {
           order: '90001',
-          date: '2026-10-15T03:00:00.000Z',
+          date: '2026-10-15',
           account: account.tradeName,
           sku: 'IMP-CIM-1',
           product: 'Cimento CP-II',

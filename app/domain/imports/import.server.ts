@@ -534,13 +534,16 @@ async function write(
           part.map((record) => ({ ...record, at: record.at ? new Date(record.at) : now })),
         )
         const progress = { updated: 0 }
-        return step(batchId, lease, progress, async (tx) => {
-          // An order moved by hand since the preview is left where it is.
-          progress.updated = await applyErpMoves(tx, actorId, batchId, moves)
+        const took = await step(batchId, lease, progress, async (tx) => {
+          // Each order was judged again just now, against where it is: one moved by hand since
+          // the preview goes on from there, or is refused; one moved in between is left alone.
+          progress.updated = await applyErpMoves(tx, actorId, batchId, moves, now)
           return []
         })
+        // The buyers' emails of this step go out without waiting for the rest.
+        wake('outbox')
+        return took
       })
-      wake('outbox')
     }
     return await finishWrite(batch, analysis, actorId, now, lease)
   } catch (error) {

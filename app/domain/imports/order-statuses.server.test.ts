@@ -48,10 +48,10 @@ describe('importing where portal orders stand in the ERP', () => {
     expect(
       preview.sample?.map((row) => [row.cells.order, row.cells.from, row.cells.to, row.action]),
     ).toEqual([
-      [delivered, 'PLACED', 'DELIVERED', 'update'],
-      [invoiced, 'PLACED', 'INVOICED', 'update'],
-      [cancelled, 'PLACED', 'CANCELLED', 'update'],
-      [same, 'CONFIRMED', 'CONFIRMED', 'unchanged'],
+      [`#${delivered}`, 'PLACED', 'DELIVERED', 'update'],
+      [`#${invoiced}`, 'PLACED', 'INVOICED', 'update'],
+      [`#${cancelled}`, 'PLACED', 'CANCELLED', 'update'],
+      [`#${same}`, 'CONFIRMED', 'CONFIRMED', 'unchanged'],
     ])
     // Nothing moves before the manager confirms.
     expect((await prisma.order.findUniqueOrThrow({ where: { id: delivered } })).status).toBe(
@@ -160,24 +160,39 @@ describe('importing where portal orders stand in the ERP', () => {
     )
   })
 
-  it('leaves an order moved by hand since the preview where the manager put it', async () => {
+  it('judges each order again when it writes: one moved by hand since the preview goes on from there, or stays put', async () => {
     const manager = await createUser({ role: 'MANAGER' })
-    const orderId = await placeOnlineOrder({
-      repId: (await createRep()).id,
-      listPriceCents: 10_000,
-    })
+    const rep = await createRep()
+    const confirmed = await placeOnlineOrder({ repId: rep.id, listPriceCents: 10_000 })
+    const cancelled = await placeOnlineOrder({ repId: rep.id, listPriceCents: 10_000 })
+    const today = new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo' }).format(
+      new Date(),
+    )
     const batch = await previewCsv(
       'ORDER_STATUSES',
-      [HEADER, `${orderId};Faturado;77;;`].join('\n'),
+      [HEADER, `${confirmed};Faturado;77;;${today}`, `${cancelled};Faturado;78;;`].join('\n'),
       manager.id,
     )
-    expect(batch.updatedRows).toBe(1)
-    await setOrderStatus(manager.id, orderId, { status: 'CANCELLED' })
-    expect(await commitImport(batch.id, manager.id)).toMatchObject({
-      ok: true,
-      updated: 0,
+    expect(batch.updatedRows).toBe(2)
+    await setOrderStatus(manager.id, confirmed, { status: 'CONFIRMED' })
+    await setOrderStatus(manager.id, cancelled, { status: 'CANCELLED' })
+
+    const before = Date.now()
+    expect(await commitImport(batch.id, manager.id)).toMatchObject({ ok: true, updated: 1 })
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: confirmed } })).toMatchObject({
+      status: 'INVOICED',
+      invoiceNumber: '77',
     })
-    expect(await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+    const steps = await events(confirmed)
+    expect(steps.map((step) => step.status)).toEqual(['CONFIRMED', 'INVOICED'])
+    // The ERP's day starts at midnight; the timeline never puts the invoice before the
+    // confirmation. The ledger and the audit are dated when the import wrote.
+    expect(steps[1]!.at.getTime()).toBeGreaterThan(steps[0]!.at.getTime())
+    const earned = await prisma.commissionEntry.findFirstOrThrow({
+      where: { orderId: confirmed, event: 'EARN' },
+    })
+    expect(earned.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000)
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: cancelled } })).toMatchObject({
       status: 'CANCELLED',
       invoiceNumber: null,
     })

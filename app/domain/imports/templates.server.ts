@@ -31,10 +31,14 @@ export async function importTemplateXlsx(kind: ImportKind): Promise<ArrayBuffer 
   return new Uint8Array(await workbook.xlsx.writeBuffer()).slice().buffer
 }
 
-/** Codes (SKU, order number, rep, CNPJ, CEP, phone) stay text; quantities, prices, dates do not. */
+/**
+ * Codes (SKU, order number, invoice, tracking, rep, CNPJ, CEP, phone) stay text; quantities, prices,
+ * dates do not.
+ */
 function templateCell(column: string, text: string): string | number | Date | null {
   if (text === '') return null
-  if (/c[oó]digo|n[uú]mero|sku|cnpj|cep|telefone|representante/i.test(column)) return text
+  if (/c[oó]digo|n[uú]mero|pedido|nota|sku|cnpj|cep|telefone|representante/i.test(column))
+    return text
   const date = parseBrazilianDate(text)
   if (date) return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
   return parseBrazilianDecimal(text) ?? text

@@ -107,7 +107,10 @@ async function moveInTx(
     status: OrderStatus
     invoiceNumber: string | null
     trackingCode: string | null
+    /** When the move is made: the audit row and the ledger's entries. */
     at: Date
+    /** When the timeline says the order got there, if not `at` (the ERP's date of it). */
+    eventAt?: Date
     /** The import that moved it, for the audit. */
     importBatchId?: string
   },
@@ -122,7 +125,9 @@ async function moveInTx(
     },
   })
   if (updated.count === 0) return false
-  await tx.orderStatusEvent.create({ data: { orderId, status, actorId: move.actorId, at } })
+  await tx.orderStatusEvent.create({
+    data: { orderId, status, actorId: move.actorId, at: move.eventAt ?? at },
+  })
   if (status === 'CANCELLED') await reverseOrder(tx, orderId, at)
   else if (status !== 'CONFIRMED') await earnOrder(tx, orderId, at)
   await audit(tx, {
@@ -143,8 +148,9 @@ async function moveInTx(
 
 /**
  * Where the ERP says a portal order stands (an order-statuses import, erp-status.ts): the steps
- * that take it there from where the portal had it, all at `at`, with the invoice number and the
- * tracking code the file gave.
+ * that take it there from where the portal had it, with the invoice number and the tracking code
+ * the file gave, and when the ERP says it happened (`at`: the timeline's date, never before the
+ * order's latest step; the audit and the ledger are dated when the import writes).
  */
 export type ErpMove = {
   orderId: number
@@ -167,6 +173,8 @@ export async function prepareErpMoves(moves: readonly ErpMove[]) {
       id: true,
       invoiceNumber: true,
       trackingCode: true,
+      placedAt: true,
+      statusEvents: { orderBy: { at: 'desc' }, take: 1, select: { at: true } },
       placedBy: {
         select: { email: true, name: true, locale: true, active: true, orderUpdateEmails: true },
       },
@@ -177,12 +185,17 @@ export async function prepareErpMoves(moves: readonly ErpMove[]) {
   for (const move of moves) {
     const order = byId.get(move.orderId)
     if (!order) continue
+    // The file's numbers are the order's only where the moves set them.
+    const invoiceNumber = move.steps.includes('INVOICED') ? move.invoiceNumber : order.invoiceNumber
+    const trackingCode = move.steps.includes('SHIPPED') ? move.trackingCode : order.trackingCode
     const email = await orderUpdateEmail(move.orderId, order.placedBy, {
       status: move.steps.at(-1)!,
-      invoiceNumber: move.invoiceNumber ?? order.invoiceNumber,
-      trackingCode: move.trackingCode ?? order.trackingCode,
+      invoiceNumber,
+      trackingCode,
     })
-    prepared.push({ ...move, current: order, email })
+    const latest = order.statusEvents[0]?.at ?? order.placedAt
+    const eventAt = new Date(Math.max(move.at.getTime(), latest.getTime() + 1))
+    prepared.push({ ...move, eventAt, current: order, email })
   }
   return prepared
 }
@@ -196,6 +209,7 @@ export async function applyErpMoves(
   actorId: string,
   importBatchId: string,
   moves: Awaited<ReturnType<typeof prepareErpMoves>>,
+  now = new Date(),
 ): Promise<number> {
   let moved = 0
   for (const move of moves) {
@@ -212,10 +226,17 @@ export async function applyErpMoves(
         trackingCode: status === 'SHIPPED' ? move.trackingCode : from.trackingCode,
       }
       // A millisecond apart, so the timeline keeps the steps in their order.
-      const at = new Date(move.at.getTime() + index)
-      if (
-        !(await moveInTx(tx, { actorId, orderId: move.orderId, from, ...step, at, importBatchId }))
-      ) {
+      const eventAt = new Date(move.eventAt.getTime() + index)
+      const ok = await moveInTx(tx, {
+        actorId,
+        orderId: move.orderId,
+        from,
+        ...step,
+        at: now,
+        eventAt,
+        importBatchId,
+      })
+      if (!ok) {
         whole = false
         break
       }
