@@ -20,7 +20,7 @@ export default defineConfig({
       'bench/**/*.test.ts',
     ],
     globalSetup: ['tests/setup/global-setup.ts'],
-    setupFiles: ['tests/setup/db-per-worker.ts'],
+    setupFiles: ['tests/setup/db-per-worker.ts', 'tests/setup/messages.ts'],
     pool: 'forks',
     // Vitest's default leaves one core idle; most of a file's time is spent loading the app's
     // modules and waiting on its own database, so two forks on a two-core CI machine finish the

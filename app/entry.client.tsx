@@ -1,12 +1,17 @@
 import { RemixBrowser } from '@remix-run/react'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
+import { registerSentMessages, SentMessagesProvider } from './components/messages'
+
+const messages = registerSentMessages()
 
 startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <RemixBrowser />
+      <SentMessagesProvider value={messages}>
+        <RemixBrowser />
+      </SentMessagesProvider>
     </StrictMode>,
   )
 })

@@ -1,10 +1,23 @@
 import { PassThrough } from 'node:stream'
+import type { Role } from '@prisma/client'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { SentMessagesProvider } from './components/messages'
 import { NonceProvider } from './components/nonce'
+import { DEFAULT_LOCALE, isLocale, messageScopeFor } from './utils/i18n'
+import { sentMessagesJson } from './utils/i18n.server'
+
+type RootData = { locale?: unknown; user?: { role: Role } | null } | undefined
+
+/** The messages the page carries for the browser, by the root loader's language and user. */
+function messagesOfPage(context: EntryContext): string {
+  const root = context.staticHandlerContext.loaderData.root as RootData
+  const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE
+  return sentMessagesJson(locale, messageScopeFor(root?.user?.role))
+}
 
 const ABORT_DELAY = 5_000
 
@@ -22,12 +35,14 @@ export default function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY}
-          nonce={nonce}
-        />
+        <SentMessagesProvider value={messagesOfPage(remixContext)}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </SentMessagesProvider>
       </NonceProvider>,
       {
         nonce,

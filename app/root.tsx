@@ -9,7 +9,9 @@ import {
   isRouteErrorResponse,
   useRouteLoaderData,
 } from '@remix-run/react'
+import { useEffect } from 'react'
 import { ErrorPage, errorTexts } from './components/error-page'
+import { needsOtherMessages, SentMessagesScript } from './components/messages'
 import { useNonce } from './components/nonce'
 import stylesHref from './tailwind.css'
 import { getBranding } from './domain/company/company.server'
@@ -73,6 +75,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-screen">
         {children}
+        <SentMessagesScript />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -81,6 +84,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const locale = data?.locale ?? DEFAULT_LOCALE
+  const role = data?.user?.role
+  useEffect(() => {
+    // The page was sent another language's messages, or a visitor's only: load it anew.
+    if (needsOtherMessages(locale, role)) window.location.reload()
+  }, [locale, role])
   return <Outlet />
 }
 

@@ -1,5 +1,6 @@
 import { Button, Text } from '@react-email/components'
-import { type Locale, translator } from '~/utils/i18n'
+import { type Locale } from '~/utils/i18n'
+import { translator } from '~/utils/i18n.server'
 import { buttonStyle, DEMO_BRAND, EmailLayout, type EmailBrand } from './layout'
 
 export type BuyerLinkProps = {

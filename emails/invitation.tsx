@@ -1,6 +1,7 @@
 import { Button, Column, Link, Row, Section, Text } from '@react-email/components'
 import { type ReactNode } from 'react'
-import { type Locale, translator } from '~/utils/i18n'
+import { type Locale } from '~/utils/i18n'
+import { translator } from '~/utils/i18n.server'
 import { buttonStyle, DEMO_BRAND, EmailLayout, type EmailBrand } from './layout'
 
 export type InvitationEmailProps = {

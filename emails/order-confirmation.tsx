@@ -1,5 +1,6 @@
 import { Button, Column, Row, Section, Text } from '@react-email/components'
-import { type Locale, translator } from '~/utils/i18n'
+import { type Locale } from '~/utils/i18n'
+import { translator } from '~/utils/i18n.server'
 import { formatMoney } from '~/utils/money'
 import { buttonStyle, DEMO_BRAND, EmailLayout, type EmailBrand } from './layout'
 

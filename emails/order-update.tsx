@@ -1,6 +1,7 @@
 import { Button, Link, Text } from '@react-email/components'
 import { type OrderStatus } from '@prisma/client'
-import { type Locale, translator } from '~/utils/i18n'
+import { type Locale } from '~/utils/i18n'
+import { translator } from '~/utils/i18n.server'
 import { buttonStyle, DEMO_BRAND, EmailLayout, type EmailBrand } from './layout'
 
 export type OrderUpdateProps = {

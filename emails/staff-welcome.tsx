@@ -1,6 +1,7 @@
 import { type Role } from '@prisma/client'
 import { Button, Text } from '@react-email/components'
-import { type Locale, translator } from '~/utils/i18n'
+import { type Locale } from '~/utils/i18n'
+import { translator } from '~/utils/i18n.server'
 import { buttonStyle, DEMO_BRAND, EmailLayout, type EmailBrand } from './layout'
 
 /** To a new member of staff (or one an admin sent a new link): choose your password. */

@@ -9,9 +9,11 @@ export function LanguageSwitch() {
   const { t, locale } = useT()
   const location = useLocation()
   return (
+    // A new page: the browser holds only the current language's messages (components/messages).
     <Form
       method="post"
       action="/resources/locale"
+      reloadDocument
       className="flex items-center gap-1 text-xs"
       aria-label={t('nav.language')}
     >

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import { json, redirect } from '@remix-run/node'
+import { json, redirect, redirectDocument } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Field, FormErrors, formProps, useContractForm } from '~/components/forms'
@@ -41,7 +41,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const target = landingAfterLogin(result.user.role, submission.value.redirectTo)
   const cookie = await createSessionCookie(result.user.id)
-  return redirect(target, { headers: { 'Set-Cookie': cookie } })
+  // A new page, with the messages of the user's role and language (components/messages).
+  return redirectDocument(target, { headers: { 'Set-Cookie': cookie } })
 }
 
 export default function Login() {

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import { json, redirect } from '@remix-run/node'
+import { json, redirect, redirectDocument } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { FormErrors, formProps, useContractForm } from '~/components/forms'
@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const user = await signInWithSpentToken(submission.value.token)
     if (user) {
       const cookie = await createSessionCookie(user.id)
-      return redirect(homePathFor(user.role), { headers: { 'Set-Cookie': cookie } })
+      return redirectDocument(homePathFor(user.role), { headers: { 'Set-Cookie': cookie } })
     }
   }
   return redirect('/auth/login?reset=1')

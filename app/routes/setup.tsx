@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import { json, redirect } from '@remix-run/node'
+import { json, redirect, redirectDocument } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { AuthCard } from '~/components/auth-card'
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await claimInstall({ ...submission.value, ip: context.clientIp })
   if (result.ok) {
     const cookie = await createSessionCookie(result.user.id)
-    return redirect('/admin', { headers: { 'Set-Cookie': cookie } })
+    return redirectDocument('/admin', { headers: { 'Set-Cookie': cookie } })
   }
   if (result.code === 'ALREADY_SET_UP') throw redirect('/auth/login')
   const reply =

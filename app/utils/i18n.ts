@@ -1,5 +1,5 @@
-import { en } from '~/locales/en'
-import { ptBR } from '~/locales/pt-BR'
+import type { Role } from '@prisma/client'
+import type { ptBR } from '~/locales/pt-BR'
 
 export const LOCALES = ['pt-BR', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -16,13 +16,45 @@ export type Translate = (
   vars?: Record<string, string | number>,
 ) => string
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'pt-BR': ptBR, en }
+export type Messages = Partial<Record<MessageKey, string>>
+
+/**
+ * The messages this process knows, by language. The server registers both whole dictionaries
+ * (i18n.server.ts); a browser registers only what its page was sent (components/messages.tsx),
+ * so the dictionaries never ship as JavaScript.
+ */
+const registry: Partial<Record<Locale, Messages>> = {}
+
+export function registerMessages(locale: Locale, messages: Messages) {
+  registry[locale] = messages
+}
+
+/**
+ * Which messages a page sends the browser: every one to staff; to buyers and visitors only those
+ * the storefront, sign-in and invitation pages use (PUBLIC_MESSAGES in i18n.server.ts).
+ */
+export type MessageScope = 'public' | 'all'
+
+export function messageScopeFor(role: Role | null | undefined): MessageScope {
+  return role && role !== 'BUYER' ? 'all' : 'public'
+}
+
+/** What a page carries for its browser, in a `<script type="application/json">`. */
+export type SentMessages = { locale: Locale; scope: MessageScope; messages: Messages }
+
+/** JSON for inside a script element: every `<` escaped, so no message can end the element. */
+export function serializeSentMessages(sent: SentMessages): string {
+  return JSON.stringify(sent).replace(/</g, '\\u003c')
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
 
-const isKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(ptBR, key)
+const has = (messages: Messages | undefined, key: string): key is MessageKey =>
+  messages !== undefined && Object.prototype.hasOwnProperty.call(messages, key)
+const isKey = (key: string, locale: Locale): key is MessageKey =>
+  has(registry[locale], key) || has(registry[DEFAULT_LOCALE], key)
 
 /**
  * The message to use for `key` and a count: its exact form for nothing (`key.zero`, "Nenhum
@@ -40,14 +72,17 @@ export function pluralKey(key: string, count: unknown, locale: Locale): MessageK
           key,
         ]
       : [key]
-  return (forms.find((form) => form !== null && isKey(form)) as MessageKey | undefined) ?? null
+  return (
+    (forms.find((form) => form !== null && isKey(form, locale)) as MessageKey | undefined) ?? null
+  )
 }
 
+/** Messages of `locale` as registered; a missing one reads in Portuguese, else as its key. */
 export function translator(locale: Locale): Translate {
-  const dictionary = dictionaries[locale]
   return (requested, vars) => {
     const key = pluralKey(requested, vars?.count, locale)
-    const template = (key && (dictionary[key] ?? ptBR[key])) ?? requested
+    const template =
+      (key && (registry[locale]?.[key] ?? registry[DEFAULT_LOCALE]?.[key])) ?? requested
     if (!vars) return template
     return template.replace(/\{(\w+)\}/g, (match, name: string) =>
       name in vars ? String(vars[name]) : match,

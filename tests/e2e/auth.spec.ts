@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { expectFieldError } from './forms-helpers'
 import { DEMO_COMPANY } from '../../prisma/seed-data'
@@ -173,4 +174,58 @@ test("a staff member's deep link survives the login; a page outside a rep's area
   await expect(page).toHaveTitle(/^Acesso negado · /)
   await page.getByRole('link', { name: 'Ir para a sua página inicial' }).click()
   await expect(page).toHaveURL(/\/rep$/)
+})
+
+/** The messages a page carries for its browser (components/messages.tsx). */
+async function sentMessages(page: Page) {
+  const json = await page.locator('#reativa-messages').textContent()
+  return JSON.parse(json ?? '{}') as {
+    locale: string
+    scope: string
+    messages: Record<string, string>
+  }
+}
+
+test("a buyer's browser gets the storefront's messages in its language, never the back office's; staff get them all", async ({
+  page,
+  world,
+}) => {
+  const scripts: Promise<string>[] = []
+  page.on('response', (response) => {
+    if (response.url().includes('/build/') && response.url().endsWith('.js'))
+      scripts.push(response.text())
+  })
+  await world.loginAs(page, await world.buyer())
+  await page.goto('/catalog')
+  await expect(page.getByRole('heading', { name: 'Catálogo', level: 1 })).toBeVisible()
+  const sent = await sentMessages(page)
+  expect(sent).toMatchObject({ locale: 'pt-BR', scope: 'public' })
+  expect(sent.messages['product.add']).toBe('Adicionar ao carrinho')
+  expect(sent.messages).not.toHaveProperty('dashboard.title')
+  // No dictionary travels as JavaScript.
+  for (const text of await Promise.all(scripts)) {
+    expect(text).not.toContain('Painel de reativação')
+    expect(text).not.toContain('Adicionar ao carrinho')
+  }
+
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { name: 'Catalog', level: 1 })).toBeVisible()
+  expect(await sentMessages(page)).toMatchObject({ locale: 'en', scope: 'public' })
+  // A message the browser writes after a click, in the new language.
+  await page.getByRole('button', { name: 'Add to cart' }).first().click()
+  await expect(page.getByText(/ in your cart\.$/).first()).toBeVisible()
+  await page.getByRole('button', { name: 'Português' }).click()
+  await page.context().clearCookies()
+
+  // Signing in as staff from a visitor's page loads the back office with all its messages.
+  const manager = await world.manager()
+  await page.goto('/auth/login')
+  expect((await sentMessages(page)).scope).toBe('public')
+  await page.getByLabel('E-mail').fill(manager.email)
+  await page.getByLabel('Senha').fill(manager.password)
+  await page.getByRole('button', { name: 'Entrar' }).click()
+  await expect(page.getByRole('heading', { name: 'Painel de reativação', level: 1 })).toBeVisible()
+  const staff = await sentMessages(page)
+  expect(staff).toMatchObject({ locale: 'pt-BR', scope: 'all' })
+  expect(staff.messages['dashboard.title']).toBe('Painel de reativação')
 })

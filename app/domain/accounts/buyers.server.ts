@@ -34,7 +34,8 @@ import { sendEmail } from '~/utils/email.server'
 import { formatDate } from '~/utils/dates'
 import { env } from '~/utils/env.server'
 import { addFormIssue, formMessage, type FormMessageKey, replyErrors } from '~/utils/form-schema'
-import { DEFAULT_LOCALE, isLocale, type Locale, translator } from '~/utils/i18n'
+import { DEFAULT_LOCALE, isLocale, type Locale } from '~/utils/i18n'
+import { translator } from '~/utils/i18n.server'
 import { buyerAddSchema, BuyerRowSchema, type BuyerAdd, type BuyerRowIntent } from './buyers-forms'
 
 /** How long a new buyer's set-password link works. */

@@ -7,7 +7,6 @@ import { DAY_MS } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
 import { USUAL_BASKET_DAYS, USUAL_BASKET_ORDERS, usualBasket } from './usual-basket'
 
-
 type Card = Awaited<ReturnType<typeof productCards>>[number]
 
 /**

@@ -8,7 +8,7 @@ import { renderEmail, sendEmail } from '~/utils/email.server'
 import { extendTermCode } from '~/domain/promotions/eligibility'
 import { env } from '~/utils/env.server'
 import { isLocale } from '~/utils/i18n'
-import { translator } from '~/utils/i18n'
+import { translator } from '~/utils/i18n.server'
 
 export type OrderConfirmation = {
   id: number

@@ -1,6 +1,6 @@
 import { createOffer } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
-import { translator } from '~/utils/i18n'
+import { translator } from '~/utils/i18n.server'
 import { type Answer, fieldValue, showsMessage } from '../client'
 import { buyersWithCarts, standaloneProduct } from '../fixtures'
 import { waitFor } from '../processes'

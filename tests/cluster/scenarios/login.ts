@@ -1,4 +1,4 @@
-import { translator } from '~/utils/i18n'
+import { translator } from '~/utils/i18n.server'
 import { Browser, showsMessage } from '../client'
 import { LOGIN_MAX_FAILURES_PER_EMAIL } from '../cluster'
 import { type Scenario } from '../report'
