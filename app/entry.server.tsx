@@ -7,8 +7,11 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { SentMessagesProvider } from './components/messages'
 import { NonceProvider } from './components/nonce'
+import { StylesProvider } from './components/page-styles'
+import stylesHref from './tailwind.css'
 import { DEFAULT_LOCALE, isLocale, messageScopeFor } from './utils/i18n'
 import { sentMessagesJson } from './utils/i18n.server'
+import { builtStylesheet } from './utils/page-styles.server'
 
 type RootData = { locale?: unknown; user?: { role: Role } | null } | undefined
 
@@ -35,14 +38,16 @@ export default function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <SentMessagesProvider value={messagesOfPage(remixContext)}>
-          <RemixServer
-            context={remixContext}
-            url={request.url}
-            abortDelay={ABORT_DELAY}
-            nonce={nonce}
-          />
-        </SentMessagesProvider>
+        <StylesProvider value={builtStylesheet(stylesHref)}>
+          <SentMessagesProvider value={messagesOfPage(remixContext)}>
+            <RemixServer
+              context={remixContext}
+              url={request.url}
+              abortDelay={ABORT_DELAY}
+              nonce={nonce}
+            />
+          </SentMessagesProvider>
+        </StylesProvider>
       </NonceProvider>,
       {
         nonce,

@@ -13,6 +13,7 @@ import { useEffect } from 'react'
 import { ErrorPage, errorTexts } from './components/error-page'
 import { needsOtherMessages, SentMessagesScript } from './components/messages'
 import { useNonce } from './components/nonce'
+import { PageStyles } from './components/page-styles'
 import stylesHref from './tailwind.css'
 import { getBranding } from './domain/company/company.server'
 import { hasAdmin } from './domain/identity/first-admin.server'
@@ -21,7 +22,6 @@ import { DEFAULT_LOCALE, translator } from './utils/i18n'
 import { getLocale } from './utils/locale.server'
 
 export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: stylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
@@ -64,14 +64,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="description" content="Reativa: pedidos B2B 24 horas para o varejo." />
         <Meta />
         <Links />
-        {data?.brand.brandColor ? (
-          // The company's colour over the theme's (app/routes/resources.brand[.]css.tsx): a
-          // stylesheet of our own origin, as the CSP allows, named by the colour for caching.
-          <link
-            rel="stylesheet"
-            href={`/resources/brand.css?v=${data.brand.brandColor.slice(1)}`}
-          />
-        ) : null}
+        <PageStyles href={stylesHref} brandColor={data?.brand.brandColor ?? null} />
       </head>
       <body className="min-h-screen">
         {children}

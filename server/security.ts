@@ -105,7 +105,8 @@ export function securityHeaders({
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self'",
+    // The app's styles travel inside the page (decision 021), under the same nonce as scripts.
+    `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data:",
     "font-src 'self'",
     // The dev server's live reload talks over a websocket.

@@ -109,6 +109,9 @@ function FamilyForm({
   )
 }
 
+// A family's depth as its indent, by class: the CSP refuses style attributes (server/security.ts).
+const INDENT = ['ml-0', 'ml-6', 'ml-12', 'ml-18', 'ml-24', 'ml-30'] as const
+
 export default function FamiliesPage() {
   const { families } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -151,8 +154,7 @@ export default function FamiliesPage() {
             <li
               key={family.id}
               data-testid="family-row"
-              className={`rounded-lg border border-slate-200 p-3 ${family.active ? 'bg-white' : 'bg-slate-100'}`}
-              style={{ marginLeft: `${family.depth * 1.5}rem` }}
+              className={`rounded-lg border border-slate-200 p-3 ${INDENT[Math.min(family.depth, INDENT.length - 1)]} ${family.active ? 'bg-white' : 'bg-slate-100'}`}
             >
               <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
                 <p className="font-semibold">

@@ -17,16 +17,8 @@ import { Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { COLUMNS } from '~/domain/imports/columns'
 import { hasTemplate } from '~/domain/imports/templates'
-import {
-  IMPORT_KINDS,
-  ImportUploadSchema,
-  MAX_IMPORT_BYTES,
-} from '~/domain/imports/import-form'
-import {
-  listImportBatches,
-  previewImport,
-  UPLOAD_DIR,
-} from '~/domain/imports/import.server'
+import { IMPORT_KINDS, ImportUploadSchema, MAX_IMPORT_BYTES } from '~/domain/imports/import-form'
+import { listImportBatches, previewImport, UPLOAD_DIR } from '~/domain/imports/import.server'
 import { requireStaff } from '~/utils/auth.server'
 import { uploadedFileName } from '~/utils/uploads.server'
 import { formMessage } from '~/utils/form-schema'

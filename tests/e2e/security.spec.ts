@@ -39,16 +39,30 @@ test('logged-in pages and their data stay out of shared caches; built assets sta
   page,
   world,
 }) => {
+  const refused: string[] = []
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refused.push(message.text())
+  })
   await world.loginAs(page, await world.buyer({ twinOf: 'acc_00001' }))
   const document = await page.goto('/catalog')
   expect(document!.headers()['cache-control']).toBe('private, no-store')
   const data = await page.request.get('/catalog?_data=routes%2F_store')
   expect(data.status()).toBe(200)
   expect(data.headers()['cache-control']).toBe('private, no-store')
-  const stylesheet = await page
-    .locator('link[rel="stylesheet"][href^="/build/"]')
+  const script = await page
+    .locator('link[rel="modulepreload"][href^="/build/"]')
     .first()
     .getAttribute('href')
-  const asset = await page.request.get(stylesheet!)
+  const asset = await page.request.get(script!)
   expect(asset.headers()['cache-control']).toContain('immutable')
+  // The styles come inside the page, allowed by the CSP's nonce, and apply (decision 021).
+  await expect(page.locator('link[rel="stylesheet"]')).toHaveCount(0)
+  await expect(page.locator('style#app-styles')).toHaveCount(1)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCSS('font-weight', '700')
+  await page.goto('/cart')
+  await page.context().clearCookies()
+  await world.loginAs(page, await world.manager())
+  await page.goto('/admin/catalog/families')
+  await expect(page.getByTestId('family-row').first()).toBeVisible()
+  expect(refused).toEqual([])
 })

@@ -180,6 +180,11 @@ test('once claimed, the set-up page and its code are gone; the company brands th
   await page.getByRole('button', { name: 'Salvar dados da empresa' }).click()
   await expect(page.getByText('Dados da empresa salvos.')).toBeVisible()
   await expect(page.getByRole('link', { name: /Aurora Materiais/ }).first()).toBeVisible()
+  // The open page takes the new colour at once: its style element, allowed by the CSP, changes.
+  await expect(page.locator('nav a[aria-current="page"]').first()).toHaveCSS(
+    'background-color',
+    'rgb(29, 78, 216)',
+  )
   await page.screenshot({ path: 'test-results/setup-settings.png', fullPage: true })
 
   // A buyer of this install sees the company's name, colour and contacts in the storefront;

@@ -1,11 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-  brandStylesheet,
-  CompanySchema,
-  contrastWithWhite,
-  phoneDigits,
-  whatsappUrl,
-} from './company-form'
+import { brandStylesheet } from './brand-style'
+import { CompanySchema, contrastWithWhite, phoneDigits, whatsappUrl } from './company-form'
 
 function parse(values: Record<string, string>) {
   const form = new FormData()
