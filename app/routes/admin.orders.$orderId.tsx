@@ -15,8 +15,8 @@ import {
   MAX_TRACKING_CODE,
   nextStatuses,
   orderTimeline,
-  OrderStatusSchema,
 } from '~/domain/orders/order-tracking'
+import { OrderStatusSchema } from '~/domain/orders/order-tracking-form'
 import { OrderTimeline } from '~/components/order-timeline'
 import { orderInstalments } from '~/domain/orders/order-history.server'
 import { InstalmentList } from '~/components/instalments'

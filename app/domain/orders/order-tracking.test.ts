@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { nextStatuses, OrderStatusSchema, orderTimeline, transitionRefusal } from './order-tracking'
+import { nextStatuses, orderTimeline, transitionRefusal } from './order-tracking'
+import { OrderStatusSchema } from './order-tracking-form'
 
 describe('order status moves', () => {
   it('only moves forward, confirming being optional', () => {

@@ -1,12 +1,10 @@
 /**
  * An order's way from placed to delivered: which moves the back office may make, what each
  * needs (an invoice number to invoice, a tracking code to ship), why a move is refused, and the
- * timeline the buyer sees. Pure and browser-safe: the admin form, its action and the order
- * pages share it.
+ * timeline the buyer sees. Pure and browser-safe: the admin form (order-tracking-form.ts), its
+ * action and the order pages share it.
  */
 import { type OrderStatus } from '@prisma/client'
-import { z } from 'zod'
-import { addFormIssue, formMessage, optionalText } from '~/utils/form-schema'
 
 /** The steps of a normal order, in order (CANCELLED ends it off this path). */
 export const TRACKING_STEPS = ['PLACED', 'CONFIRMED', 'INVOICED', 'SHIPPED', 'DELIVERED'] as const
@@ -62,29 +60,6 @@ export const SETTABLE_STATUSES = [
   'DELIVERED',
   'CANCELLED',
 ] as const
-
-/**
- * The order-status form: the status comes from the button pressed; invoicing needs the invoice
- * (nota fiscal) number, shipping the carrier's tracking code, each refused beside its field.
- */
-export const OrderStatusSchema = z
-  .object({
-    intent: z.literal('status'),
-    status: z.enum(SETTABLE_STATUSES, {
-      errorMap: () => ({ message: formMessage('tracking.form.status') }),
-    }),
-    invoiceNumber: optionalText(MAX_INVOICE_NUMBER),
-    trackingCode: optionalText(MAX_TRACKING_CODE),
-  })
-  .superRefine((values, ctx) => {
-    if (values.status === 'INVOICED' && !values.invoiceNumber) {
-      addFormIssue(ctx, 'invoiceNumber', 'tracking.form.invoiceRequired')
-    }
-    if (values.status === 'SHIPPED' && !values.trackingCode) {
-      addFormIssue(ctx, 'trackingCode', 'tracking.form.trackingRequired')
-    }
-  })
-export type OrderStatusInput = z.output<typeof OrderStatusSchema>
 
 export type TimelineStep = {
   status: OrderStatus
