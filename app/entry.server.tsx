@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream'
-import type { Role } from '@prisma/client'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
@@ -9,17 +8,16 @@ import { SentMessagesProvider } from './components/messages'
 import { NonceProvider } from './components/nonce'
 import { StylesProvider } from './components/page-styles'
 import stylesHref from './tailwind.css'
-import { DEFAULT_LOCALE, isLocale, messageScopeFor } from './utils/i18n'
+import { pageMessages } from './utils/i18n'
 import { sentMessagesJson } from './utils/i18n.server'
 import { builtStylesheet } from './utils/page-styles.server'
 
-type RootData = { locale?: unknown; user?: { role: Role } | null } | undefined
-
 /** The messages the page carries for the browser, by the root loader's language and user. */
 function messagesOfPage(context: EntryContext): string {
-  const root = context.staticHandlerContext.loaderData.root as RootData
-  const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE
-  return sentMessagesJson(locale, messageScopeFor(root?.user?.role))
+  const { locale, scope } = pageMessages(
+    context.staticHandlerContext.loaderData.root as Parameters<typeof pageMessages>[0],
+  )
+  return sentMessagesJson(locale, scope)
 }
 
 const ABORT_DELAY = 5_000

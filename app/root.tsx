@@ -18,7 +18,7 @@ import stylesHref from './tailwind.css'
 import { getBranding } from './domain/company/company.server'
 import { hasAdmin } from './domain/identity/first-admin.server'
 import { getUser, refreshedSessionCookie } from './utils/auth.server'
-import { DEFAULT_LOCALE, translator } from './utils/i18n'
+import { DEFAULT_LOCALE, pageMessages, translator } from './utils/i18n'
 import { getLocale } from './utils/locale.server'
 
 export const links: LinksFunction = () => [
@@ -78,12 +78,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const data = useRouteLoaderData<typeof loader>('root')
-  const locale = data?.locale ?? DEFAULT_LOCALE
-  const role = data?.user?.role
+  const { locale, scope } = pageMessages(data)
   useEffect(() => {
     // The page was sent another language's messages, or a visitor's only: load it anew.
-    if (needsOtherMessages(locale, role)) window.location.reload()
-  }, [locale, role])
+    if (needsOtherMessages({ locale, scope })) window.location.reload()
+  }, [locale, scope])
   return <Outlet />
 }
 

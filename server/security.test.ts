@@ -66,6 +66,8 @@ describe('security headers', () => {
   it('allow only nonce-bearing inline scripts and forbid framing', () => {
     const headers = securityHeaders({ nonce: 'abc123', isDev: false, https: true })
     expect(headers['Content-Security-Policy']).toContain("script-src 'self' 'nonce-abc123'")
+    // The page's own <style> elements (decision 021); style attributes stay refused.
+    expect(headers['Content-Security-Policy']).toContain("style-src 'self' 'nonce-abc123';")
     expect(headers['Content-Security-Policy']).toContain("frame-ancestors 'none'")
     expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin')
     expect(headers['Strict-Transport-Security']).toContain('max-age=')

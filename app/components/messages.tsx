@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react'
 import {
   isLocale,
-  messageScopeFor,
   registerMessages,
   type Locale,
+  type MessageScope,
   type SentMessages,
 } from '~/utils/i18n'
 
@@ -47,13 +47,20 @@ export function registerSentMessages(): string {
   return json
 }
 
+const RELOADED = 'reativa-messages-reload'
+
 /**
- * Whether the browser lacks messages the user now needs: the language changed, or a visitor
- * signed in as staff, without a new page (login and the language switch load one already).
+ * Whether the browser lacks messages the user now needs (the language changed, or a visitor
+ * became staff, without a new page: session changes and the language switch load one already),
+ * so the page should load anew. Once per target: a page that comes back the same is kept.
  */
-export function needsOtherMessages(locale: Locale, role: Parameters<typeof messageScopeFor>[0]) {
+export function needsOtherMessages(page: { locale: Locale; scope: MessageScope }): boolean {
   if (!registered) return false
-  return (
-    registered.locale !== locale || (messageScopeFor(role) === 'all' && registered.scope !== 'all')
-  )
+  const stale =
+    registered.locale !== page.locale || (page.scope === 'all' && registered.scope !== 'all')
+  if (!stale) return false
+  const target = `${page.locale}:${page.scope}`
+  if (sessionStorage.getItem(RELOADED) === target) return false
+  sessionStorage.setItem(RELOADED, target)
+  return true
 }

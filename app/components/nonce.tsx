@@ -4,7 +4,7 @@ const NonceContext = createContext('')
 
 export const NonceProvider = NonceContext.Provider
 
-/** The CSP nonce on the server; the browser hides nonces, so it is empty after hydration. */
+/** The CSP nonce: the request's on the server, read from the page's scripts in the browser. */
 export function useNonce(): string {
   return useContext(NonceContext)
 }

@@ -30,7 +30,7 @@ export function PageStyles({ href, brandColor }: { href: string; brandColor: str
         />
       )}
       {/* Always there, empty without a colour: a <style> React added later would lack the nonce. */}
-      <style nonce={nonce} dangerouslySetInnerHTML={{ __html: brand }} />
+      <style nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: brand }} />
     </>
   )
 }

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import { json, redirect } from '@remix-run/node'
+import { json, redirectDocument } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Form,
@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await requireStaff(request, 'orders:on-behalf')
     const result = await startImpersonation(request, String(form.get('userId') ?? ''))
     if (!result.ok) throw new Response('Not found', { status: 404 })
-    return redirect('/catalog', { headers: { 'Set-Cookie': result.cookie } })
+    return redirectDocument('/catalog', { headers: { 'Set-Cookie': result.cookie } })
   }
   const user = await requireStaff(request, 'accounts:edit')
   const accountId = params.accountId ?? ''

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { redirect, redirectDocument, type ActionFunctionArgs } from '@remix-run/node'
 import { destroySession } from '~/utils/auth.server'
 
 export async function loader() {
@@ -7,5 +7,5 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const cookie = await destroySession(request)
-  return redirect('/auth/login', { headers: { 'Set-Cookie': cookie } })
+  return redirectDocument('/auth/login', { headers: { 'Set-Cookie': cookie } })
 }

@@ -1,6 +1,6 @@
 import { type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { json, redirect } from '@remix-run/node'
+import { json, redirectDocument } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AuthCard } from '~/components/auth-card'
@@ -95,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const target = result.couponApplied
     ? `/cart?welcome=${encodeURIComponent(result.couponApplied)}`
     : '/catalog'
-  return redirect(target, { headers: { 'Set-Cookie': cookie } })
+  return redirectDocument(target, { headers: { 'Set-Cookie': cookie } })
 }
 
 export default function InvitationPage() {

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { redirect, redirectDocument, type ActionFunctionArgs } from '@remix-run/node'
 import { stopImpersonation } from '~/domain/identity/impersonation.server'
 
 export async function loader() {
@@ -9,5 +9,6 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const result = await stopImpersonation(request)
   if (!result) return redirect('/')
-  return redirect(result.redirectTo, { headers: { 'Set-Cookie': result.cookie } })
+  // A new page: back to staff, with every message (components/messages).
+  return redirectDocument(result.redirectTo, { headers: { 'Set-Cookie': result.cookie } })
 }

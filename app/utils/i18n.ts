@@ -39,6 +39,22 @@ export function messageScopeFor(role: Role | null | undefined): MessageScope {
   return role && role !== 'BUYER' ? 'all' : 'public'
 }
 
+/**
+ * The language and scope of a page's messages, from the root loader's data: the server sends
+ * them by it (entry.server.tsx), the browser checks them against it (root.tsx).
+ */
+export function pageMessages(
+  root: { locale?: unknown; user?: { role: Role } | null } | undefined,
+): {
+  locale: Locale
+  scope: MessageScope
+} {
+  return {
+    locale: isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE,
+    scope: messageScopeFor(root?.user?.role),
+  }
+}
+
 /** What a page carries for its browser, in a `<script type="application/json">`. */
 export type SentMessages = { locale: Locale; scope: MessageScope; messages: Messages }
 

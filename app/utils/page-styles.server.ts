@@ -8,17 +8,18 @@ const cache = new Map<string, string | null>()
  * null when it cannot be read: the page then links to it.
  */
 export function builtStylesheet(href: string): string | null {
-  let css = cache.get(href)
-  if (css === undefined) {
-    try {
-      css = fs.readFileSync(path.join('public', href), 'utf8')
-      // Never expected from the build; such a text could not sit in a <style> element.
-      if (css.includes('</')) css = null
-    } catch (error) {
-      console.warn(`Styles not inlined: ${href} could not be read`, error)
-      css = null
-    }
-    cache.set(href, css)
+  const cached = cache.get(href)
+  if (cached !== undefined) return cached
+  let css: string
+  try {
+    css = fs.readFileSync(path.join('public', href), 'utf8')
+  } catch (error) {
+    // Linked this time, tried again on the next page (a build may be under way).
+    console.warn(`Styles not inlined: ${href} could not be read`, error)
+    return null
   }
-  return css
+  // Never expected from the build; such a text could not sit in a <style> element.
+  const usable = css.includes('</') ? null : css
+  cache.set(href, usable)
+  return usable
 }
