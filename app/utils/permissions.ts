@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'offers:manage': ['MANAGER', 'ADMIN'],
   'campaigns:manage': ['MANAGER', 'ADMIN'],
   'commission:manage': ['MANAGER', 'ADMIN'],
+  /** Reps' monthly goals and their ranking. */
+  'goals:manage': ['MANAGER', 'ADMIN'],
   'imports:manage': ['MANAGER', 'ADMIN'],
   /** Product families and products: create, edit, move, deactivate. */
   'catalog:manage': ['MANAGER', 'ADMIN'],

@@ -1,0 +1,167 @@
+import { audit } from '~/domain/audit/audit.server'
+import { prisma } from '~/utils/db.server'
+import { GOALS, monthRange, type GoalValues, type RepGoalInput } from './goals'
+
+export type GoalRow = {
+  repId: string
+  code: string
+  name: string
+  goals: GoalValues
+  actual: Record<(typeof GOALS)[number], number>
+}
+
+const NO_GOALS: GoalValues = { reactivations: null, activeAccounts: null, onlineRevenueCents: null }
+
+/**
+ * What each rep did in `month` (one rep, or all when `repId` is null), counted the way the
+ * ledger and the dashboard count:
+ * - reactivations dated in the month, credited to the rep of the reactivating order (the
+ *   account's rep when the order is gone);
+ * - distinct accounts with an order placed in the month, either channel, not cancelled;
+ * - online orders placed in the month, not cancelled: their totals.
+ */
+export async function monthActuals(month: string, repId: string | null = null) {
+  const { start, end } = monthRange(month)
+  const placed = { gte: start, lt: end }
+  const forRep = repId ? { repId } : { repId: { not: null } }
+  const [reactivations, accounts, online] = await Promise.all([
+    prisma.reactivation.findMany({
+      where: { reactivatedAt: placed },
+      select: { orderId: true, account: { select: { repId: true } } },
+    }),
+    prisma.order.groupBy({
+      by: ['repId', 'accountId'],
+      where: { placedAt: placed, status: { not: 'CANCELLED' }, ...forRep },
+    }),
+    prisma.order.groupBy({
+      by: ['repId'],
+      where: { placedAt: placed, status: { not: 'CANCELLED' }, channel: 'ONLINE', ...forRep },
+      _sum: { totalCents: true },
+    }),
+  ])
+  const orderIds = reactivations.flatMap((r) => (r.orderId === null ? [] : [r.orderId]))
+  const orderReps = new Map(
+    (
+      await prisma.order.findMany({
+        where: { id: { in: orderIds } },
+        select: { id: true, repId: true },
+      })
+    ).map((order) => [order.id, order.repId]),
+  )
+  const actuals = new Map<string, GoalRow['actual']>()
+  const of = (rep: string) => {
+    let row = actuals.get(rep)
+    if (!row) {
+      row = { reactivations: 0, activeAccounts: 0, onlineRevenueCents: 0 }
+      actuals.set(rep, row)
+    }
+    return row
+  }
+  for (const reactivation of reactivations) {
+    const rep =
+      (reactivation.orderId !== null ? orderReps.get(reactivation.orderId) : null) ??
+      reactivation.account.repId
+    if (rep && (!repId || rep === repId)) of(rep).reactivations += 1
+  }
+  for (const row of accounts) if (row.repId) of(row.repId).activeAccounts += 1
+  for (const row of online)
+    if (row.repId) of(row.repId).onlineRevenueCents += row._sum.totalCents ?? 0
+  return actuals
+}
+
+/** The goals of `month` and what each rep did toward them: active reps, and any with a goal. */
+export async function goalBoard(month: string): Promise<GoalRow[]> {
+  const [reps, goals, actuals] = await Promise.all([
+    prisma.rep.findMany({
+      where: { OR: [{ active: true }, { goals: { some: { month } } }] },
+      select: { id: true, code: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
+    prisma.repGoal.findMany({ where: { month } }),
+    monthActuals(month),
+  ])
+  const goalsOf = new Map(goals.map((goal) => [goal.repId, goal]))
+  return reps.map((rep) => {
+    const goal = goalsOf.get(rep.id)
+    return {
+      repId: rep.id,
+      code: rep.code,
+      name: rep.name,
+      goals: goal
+        ? {
+            reactivations: goal.reactivations,
+            activeAccounts: goal.activeAccounts,
+            onlineRevenueCents: goal.onlineRevenueCents,
+          }
+        : NO_GOALS,
+      actual: actuals.get(rep.id) ?? { reactivations: 0, activeAccounts: 0, onlineRevenueCents: 0 },
+    }
+  })
+}
+
+/** One rep's goals for `month` and progress toward them (the rep area). */
+export async function repGoalProgress(repId: string, month: string) {
+  const [goal, actuals] = await Promise.all([
+    prisma.repGoal.findUnique({ where: { repId_month: { repId, month } } }),
+    monthActuals(month, repId),
+  ])
+  return {
+    goals: goal
+      ? {
+          reactivations: goal.reactivations,
+          activeAccounts: goal.activeAccounts,
+          onlineRevenueCents: goal.onlineRevenueCents,
+        }
+      : NO_GOALS,
+    actual: actuals.get(repId) ?? { reactivations: 0, activeAccounts: 0, onlineRevenueCents: 0 },
+  }
+}
+
+export type SetGoalsResult =
+  | { ok: true; reps: number; cleared: boolean }
+  | { ok: false; code: 'UNKNOWN_REP' }
+
+/**
+ * Sets one rep's goals for a month, or every active rep's; all three empty removes them. Audited
+ * per rep, with what changed.
+ */
+export async function setRepGoals(actorId: string, input: RepGoalInput): Promise<SetGoalsResult> {
+  const reps = await prisma.rep.findMany({
+    where: input.repId ? { id: input.repId } : { active: true },
+    select: { id: true },
+  })
+  if (input.repId && reps.length === 0) return { ok: false, code: 'UNKNOWN_REP' }
+  const cleared = GOALS.every((goal) => input.goals[goal] === null)
+  await prisma.$transaction(async (tx) => {
+    const before = new Map(
+      (
+        await tx.repGoal.findMany({
+          where: { month: input.month, repId: { in: reps.map((rep) => rep.id) } },
+        })
+      ).map((goal) => [goal.repId, goal]),
+    )
+    for (const rep of reps) {
+      const old = before.get(rep.id)
+      if (cleared) {
+        if (!old) continue
+        await tx.repGoal.delete({ where: { repId_month: { repId: rep.id, month: input.month } } })
+      } else {
+        await tx.repGoal.upsert({
+          where: { repId_month: { repId: rep.id, month: input.month } },
+          create: { repId: rep.id, month: input.month, ...input.goals, updatedById: actorId },
+          update: { ...input.goals, updatedById: actorId },
+        })
+      }
+      await audit(tx, {
+        actorId,
+        action: cleared ? 'goals.clear' : 'goals.set',
+        entity: 'RepGoal',
+        entityId: `${rep.id}:${input.month}`,
+        changes: Object.fromEntries(
+          GOALS.map((goal) => [goal, [old?.[goal] ?? null, cleared ? null : input.goals[goal]]]),
+        ),
+      })
+    }
+  })
+  return { ok: true, reps: reps.length, cleared }
+}
