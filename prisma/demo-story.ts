@@ -18,6 +18,8 @@ import { optOut, viewInvitation } from '../app/domain/campaigns/invitations.serv
 import { invitationToken } from '../app/domain/campaigns/links.server'
 import { syncAccounts } from '../app/domain/accounts/reclassify.server'
 import { closePayoutBatch } from '../app/domain/commission/admin.server'
+import { monthOf } from '../app/domain/commission/goals'
+import { monthActuals, setRepGoals } from '../app/domain/commission/goals.server'
 import { addItemsToCart, getBuyerAccount, loadPricedCart } from '../app/domain/orders/cart.server'
 import { acceptInvitationIntoCart } from '../app/domain/orders/invitation-landing.server'
 import { setOrderStatus } from '../app/domain/orders/order-admin.server'
@@ -93,6 +95,9 @@ class Timeline {
     for (let event = this.events.shift(); event; event = this.events.shift()) await event.run()
   }
 }
+
+/** Up to whole hundreds of reais, as a manager would set a revenue goal. */
+const roundUp = (cents: number) => Math.ceil(cents / 10_000) * 10_000
 
 export type StorySummary = {
   campaigns: number
@@ -473,6 +478,22 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
   }
 
   await timeline.play()
+
+  // This month's goals, set by the manager: each rep about halfway there.
+  const month = monthOf(today)
+  const actuals = await monthActuals(month)
+  for (const rep of await prisma.rep.findMany({ where: { active: true }, select: { id: true } })) {
+    const done = actuals.get(rep.id)
+    await setRepGoals(manager.id, {
+      month,
+      repId: rep.id,
+      goals: {
+        reactivations: Math.max(1, 2 * (done?.reactivations ?? 0)),
+        activeAccounts: Math.max(2, 2 * (done?.activeAccounts ?? 0)),
+        onlineRevenueCents: Math.max(100_000, roundUp(2 * (done?.onlineRevenueCents ?? 0))),
+      },
+    })
+  }
 
   // Mail of the story's past (order confirmations, status updates) is not sent today.
   await prisma.outboxMessage.deleteMany({ where: { status: 'PENDING' } })

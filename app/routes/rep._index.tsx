@@ -3,6 +3,8 @@ import { useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
+import { GOALS, monthLabel, monthOf, progressPercent, type Goal } from '~/domain/commission/goals'
+import { repGoalProgress } from '~/domain/commission/goals.server'
 import { repCommissionSummary, repOrders } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
@@ -15,15 +17,17 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRep(request)
   const page = Number(new URL(request.url).searchParams.get('page') ?? 1)
-  const [summary, orders] = await Promise.all([
+  const month = monthOf(new Date())
+  const [summary, orders, goals] = await Promise.all([
     repCommissionSummary(user.repId),
     repOrders(user.repId, page),
+    repGoalProgress(user.repId, month),
   ])
-  return json({ ...summary, ...orders })
+  return json({ ...summary, ...orders, goals: { month, ...goals } })
 }
 
 export default function RepCommissionPage() {
-  const { balances, byMonth, thisMonthCents, orders, page, pageCount } =
+  const { balances, byMonth, thisMonthCents, orders, page, pageCount, goals } =
     useLoaderData<typeof loader>()
   const { t, money, date } = useT()
   const cards = [
@@ -50,6 +54,8 @@ export default function RepCommissionPage() {
           </div>
         ))}
       </dl>
+
+      <MonthGoals {...goals} />
 
       <section aria-labelledby="orders-heading" className="space-y-2">
         <h2 id="orders-heading" className="text-lg font-semibold">
@@ -114,5 +120,67 @@ export default function RepCommissionPage() {
         )}
       </section>
     </div>
+  )
+}
+
+/** This month's goals and how far the rep is toward each, as text and as a bar. */
+function MonthGoals({
+  month,
+  goals,
+  actual,
+}: {
+  month: string
+  goals: Record<Goal, number | null>
+  actual: Record<Goal, number>
+}) {
+  const { t, money, locale } = useT()
+  const show = (goal: Goal, value: number) =>
+    goal === 'onlineRevenueCents' ? money(value) : String(value)
+  const set = GOALS.filter((goal) => goals[goal] !== null)
+  return (
+    <section
+      aria-labelledby="goals-heading"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h2 id="goals-heading" className="text-lg font-semibold">
+        {t('goals.mine', { month: monthLabel(month, locale) })}
+      </h2>
+      {set.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('goals.none')}</p>
+      ) : (
+        <ul className="grid gap-3 sm:grid-cols-3">
+          {set.map((goal) => {
+            const target = goals[goal]!
+            const percent = progressPercent(actual[goal], target) ?? 0
+            const id = `goal-${goal}`
+            return (
+              <li key={goal} className="space-y-1" data-testid={id}>
+                <p id={id} className="text-sm text-slate-600">
+                  {t(`goals.${goal}`)}
+                </p>
+                <p className="font-semibold">
+                  {t('goals.progress', {
+                    actual: show(goal, actual[goal]),
+                    goal: show(goal, target),
+                  })}{' '}
+                  <span className="text-sm font-normal text-slate-600">({percent}%)</span>
+                  {percent >= 100 ? (
+                    <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900">
+                      {t('goals.reached')}
+                    </span>
+                  ) : null}
+                </p>
+                <progress
+                  aria-labelledby={id}
+                  max={100}
+                  value={Math.min(percent, 100)}
+                  className="h-2 w-full accent-brand-700"
+                />
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </section>
   )
 }

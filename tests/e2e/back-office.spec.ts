@@ -27,6 +27,8 @@ for (const role of ['buyer', 'rep'] as const) {
       '/admin/imports/codes',
       '/admin/settings',
       '/admin/audit',
+      '/admin/goals',
+      '/admin/goals.csv',
       '/admin/offers',
       '/admin/offers/new',
       '/admin/accounts.csv',

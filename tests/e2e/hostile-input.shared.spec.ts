@@ -42,6 +42,8 @@ test(
       '/admin/campaigns/funnel.csv',
       '/admin/commission',
       `/admin/commission/${rep.repId}`,
+      '/admin/goals',
+      '/admin/goals.csv',
       `/admin/orders/${imported}`,
       `/admin/orders/${paid.orderId}`,
       '/admin/settings',
