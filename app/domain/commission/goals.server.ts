@@ -11,6 +11,20 @@ export type GoalRow = {
 }
 
 const NO_GOALS: GoalValues = { reactivations: null, activeAccounts: null, onlineRevenueCents: null }
+const NOTHING_DONE: GoalRow['actual'] = {
+  reactivations: 0,
+  activeAccounts: 0,
+  onlineRevenueCents: 0,
+}
+
+const goalValues = (goal: GoalValues | null | undefined): GoalValues =>
+  goal
+    ? {
+        reactivations: goal.reactivations,
+        activeAccounts: goal.activeAccounts,
+        onlineRevenueCents: goal.onlineRevenueCents,
+      }
+    : NO_GOALS
 
 /**
  * What each rep did in `month` (one rep, or all when `repId` is null), counted the way the
@@ -52,7 +66,7 @@ export async function monthActuals(month: string, repId: string | null = null) {
   const of = (rep: string) => {
     let row = actuals.get(rep)
     if (!row) {
-      row = { reactivations: 0, activeAccounts: 0, onlineRevenueCents: 0 }
+      row = { ...NOTHING_DONE }
       actuals.set(rep, row)
     }
     return row
@@ -82,19 +96,12 @@ export async function goalBoard(month: string): Promise<GoalRow[]> {
   ])
   const goalsOf = new Map(goals.map((goal) => [goal.repId, goal]))
   return reps.map((rep) => {
-    const goal = goalsOf.get(rep.id)
     return {
       repId: rep.id,
       code: rep.code,
       name: rep.name,
-      goals: goal
-        ? {
-            reactivations: goal.reactivations,
-            activeAccounts: goal.activeAccounts,
-            onlineRevenueCents: goal.onlineRevenueCents,
-          }
-        : NO_GOALS,
-      actual: actuals.get(rep.id) ?? { reactivations: 0, activeAccounts: 0, onlineRevenueCents: 0 },
+      goals: goalValues(goalsOf.get(rep.id)),
+      actual: actuals.get(rep.id) ?? NOTHING_DONE,
     }
   })
 }
@@ -105,16 +112,7 @@ export async function repGoalProgress(repId: string, month: string) {
     prisma.repGoal.findUnique({ where: { repId_month: { repId, month } } }),
     monthActuals(month, repId),
   ])
-  return {
-    goals: goal
-      ? {
-          reactivations: goal.reactivations,
-          activeAccounts: goal.activeAccounts,
-          onlineRevenueCents: goal.onlineRevenueCents,
-        }
-      : NO_GOALS,
-    actual: actuals.get(repId) ?? { reactivations: 0, activeAccounts: 0, onlineRevenueCents: 0 },
-  }
+  return { goals: goalValues(goal), actual: actuals.get(repId) ?? NOTHING_DONE }
 }
 
 export type SetGoalsResult =
