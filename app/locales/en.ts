@@ -1545,7 +1545,7 @@ export const en: Record<keyof typeof ptBR, string> = {
     'Left empty, a goal is not set. With all three empty, the month’s goals are removed.',
   'goals.form.month': 'Choose a valid month.',
   'goals.form.count': 'Enter a whole number from 0 to {max}.',
-  'goals.form.money': 'Enter an amount in reais, such as 12.500,00.',
+  'goals.form.money': 'Enter an amount in reais up to 20.000.000,00, such as 12.500,00.',
   'goals.form.unknownRep': 'This representative does not exist.',
   'goals.form.revenueHint': 'In reais, such as 12.500,00.',
   'goals.saved.one': 'Goals saved for 1 representative.',

@@ -1559,7 +1559,7 @@ export const ptBR = {
     'Em branco, a meta não é definida. Com as três em branco, as metas do mês são removidas.',
   'goals.form.month': 'Escolha um mês válido.',
   'goals.form.count': 'Informe um número inteiro de 0 a {max}.',
-  'goals.form.money': 'Informe um valor em reais, como 12.500,00.',
+  'goals.form.money': 'Informe um valor em reais de até 20.000.000,00, como 12.500,00.',
   'goals.form.unknownRep': 'Este representante não existe.',
   'goals.form.revenueHint': 'Em reais, como 12.500,00.',
   'goals.saved.one': 'Metas salvas para 1 representante.',

@@ -17,7 +17,9 @@ test("a manager sets a rep's goals for the month; an order of the rep's account 
   await form.getByLabel('Clientes positivados').fill('4')
   await form.getByLabel('Receita online').fill('muito')
   await form.getByRole('button', { name: 'Salvar' }).click()
-  await expect(form.getByText('Informe um valor em reais, como 12.500,00.')).toBeVisible()
+  await expect(
+    form.getByText('Informe um valor em reais de até 20.000.000,00, como 12.500,00.'),
+  ).toBeVisible()
   await form.getByLabel('Receita online').fill('1.000,00')
   await form.getByRole('button', { name: 'Salvar' }).click()
   await expect(page.getByText('Metas salvas para 1 representante.')).toBeVisible()

@@ -207,6 +207,8 @@ test('once claimed, the set-up page and its code are gone; the company brands th
 
   // Emails carry the company's name: subject, header and footer.
   await page.getByRole('button', { name: 'Sair' }).click()
+  // Signing out loads a new page (components/messages): let it land before going on.
+  await expect(page).toHaveURL(/\/auth\/login$/)
   await page.goto('/auth/forgot-password')
   await page.getByLabel('E-mail').fill('ana@aurora.example')
   await page.getByRole('button', { name: 'Enviar link' }).click()

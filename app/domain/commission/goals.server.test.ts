@@ -56,6 +56,12 @@ describe('the goals form', () => {
     ])
   })
 
+  it('takes a revenue goal up to R$ 20 million, which fits the database on both engines', () => {
+    expect(parse({ month: '2026-11', onlineRevenue: '20.000.000,00' }).status).toBe('success')
+    expect(parse({ month: '2026-11', onlineRevenue: '20.000.000,01' }).status).toBe('error')
+    expect(parse({ month: '2026-11', onlineRevenue: '99999999999999' }).status).toBe('error')
+  })
+
   it('knows months and shares of a goal', () => {
     expect(shiftMonth('2026-01', -1)).toBe('2025-12')
     expect(shiftMonth('2026-12', 1)).toBe('2027-01')

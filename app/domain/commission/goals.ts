@@ -11,7 +11,8 @@ export type Goal = (typeof GOALS)[number]
 export type GoalValues = Record<Goal, number | null>
 
 export const MAX_GOAL_COUNT = 100_000
-export const MAX_GOAL_CENTS = 100_000_000_00
+// R$ 20 million: within a 32-bit INTEGER column, as every amount in cents is.
+export const MAX_GOAL_CENTS = 2_000_000_000
 
 /** A calendar month as the dashboard counts them: YYYY-MM, in UTC. */
 export const MONTH = /^(20\d\d)-(0[1-9]|1[0-2])$/
