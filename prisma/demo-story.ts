@@ -479,8 +479,19 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
 
   await timeline.play()
 
-  // This month's goals, set by the manager: each rep about halfway there.
-  const month = monthOf(today)
+  // Mail of the story's past (order confirmations, status updates) is not sent today.
+  await prisma.outboxMessage.deleteMany({ where: { status: 'PENDING' } })
+  await prisma.rateLimiterFlexible.deleteMany({ where: { key: { contains: 'story-' } } })
+  return summary
+}
+
+/**
+ * This month's goals, set by the manager, with each rep about halfway there. Run after the
+ * reactivations are derived again from the whole timeline (seed.ts), so it counts the final ones.
+ */
+export async function seedDemoGoals(now: Date) {
+  const manager = await prisma.user.findUniqueOrThrow({ where: { email: 'gerente@reativa.dev' } })
+  const month = monthOf(now)
   const actuals = await monthActuals(month)
   for (const rep of await prisma.rep.findMany({ where: { active: true }, select: { id: true } })) {
     const done = actuals.get(rep.id)
@@ -494,9 +505,4 @@ export async function seedDemoStory(now: Date, random: Random): Promise<StorySum
       },
     })
   }
-
-  // Mail of the story's past (order confirmations, status updates) is not sent today.
-  await prisma.outboxMessage.deleteMany({ where: { status: 'PENDING' } })
-  await prisma.rateLimiterFlexible.deleteMany({ where: { key: { contains: 'story-' } } })
-  return summary
 }

@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   return json({
     result: submission.reply({ resetForm: true }),
-    saved: { count: result.reps, cleared: result.cleared },
+    saved: { count: result.reps },
   })
 }
 
@@ -198,11 +198,7 @@ function GoalsForm({ month, reps }: { month: string; reps: Rep[] }) {
   return (
     <>
       {actionData?.saved && form.status !== 'error' ? (
-        <Alert tone="success">
-          {t(actionData.saved.cleared ? 'goals.cleared' : 'goals.saved', {
-            count: actionData.saved.count,
-          })}
-        </Alert>
+        <Alert tone="success">{t('goals.saved', { count: actionData.saved.count })}</Alert>
       ) : null}
       <FormErrors form={form} />
       <Form method="post" className="grid gap-3 sm:grid-cols-5" {...formProps(form)}>

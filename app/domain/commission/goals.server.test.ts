@@ -56,6 +56,14 @@ describe('the goals form', () => {
     ])
   })
 
+  it('needs at least one goal', () => {
+    const none = parse({ month: '2026-11', repId: '' })
+    expect(none.status).toBe('error')
+    expect((none.status === 'error' && none.error?.['']) || []).toEqual([
+      expect.stringContaining('goals.form.nothingGiven'),
+    ])
+  })
+
   it('takes a revenue goal up to R$ 20 million, which fits the database on both engines', () => {
     expect(parse({ month: '2026-11', onlineRevenue: '20.000.000,00' }).status).toBe('success')
     expect(parse({ month: '2026-11', onlineRevenue: '20.000.000,01' }).status).toBe('error')
@@ -161,8 +169,31 @@ describe("a rep's month", () => {
   })
 })
 
+describe('reactivations counted for a rep', () => {
+  it('go to the rep of the reactivating order, and not at all once that order is cancelled', async () => {
+    const rep = await createRep()
+    const other = await createRep()
+    const lapsed = await createBuyer({ repId: rep.id, status: 'INACTIVE' })
+    await createErpOrder(lapsed.account.id, [{ productId: null, sku: 'OLD', quantity: 1 }], {
+      daysAgo: 200,
+    })
+    const orderId = await orderProduct({
+      accountId: lapsed.account.id,
+      userId: lapsed.user.id,
+      listPriceCents: 5_000,
+    })
+    // The account moves to another rep afterwards: the reactivation stays with the order's rep.
+    await prisma.account.update({ where: { id: lapsed.account.id }, data: { repId: other.id } })
+    const actuals = await monthActuals(month)
+    expect(actuals.get(rep.id)?.reactivations).toBe(1)
+    expect(actuals.get(other.id)?.reactivations ?? 0).toBe(0)
+    await prisma.order.update({ where: { id: orderId }, data: { status: 'CANCELLED' } })
+    expect((await monthActuals(month, rep.id)).get(rep.id)?.reactivations ?? 0).toBe(0)
+  })
+})
+
 describe('setting goals', () => {
-  it('sets one rep or every active rep, audited; all empty removes them', async () => {
+  it('sets one rep or every active rep, audited, leaving a goal left empty as it was', async () => {
     const actor = await manager()
     const rep = await createRep()
     const inactive = await createRep()
@@ -172,7 +203,7 @@ describe('setting goals', () => {
       repId: null,
       goals: { reactivations: 4, activeAccounts: 10, onlineRevenueCents: null },
     })
-    expect(everyone).toMatchObject({ ok: true, cleared: false })
+    expect(everyone).toMatchObject({ ok: true })
     expect(await prisma.repGoal.count({ where: { repId: inactive.id } })).toBe(0)
     expect((await repGoalProgress(rep.id, month)).goals).toEqual({
       reactivations: 4,
@@ -186,11 +217,8 @@ describe('setting goals', () => {
       goals: { reactivations: 2, activeAccounts: null, onlineRevenueCents: 500_000 },
     })
     const row = (await goalBoard(month)).find((r) => r.repId === rep.id)!
-    expect(row.goals).toEqual({
-      reactivations: 2,
-      activeAccounts: null,
-      onlineRevenueCents: 500_000,
-    })
+    // Left empty, the active-accounts goal stays at everyone's 10.
+    expect(row.goals).toEqual({ reactivations: 2, activeAccounts: 10, onlineRevenueCents: 500_000 })
     const audits = await prisma.auditLog.findMany({
       where: { entity: 'RepGoal', entityId: `${rep.id}:${month}` },
       orderBy: { createdAt: 'asc' },
@@ -206,12 +234,16 @@ describe('setting goals', () => {
       }),
     ).toEqual({ ok: false, code: 'UNKNOWN_REP' })
 
-    const cleared = await setRepGoals(actor.id, {
+    // A goal left empty stays as it was: setting one goal for everyone keeps the others.
+    await setRepGoals(actor.id, {
       month,
-      repId: rep.id,
-      goals: { reactivations: null, activeAccounts: null, onlineRevenueCents: null },
+      repId: null,
+      goals: { reactivations: null, activeAccounts: 7, onlineRevenueCents: null },
     })
-    expect(cleared).toEqual({ ok: true, reps: 1, cleared: true })
-    expect(await prisma.repGoal.count({ where: { repId: rep.id } })).toBe(0)
+    expect((await repGoalProgress(rep.id, month)).goals).toEqual({
+      reactivations: 2,
+      activeAccounts: 7,
+      onlineRevenueCents: 500_000,
+    })
   })
 })

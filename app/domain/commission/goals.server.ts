@@ -1,6 +1,6 @@
 import { audit } from '~/domain/audit/audit.server'
 import { prisma } from '~/utils/db.server'
-import { GOALS, monthRange, type GoalValues, type RepGoalInput } from './goals'
+import { GOALS, monthRange, type Goal, type GoalValues, type RepGoalInput } from './goals'
 
 export type GoalRow = {
   repId: string
@@ -30,7 +30,7 @@ const goalValues = (goal: GoalValues | null | undefined): GoalValues =>
  * What each rep did in `month` (one rep, or all when `repId` is null), counted the way the
  * ledger and the dashboard count:
  * - reactivations dated in the month, credited to the rep of the reactivating order (the
- *   account's rep when the order is gone);
+ *   account's rep when the order is gone), none for a cancelled order;
  * - distinct accounts with an order placed in the month, either channel, not cancelled;
  * - online orders placed in the month, not cancelled: their totals.
  */
@@ -58,9 +58,9 @@ export async function monthActuals(month: string, repId: string | null = null) {
     (
       await prisma.order.findMany({
         where: { id: { in: orderIds } },
-        select: { id: true, repId: true },
+        select: { id: true, repId: true, status: true },
       })
-    ).map((order) => [order.id, order.repId]),
+    ).map((order) => [order.id, order]),
   )
   const actuals = new Map<string, GoalRow['actual']>()
   const of = (rep: string) => {
@@ -72,9 +72,11 @@ export async function monthActuals(month: string, repId: string | null = null) {
     return row
   }
   for (const reactivation of reactivations) {
-    const rep =
-      (reactivation.orderId !== null ? orderReps.get(reactivation.orderId) : null) ??
-      reactivation.account.repId
+    // The reactivating order's rep, as the ledger credits it (none for an order without a rep);
+    // a cancelled order reactivated nothing. The account's rep only when the order is gone.
+    const order = reactivation.orderId !== null ? orderReps.get(reactivation.orderId) : undefined
+    if (order?.status === 'CANCELLED') continue
+    const rep = order ? order.repId : reactivation.account.repId
     if (rep && (!repId || rep === repId)) of(rep).reactivations += 1
   }
   for (const row of accounts) if (row.repId) of(row.repId).activeAccounts += 1
@@ -115,13 +117,11 @@ export async function repGoalProgress(repId: string, month: string) {
   return { goals: goalValues(goal), actual: actuals.get(repId) ?? NOTHING_DONE }
 }
 
-export type SetGoalsResult =
-  | { ok: true; reps: number; cleared: boolean }
-  | { ok: false; code: 'UNKNOWN_REP' }
+export type SetGoalsResult = { ok: true; reps: number } | { ok: false; code: 'UNKNOWN_REP' }
 
 /**
- * Sets one rep's goals for a month, or every active rep's; all three empty removes them. Audited
- * per rep, with what changed.
+ * Sets the goals given (the others stay as they were) for one rep's month, or every active
+ * rep's. Audited per rep, with what changed.
  */
 export async function setRepGoals(actorId: string, input: RepGoalInput): Promise<SetGoalsResult> {
   const reps = await prisma.rep.findMany({
@@ -129,7 +129,9 @@ export async function setRepGoals(actorId: string, input: RepGoalInput): Promise
     select: { id: true },
   })
   if (input.repId && reps.length === 0) return { ok: false, code: 'UNKNOWN_REP' }
-  const cleared = GOALS.every((goal) => input.goals[goal] === null)
+  const given = Object.fromEntries(
+    GOALS.filter((goal) => input.goals[goal] !== null).map((goal) => [goal, input.goals[goal]]),
+  ) as Partial<GoalValues>
   await prisma.$transaction(async (tx) => {
     const before = new Map(
       (
@@ -139,27 +141,22 @@ export async function setRepGoals(actorId: string, input: RepGoalInput): Promise
       ).map((goal) => [goal.repId, goal]),
     )
     for (const rep of reps) {
-      const old = before.get(rep.id)
-      if (cleared) {
-        if (!old) continue
-        await tx.repGoal.delete({ where: { repId_month: { repId: rep.id, month: input.month } } })
-      } else {
-        await tx.repGoal.upsert({
-          where: { repId_month: { repId: rep.id, month: input.month } },
-          create: { repId: rep.id, month: input.month, ...input.goals, updatedById: actorId },
-          update: { ...input.goals, updatedById: actorId },
-        })
-      }
+      const old = goalValues(before.get(rep.id))
+      await tx.repGoal.upsert({
+        where: { repId_month: { repId: rep.id, month: input.month } },
+        create: { repId: rep.id, month: input.month, ...given, updatedById: actorId },
+        update: { ...given, updatedById: actorId },
+      })
       await audit(tx, {
         actorId,
-        action: cleared ? 'goals.clear' : 'goals.set',
+        action: 'goals.set',
         entity: 'RepGoal',
         entityId: `${rep.id}:${input.month}`,
         changes: Object.fromEntries(
-          GOALS.map((goal) => [goal, [old?.[goal] ?? null, cleared ? null : input.goals[goal]]]),
+          Object.entries(given).map(([goal, value]) => [goal, [old[goal as Goal], value]]),
         ),
       })
     }
   })
-  return { ok: true, reps: reps.length, cleared }
+  return { ok: true, reps: reps.length }
 }

@@ -72,9 +72,9 @@ const countText = (message: string) =>
     .refine((text) => !text || wholeNumber(text, 0, MAX_GOAL_COUNT) !== null, message)
 
 /**
- * The goals form: one rep or every active rep ("" ), the month, and each goal as typed (empty
- * clears it; all three empty removes the rep's goals for the month). Revenue in reais as typed
- * in Brazil ("12.500,00").
+ * The goals form: one rep or every active rep (""), the month, and each goal as typed; an empty
+ * one stays as it was, so setting one goal for everyone never wipes the others. At least one is
+ * needed. Revenue in reais as typed in Brazil ("12.500,00").
  */
 export const RepGoalSchema = z
   .object({
@@ -87,6 +87,8 @@ export const RepGoalSchema = z
   .superRefine((values, ctx) => {
     if (values.onlineRevenue && moneyCents(values.onlineRevenue, { max: MAX_GOAL_CENTS }) === null)
       addFormIssue(ctx, 'onlineRevenue', 'goals.form.money')
+    if (!values.reactivations && !values.activeAccounts && !values.onlineRevenue)
+      addFormIssue(ctx, null, 'goals.form.nothingGiven')
   })
   .transform((values) => ({
     month: values.month,
