@@ -3,6 +3,7 @@ import { json } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Chart } from '~/components/chart'
+import { useGoalText } from '~/components/goal-text'
 import { Field, FormErrors, formProps, SelectField, useContractForm } from '~/components/forms'
 import { Panel } from '~/components/ui/panel'
 import { Alert, Button } from '~/components/ui/primitives'
@@ -62,10 +63,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function GoalsPage() {
   const { month, by, rows } = useLoaderData<typeof loader>()
-  const { t, money, locale } = useT()
+  const { t, locale } = useT()
   const label = monthLabel(month, locale)
-  const show = (goal: Goal, value: number) =>
-    goal === 'onlineRevenueCents' ? money(value) : String(value)
+  const goalText = useGoalText()
   const withGoal = rows.filter((row) => row.goals[by] !== null)
   return (
     <div className="max-w-6xl space-y-6">
@@ -162,11 +162,8 @@ export default function GoalsPage() {
                     {GOALS.map((goal) => (
                       <td key={goal} className="p-2 text-right" data-testid={`goal-${goal}`}>
                         {row.goals[goal] === null
-                          ? `${show(goal, row.actual[goal])} (${t('goals.noGoal')})`
-                          : t('goals.progress', {
-                              actual: show(goal, row.actual[goal]),
-                              goal: show(goal, row.goals[goal]),
-                            })}
+                          ? `${goalText.value(goal, row.actual[goal])} (${t('goals.noGoal')})`
+                          : goalText.progress(goal, row.actual[goal], row.goals[goal])}
                       </td>
                     ))}
                     <td className="p-2 text-right" data-testid="goal-percent">

@@ -3,10 +3,17 @@ import { useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
-import { GOALS, monthLabel, monthOf, progressPercent, type Goal } from '~/domain/commission/goals'
-import { repGoalProgress } from '~/domain/commission/goals.server'
+import {
+  GOALS,
+  monthLabel,
+  monthOf,
+  progressPercent,
+  type GoalValues,
+} from '~/domain/commission/goals'
+import { repGoalProgress, type GoalRow } from '~/domain/commission/goals.server'
 import { repCommissionSummary, repOrders } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
+import { useGoalText } from '~/components/goal-text'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
 
@@ -130,12 +137,11 @@ function MonthGoals({
   actual,
 }: {
   month: string
-  goals: Record<Goal, number | null>
-  actual: Record<Goal, number>
+  goals: GoalValues
+  actual: GoalRow['actual']
 }) {
-  const { t, money, locale } = useT()
-  const show = (goal: Goal, value: number) =>
-    goal === 'onlineRevenueCents' ? money(value) : String(value)
+  const { t, locale } = useT()
+  const goalText = useGoalText()
   const set = GOALS.filter((goal) => goals[goal] !== null)
   return (
     <section
@@ -159,10 +165,7 @@ function MonthGoals({
                   {t(`goals.${goal}`)}
                 </p>
                 <p className="font-semibold">
-                  {t('goals.progress', {
-                    actual: show(goal, actual[goal]),
-                    goal: show(goal, target),
-                  })}{' '}
+                  {goalText.progress(goal, actual[goal], target)}{' '}
                   <span className="text-sm font-normal text-slate-600">({percent}%)</span>
                   {percent >= 100 ? (
                     <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900">
