@@ -20,6 +20,9 @@ import { syncAccounts } from '../app/domain/accounts/reclassify.server'
 import { closePayoutBatch } from '../app/domain/commission/admin.server'
 import { monthOf } from '../app/domain/commission/goals'
 import { monthActuals, setRepGoals } from '../app/domain/commission/goals.server'
+import { createContest } from '../app/domain/commission/contests.server'
+import { brazilianDay } from '../app/utils/form-schema'
+import { localDateIn } from '../app/utils/dates'
 import { addItemsToCart, getBuyerAccount, loadPricedCart } from '../app/domain/orders/cart.server'
 import { acceptInvitationIntoCart } from '../app/domain/orders/invitation-landing.server'
 import { setOrderStatus } from '../app/domain/orders/order-admin.server'
@@ -505,4 +508,28 @@ export async function seedDemoGoals(now: Date) {
       },
     })
   }
+}
+
+/**
+ * A two-month reactivation contest the manager started a month ago for every active rep: the
+ * rep area shows each one's place and what it pays so far, the back office its standing.
+ */
+export async function seedDemoContest(now: Date) {
+  const manager = await prisma.user.findUniqueOrThrow({ where: { email: 'gerente@reativa.dev' } })
+  const day = (offset: number) =>
+    brazilianDay(localDateIn(new Date(now.getTime() + offset * DAY), 'America/Sao_Paulo'))!
+  const reps = await prisma.rep.findMany({ where: { active: true }, select: { id: true } })
+  await createContest(manager.id, {
+    name: 'Desafio Volta às Compras',
+    startsAt: day(-30),
+    // Exclusive: the first moment after its last day, a month from now.
+    endsAt: day(31),
+    repIds: reps.map((rep) => rep.id),
+    rule: {
+      prizePerAccountCents: 5_000,
+      minSilentDays: 180,
+      topCount: 2,
+      topBonusCents: 30_000,
+    },
+  })
 }

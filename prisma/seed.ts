@@ -31,7 +31,7 @@ import {
   DEMO_COMPANY,
   DEMO_PASSWORD,
 } from './seed-data'
-import { seedDemoGoals, seedDemoStory } from './demo-story'
+import { seedDemoContest, seedDemoGoals, seedDemoStory } from './demo-story'
 import { rng, type Random } from './seed-random'
 
 const DAY = 86_400_000
@@ -703,6 +703,7 @@ async function main() {
     await syncAccounts(prisma, { now, rebuild: true })
     await rebuildRevenueSummary()
     await seedDemoGoals(now)
+    await seedDemoContest(now)
     await seedDemoAccessRequests(now)
     console.log(
       `Demo story: ${story.campaigns} campaigns, ${story.invitations} invitations, ${story.activated} shops on the portal, ${story.orders} online orders, ${story.payouts} payouts in ${((Date.now() - storyStarted) / 1000).toFixed(1)} s.`,

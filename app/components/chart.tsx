@@ -12,15 +12,18 @@ export function Chart({
   labels,
   series,
   stacked = false,
+  wholeNumbers = false,
 }: {
   type: 'bar' | 'line' | 'doughnut'
   title: string
   labels: string[]
   series: ChartSeries[]
   stacked?: boolean
+  /** Counts: no 0,5 on the axis. */
+  wholeNumbers?: boolean
 }) {
   const canvas = useRef<HTMLCanvasElement>(null)
-  const key = JSON.stringify({ type, labels, series, stacked })
+  const key = JSON.stringify({ type, labels, series, stacked, wholeNumbers })
   useEffect(() => {
     let chart: { destroy(): void } | undefined
     let cancelled = false
@@ -31,11 +34,13 @@ export function Chart({
         labels: names,
         series: data,
         stacked: stack,
+        wholeNumbers: whole,
       } = JSON.parse(key) as {
         type: 'bar' | 'line' | 'doughnut'
         labels: string[]
         series: ChartSeries[]
         stacked: boolean
+        wholeNumbers: boolean
       }
       chart = new ChartJs(canvas.current, {
         type: kind,
@@ -58,7 +63,14 @@ export function Chart({
           scales:
             kind === 'doughnut'
               ? {}
-              : { x: { stacked: stack }, y: { stacked: stack, beginAtZero: true } },
+              : {
+                  x: { stacked: stack },
+                  y: {
+                    stacked: stack,
+                    beginAtZero: true,
+                    ...(whole ? { ticks: { precision: 0 } } : {}),
+                  },
+                },
         },
       })
     })

@@ -125,6 +125,7 @@ export default function GoalsPage() {
                 type="bar"
                 title={t('goals.chartTitle', { goal: t(`goals.${by}`), month: label })}
                 labels={withGoal.map((row) => row.name)}
+                wholeNumbers={by !== 'onlineRevenueCents'}
                 series={[
                   {
                     label: t('goals.actual'),

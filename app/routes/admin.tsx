@@ -25,6 +25,7 @@ const NAV = [
   { to: '/admin/payment-terms', label: 'admin.nav.paymentTerms', permission: 'pricing:manage' },
   { to: '/admin/commission', label: 'admin.nav.commission', permission: 'commission:manage' },
   { to: '/admin/goals', label: 'admin.nav.goals', permission: 'goals:manage' },
+  { to: '/admin/contests', label: 'admin.nav.contests', permission: 'contests:manage' },
   { to: '/admin/imports', label: 'admin.nav.imports', permission: 'imports:manage' },
   { to: '/admin/settings', label: 'admin.nav.settings', permission: 'settings:manage' },
   { to: '/admin/users', label: 'admin.nav.users', permission: 'users:manage' },

@@ -1,4 +1,9 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
@@ -11,6 +16,9 @@ import {
   type GoalValues,
 } from '~/domain/commission/goals'
 import { repGoalProgress, type GoalRow } from '~/domain/commission/goals.server'
+import { repContests } from '~/domain/commission/contests.server'
+import { ContestPhaseBadge, useContestPeriod, useContestRule } from '~/components/contest-parts'
+import { ContestStandingTable } from '~/components/contest-standing'
 import { repCommissionSummary, repOrders } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
 import { useGoalText } from '~/components/goal-text'
@@ -25,16 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRep(request)
   const page = Number(new URL(request.url).searchParams.get('page') ?? 1)
   const month = monthOf(new Date())
-  const [summary, orders, goals] = await Promise.all([
+  const [summary, orders, goals, contests] = await Promise.all([
     repCommissionSummary(user.repId),
     repOrders(user.repId, page),
     repGoalProgress(user.repId, month),
+    repContests(user.repId),
   ])
-  return json({ ...summary, ...orders, goals: { month, ...goals } })
+  return json({ ...summary, ...orders, goals: { month, ...goals }, contests, repId: user.repId })
 }
 
 export default function RepCommissionPage() {
-  const { balances, byMonth, thisMonthCents, orders, page, pageCount, goals } =
+  const { balances, byMonth, thisMonthCents, orders, page, pageCount, goals, contests, repId } =
     useLoaderData<typeof loader>()
   const { t, money, date } = useT()
   const cards = [
@@ -63,6 +72,8 @@ export default function RepCommissionPage() {
       </dl>
 
       <MonthGoals {...goals} />
+
+      {contests.length ? <MyContests contests={contests} repId={repId} /> : null}
 
       <section aria-labelledby="orders-heading" className="space-y-2">
         <h2 id="orders-heading" className="text-lg font-semibold">
@@ -184,6 +195,50 @@ function MonthGoals({
           })}
         </ul>
       )}
+    </section>
+  )
+}
+
+type RepContest = SerializeFrom<typeof loader>['contests'][number]
+
+/** The contests the rep takes part in: the rule, their place among the others, what it pays. */
+function MyContests({ contests, repId }: { contests: RepContest[]; repId: string }) {
+  const { t, money } = useT()
+  const period = useContestPeriod()
+  const rule = useContestRule()
+  return (
+    <section aria-labelledby="contests-heading" className="space-y-3">
+      <h2 id="contests-heading" className="text-lg font-semibold">
+        {t('contests.mine')}
+      </h2>
+      {contests.map(({ contest, standing, mine }) => (
+        <article
+          key={contest.id}
+          aria-labelledby={`contest-${contest.id}`}
+          className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+          data-testid="rep-contest"
+        >
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 id={`contest-${contest.id}`} className="font-semibold">
+              {contest.name}
+            </h3>
+            <ContestPhaseBadge phase={contest.phase} />
+          </div>
+          <p className="text-sm text-slate-700">
+            {period(contest)} · {rule(contest)}
+          </p>
+          {mine ? (
+            <p data-testid="rep-contest-mine">
+              {t(contest.phase === 'CLOSED' ? 'contests.mineFinal' : 'contests.mineSoFar', {
+                place: t('contests.place', { position: mine.position }),
+                count: standing.length,
+                amount: money(mine.totalCents),
+              })}
+            </p>
+          ) : null}
+          <ContestStandingTable rows={standing} mine={repId} />
+        </article>
+      ))}
     </section>
   )
 }

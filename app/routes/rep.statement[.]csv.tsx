@@ -1,31 +1,46 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { repStatement } from '~/domain/commission/statement.server'
-import { csvResponse } from '~/utils/csv-response.server'
-import { centsToDecimalText } from '~/utils/money'
 import { requireRep } from '~/utils/auth.server'
+import { csvResponse } from '~/utils/csv-response.server'
+import { translator } from '~/utils/i18n.server'
+import { centsToDecimalText } from '~/utils/money'
 
-/** The rep's whole ledger, each entry traceable to its order, as CSV. */
+// The statement is a Brazilian document whatever the screen's language: days and times in
+// São Paulo, decimal commas, entry types in Portuguese.
+const day = new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo', dateStyle: 'short' })
+const time = new Intl.DateTimeFormat('pt-BR', {
+  timeZone: 'America/Sao_Paulo',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+/** The rep's whole ledger, each entry traceable to its order or contest, as CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRep(request)
+  const t = translator('pt-BR')
   async function* rows() {
     yield [
       'data',
+      'hora',
       'pedido',
       'cliente',
       'valor_pedido',
-      'evento',
+      'concurso',
+      'lancamento',
       'saldo',
       'valor',
       'lote_pagamento',
     ]
     for await (const entry of repStatement(user.repId)) {
       yield [
-        entry.createdAt.toISOString(),
+        day.format(entry.createdAt),
+        time.format(entry.createdAt),
         entry.orderId,
         entry.order?.account.tradeName,
         entry.order ? centsToDecimalText(entry.order.totalCents) : '',
-        entry.event,
-        entry.bucket,
+        entry.contest?.name,
+        t(`adminOrder.event.${entry.event}`),
+        t(`rep.state.${entry.bucket}`),
         centsToDecimalText(entry.amountCents),
         entry.payoutBatchId,
       ]

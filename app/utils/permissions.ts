@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'commission:manage': ['MANAGER', 'ADMIN'],
   /** Reps' monthly goals and their ranking. */
   'goals:manage': ['MANAGER', 'ADMIN'],
+  /** Reactivation contests: create, close (posts prizes to the ledger), delete. */
+  'contests:manage': ['MANAGER', 'ADMIN'],
   'imports:manage': ['MANAGER', 'ADMIN'],
   /** Product families and products: create, edit, move, deactivate. */
   'catalog:manage': ['MANAGER', 'ADMIN'],

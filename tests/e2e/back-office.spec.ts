@@ -29,6 +29,8 @@ for (const role of ['buyer', 'rep'] as const) {
       '/admin/audit',
       '/admin/goals',
       '/admin/goals.csv',
+      '/admin/contests',
+      '/admin/contests/new',
       '/admin/offers',
       '/admin/offers/new',
       '/admin/accounts.csv',
@@ -52,6 +54,11 @@ for (const role of ['buyer', 'rep'] as const) {
       form: { name: 'Invasão', code: 'HACK99', discountType: 'PERCENT', discountValue: '90' },
     })
     expect(createOffer.status()).toBe(403)
+    const createContest = await page.request.post('/admin/contests/new', {
+      headers: { Origin: new URL(page.url()).origin },
+      form: { name: 'Invasão', startsOn: '2026-01-01', endsOn: '2026-01-31', prizePerAccount: '1' },
+    })
+    expect(createContest.status()).toBe(403)
   })
 }
 

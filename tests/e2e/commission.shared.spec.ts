@@ -76,12 +76,18 @@ test('a reactivated account orders; the rep sees the commission with the bonus, 
   await expect(row.getByTestId('rep-order-state')).toHaveText('Paga')
   const statement = await (await rep.request.get('/rep/statement.csv')).text()
   const lines = statement.split('\r\n').filter((line) => line.includes(`;${orderId};`))
-  expect(lines.map((line) => line.split(';').slice(4, 6).join(' '))).toEqual([
-    'CREDIT PENDING',
-    'EARN PENDING',
-    'EARN EARNED',
-    'PAYOUT EARNED',
-    'PAYOUT PAID',
+  // In Brazilian formats: the day in São Paulo, the entry types in Portuguese, decimal commas.
+  const today = new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo' }).format(
+    new Date(),
+  )
+  expect(lines.map((line) => line.split(';').slice(6, 8).join(' '))).toEqual([
+    'Crédito Pendente',
+    'Liberação Pendente',
+    'Liberação Liberada',
+    'Pagamento Liberada',
+    'Pagamento Paga',
   ])
+  expect(lines.every((line) => line.startsWith(`${today};`))).toBe(true)
+  expect(lines[0]!.split(';')[8]).toBe((commission / 100).toFixed(2).replace('.', ','))
   await rep.context().close()
 })

@@ -88,10 +88,14 @@ test('the demo tells six months of reactivation: portal revenue grows, campaigns
   }
   const statement = (await csv(rep, '/rep/statement.csv')).slice(1)
   const totals: Record<string, number> = {}
-  // …;evento;saldo;valor;lote_pagamento: counted from the end (a shop's name may hold anything).
+  // …;lancamento;saldo;valor;lote_pagamento: counted from the end (a shop's name may hold anything).
   for (const row of statement) totals[row.at(-3)!] = (totals[row.at(-3)!] ?? 0) + cents(row.at(-2)!)
-  for (const bucket of ['PENDING', 'EARNED', 'PAID'])
-    expect(totals[bucket] ?? 0, bucket).toBe(ledger[bucket] ?? 0)
+  for (const [bucket, label] of [
+    ['PENDING', 'Pendente'],
+    ['EARNED', 'Liberada'],
+    ['PAID', 'Paga'],
+  ] as const)
+    expect(totals[label] ?? 0, bucket).toBe(ledger[bucket] ?? 0)
   await rep.screenshot({ path: test.info().outputPath('rep-area.png'), fullPage: true })
   await rep.context().close()
 })

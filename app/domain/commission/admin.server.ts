@@ -48,7 +48,8 @@ export async function commissionOverview() {
     preview: preview.map((p) => ({
       repId: p.repId,
       name: names.get(p.repId) ?? p.repId,
-      orders: p.items.length,
+      // Contest prizes and carried balances belong to no order.
+      orders: p.items.filter((item) => item.orderId !== null).length,
       totalCents: p.totalCents,
     })),
     batches,

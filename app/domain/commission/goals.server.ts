@@ -1,5 +1,6 @@
 import { audit } from '~/domain/audit/audit.server'
 import { prisma } from '~/utils/db.server'
+import { creditedReactivations } from './reactivation-credit.server'
 import { GOALS, monthRange, type Goal, type GoalValues, type RepGoalInput } from './goals'
 
 export type GoalRow = {
@@ -29,8 +30,7 @@ const goalValues = (goal: GoalValues | null | undefined): GoalValues =>
 /**
  * What each rep did in `month` (one rep, or all when `repId` is null), counted the way the
  * ledger and the dashboard count:
- * - reactivations dated in the month, credited to the rep of the reactivating order (the
- *   account's rep when the order is gone), none for a cancelled order;
+ * - reactivations dated in the month, for the rep `creditedReactivations` counts them for;
  * - distinct accounts with an order placed in the month, either channel, not cancelled;
  * - online orders placed in the month, not cancelled: their totals.
  */
@@ -39,10 +39,7 @@ export async function monthActuals(month: string, repId: string | null = null) {
   const placed = { gte: start, lt: end }
   const forRep = repId ? { repId } : { repId: { not: null } }
   const [reactivations, accounts, online] = await Promise.all([
-    prisma.reactivation.findMany({
-      where: { reactivatedAt: placed },
-      select: { orderId: true, account: { select: { repId: true } } },
-    }),
+    creditedReactivations(prisma, { start, end }, repId),
     prisma.order.groupBy({
       by: ['repId', 'accountId'],
       where: { placedAt: placed, status: { not: 'CANCELLED' }, ...forRep },
@@ -53,15 +50,6 @@ export async function monthActuals(month: string, repId: string | null = null) {
       _sum: { totalCents: true },
     }),
   ])
-  const orderIds = reactivations.flatMap((r) => (r.orderId === null ? [] : [r.orderId]))
-  const orderReps = new Map(
-    (
-      await prisma.order.findMany({
-        where: { id: { in: orderIds } },
-        select: { id: true, repId: true, status: true },
-      })
-    ).map((order) => [order.id, order]),
-  )
   const actuals = new Map<string, GoalRow['actual']>()
   const of = (rep: string) => {
     let row = actuals.get(rep)
@@ -71,14 +59,7 @@ export async function monthActuals(month: string, repId: string | null = null) {
     }
     return row
   }
-  for (const reactivation of reactivations) {
-    // The reactivating order's rep, as the ledger credits it (none for an order without a rep);
-    // a cancelled order reactivated nothing. The account's rep only when the order is gone.
-    const order = reactivation.orderId !== null ? orderReps.get(reactivation.orderId) : undefined
-    if (order?.status === 'CANCELLED') continue
-    const rep = order ? order.repId : reactivation.account.repId
-    if (rep && (!repId || rep === repId)) of(rep).reactivations += 1
-  }
+  for (const reactivation of reactivations) of(reactivation.repId).reactivations += 1
   for (const row of accounts) if (row.repId) of(row.repId).activeAccounts += 1
   for (const row of online)
     if (row.repId) of(row.repId).onlineRevenueCents += row._sum.totalCents ?? 0

@@ -27,13 +27,13 @@ export async function repBalances(repId: string): Promise<Balances> {
   })
 }
 
-/** Commission credited per month (credits less reversals), newest first, UTC months. */
+/** Commission credited per month (credits and contest prizes less reversals), newest first, UTC months. */
 export async function repCommissionByMonth(repId: string, months = 12) {
   const rows = await prisma.$queryRaw<{ month: string; cents: bigint | number | null }[]>(
     Prisma.sql`
       SELECT ${utcMonth('"createdAt"')} AS month, SUM("amountCents") AS cents
       FROM "CommissionEntry"
-      WHERE "repId" = ${repId} AND "event" IN ('CREDIT', 'REVERSAL')
+      WHERE "repId" = ${repId} AND "event" IN ('CREDIT', 'REVERSAL', 'CONTEST_PRIZE')
       GROUP BY 1
       ORDER BY month DESC
       LIMIT ${months}`,
@@ -142,6 +142,7 @@ export async function* repStatement(repId: string) {
         bucket: true,
         amountCents: true,
         order: { select: { totalCents: true, account: { select: { tradeName: true } } } },
+        contest: { select: { name: true } },
       },
     })
     yield* batch
