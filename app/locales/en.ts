@@ -751,7 +751,25 @@ export const en: Record<keyof typeof ptBR, string> = {
   'commission.closePayout': 'Close payout batch',
   'commission.payoutClosed': 'Payout batch closed.',
   'commission.batches': 'Closed batches',
-  'commission.bonus': 'Reactivation bonus',
+  'commission.bonus': 'Reactivation bonus and when commission is earned',
+  'commission.onPayment': 'Commission as the customer pays: earn it at each paid instalment',
+  'commission.onPaymentHint':
+    "On a 28/56 order, half the commission is earned when the first instalment is paid and half at the second. Each instalment's payment is recorded on the order's page. Unticked, commission is earned when the order is invoiced or paid.",
+  'instalments.paid': 'Paid on {date}',
+  'instalments.open': 'Open',
+  'instalments.paidColumn': 'Instalments received',
+  'instalments.record': 'Record payment',
+  'instalments.paidOn': 'Payment date',
+  'instalments.recorded': 'Payment of instalment {number} recorded.',
+  'instalments.recordedEarned':
+    'Payment of instalment {number} recorded; {amount} of commission earned.',
+  'instalments.alreadyPaid': 'This instalment was already recorded as paid; nothing changed.',
+  'instalments.cancelled': 'Cancelled order: there are no instalments to receive.',
+  'instalments.unknown': 'This order has no such instalment.',
+  'instalments.badDate': 'Enter the payment date, such as 31/12/2026, between the order and today.',
+  'instalments.onPaymentOn':
+    "Commission as the customer pays: this order's commission is earned at each paid instalment.",
+
   'commission.bonusHelp':
     'Extra rate on the orders of a reactivated account, within the window after its reactivation.',
   'commission.bonusPercent': 'Bonus (%)',
@@ -776,6 +794,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'adminOrder.noCommission': 'No commission on this order.',
   'adminOrder.event': 'Event',
   'adminOrder.bucket': 'Balance',
+  'adminOrder.instalment': 'Instalment {number}',
   'adminOrder.event.CREDIT': 'Credit',
   'adminOrder.event.EARN': 'Earned',
   'adminOrder.event.PAYOUT': 'Payout',

@@ -755,7 +755,25 @@ export const ptBR = {
   'commission.closePayout': 'Fechar lote de pagamento',
   'commission.payoutClosed': 'Lote de pagamento fechado.',
   'commission.batches': 'Lotes fechados',
-  'commission.bonus': 'Bônus de reativação',
+  'commission.bonus': 'Bônus de reativação e liberação da comissão',
+  'commission.onPayment': 'Comissão na liquidez: liberar a comissão a cada parcela paga',
+  'commission.onPaymentHint':
+    'Num pedido em 28/56, metade da comissão é liberada quando a primeira parcela é paga e metade na segunda. O pagamento de cada parcela é registrado na página do pedido. Desmarcado, a comissão é liberada quando o pedido é faturado ou pago.',
+  'instalments.paid': 'Paga em {date}',
+  'instalments.open': 'Em aberto',
+  'instalments.paidColumn': 'Parcelas recebidas',
+  'instalments.record': 'Registrar pagamento',
+  'instalments.paidOn': 'Data do pagamento',
+  'instalments.recorded': 'Pagamento da parcela {number} registrado.',
+  'instalments.recordedEarned':
+    'Pagamento da parcela {number} registrado; {amount} de comissão liberados.',
+  'instalments.alreadyPaid': 'Esta parcela já estava registrada como paga; nada mudou.',
+  'instalments.cancelled': 'Pedido cancelado: não há parcelas a receber.',
+  'instalments.unknown': 'Este pedido não tem essa parcela.',
+  'instalments.badDate': 'Informe a data do pagamento, como 31/12/2026, entre o pedido e hoje.',
+  'instalments.onPaymentOn':
+    'Comissão na liquidez: a comissão deste pedido é liberada a cada parcela paga.',
+
   'commission.bonusHelp':
     'Taxa extra sobre os pedidos de um cliente reativado, dentro da janela após a reativação.',
   'commission.bonusPercent': 'Bônus (%)',
@@ -780,6 +798,7 @@ export const ptBR = {
   'adminOrder.noCommission': 'Nenhuma comissão neste pedido.',
   'adminOrder.event': 'Evento',
   'adminOrder.bucket': 'Saldo',
+  'adminOrder.instalment': 'Parcela {number}',
   'adminOrder.event.CREDIT': 'Crédito',
   'adminOrder.event.EARN': 'Liberação',
   'adminOrder.event.PAYOUT': 'Pagamento',

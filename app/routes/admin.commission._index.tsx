@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { json } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field, FormErrors, formProps, useContractForm } from '~/components/forms'
+import { CheckboxField, Field, FormErrors, formProps, useContractForm } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import {
@@ -196,7 +196,11 @@ function BonusForm({
   const [form, fields] = useContractForm(CommissionSettingsSchema, {
     id: 'commission-bonus',
     lastResult: lastResult?.result,
-    defaultValue: { bonusPercent: settings.bonusPercent, windowDays: String(settings.windowDays) },
+    defaultValue: {
+      bonusPercent: settings.bonusPercent,
+      windowDays: String(settings.windowDays),
+      onPayment: settings.onPayment,
+    },
   })
   const busy =
     navigation.state === 'submitting' && navigation.formData?.get('intent') === 'settings'
@@ -219,7 +223,13 @@ function BonusForm({
           label={t('commission.windowDays')}
           inputProps={{ min: MIN_WINDOW_DAYS, max: MAX_WINDOW_DAYS, inputMode: 'numeric' }}
         />
-        <div className="self-end">
+        <CheckboxField
+          meta={fields.onPayment}
+          label={t('commission.onPayment')}
+          hint={t('commission.onPaymentHint')}
+          className="sm:col-span-3 sm:row-start-2"
+        />
+        <div className="self-end sm:col-start-3 sm:row-start-1">
           <Button type="submit" variant="secondary" disabled={busy}>
             {t('common.save')}
           </Button>

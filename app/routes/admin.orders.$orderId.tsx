@@ -23,10 +23,16 @@ import { InstalmentList } from '~/components/instalments'
 import { isRefundStatus } from '~/domain/payments/payment-state'
 import { MAX_REFUND_REASON, refundAmountMessage, refundSchema } from '~/domain/payments/refund-form'
 import { refundOrder, refundState } from '~/domain/payments/refunds.server'
+import { InstalmentPaymentSchema } from '~/domain/commission/instalment-commission'
+import {
+  earnsOnPayment,
+  recordInstalmentPayment,
+} from '~/domain/commission/instalment-payments.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { centsToDecimalText } from '~/utils/money'
 import { orderIdParam } from '~/utils/route-params'
+import { localDateIn } from '~/utils/dates'
 import { useT } from '~/utils/use-t'
 import { Panel } from '~/components/ui/panel'
 import { namedTitle } from '~/utils/meta'
@@ -41,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!order) throw new Response('Not found', { status: 404 })
   return json({
     order,
+    onPayment: await earnsOnPayment(order),
     next: nextStatuses(order.status),
     timeline: orderTimeline(order),
     instalments: orderInstalments(order),
@@ -54,6 +61,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'orders:manage')
   const orderId = orderIdParam(params.orderId)
   const formData = await request.formData()
+  if (formData.get('intent') === 'instalment') {
+    const submission = parseWithZod(formData, { schema: InstalmentPaymentSchema })
+    if (submission.status !== 'success') {
+      return json(
+        { form: 'instalment' as const, result: submission.reply(), ok: false as const, code: null },
+        { status: 400 },
+      )
+    }
+    const recorded = await recordInstalmentPayment(user.id, orderId, submission.value)
+    if (!recorded.ok && recorded.code === 'NOT_FOUND') {
+      throw new Response('Not found', { status: 404 })
+    }
+    if (!recorded.ok) {
+      const result = submission.reply(
+        recorded.code === 'BAD_DATE'
+          ? { fieldErrors: { paidOn: [formMessage('instalments.badDate')] } }
+          : {
+              formErrors: [
+                formMessage(
+                  recorded.code === 'ALREADY_PAID'
+                    ? 'instalments.alreadyPaid'
+                    : recorded.code === 'CANCELLED'
+                      ? 'instalments.cancelled'
+                      : 'instalments.unknown',
+                ),
+              ],
+            },
+      )
+      return json(
+        { form: 'instalment' as const, result, ok: false as const, code: null },
+        { status: recorded.code === 'BAD_DATE' ? 400 : 409 },
+      )
+    }
+    return json({
+      form: 'instalment' as const,
+      result: submission.reply({ resetForm: true }),
+      ok: true as const,
+      code: null,
+      recorded: { number: submission.value.number, earnedCents: recorded.earnedCents },
+    })
+  }
   if (formData.get('intent') === 'refund') {
     const order = await getAdminOrder(orderId)
     if (!order) throw new Response('Not found', { status: 404 })
@@ -120,7 +168,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminOrderPage() {
-  const { order, next, timeline, instalments, refundable, canRefund, refundKey } =
+  const { order, onPayment, next, timeline, instalments, refundable, canRefund, refundKey } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, money, date, percent } = useT()
@@ -192,6 +240,14 @@ export default function AdminOrderPage() {
         extraDays={order.termExtraDays}
         currency={order.currency}
       />
+      {order.paymentMethod === 'TERMS' && order.status !== 'CANCELLED' ? (
+        <InstalmentPayments
+          instalments={instalments}
+          paid={order.instalmentPayments}
+          onPayment={onPayment}
+          placedAt={order.placedAt}
+        />
+      ) : null}
       {order.paymentMethod === 'STRIPE' ? (
         <Panel id="refund-heading" title={t('adminOrder.refunds')}>
           {order.refunds.length ? (
@@ -272,7 +328,12 @@ export default function AdminOrderPage() {
             {order.commissionEntries.map((entry) => (
               <tr key={entry.id} className="border-t border-slate-200" data-testid="ledger-entry">
                 <td className="p-2">{date(entry.createdAt, 'datetime')}</td>
-                <td className="p-2">{t(`adminOrder.event.${entry.event}`)}</td>
+                <td className="p-2">
+                  {t(`adminOrder.event.${entry.event}`)}
+                  {entry.instalment !== null
+                    ? ` · ${t('adminOrder.instalment', { number: entry.instalment })}`
+                    : ''}
+                </td>
                 <td className="p-2">{t(`rep.state.${entry.bucket}`)}</td>
                 <td className="p-2 text-right">{money(entry.amountCents)}</td>
               </tr>
@@ -388,5 +449,120 @@ function StatusForm({
         </div>
       </Form>
     </Panel>
+  )
+}
+
+/**
+ * Which instalments the customer paid, and a form to record each payment ("comissão na
+ * liquidez" earns each one's share of the commission when the setting is on).
+ */
+function InstalmentPayments({
+  instalments,
+  paid,
+  onPayment,
+  placedAt,
+}: {
+  instalments: { number: number; dueDate: string; amountCents: number }[]
+  paid: { number: number; paidAt: string }[]
+  onPayment: boolean
+  placedAt: string
+}) {
+  const { t, money, day } = useT()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const recorded = actionData && 'recorded' in actionData ? actionData.recorded : null
+  const paidOn = new Map(paid.map((p) => [p.number, p.paidAt]))
+  const today = localDateIn(new Date(), 'America/Sao_Paulo')
+  const earliest = localDateIn(new Date(placedAt), 'America/Sao_Paulo')
+  return (
+    <Panel id="instalment-payments" title={t('instalments.paidColumn')}>
+      {onPayment ? <p className="text-sm text-slate-700">{t('instalments.onPaymentOn')}</p> : null}
+      {recorded ? (
+        <Alert tone="success">
+          {recorded.earnedCents > 0
+            ? t('instalments.recordedEarned', {
+                number: recorded.number,
+                amount: money(recorded.earnedCents),
+              })
+            : t('instalments.recorded', { number: recorded.number })}
+        </Alert>
+      ) : null}
+      <ul className="space-y-2 text-sm">
+        {instalments.map((instalment) => {
+          const paidAt = paidOn.get(instalment.number)
+          return (
+            <li
+              key={instalment.number}
+              data-testid="instalment-payment"
+              className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-2"
+            >
+              <span className="min-w-[14rem]">
+                {t('adminOrder.instalment', { number: instalment.number })} ·{' '}
+                {day(instalment.dueDate)} · {money(instalment.amountCents)}
+              </span>
+              {paidAt ? (
+                <span data-testid="instalment-paid" className="font-semibold text-emerald-800">
+                  {t('instalments.paid', {
+                    date: day(localDateIn(new Date(paidAt), 'America/Sao_Paulo')),
+                  })}
+                </span>
+              ) : (
+                <InstalmentPaymentForm
+                  number={instalment.number}
+                  today={today}
+                  earliest={earliest}
+                  lastResult={
+                    actionData?.form === 'instalment' && navigation.state === 'idle' && !recorded
+                      ? actionData.result
+                      : undefined
+                  }
+                />
+              )}
+            </li>
+          )
+        })}
+      </ul>
+    </Panel>
+  )
+}
+
+function InstalmentPaymentForm({
+  number,
+  today,
+  earliest,
+  lastResult,
+}: {
+  number: number
+  today: string
+  earliest: string
+  lastResult: SubmissionResult<string[]> | undefined
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const mine = lastResult && lastResult.initialValue?.number === String(number)
+  const [form, fields] = useContractForm(InstalmentPaymentSchema, {
+    id: `instalment-${number}`,
+    lastResult: mine ? lastResult : undefined,
+    defaultValue: { number: String(number), paidOn: today },
+  })
+  const busy =
+    navigation.state === 'submitting' &&
+    navigation.formData?.get('intent') === 'instalment' &&
+    navigation.formData?.get('number') === String(number)
+  return (
+    <Form method="post" className="flex flex-wrap items-end gap-2" {...formProps(form)}>
+      <FormErrors form={form} />
+      <input type="hidden" name="intent" value="instalment" />
+      <input type="hidden" name={fields.number.name} value={number} />
+      <Field
+        meta={fields.paidOn}
+        type="date"
+        label={t('instalments.paidOn')}
+        inputProps={{ min: earliest, max: today }}
+      />
+      <Button type="submit" variant="secondary" disabled={busy}>
+        {t('instalments.record')}
+      </Button>
+    </Form>
   )
 }

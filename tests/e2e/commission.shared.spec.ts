@@ -80,7 +80,7 @@ test('a reactivated account orders; the rep sees the commission with the bonus, 
   const today = new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo' }).format(
     new Date(),
   )
-  expect(lines.map((line) => line.split(';').slice(6, 8).join(' '))).toEqual([
+  expect(lines.map((line) => line.split(';').slice(7, 9).join(' '))).toEqual([
     'Crédito Pendente',
     'Liberação Pendente',
     'Liberação Liberada',
@@ -88,6 +88,6 @@ test('a reactivated account orders; the rep sees the commission with the bonus, 
     'Pagamento Paga',
   ])
   expect(lines.every((line) => line.startsWith(`${today};`))).toBe(true)
-  expect(lines[0]!.split(';')[8]).toBe((commission / 100).toFixed(2).replace('.', ','))
+  expect(lines[0]!.split(';')[9]).toBe((commission / 100).toFixed(2).replace('.', ','))
   await rep.context().close()
 })

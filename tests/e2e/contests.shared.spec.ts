@@ -119,7 +119,7 @@ test("a manager sets a goal and a two-month contest; a reactivated account's ord
   )
   const statement = await (await rep.request.get('/rep/statement.csv')).text()
   const prizes = statement.split('\r\n').filter((line) => line.includes(`;${name};`))
-  expect(prizes.map((line) => line.split(';').slice(6, 9).join(' ')).sort()).toEqual([
+  expect(prizes.map((line) => line.split(';').slice(7, 10).join(' ')).sort()).toEqual([
     'Prêmio de concurso Liberada 300,00',
     'Prêmio de concurso Liberada 50,00',
   ])

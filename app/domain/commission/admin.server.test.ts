@@ -69,14 +69,19 @@ describe('rates and settings', () => {
     })
   })
 
-  it('saves the reactivation bonus and window', async () => {
+  it('saves the reactivation bonus, its window and when commission is earned', async () => {
     const actor = await manager()
-    expect(await updateCommissionSettings(actor.id, { bonusBps: 150, windowDays: 60 })).toEqual({
-      ok: true,
-    })
+    expect(
+      await updateCommissionSettings(actor.id, { bonusBps: 150, windowDays: 60, onPayment: true }),
+    ).toEqual({ ok: true })
     expect(await prisma.appSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
       reactivationBonusBps: 150,
       reactivationWindowDays: 60,
+      commissionOnPayment: true,
     })
+    await updateCommissionSettings(actor.id, { bonusBps: 200, windowDays: 90, onPayment: false })
+    expect(
+      (await prisma.appSettings.findUniqueOrThrow({ where: { id: 1 } })).commissionOnPayment,
+    ).toBe(false)
   })
 })

@@ -40,6 +40,7 @@ export async function commissionOverview() {
     settings: {
       bonusPercent: bpsToPercent(settings?.reactivationBonusBps ?? 200),
       windowDays: settings?.reactivationWindowDays ?? 90,
+      onPayment: settings?.commissionOnPayment ?? false,
     },
     reps: reps.map((rep) => ({
       ...rep,
@@ -56,14 +57,18 @@ export async function commissionOverview() {
   }
 }
 
-/** Saves the reactivation bonus and its window (audited). */
+/** Saves the reactivation bonus, its window and when commission is earned (audited). */
 export async function updateCommissionSettings(actorId: string, input: CommissionSettingsInput) {
   const bps = input.bonusBps
   await prisma.$transaction(async (tx) => {
     const before = await tx.appSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} })
     await tx.appSettings.update({
       where: { id: 1 },
-      data: { reactivationBonusBps: bps, reactivationWindowDays: input.windowDays },
+      data: {
+        reactivationBonusBps: bps,
+        reactivationWindowDays: input.windowDays,
+        commissionOnPayment: input.onPayment,
+      },
     })
     await audit(tx, {
       actorId,
@@ -73,6 +78,7 @@ export async function updateCommissionSettings(actorId: string, input: Commissio
       changes: {
         reactivationBonusBps: [before.reactivationBonusBps, bps],
         reactivationWindowDays: [before.reactivationWindowDays, input.windowDays],
+        commissionOnPayment: [before.commissionOnPayment, input.onPayment],
       },
     })
   })

@@ -30,7 +30,17 @@ describe('the reactivation bonus form', () => {
     const ok = parseWithZod(formData({ bonusPercent: '1,5', windowDays: '60' }), {
       schema: CommissionSettingsSchema,
     })
-    expect(ok.status === 'success' && ok.value).toEqual({ bonusBps: 150, windowDays: 60 })
+    expect(ok.status === 'success' && ok.value).toEqual({
+      bonusBps: 150,
+      windowDays: 60,
+      onPayment: false,
+    })
+    // A ticked box ("on") turns commission per paid instalment on.
+    const ticked = parseWithZod(
+      formData({ bonusPercent: '1,5', windowDays: '60', onPayment: 'on' }),
+      { schema: CommissionSettingsSchema },
+    )
+    expect(ticked.status === 'success' && ticked.value.onPayment).toBe(true)
   })
 })
 

@@ -32,10 +32,13 @@ export const CommissionSettingsSchema = z
       .string({ required_error: REQUIRED, invalid_type_error: REQUIRED })
       .trim()
       .refine((text) => wholeNumber(text, MIN_WINDOW_DAYS, MAX_WINDOW_DAYS) !== null, WINDOW_DAYS),
+    // "Comissão na liquidez": earned as each instalment is paid, not at invoicing.
+    onPayment: z.boolean().default(false),
   })
   .transform((values) => ({
     bonusBps: percentToBps(values.bonusPercent)!,
     windowDays: Number(values.windowDays),
+    onPayment: values.onPayment,
   }))
 
 export type CommissionSettingsInput = z.output<typeof CommissionSettingsSchema>

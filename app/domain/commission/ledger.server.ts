@@ -9,9 +9,13 @@
  *                               once paid, EARNED -x, carried into the next payout.
  *   partial refund    REVERSAL  the refunded share of what was credited, keyed by the cumulative
  *                               refunded amount, so each refund level posts once.
+ *   instalment paid   EARN      with "comissão na liquidez" on, instead of the order's EARN:
+ *                               PENDING -x, EARNED +x for the instalment's share, each once.
+ *   contest closed    CONTEST_PRIZE  EARNED +x, no order (contests.server.ts).
  */
 import { type CommissionBucket } from '@prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
+import { instalmentShares } from './instalment-commission'
 
 type Db = Tx | typeof prisma
 
@@ -244,4 +248,51 @@ export async function closePayout(actorId: string, now = new Date()) {
     }
     return { id: batch.id, totalCents, reps: reps.length }
   })
+}
+
+/**
+ * Earns the share of an order's commission that instalment `number` (1-based, of the order's
+ * schedule `amounts`) stands for, once, when the customer paid it at `at` ("comissão na
+ * liquidez"). Nothing after the whole order was earned or reversed; never more than the rep
+ * still has pending on the order (a partial refund took some back). Returns the cents earned.
+ */
+export async function earnInstalment(
+  tx: Tx,
+  order: { id: number; number: number; amounts: readonly number[] },
+  at = new Date(),
+): Promise<number> {
+  const orderId = order.id
+  const eventKey = `earn:${orderId}:${order.number}`
+  if ((await posted(tx, `earn:${orderId}`)) || (await posted(tx, `reversal:${orderId}`))) return 0
+  const credits = await tx.commissionEntry.groupBy({
+    by: ['repId'],
+    where: { orderId, event: 'CREDIT' },
+    _sum: { amountCents: true },
+  })
+  const balances = await orderBalances(tx, orderId)
+  let earned = 0
+  for (const credit of credits) {
+    const repKey = `${eventKey}:${credit.repId}`
+    if (await posted(tx, repKey)) continue
+    const share = instalmentShares(credit._sum.amountCents ?? 0, order.amounts)[order.number - 1]
+    const pending =
+      balances.find((b) => b.repId === credit.repId && b.bucket === 'PENDING')?.cents ?? 0
+    const cents = Math.min(share ?? 0, pending)
+    if (cents <= 0) continue
+    const entry = {
+      repId: credit.repId,
+      orderId,
+      event: 'EARN' as const,
+      instalment: order.number,
+      createdAt: at,
+    }
+    await tx.commissionEntry.createMany({
+      data: [
+        { ...entry, eventKey: `${repKey}:from`, bucket: 'PENDING', amountCents: -cents },
+        { ...entry, eventKey: repKey, bucket: 'EARNED', amountCents: cents },
+      ],
+    })
+    earned += cents
+  }
+  return earned
 }

@@ -3,7 +3,7 @@
  * ledger credits it: the rep of the reactivating order (none for an order without a rep), the
  * account's rep only when the order is gone; a cancelled order reactivated nothing.
  */
-import type { prisma} from '~/utils/db.server';
+import type { prisma } from '~/utils/db.server'
 import { type Tx } from '~/utils/db.server'
 
 type Db = Tx | typeof prisma

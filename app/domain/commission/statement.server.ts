@@ -137,6 +137,7 @@ export async function* repStatement(repId: string) {
         id: true,
         createdAt: true,
         orderId: true,
+        instalment: true,
         payoutBatchId: true,
         event: true,
         bucket: true,

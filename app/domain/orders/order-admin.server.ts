@@ -8,6 +8,7 @@ import { prisma, type Tx } from '~/utils/db.server'
 import { wake } from '~/utils/wake.server'
 import { audit } from '~/domain/audit/audit.server'
 import { earnOrder, reverseOrder } from '~/domain/commission/ledger.server'
+import { earnsOnPayment } from '~/domain/commission/instalment-payments.server'
 import { orderHeaderSelect, orderLineSelect } from './order-history.server'
 import { orderUpdateEmail, queueRenderedEmail } from './order-notifications.server'
 import { transitionRefusal, type TransitionRefusal } from './order-tracking'
@@ -95,7 +96,8 @@ type Moving = { status: OrderStatus; invoiceNumber: string | null; trackingCode:
 /**
  * One move inside the caller's transaction: the status (only if it is still `from`, so two
  * people moving the same order make one move), the timeline's row, the commission (invoicing
- * earns it, cancelling reverses it, also after payout) and the audit row. False when the order
+ * earns it unless it is earned per paid instalment, cancelling reverses it, also after payout)
+ * and the audit row. False when the order
  * was no longer where it was read.
  */
 async function moveInTx(
@@ -129,7 +131,14 @@ async function moveInTx(
     data: { orderId, status, actorId: move.actorId, at: move.eventAt ?? at },
   })
   if (status === 'CANCELLED') await reverseOrder(tx, orderId, at)
-  else if (status !== 'CONFIRMED') await earnOrder(tx, orderId, at)
+  else if (status !== 'CONFIRMED') {
+    // With "comissão na liquidez", an order on terms earns as its instalments are paid instead.
+    const order = await tx.order.findUniqueOrThrow({
+      where: { id: orderId },
+      select: { paymentMethod: true },
+    })
+    if (!(await earnsOnPayment(order, tx))) await earnOrder(tx, orderId, at)
+  }
   await audit(tx, {
     at,
     actorId: move.actorId,
@@ -267,7 +276,18 @@ export async function getAdminOrder(orderId: number) {
       lines: { orderBy: { sku: 'asc' }, select: { ...orderLineSelect, commissionBps: true } },
       commissionEntries: {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { id: true, createdAt: true, event: true, bucket: true, amountCents: true },
+        select: {
+          id: true,
+          createdAt: true,
+          event: true,
+          bucket: true,
+          amountCents: true,
+          instalment: true,
+        },
+      },
+      instalmentPayments: {
+        orderBy: { number: 'asc' },
+        select: { number: true, paidAt: true },
       },
     },
   })

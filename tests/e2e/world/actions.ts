@@ -187,6 +187,19 @@ export async function erpOrder(options: {
   return { id: order.id, externalRef: order.externalRef! }
 }
 
+/**
+ * Sets whether commission is earned per paid instalment ("comissão na liquidez"), a setting of
+ * the whole portal: a spec that turns it on turns it off after itself with this, pass or fail.
+ */
+export async function commissionOnPayment(options: { on: boolean }): Promise<null> {
+  await prisma.appSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, commissionOnPayment: options.on },
+    update: { commissionOnPayment: options.on },
+  })
+  return null
+}
+
 /** A new rep with a REP user. */
 export async function rep(): Promise<WorldUser & { repId: string; repCode: string }> {
   const created = await createRep()
