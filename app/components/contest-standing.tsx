@@ -18,8 +18,8 @@ export function ContestStandingTable({ rows, mine }: { rows: Row[]; mine?: strin
   return (
     <DataTable
       columns={[
-        { label: t('goals.position'), align: 'right' },
-        { label: t('goals.form.rep') },
+        { label: t('contests.position'), align: 'right' },
+        { label: t('contests.rep') },
         { label: t('contests.reactivations'), align: 'right' },
         { label: t('contests.prize'), align: 'right' },
         { label: t('contests.bonus'), align: 'right' },

@@ -732,6 +732,7 @@ export const ptBR = {
   'rep.reactivated': 'reativado',
   'rep.state.PENDING': 'Pendente',
   'rep.state.EARNED': 'Liberada',
+  'rep.state.PARTLY_EARNED': 'Parte liberada',
   'rep.state.PAID': 'Paga',
   'rep.state.REVERSED': 'Estornada',
   'rep.byMonth': 'Comissão por mês',
@@ -758,12 +759,16 @@ export const ptBR = {
   'commission.bonus': 'Bônus de reativação e liberação da comissão',
   'commission.onPayment': 'Comissão na liquidez: liberar a comissão a cada parcela paga',
   'commission.onPaymentHint':
-    'Num pedido em 28/56, metade da comissão é liberada quando a primeira parcela é paga e metade na segunda. O pagamento de cada parcela é registrado na página do pedido. Desmarcado, a comissão é liberada quando o pedido é faturado ou pago.',
+    'Num pedido em 28/56, metade da comissão é liberada quando a primeira parcela é paga e metade na segunda. O pagamento de cada parcela é registrado na página do pedido. Desmarcado, a comissão é liberada quando o pedido é faturado ou pago. Cada pedido segue a regra em vigor quando foi faturado: mudar a opção não altera pedidos já faturados.',
   'instalments.paid': 'Paga em {date}',
   'instalments.open': 'Em aberto',
   'instalments.paidColumn': 'Parcelas recebidas',
-  'instalments.record': 'Registrar pagamento',
-  'instalments.paidOn': 'Data do pagamento',
+  'instalments.record': 'Registrar pagamento da parcela {number}',
+  'instalments.paidOn': 'Data do pagamento da parcela {number}',
+  'instalments.notOnTerms': 'Este pedido não é a prazo: não tem parcelas a registrar.',
+  'instalments.notInvoiced': 'Fature o pedido antes de registrar o pagamento de uma parcela.',
+  'instalments.afterInvoice':
+    'Os pagamentos das parcelas podem ser registrados depois que o pedido for faturado.',
   'instalments.recorded': 'Pagamento da parcela {number} registrado.',
   'instalments.recordedEarned':
     'Pagamento da parcela {number} registrado; {amount} de comissão liberados.',
@@ -1650,7 +1655,7 @@ export const ptBR = {
   'contests.form.tooLong': 'O concurso pode durar no máximo {max} dias.',
   'contests.form.repsRequired': 'Escolha ao menos um representante.',
   'contests.form.unknownRep': 'Um dos representantes não existe ou está inativo.',
-  'contests.form.money': 'Informe um valor em reais de até 100.000,00, como 50,00.',
+  'contests.form.money': 'Informe um valor em reais de até 10.000,00, como 50,00.',
   'contests.form.silentDays': 'Informe um número inteiro de dias, de 1 a {max}.',
   'contests.form.topCountRange': 'Informe quantos colocados, de 1 a {max}.',
   'contests.form.topBoth':
@@ -1682,6 +1687,14 @@ export const ptBR = {
     'O concurso ainda não começou; poderá ser encerrado a partir do primeiro dia.',
   'contests.posted.one': '{amount} lançados no extrato em 1 lançamento.',
   'contests.posted.other': '{amount} lançados no extrato em {count} lançamentos.',
+  'contests.deleteHint':
+    'O concurso e seus participantes são apagados; nada foi lançado no extrato ainda.',
+  'contests.deleteConfirm': 'Excluir de vez',
+  'contests.position': 'Posição',
+  'contests.rep': 'Representante',
+  'contests.noReps':
+    'Nenhum representante ativo para participar. Cadastre representantes em Pessoas.',
+  'contests.deleted': 'Concurso excluído.',
   'contests.delete': 'Excluir concurso',
   'contests.cannotDeleteClosed':
     'Um concurso encerrado não pode ser excluído: seus prêmios estão no extrato.',

@@ -5,12 +5,12 @@ import { csvResponse } from '~/utils/csv-response.server'
 import { centsToDecimalText } from '~/utils/money'
 import { recordIdParam } from '~/utils/route-params'
 
-/** One payout batch, per rep and order, as CSV for the finance team. */
+/** One payout batch, per rep and order or contest prize, as CSV for the finance team. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'commission:manage')
   const batchId = recordIdParam(params.batchId)
   async function* rows() {
-    yield ['representante', 'nome', 'pedido', 'data_pedido', 'cliente', 'comissao']
+    yield ['representante', 'nome', 'pedido', 'data_pedido', 'cliente', 'concurso', 'comissao']
     for await (const entry of payoutBatchRows(batchId)) {
       yield [
         entry.rep.code,
@@ -18,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         entry.orderId,
         entry.order?.placedAt.toISOString().slice(0, 10),
         entry.order?.account.tradeName,
+        entry.contest?.name,
         centsToDecimalText(entry.amountCents),
       ]
     }

@@ -13,9 +13,9 @@ import { ContestPhaseBadge, useContestPeriod, useContestRule } from '~/component
 import { ContestStandingTable } from '~/components/contest-standing'
 import { Panel } from '~/components/ui/panel'
 import { Alert, Button } from '~/components/ui/primitives'
-import { contestPhase } from '~/domain/commission/contests'
 import { closeContest, contestDetail, deleteContest } from '~/domain/commission/contests.server'
 import { requireStaff } from '~/utils/auth.server'
+import { recordIdParam } from '~/utils/route-params'
 import { type FormMessageKey } from '~/utils/form-schema'
 import { pageTitle } from '~/utils/meta'
 import { useT } from '~/utils/use-t'
@@ -24,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, 'contests:manage')
-  const detail = await contestDetail(params.contestId ?? '')
+  const detail = await contestDetail(recordIdParam(params.contestId))
   if (!detail) throw new Response('Not found', { status: 404 })
   return json(detail)
 }
@@ -37,7 +37,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'contests:manage')
-  const id = params.contestId ?? ''
+  const id = recordIdParam(params.contestId)
   const form = await request.formData()
   const intent = form.get('intent')
   if (intent === 'delete') {
@@ -52,13 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== 'close') {
     return json<ActionResult>({ tone: 'error', message: 'contests.unknownAction' }, { status: 400 })
   }
-  // Closing before the period's end ends it there: the manager says so on purpose.
-  const detail = await contestDetail(id)
-  if (!detail) throw new Response('Not found', { status: 404 })
-  if (contestPhase(detail.contest, new Date()) === 'RUNNING' && form.get('early') !== 'on') {
-    return json<ActionResult>({ tone: 'error', message: 'contests.earlyConfirm' }, { status: 400 })
-  }
-  const closed = await closeContest(user.id, id)
+  const closed = await closeContest(user.id, id, { early: form.get('early') === 'on' })
   if (closed.ok) {
     return json<ActionResult>({
       tone: 'success',
@@ -70,9 +64,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json<ActionResult>(
     {
       tone: 'error',
-      message: closed.code === 'ALREADY_CLOSED' ? 'contests.alreadyClosed' : 'contests.notStarted',
+      message:
+        closed.code === 'ALREADY_CLOSED'
+          ? 'contests.alreadyClosed'
+          : closed.code === 'EARLY_NOT_CONFIRMED'
+            ? 'contests.earlyConfirm'
+            : 'contests.notStarted',
     },
-    { status: 409 },
+    { status: closed.code === 'EARLY_NOT_CONFIRMED' ? 400 : 409 },
   )
 }
 
@@ -85,6 +84,7 @@ export default function ContestPage() {
   const period = useContestPeriod()
   const rule = useContestRule()
   const busy = navigation.state === 'submitting'
+  const earlyRefused = actionData?.message === 'contests.earlyConfirm'
   return (
     <div className="max-w-5xl space-y-4">
       <Link to="/admin/contests" className="text-sm text-brand-700 underline">
@@ -100,7 +100,7 @@ export default function ContestPage() {
       {searchParams.get('created') && !actionData ? (
         <Alert tone="success">{t('contests.created')}</Alert>
       ) : null}
-      {actionData ? (
+      {actionData && !earlyRefused ? (
         <Alert tone={actionData.tone}>
           {t(actionData.message, {
             ...actionData.values,
@@ -144,10 +144,24 @@ export default function ContestPage() {
           <Form method="post" className="space-y-3">
             <p className="text-sm text-slate-700">{t('contests.closeHint')}</p>
             {contest.phase === 'RUNNING' ? (
-              <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="early" required className="h-4 w-4" />
-                {t('contests.earlyLabel')}
-              </label>
+              <div className="space-y-1">
+                <label className="flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    name="early"
+                    required
+                    className="h-4 w-4"
+                    aria-invalid={earlyRefused || undefined}
+                    aria-describedby={earlyRefused ? 'contest-early-error' : undefined}
+                  />
+                  {t('contests.earlyLabel')}
+                </label>
+                {earlyRefused ? (
+                  <p id="contest-early-error" className="text-sm text-red-700">
+                    {t('contests.earlyConfirm')}
+                  </p>
+                ) : null}
+              </div>
             ) : null}
             <Button type="submit" name="intent" value="close" disabled={busy}>
               {t('contests.close')}
@@ -155,11 +169,23 @@ export default function ContestPage() {
           </Form>
         )}
         {contest.phase !== 'CLOSED' ? (
-          <Form method="post" className="border-t border-slate-200 pt-3">
-            <Button type="submit" name="intent" value="delete" variant="secondary" disabled={busy}>
+          <details className="border-t border-slate-200 pt-3">
+            <summary className="cursor-pointer text-sm font-semibold text-red-700">
               {t('contests.delete')}
-            </Button>
-          </Form>
+            </summary>
+            <Form method="post" className="mt-2 space-y-2">
+              <p className="text-sm text-slate-700">{t('contests.deleteHint')}</p>
+              <Button
+                type="submit"
+                name="intent"
+                value="delete"
+                variant="secondary"
+                disabled={busy}
+              >
+                {t('contests.deleteConfirm')}
+              </Button>
+            </Form>
+          </details>
         ) : null}
       </Panel>
     </div>

@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ContestPhaseBadge, useContestPeriod, useContestRule } from '~/components/contest-parts'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
+import { Alert } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { listContests } from '~/domain/commission/contests.server'
 import { requireStaff } from '~/utils/auth.server'
@@ -22,6 +23,7 @@ export default function ContestsPage() {
   const { t } = useT()
   const period = useContestPeriod()
   const rule = useContestRule()
+  const [searchParams] = useSearchParams()
   return (
     <div className="max-w-6xl space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -34,6 +36,7 @@ export default function ContestsPage() {
         </Link>
       </div>
       <p className="max-w-3xl text-sm text-slate-700">{t('contests.intro')}</p>
+      {searchParams.get('deleted') ? <Alert tone="success">{t('contests.deleted')}</Alert> : null}
       {contests.length === 0 ? (
         <EmptyState
           message={t('contests.empty')}

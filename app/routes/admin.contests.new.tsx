@@ -70,7 +70,7 @@ export default function NewContestPage() {
       <h1 className="text-2xl font-bold">{t('contests.new')}</h1>
       {reps.length === 0 ? (
         <EmptyState
-          message={t('goals.noReps')}
+          message={t('contests.noReps')}
           linkTo="/admin/users/new"
           linkLabel={t('contests.addRep')}
         />

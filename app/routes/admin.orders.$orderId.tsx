@@ -47,7 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!order) throw new Response('Not found', { status: 404 })
   return json({
     order,
-    onPayment: await earnsOnPayment(order),
+    // Earned per paid instalment: decided at its first earning step, or will be when invoiced.
+    onPayment:
+      order.commissionPerInstalment ||
+      (['PLACED', 'CONFIRMED'].includes(order.status) && (await earnsOnPayment(order))),
     next: nextStatuses(order.status),
     timeline: orderTimeline(order),
     instalments: orderInstalments(order),
@@ -56,6 +59,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     refundKey: crypto.randomUUID(),
   })
 }
+
+const INSTALMENT_REFUSALS = {
+  ALREADY_PAID: 'instalments.alreadyPaid',
+  CANCELLED: 'instalments.cancelled',
+  UNKNOWN: 'instalments.unknown',
+  NOT_ON_TERMS: 'instalments.notOnTerms',
+  NOT_INVOICED: 'instalments.notInvoiced',
+} as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, 'orders:manage')
@@ -70,24 +81,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       )
     }
     const recorded = await recordInstalmentPayment(user.id, orderId, submission.value)
-    if (!recorded.ok && recorded.code === 'NOT_FOUND') {
-      throw new Response('Not found', { status: 404 })
-    }
     if (!recorded.ok) {
+      if (recorded.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
       const result = submission.reply(
         recorded.code === 'BAD_DATE'
           ? { fieldErrors: { paidOn: [formMessage('instalments.badDate')] } }
-          : {
-              formErrors: [
-                formMessage(
-                  recorded.code === 'ALREADY_PAID'
-                    ? 'instalments.alreadyPaid'
-                    : recorded.code === 'CANCELLED'
-                      ? 'instalments.cancelled'
-                      : 'instalments.unknown',
-                ),
-              ],
-            },
+          : { formErrors: [formMessage(INSTALMENT_REFUSALS[recorded.code])] },
       )
       return json(
         { form: 'instalment' as const, result, ok: false as const, code: null },
@@ -246,6 +245,7 @@ export default function AdminOrderPage() {
           paid={order.instalmentPayments}
           onPayment={onPayment}
           placedAt={order.placedAt}
+          invoiced={['INVOICED', 'SHIPPED', 'DELIVERED'].includes(order.status)}
         />
       ) : null}
       {order.paymentMethod === 'STRIPE' ? (
@@ -461,11 +461,13 @@ function InstalmentPayments({
   paid,
   onPayment,
   placedAt,
+  invoiced,
 }: {
   instalments: { number: number; dueDate: string; amountCents: number }[]
   paid: { number: number; paidAt: string }[]
   onPayment: boolean
   placedAt: string
+  invoiced: boolean
 }) {
   const { t, money, day } = useT()
   const actionData = useActionData<typeof action>()
@@ -477,6 +479,7 @@ function InstalmentPayments({
   return (
     <Panel id="instalment-payments" title={t('instalments.paidColumn')}>
       {onPayment ? <p className="text-sm text-slate-700">{t('instalments.onPaymentOn')}</p> : null}
+      {invoiced ? null : <p className="text-sm text-slate-700">{t('instalments.afterInvoice')}</p>}
       {recorded ? (
         <Alert tone="success">
           {recorded.earnedCents > 0
@@ -506,6 +509,8 @@ function InstalmentPayments({
                     date: day(localDateIn(new Date(paidAt), 'America/Sao_Paulo')),
                   })}
                 </span>
+              ) : !invoiced ? (
+                <span className="text-slate-600">{t('instalments.open')}</span>
               ) : (
                 <InstalmentPaymentForm
                   number={instalment.number}
@@ -557,11 +562,11 @@ function InstalmentPaymentForm({
       <Field
         meta={fields.paidOn}
         type="date"
-        label={t('instalments.paidOn')}
+        label={t('instalments.paidOn', { number })}
         inputProps={{ min: earliest, max: today }}
       />
       <Button type="submit" variant="secondary" disabled={busy}>
-        {t('instalments.record')}
+        {t('instalments.record', { number })}
       </Button>
     </Form>
   )

@@ -39,7 +39,7 @@ test("a manager sets a goal and a two-month contest; a reactivated account's ord
   await page.getByRole('button', { name: 'Criar concurso' }).click()
   // Refused beside the field, nothing lost.
   await expect(
-    page.getByText('Informe um valor em reais de até 100.000,00, como 50,00.'),
+    page.getByText('Informe um valor em reais de até 10.000,00, como 50,00.'),
   ).toBeVisible()
   await expect(page.getByText('Informe quantos colocados e o valor do bônus')).toBeVisible()
   await expect(page.getByLabel('Nome')).toHaveValue(name)
@@ -120,6 +120,8 @@ test("a manager sets a goal and a two-month contest; a reactivated account's ord
   const statement = await (await rep.request.get('/rep/statement.csv')).text()
   const prizes = statement.split('\r\n').filter((line) => line.includes(`;${name};`))
   expect(prizes.map((line) => line.split(';').slice(7, 10).join(' ')).sort()).toEqual([
+    'Pagamento Liberada -350,00',
+    'Pagamento Paga 350,00',
     'Prêmio de concurso Liberada 300,00',
     'Prêmio de concurso Liberada 50,00',
   ])

@@ -58,8 +58,8 @@ test('with commission as the customer pays, a 28/56 order earns nothing at invoi
     'Comissão na liquidez: a comissão deste pedido é liberada a cada parcela paga.',
   )
   const first = payments.getByTestId('instalment-payment').first()
-  await first.getByLabel('Data do pagamento').fill('2020-01-01')
-  await first.getByRole('button', { name: 'Registrar pagamento' }).click()
+  await first.getByLabel('Data do pagamento da parcela 1').fill('2020-01-01')
+  await first.getByRole('button', { name: 'Registrar pagamento da parcela 1' }).click()
   await expect(
     first.getByText('Informe a data do pagamento, como 31/12/2026, entre o pedido e hoje.'),
   ).toBeVisible()
@@ -67,8 +67,8 @@ test('with commission as the customer pays, a 28/56 order earns nothing at invoi
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(
     new Date(),
   )
-  await first.getByLabel('Data do pagamento').fill(today)
-  await first.getByRole('button', { name: 'Registrar pagamento' }).click()
+  await first.getByLabel('Data do pagamento da parcela 1').fill(today)
+  await first.getByRole('button', { name: 'Registrar pagamento da parcela 1' }).click()
   const half = Math.round(commission / 2)
   await expect(
     page.getByText(/^Pagamento da parcela 1 registrado; R\$\s[\d.,]+ de comissão/),
@@ -89,7 +89,7 @@ test('with commission as the customer pays, a 28/56 order earns nothing at invoi
 
   // The second instalment earns the rest.
   const second = payments.getByTestId('instalment-payment').nth(1)
-  await second.getByRole('button', { name: 'Registrar pagamento' }).click()
+  await second.getByRole('button', { name: 'Registrar pagamento da parcela 2' }).click()
   await expect(page.getByText(/^Pagamento da parcela 2 registrado/)).toBeVisible()
   await expect(ledger.filter({ hasText: 'Parcela 2' })).toHaveCount(2)
   await expect(payments.getByTestId('instalment-paid')).toHaveCount(2)

@@ -173,6 +173,7 @@ export async function* payoutBatchRows(batchId: string) {
       amountCents: true,
       rep: { select: { code: true, name: true } },
       order: { select: { placedAt: true, account: { select: { tradeName: true } } } },
+      contest: { select: { name: true } },
     },
   })
   yield* entries

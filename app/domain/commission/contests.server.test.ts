@@ -88,9 +88,17 @@ describe('a reactivation contest', () => {
       expect.objectContaining({ contest: expect.objectContaining({ id: created.id }) }),
     )
 
-    const closed = await closeContest(actor.id, created.id)
+    // Still running: closed only when the manager says they mean it.
+    expect(await closeContest(actor.id, created.id)).toEqual({
+      ok: false,
+      code: 'EARLY_NOT_CONFIRMED',
+    })
+    const closed = await closeContest(actor.id, created.id, { early: true })
     expect(closed).toEqual({ ok: true, postedCents: 45_000, reps: 2 })
-    expect(await closeContest(actor.id, created.id)).toEqual({ ok: false, code: 'ALREADY_CLOSED' })
+    expect(await closeContest(actor.id, created.id, { early: true })).toEqual({
+      ok: false,
+      code: 'ALREADY_CLOSED',
+    })
     const entries = await prisma.commissionEntry.findMany({
       where: { contestId: created.id },
       orderBy: { amountCents: 'asc' },
@@ -123,8 +131,17 @@ describe('a reactivation contest', () => {
       await prisma.auditLog.count({ where: { entityId: created.id, action: 'contests.close' } }),
     ).toBe(1)
 
-    // After the close, a reactivation no longer moves the standing it posted.
+    // After the close, a reactivation no longer moves the standing it posted, nor does a
+    // cancelled order: the page keeps showing what was paid.
     await reactivate(bruno.id, 500)
+    const brunoOrder = await prisma.reactivation.findFirstOrThrow({
+      where: { account: { repId: bruno.id } },
+      orderBy: { reactivatedAt: 'asc' },
+    })
+    await prisma.order.update({
+      where: { id: brunoOrder.orderId! },
+      data: { status: 'CANCELLED' },
+    })
     const after = (await contestDetail(created.id))!
     expect(after.contest.phase).toBe('CLOSED')
     expect(after.standing.find((row) => row.repId === bruno.id)?.reactivations).toBe(1)
@@ -133,11 +150,17 @@ describe('a reactivation contest', () => {
     // The next payout pays the prizes, as it pays earned commission.
     const preview = await payoutPreview()
     expect(preview.find((rep) => rep.repId === ana.id)?.items).toEqual([
-      { orderId: null, cents: 40_000 },
+      { orderId: null, contestId: created.id, cents: 40_000 },
     ])
     await closePayout(actor.id)
     expect(await repBalances(ana.id)).toMatchObject({ EARNED: 0, PAID: 40_000 })
     expect(await repBalances(bruno.id)).toMatchObject({ EARNED: 0, PAID: 5_000 })
+    // The payout's lines say which contest they pay.
+    expect(
+      await prisma.commissionEntry.count({
+        where: { repId: ana.id, event: 'PAYOUT', contestId: created.id },
+      }),
+    ).toBe(2)
     // A deleted contest would lose its prizes: a closed one stays.
     expect(await deleteContest(actor.id, created.id)).toEqual({ ok: false, code: 'CLOSED' })
   })
@@ -148,12 +171,39 @@ describe('a reactivation contest', () => {
     const created = await createContest(actor.id, contestInput([rep.id], { from: -1, to: 30 }))
     if (!created.ok) throw new Error(created.code)
     await reactivate(rep.id, 400)
+    // Twice the same account: it counts once.
+    const again = await createBuyer({ repId: rep.id, status: 'INACTIVE' })
+    await createErpOrder(again.account.id, [{ productId: null, sku: 'OLD', quantity: 1 }], {
+      daysAgo: 400,
+    })
+    await orderProduct({
+      accountId: again.account.id,
+      userId: again.user.id,
+      listPriceCents: 1_000,
+    })
+    await prisma.reactivation.create({
+      data: {
+        accountId: again.account.id,
+        reactivatedAt: new Date(),
+        channel: 'OFFLINE',
+        previousStatus: 'INACTIVE',
+      },
+    })
+    expect((await contestDetail(created.id))!.standing[0]!.reactivations).toBe(2)
     const results = await Promise.all([
-      closeContest(actor.id, created.id),
-      closeContest(actor.id, created.id),
+      closeContest(actor.id, created.id, { early: true }),
+      closeContest(actor.id, created.id, { early: true }),
     ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(await prisma.commissionEntry.count({ where: { contestId: created.id } })).toBe(2)
+    expect(
+      (
+        await prisma.commissionEntry.aggregate({
+          where: { contestId: created.id },
+          _sum: { amountCents: true },
+        })
+      )._sum.amountCents,
+    ).toBe(2 * 5_000 + 30_000)
   })
 
   it('cannot close before it starts, takes only active reps, and deletes while not closed', async () => {
@@ -166,7 +216,10 @@ describe('a reactivation contest', () => {
     ).toEqual({ ok: false, code: 'UNKNOWN_REP' })
     const later = await createContest(actor.id, contestInput([rep.id], { from: 1, to: 30 }))
     if (!later.ok) throw new Error(later.code)
-    expect(await closeContest(actor.id, later.id)).toEqual({ ok: false, code: 'NOT_STARTED' })
+    expect(await closeContest(actor.id, later.id, { early: true })).toEqual({
+      ok: false,
+      code: 'NOT_STARTED',
+    })
     expect(await closeContest(actor.id, 'no-such-contest')).toEqual({
       ok: false,
       code: 'NOT_FOUND',

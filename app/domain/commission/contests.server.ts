@@ -4,6 +4,7 @@
  */
 import { audit } from '~/domain/audit/audit.server'
 import { prisma, type Tx } from '~/utils/db.server'
+import { DAY_MS } from '~/utils/dates'
 import { pageWindow } from '~/utils/paging'
 import {
   contestPhase,
@@ -56,9 +57,16 @@ async function qualifyingReactivations(db: Db, contest: ContestRow, repIds: stri
   const until = countedUntil(contest, now)
   if (until <= contest.startsAt) return []
   const taking = new Set(repIds)
+  // Each account once per rep: a prize is per account brought back, not per comeback.
+  const seen = new Set<string>()
   const credited = (
     await creditedReactivations(db, { start: contest.startsAt, end: until })
-  ).filter((reactivation) => taking.has(reactivation.repId))
+  ).filter((reactivation) => {
+    const key = `${reactivation.repId}:${reactivation.accountId}`
+    if (!taking.has(reactivation.repId) || seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
   if (contest.minSilentDays === null || credited.length === 0) return credited
   const earlier = await db.order.findMany({
     where: {
@@ -77,6 +85,37 @@ async function qualifyingReactivations(db: Db, contest: ContestRow, repIds: stri
     }
     return qualifies(silentDays(previous, reactivation.reactivatedAt), contest.minSilentDays)
   })
+}
+
+/** The standing the close kept: what the contest paid, whatever happened to the orders since. */
+async function keptStanding(contestId: string) {
+  const rows = await prisma.contestRep.findMany({
+    where: { contestId },
+    select: {
+      reactivations: true,
+      position: true,
+      prizeCents: true,
+      bonusCents: true,
+      rep: { select: { id: true, code: true, name: true } },
+    },
+  })
+  return rows
+    .map((row) => ({
+      repId: row.rep.id,
+      code: row.rep.code,
+      name: row.rep.name,
+      reactivations: row.reactivations ?? 0,
+      position: row.position ?? rows.length,
+      prizeCents: row.prizeCents ?? 0,
+      bonusCents: row.bonusCents ?? 0,
+      totalCents: (row.prizeCents ?? 0) + (row.bonusCents ?? 0),
+    }))
+    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+}
+
+/** Live while the contest runs; once closed, what the close kept. */
+function standingFor(contest: ContestRow, now: Date) {
+  return contest.closedAt ? keptStanding(contest.id) : standingOf(prisma, contest, now)
 }
 
 async function standingOf(db: Db, contest: ContestRow, now: Date) {
@@ -160,7 +199,7 @@ export async function contestDetail(id: string, now = new Date()) {
   const contest = await prisma.contest.findUnique({ where: { id }, select: contestSelect })
   if (!contest) return null
   const [standing, posted] = await Promise.all([
-    standingOf(prisma, contest, now),
+    standingFor(contest, now),
     prisma.commissionEntry.aggregate({
       where: { contestId: id, event: 'CONTEST_PRIZE' },
       _sum: { amountCents: true },
@@ -179,7 +218,7 @@ export async function contestDetail(id: string, now = new Date()) {
  * with the whole standing (reps see their place among the others) and the rep's row.
  */
 export async function repContests(repId: string, now = new Date()) {
-  const since = new Date(now.getTime() - 90 * 86_400_000)
+  const since = new Date(now.getTime() - 90 * DAY_MS)
   const contests = await prisma.contest.findMany({
     where: { reps: { some: { repId } }, startsAt: { lte: now }, endsAt: { gte: since } },
     orderBy: { startsAt: 'desc' },
@@ -188,7 +227,7 @@ export async function repContests(repId: string, now = new Date()) {
   })
   return Promise.all(
     contests.map(async (contest) => {
-      const standing = await standingOf(prisma, contest, now)
+      const standing = await standingFor(contest, now)
       return {
         contest: { ...contest, phase: contestPhase(contest, now) },
         standing,
@@ -200,32 +239,47 @@ export async function repContests(repId: string, now = new Date()) {
 
 export type CloseContestResult =
   | { ok: true; postedCents: number; reps: number }
-  | { ok: false; code: 'NOT_FOUND' | 'ALREADY_CLOSED' | 'NOT_STARTED' }
+  | { ok: false; code: 'NOT_FOUND' | 'ALREADY_CLOSED' | 'NOT_STARTED' | 'EARLY_NOT_CONFIRMED' }
 
 /**
  * Closes a contest and posts each rep's prize to the ledger as EARNED (paid in the next payout),
- * with its own entry type. Once only: the close is claimed by setting closedAt where it is still
- * empty, so a second close, a double click or a race between instances posts nothing; each
- * entry's key (contest, rep, kind) refuses a second one besides. Closing before the period's
- * end ends it there. Audited.
+ * with its own entry type, and keeps the final standing with it. Once only: the close is claimed
+ * by setting closedAt where it is still empty, so a second close, a double click or a race
+ * between instances posts nothing; each entry's key (contest, rep, kind) refuses a second one
+ * besides. Before the period's last day it closes only when `early` says the manager means it,
+ * and the period ends there. Audited.
  */
 export async function closeContest(
   actorId: string,
   id: string,
+  { early = false }: { early?: boolean } = {},
   now = new Date(),
 ): Promise<CloseContestResult> {
   return prisma.$transaction(async (tx) => {
+    const found = await tx.contest.findUnique({ where: { id }, select: contestSelect })
+    if (!found) return { ok: false, code: 'NOT_FOUND' } as const
+    const phase = contestPhase(found, now)
+    if (phase === 'CLOSED') return { ok: false, code: 'ALREADY_CLOSED' } as const
+    if (phase === 'SCHEDULED') return { ok: false, code: 'NOT_STARTED' } as const
+    if (phase === 'RUNNING' && !early) return { ok: false, code: 'EARLY_NOT_CONFIRMED' } as const
     const claimed = await tx.contest.updateMany({
-      where: { id, closedAt: null, startsAt: { lte: now } },
+      where: { id, closedAt: null },
       data: { closedAt: now, closedById: actorId },
     })
-    if (claimed.count === 0) {
-      const contest = await tx.contest.findUnique({ where: { id }, select: { closedAt: true } })
-      if (!contest) return { ok: false, code: 'NOT_FOUND' } as const
-      return { ok: false, code: contest.closedAt ? 'ALREADY_CLOSED' : 'NOT_STARTED' } as const
-    }
-    const contest = await tx.contest.findUniqueOrThrow({ where: { id }, select: contestSelect })
+    if (claimed.count === 0) return { ok: false, code: 'ALREADY_CLOSED' } as const
+    const contest = { ...found, closedAt: now }
     const standing = await standingOf(tx, contest, now)
+    for (const row of standing) {
+      await tx.contestRep.update({
+        where: { contestId_repId: { contestId: id, repId: row.repId } },
+        data: {
+          reactivations: row.reactivations,
+          position: row.position,
+          prizeCents: row.prizeCents,
+          bonusCents: row.bonusCents,
+        },
+      })
+    }
     const entries = standing.flatMap((row) =>
       [
         { kind: 'accounts', cents: row.prizeCents },
@@ -254,14 +308,9 @@ export async function closeContest(
       entityId: id,
       changes: {
         countedUntil: countedUntil(contest, now).toISOString(),
+        early: phase === 'RUNNING',
         postedCents,
         reps,
-        standing: standing.map((row) => ({
-          repId: row.repId,
-          reactivations: row.reactivations,
-          position: row.position,
-          totalCents: row.totalCents,
-        })),
       },
     })
     return { ok: true, postedCents, reps } as const

@@ -4,10 +4,10 @@
  * the prizes all read a standing the same way.
  *
  * The rule: each rep taking part earns `prizePerAccountCents` for every account they reactivate
- * in the period (with `minSilentDays`, only accounts that had not ordered for MORE than that many
- * days), and, with `topCount`, each rep placed 1st to topCount-th with at least one such account
- * earns `topBonusCents` on top. Places are shared on a tie (1, 2, 2, 4), so two reps tied for the
- * last prized place both get the bonus.
+ * in the period, each account once (with `minSilentDays`, only accounts that had not ordered for
+ * MORE than that many days), and, with `topCount`, each rep placed 1st to topCount-th with at
+ * least one such account earns `topBonusCents` on top. Places are shared on a tie (1, 2, 2, 4),
+ * so two reps tied for the last prized place both get the bonus.
  */
 import { z } from 'zod'
 import { DAY_MS } from '~/utils/dates'
@@ -86,7 +86,8 @@ export function contestStanding<P extends { repId: string; name: string }>(
     .sort((a, b) => b.count - a.count || a.participant.name.localeCompare(b.participant.name))
   return sorted.map(({ participant, count }) => {
     const position = sorted.findIndex((other) => other.count === count) + 1
-    const prizeCents = count * rule.prizePerAccountCents
+    // Each prize is one ledger entry, an INTEGER column on PostgreSQL: capped to fit it.
+    const prizeCents = Math.min(count * rule.prizePerAccountCents, MAX_ENTRY_CENTS)
     const bonusCents =
       rule.topCount !== null &&
       rule.topBonusCents !== null &&
@@ -108,8 +109,10 @@ export function contestStanding<P extends { repId: string; name: string }>(
 export const MAX_CONTEST_DAYS = 366
 export const MAX_SILENT_DAYS = 3_650
 export const MAX_TOP_COUNT = 50
-// R$ 100 thousand per account or per bonus: any more is a typing slip.
-export const MAX_PRIZE_CENTS = 10_000_000
+// R$ 10 thousand per account or per bonus: any more is a typing slip.
+export const MAX_PRIZE_CENTS = 1_000_000
+// R$ 20 million, within a 32-bit INTEGER column, as every amount in cents is.
+export const MAX_ENTRY_CENTS = 2_000_000_000
 
 const optionalWhole = (max: number, message: string) =>
   z
@@ -118,13 +121,19 @@ const optionalWhole = (max: number, message: string) =>
     .optional()
     .refine((text) => !text || wholeNumber(text, 1, max) !== null, message)
 
-const optionalMoney = (message: string) =>
+const optionalMoney = (message: string, min = 0) =>
   z
     .string()
     .trim()
     .max(20)
     .optional()
-    .refine((text) => !text || moneyCents(text, { max: MAX_PRIZE_CENTS }) !== null, message)
+    .refine((text) => !text || moneyCents(text, { min, max: MAX_PRIZE_CENTS }) !== null, message)
+
+const day = () =>
+  z
+    .string({ required_error: formMessage('contests.form.date') })
+    .trim()
+    .refine((text) => !!brazilianDay(text), formMessage('contests.form.date'))
 
 /**
  * The new-contest form: a name, the period's first and last days (Brasília), the reps taking
@@ -134,14 +143,8 @@ const optionalMoney = (message: string) =>
 export const ContestSchema = z
   .object({
     name: requiredText(120),
-    startsOn: z
-      .string()
-      .trim()
-      .refine((t) => !!brazilianDay(t), formMessage('contests.form.date')),
-    endsOn: z
-      .string()
-      .trim()
-      .refine((t) => !!brazilianDay(t), formMessage('contests.form.date')),
+    startsOn: day(),
+    endsOn: day(),
     repIds: z
       .array(z.string().trim().max(40))
       .max(500)
@@ -156,7 +159,7 @@ export const ContestSchema = z
       MAX_TOP_COUNT,
       formMessage('contests.form.topCountRange', { max: MAX_TOP_COUNT }),
     ),
-    topBonus: optionalMoney(formMessage('contests.form.money')),
+    topBonus: optionalMoney(formMessage('contests.form.money'), 1),
   })
   .superRefine((values, ctx) => {
     const start = brazilianDay(values.startsOn)

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { createBuyer, createRep, orderProduct } from '#tests/fixtures/factories'
+import { createBuyer, createErpOrder, createRep, orderProduct } from '#tests/fixtures/factories'
 import { setOrderStatus } from '~/domain/orders/order-admin.server'
 import { prisma } from '~/utils/db.server'
 import { recordInstalmentPayment } from './instalment-payments.server'
@@ -65,10 +65,15 @@ describe('commission as the customer pays ("na liquidez")', () => {
       ok: false,
       code: 'ALREADY_PAID',
     })
+    // Turning the setting off now strands nothing: the order earns as it was invoiced to.
+    await onPayment(false)
     expect(await recordInstalmentPayment(actor.id, orderId, { number: 2, paidOn })).toEqual({
       ok: true,
       earnedCents: 2_500,
     })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 5_000, PAID: 0 })
+    // Nor does a later step earn it again.
+    await setOrderStatus(actor.id, orderId, { status: 'SHIPPED', trackingCode: 'BR1' })
     expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 5_000, PAID: 0 })
     const earns = await prisma.commissionEntry.findMany({
       where: { orderId, event: 'EARN', bucket: 'EARNED' },
@@ -86,10 +91,21 @@ describe('commission as the customer pays ("na liquidez")', () => {
     ).toBe(2)
   })
 
-  it('refuses a third instalment, a day before the order or after today, and a cancelled order', async () => {
+  it('refuses before invoicing, a third instalment, a day before the order or after today, another kind of order and a cancelled one', async () => {
     await onPayment(true)
     const actor = await manager()
     const { orderId } = await orderOn2856()
+    expect(
+      await recordInstalmentPayment(actor.id, orderId, { number: 1, paidOn: day(today()) }),
+    ).toEqual({ ok: false, code: 'NOT_INVOICED' })
+    await setOrderStatus(actor.id, orderId, { status: 'INVOICED', invoiceNumber: 'NF-11' })
+    const erp = await createErpOrder(
+      (await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).accountId,
+      [{ productId: null, sku: 'X', quantity: 1 }],
+    )
+    expect(
+      await recordInstalmentPayment(actor.id, erp.id, { number: 1, paidOn: day(today()) }),
+    ).toEqual({ ok: false, code: 'NOT_ON_TERMS' })
     expect(
       await recordInstalmentPayment(actor.id, orderId, { number: 3, paidOn: day(today()) }),
     ).toEqual({ ok: false, code: 'UNKNOWN' })
@@ -123,14 +139,14 @@ describe('commission as the customer pays ("na liquidez")', () => {
     expect(balance._sum.amountCents).toBe(0)
   })
 
-  it('with the setting off, records payments and leaves commission to invoicing', async () => {
+  it('with the setting off, earns at invoicing and only records payments', async () => {
     const actor = await manager()
     const { rep, orderId } = await orderOn2856()
+    await setOrderStatus(actor.id, orderId, { status: 'INVOICED', invoiceNumber: 'NF-10' })
+    expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 5_000, PAID: 0 })
     expect(
       await recordInstalmentPayment(actor.id, orderId, { number: 1, paidOn: day(today()) }),
     ).toEqual({ ok: true, earnedCents: 0 })
-    expect(await repBalances(rep.id)).toEqual({ PENDING: 5_000, EARNED: 0, PAID: 0 })
-    await setOrderStatus(actor.id, orderId, { status: 'INVOICED', invoiceNumber: 'NF-10' })
     expect(await repBalances(rep.id)).toEqual({ PENDING: 0, EARNED: 5_000, PAID: 0 })
     // Turned on later: an order already earned earns nothing twice.
     await onPayment(true)

@@ -7,7 +7,7 @@ import { instalmentSchedule } from '~/domain/pricing/instalments'
 import { isUniqueViolation, prisma, type Tx } from '~/utils/db.server'
 import { DAY_MS } from '~/utils/dates'
 import { type InstalmentPaymentInput } from './instalment-commission'
-import { earnInstalment } from './ledger.server'
+import { earnInstalment, earnOrder } from './ledger.server'
 
 type Db = Tx | typeof prisma
 
@@ -27,14 +27,49 @@ export async function earnsOnPayment(
   return settings?.commissionOnPayment ?? false
 }
 
+/**
+ * An order's first earning step (invoiced, shipped, delivered) decides how it earns, once: with
+ * the setting on, an order on terms is marked to earn per paid instalment and earns nothing now;
+ * otherwise it earns everything now. An order already marked stays so whatever the setting says
+ * later, so turning the setting off never strands a part-earned order, and turning it on never
+ * earns an order twice (its whole-order earn is already posted).
+ */
+export async function earnOrWaitForInstalments(tx: Tx, orderId: number, at: Date) {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { paymentMethod: true, commissionPerInstalment: true },
+  })
+  if (order.commissionPerInstalment) return
+  if (await earnsOnPayment(order, tx)) {
+    await tx.order.update({ where: { id: orderId }, data: { commissionPerInstalment: true } })
+    return
+  }
+  await earnOrder(tx, orderId, at)
+}
+
 export type RecordPaymentResult =
   | { ok: true; earnedCents: number }
-  | { ok: false; code: 'NOT_FOUND' | 'CANCELLED' | 'UNKNOWN' | 'BAD_DATE' | 'ALREADY_PAID' }
+  | {
+      ok: false
+      code:
+        | 'NOT_FOUND'
+        | 'NOT_ON_TERMS'
+        | 'NOT_INVOICED'
+        | 'CANCELLED'
+        | 'UNKNOWN'
+        | 'BAD_DATE'
+        | 'ALREADY_PAID'
+    }
+
+// A boleto is issued with the invoice: an instalment is paid once the order is invoiced.
+const INVOICED = ['INVOICED', 'SHIPPED', 'DELIVERED'] as const
 
 /**
- * Records that instalment `number` of an order on terms was paid on `paidOn` (a day between the
- * order's and today), once, audited; with the setting on, earns its share of the commission
- * in the same transaction.
+ * Records that instalment `number` of an invoiced order on terms was paid on `paidOn` (a day
+ * between the order's and today), once, audited; an order that earns per paid instalment earns
+ * its share of the commission in the same transaction. The order's row is claimed first, so a
+ * cancellation at the same moment waits for this and then reverses what it earned (or this finds
+ * the order cancelled).
  */
 export async function recordInstalmentPayment(
   actorId: string,
@@ -44,6 +79,10 @@ export async function recordInstalmentPayment(
 ): Promise<RecordPaymentResult> {
   try {
     return await prisma.$transaction(async (tx) => {
+      const claimed = await tx.order.updateMany({
+        where: { id: orderId, paymentMethod: 'TERMS', status: { in: [...INVOICED] } },
+        data: { paymentMethod: 'TERMS' },
+      })
       const order = await tx.order.findUnique({
         where: { id: orderId },
         select: {
@@ -54,11 +93,13 @@ export async function recordInstalmentPayment(
           termExtraDays: true,
           totalCents: true,
           placedAt: true,
+          commissionPerInstalment: true,
         },
       })
-      if (!order || order.paymentMethod !== 'TERMS')
-        return { ok: false, code: 'NOT_FOUND' } as const
+      if (!order) return { ok: false, code: 'NOT_FOUND' } as const
+      if (order.paymentMethod !== 'TERMS') return { ok: false, code: 'NOT_ON_TERMS' } as const
       if (order.status === 'CANCELLED') return { ok: false, code: 'CANCELLED' } as const
+      if (claimed.count === 0) return { ok: false, code: 'NOT_INVOICED' } as const
       // An order on terms: its term's instalments, as the order pages show them.
       const schedule = instalmentSchedule({
         totalCents: order.totalCents,
@@ -89,7 +130,7 @@ export async function recordInstalmentPayment(
           recordedById: actorId,
         },
       })
-      const earnedCents = (await earnsOnPayment(order, tx))
+      const earnedCents = order.commissionPerInstalment
         ? await earnInstalment(
             tx,
             { id: orderId, number: input.number, amounts: schedule.map((i) => i.amountCents) },

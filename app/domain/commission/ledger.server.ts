@@ -63,34 +63,43 @@ export async function creditOrder(
   })
 }
 
+/**
+ * One move of `cents` of a rep's commission on an order from PENDING to EARNED: a pair of entries
+ * that add up to zero, the EARNED one carrying `eventKey` (what makes the move once-only).
+ */
+async function moveToEarned(
+  tx: Tx,
+  move: {
+    eventKey: string
+    repId: string
+    orderId: number
+    cents: number
+    at: Date
+    instalment?: number
+  },
+) {
+  const entry = {
+    repId: move.repId,
+    orderId: move.orderId,
+    event: 'EARN' as const,
+    instalment: move.instalment ?? null,
+    createdAt: move.at,
+  }
+  await tx.commissionEntry.createMany({
+    data: [
+      { ...entry, eventKey: `${move.eventKey}:from`, bucket: 'PENDING', amountCents: -move.cents },
+      { ...entry, eventKey: move.eventKey, bucket: 'EARNED', amountCents: move.cents },
+    ],
+  })
+}
+
 /** Moves an order's pending commission to EARNED (it was paid or invoiced at `at`), once. */
 export async function earnOrder(tx: Tx, orderId: number, at = new Date()): Promise<void> {
   const eventKey = `earn:${orderId}`
   if ((await posted(tx, eventKey)) || (await posted(tx, `reversal:${orderId}`))) return
   for (const { bucket, repId, cents } of await orderBalances(tx, orderId)) {
     if (bucket !== 'PENDING' || cents === 0) continue
-    await tx.commissionEntry.createMany({
-      data: [
-        {
-          eventKey: `${eventKey}:from`,
-          repId,
-          orderId,
-          event: 'EARN',
-          bucket: 'PENDING',
-          amountCents: -cents,
-          createdAt: at,
-        },
-        {
-          eventKey,
-          repId,
-          orderId,
-          event: 'EARN',
-          bucket: 'EARNED',
-          amountCents: cents,
-          createdAt: at,
-        },
-      ],
-    })
+    await moveToEarned(tx, { eventKey, repId, orderId, cents, at })
   }
 }
 
@@ -192,18 +201,23 @@ export async function reverseRefunded(
   }
 }
 
-/** What each rep could be paid now: EARNED balances per order (negative ones are carried). */
+/**
+ * What each rep could be paid now: EARNED balances per order or contest prize (negative ones are
+ * carried), so a payout line says what it pays.
+ */
 export async function payoutPreview(db: Db = prisma) {
   const rows = await db.commissionEntry.groupBy({
-    by: ['repId', 'orderId'],
+    by: ['repId', 'orderId', 'contestId'],
     where: { bucket: 'EARNED' },
     _sum: { amountCents: true },
   })
-  const byRep = new Map<string, { orderId: number | null; cents: number }[]>()
+  type Item = { orderId: number | null; contestId: string | null; cents: number }
+  const byRep = new Map<string, Item[]>()
   for (const row of rows) {
     const cents = row._sum.amountCents ?? 0
     if (cents === 0) continue
-    byRep.set(row.repId, [...(byRep.get(row.repId) ?? []), { orderId: row.orderId, cents }])
+    const item = { orderId: row.orderId, contestId: row.contestId, cents }
+    byRep.set(row.repId, [...(byRep.get(row.repId) ?? []), item])
   }
   // A rep whose reversals outweigh what they earned is paid nothing now; the balance carries.
   return [...byRep]
@@ -224,10 +238,13 @@ export async function closePayout(actorId: string, now = new Date()) {
     // Two entries per rep and order, 100 rows a statement (SQLite caps the parameters).
     const rows = reps.flatMap((rep) =>
       rep.items.flatMap((item) => {
-        const key = `payout:${batch.id}:${rep.repId}:${item.orderId ?? 'carry'}`
+        const what =
+          item.orderId ?? (item.contestId !== null ? `contest-${item.contestId}` : 'carry')
+        const key = `payout:${batch.id}:${rep.repId}:${what}`
         const entry = {
           repId: rep.repId,
           orderId: item.orderId,
+          contestId: item.contestId,
           payoutBatchId: batch.id,
           event: 'PAYOUT' as const,
           createdAt: now,
@@ -252,7 +269,7 @@ export async function closePayout(actorId: string, now = new Date()) {
 
 /**
  * Earns the share of an order's commission that instalment `number` (1-based, of the order's
- * schedule `amounts`) stands for, once, when the customer paid it at `at` ("comissão na
+ * schedule `amounts`) stands for, once, when its payment is recorded at `at` ("comissão na
  * liquidez"). Nothing after the whole order was earned or reversed; never more than the rep
  * still has pending on the order (a partial refund took some back). Returns the cents earned.
  */
@@ -279,18 +296,13 @@ export async function earnInstalment(
       balances.find((b) => b.repId === credit.repId && b.bucket === 'PENDING')?.cents ?? 0
     const cents = Math.min(share ?? 0, pending)
     if (cents <= 0) continue
-    const entry = {
+    await moveToEarned(tx, {
+      eventKey: repKey,
       repId: credit.repId,
       orderId,
-      event: 'EARN' as const,
+      cents,
+      at,
       instalment: order.number,
-      createdAt: at,
-    }
-    await tx.commissionEntry.createMany({
-      data: [
-        { ...entry, eventKey: `${repKey}:from`, bucket: 'PENDING', amountCents: -cents },
-        { ...entry, eventKey: repKey, bucket: 'EARNED', amountCents: cents },
-      ],
     })
     earned += cents
   }

@@ -10,7 +10,7 @@ import { utcMonth } from '~/utils/sql.server'
 
 export const REP_PAGE_SIZE = 25
 
-export type CommissionState = 'PENDING' | 'EARNED' | 'PAID' | 'REVERSED'
+export type CommissionState = 'PENDING' | 'PARTLY_EARNED' | 'EARNED' | 'PAID' | 'REVERSED'
 
 /** Balance per bucket, in cents. */
 export type Balances = Record<CommissionBucket, number>
@@ -83,6 +83,8 @@ function stateOf(entries: { event: string; bucket: CommissionBucket; amountCents
   if (entries.some((e) => e.event === 'REVERSAL')) return 'REVERSED' as const
   const sum = (bucket: CommissionBucket) =>
     entries.filter((e) => e.bucket === bucket).reduce((s, e) => s + e.amountCents, 0)
+  // Earned per paid instalment: some earned (or paid), some still waiting for the customer.
+  if (sum('PENDING') > 0 && (sum('PAID') > 0 || sum('EARNED') > 0)) return 'PARTLY_EARNED' as const
   if (sum('PAID') > 0) return 'PAID' as const
   if (sum('EARNED') > 0) return 'EARNED' as const
   return 'PENDING' as const

@@ -7,8 +7,8 @@ import { type OrderStatus } from '@prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
 import { wake } from '~/utils/wake.server'
 import { audit } from '~/domain/audit/audit.server'
-import { earnOrder, reverseOrder } from '~/domain/commission/ledger.server'
-import { earnsOnPayment } from '~/domain/commission/instalment-payments.server'
+import { reverseOrder } from '~/domain/commission/ledger.server'
+import { earnOrWaitForInstalments } from '~/domain/commission/instalment-payments.server'
 import { orderHeaderSelect, orderLineSelect } from './order-history.server'
 import { orderUpdateEmail, queueRenderedEmail } from './order-notifications.server'
 import { transitionRefusal, type TransitionRefusal } from './order-tracking'
@@ -131,14 +131,7 @@ async function moveInTx(
     data: { orderId, status, actorId: move.actorId, at: move.eventAt ?? at },
   })
   if (status === 'CANCELLED') await reverseOrder(tx, orderId, at)
-  else if (status !== 'CONFIRMED') {
-    // With "comissão na liquidez", an order on terms earns as its instalments are paid instead.
-    const order = await tx.order.findUniqueOrThrow({
-      where: { id: orderId },
-      select: { paymentMethod: true },
-    })
-    if (!(await earnsOnPayment(order, tx))) await earnOrder(tx, orderId, at)
-  }
+  else if (status !== 'CONFIRMED') await earnOrWaitForInstalments(tx, orderId, at)
   await audit(tx, {
     at,
     actorId: move.actorId,
@@ -263,6 +256,7 @@ export async function getAdminOrder(orderId: number) {
     where: { id: orderId },
     select: {
       ...orderHeaderSelect,
+      commissionPerInstalment: true,
       stripePayment: {
         select: { paidAt: true, refundedCents: true, failureMessage: true, paymentIntentId: true },
       },
