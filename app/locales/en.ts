@@ -1017,6 +1017,16 @@ export const en: Record<keyof typeof ptBR, string> = {
   'rep.invite.error.OPTED_OUT': 'This account asked not to receive invitations.',
   'rep.invite.error.RECENTLY_ACTIVE':
     'This account is active and ordered recently: a “we miss you” invitation makes no sense now.',
+  'rep.invite.error.NO_PHONE': "Add the account's mobile number to invite it by WhatsApp.",
+  'repInvite.whatsappText':
+    'Hello, {account}! This is {rep}. We miss you: you can now order through our portal whenever you like, 24 hours a day. Your access: {url}',
+  'repAccount.whatsappReady': 'Invitation created.',
+  'repAccount.openWhatsapp': 'Open WhatsApp to send it',
+  'repAccount.inviteByWhatsapp': 'Invite by WhatsApp',
+  'repAccount.whatsappHint':
+    "Opens your WhatsApp with the message and the account's access link, for you to send.",
+  'account.channel.WHATSAPP': 'WhatsApp',
+  'account.channel.EMAIL': 'Email',
   'rep.invite.error.TOO_SOON': 'This account already got an invitation in the last 24 hours.',
   'rep.invite.last': 'Last invitation: {date}',
   'rep.invite.noEmail': 'No email',

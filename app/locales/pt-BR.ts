@@ -1025,6 +1025,16 @@ export const ptBR = {
   'rep.invite.error.OPTED_OUT': 'Este cliente pediu para não receber convites.',
   'rep.invite.error.RECENTLY_ACTIVE':
     'Este cliente está ativo e comprou recentemente: um convite de “sentimos sua falta” não faz sentido agora.',
+  'rep.invite.error.NO_PHONE': 'Cadastre o celular do cliente para convidar por WhatsApp.',
+  'repInvite.whatsappText':
+    'Olá, {account}! Aqui é {rep}. Sentimos sua falta: agora você faz seus pedidos pelo nosso portal, quando quiser, 24 horas por dia. Seu acesso: {url}',
+  'repAccount.whatsappReady': 'Convite criado.',
+  'repAccount.openWhatsapp': 'Abrir o WhatsApp para enviar',
+  'repAccount.inviteByWhatsapp': 'Convidar por WhatsApp',
+  'repAccount.whatsappHint':
+    'Abre o seu WhatsApp com a mensagem e o link de acesso do cliente, para você enviar.',
+  'account.channel.WHATSAPP': 'WhatsApp',
+  'account.channel.EMAIL': 'E-mail',
   'rep.invite.error.TOO_SOON': 'Este cliente já recebeu um convite nas últimas 24 horas.',
   'rep.invite.last': 'Último convite: {date}',
   'rep.invite.noEmail': 'Sem e-mail',

@@ -66,7 +66,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRep(request)
-  const result = await sendRepInvitation(user, params.accountId ?? '')
+  const form = await request.formData()
+  const channel = form.get('channel') === 'WHATSAPP' ? 'WHATSAPP' : 'EMAIL'
+  const result = await sendRepInvitation(user, params.accountId ?? '', { channel })
   if (!result.ok && result.code === 'NOT_YOUR_ACCOUNT') notFound()
   return json(result, { status: result.ok ? 200 : 400 })
 }
@@ -252,7 +254,10 @@ function OrderRow({ order }: { order: LoaderData['orders']['orders'][number] }) 
   )
 }
 
-/** The invite button, with the answer (sent, or why not) right beside it. */
+/**
+ * The invite buttons, by email or by WhatsApp, with the answer (sent, or why not) right beside
+ * them. A WhatsApp invitation answers with the click-to-chat link for the rep to open.
+ */
 function InviteForm({ account }: { account: LoaderData['account'] }) {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -265,16 +270,36 @@ function InviteForm({ account }: { account: LoaderData['account'] }) {
       </p>
     )
   }
+  const describedBy = actionData ? 'invite-answer' : undefined
   return (
     <Form method="post" className="flex flex-wrap items-center gap-3">
       <Button
         type="submit"
+        name="channel"
+        value="EMAIL"
         variant="secondary"
         disabled={sending}
-        aria-describedby={actionData ? 'invite-answer' : undefined}
+        aria-describedby={describedBy}
       >
         {sending ? t('rep.invite.sending') : t('repAccount.inviteByEmail')}
       </Button>
+      {account.phone ? (
+        <Button
+          type="submit"
+          name="channel"
+          value="WHATSAPP"
+          variant="secondary"
+          disabled={sending}
+          aria-describedby={describedBy ?? 'whatsapp-hint'}
+        >
+          {t('repAccount.inviteByWhatsapp')}
+        </Button>
+      ) : null}
+      {account.phone && !actionData ? (
+        <p id="whatsapp-hint" className="w-full text-xs text-slate-600">
+          {t('repAccount.whatsappHint')}
+        </p>
+      ) : null}
       {actionData ? (
         <div
           id="invite-answer"
@@ -282,7 +307,24 @@ function InviteForm({ account }: { account: LoaderData['account'] }) {
           data-testid="invite-answer"
         >
           <Alert tone={actionData.ok ? 'success' : 'error'}>
-            {actionData.ok ? t('rep.invite.sent') : t(`rep.invite.error.${actionData.code}`)}
+            {!actionData.ok ? (
+              t(`rep.invite.error.${actionData.code}`)
+            ) : actionData.whatsappUrl ? (
+              <>
+                {t('repAccount.whatsappReady')}{' '}
+                <a
+                  href={actionData.whatsappUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="font-semibold underline"
+                  data-testid="whatsapp-link"
+                >
+                  {t('repAccount.openWhatsapp')}
+                </a>
+              </>
+            ) : (
+              t('rep.invite.sent')
+            )}
           </Alert>
         </div>
       ) : null}
@@ -315,7 +357,9 @@ function Invitations({ invitations, older }: LoaderData['invitations']) {
             <td className="p-2">
               {date(invitation.sentAt ?? invitation.createdAt, 'datetime')}
               <span className="block text-xs [overflow-wrap:anywhere] text-slate-600">
-                {invitation.email}
+                {invitation.channel === 'WHATSAPP'
+                  ? t('account.channel.WHATSAPP')
+                  : invitation.email}
               </span>
             </td>
             <td className="p-2">

@@ -62,3 +62,50 @@ test('a rep invites an inactive account from its page; a recently active one is 
   ).toHaveAccessibleDescription(/comprou recentemente/)
   await expect(page.getByText('Nenhum convite enviado ainda.')).toBeVisible()
 })
+
+test('a rep invites an account by WhatsApp: the chat opens with the message and a link that works', async ({
+  page,
+  browser,
+  world,
+}) => {
+  const repUser = await world.rep()
+  const shop = await world.buyer({
+    repId: repUser.repId,
+    status: 'INACTIVE',
+    phone: '(19) 99876-5432',
+  })
+  await world.call('erpOrder', { accountId: shop.accountId, daysAgo: 200 })
+  const silent = await world.buyer({ repId: repUser.repId, status: 'INACTIVE' })
+  await world.loginAs(page, repUser)
+
+  // No phone, no WhatsApp button.
+  await page.goto(`/rep/accounts/${silent.accountId}`)
+  await expect(page.getByRole('button', { name: 'Convidar por e-mail' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Convidar por WhatsApp' })).toHaveCount(0)
+
+  await page.goto(`/rep/accounts/${shop.accountId}`)
+  await expect(
+    page.getByRole('button', { name: 'Convidar por WhatsApp' }),
+  ).toHaveAccessibleDescription(/Abre o seu WhatsApp/)
+  await page.getByRole('button', { name: 'Convidar por WhatsApp' }).click()
+  await expect(page.getByTestId('invite-answer')).toContainText('Convite criado.')
+  const chat = page.getByRole('link', { name: 'Abrir o WhatsApp para enviar' })
+  const href = new URL((await chat.getAttribute('href'))!)
+  expect(`${href.origin}${href.pathname}`).toBe('https://wa.me/5519998765432')
+  const text = href.searchParams.get('text')!
+  expect(text).toContain(shop.tradeName)
+  await expect(page.getByTestId('account-invitation')).toHaveCount(1)
+  await expect(page.getByTestId('account-invitation')).toContainText('WhatsApp')
+  // The same day, no second invitation by either channel.
+  await page.getByRole('button', { name: 'Convidar por e-mail' }).click()
+  await expect(page.getByTestId('invite-answer')).toHaveText(
+    'Este cliente já recebeu um convite nas últimas 24 horas.',
+  )
+
+  // The shop opens the link from the message (here, on this server): the invitation's page.
+  const link = /(https?:\/\/\S+\/invite\/\S+)$/.exec(text)![1]!
+  const shopPage = await (await browser.newContext()).newPage()
+  await shopPage.goto(new URL(new URL(link).pathname, page.url()).toString())
+  await expect(shopPage.getByText(shop.tradeName)).toBeVisible()
+  await shopPage.context().close()
+})

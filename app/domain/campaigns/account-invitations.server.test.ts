@@ -50,7 +50,9 @@ describe("an account's invitations on its back-office page", () => {
     const campaignId = await campaignTo(state, 'Volta SP', start)
     // A day later, so the rep's one-a-day limit lets it through.
     const repSentAt = new Date(start.getTime() + DAY + MINUTE)
-    expect(await sendRepInvitation(repUser, account.id, repSentAt)).toMatchObject({ ok: true })
+    expect(await sendRepInvitation(repUser, account.id, { now: repSentAt })).toMatchObject({
+      ok: true,
+    })
 
     const { invitations, total, older } = await listAccountInvitations(account.id)
     expect({ total, older }).toEqual({ total: 2, older: 0 })

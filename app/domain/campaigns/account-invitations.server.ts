@@ -25,6 +25,7 @@ export async function listAccountInvitations(
       select: {
         id: true,
         email: true,
+        channel: true,
         createdAt: true,
         sentAt: true,
         deliveredAt: true,
@@ -54,6 +55,7 @@ export async function listAccountInvitations(
     return {
       id: row.id,
       email: row.email,
+      channel: row.channel,
       createdAt: row.createdAt,
       sentAt: row.sentAt,
       campaign: row.campaign,

@@ -515,6 +515,37 @@ describe('rep invitations', () => {
     expect(invitations[0]).toMatchObject({ repId: rep.id, sentById: repUser.id, campaignId: null })
   })
 
+  it('invites by WhatsApp: a click-to-chat link with the message and a working signed link, no email sent', async () => {
+    const rep = await createRep()
+    const repUser = await prisma.user.create({
+      data: { email: email(), name: 'Rita Rep', role: 'REP', repId: rep.id },
+    })
+    const noPhone = await inactiveAccount(freshState(), { repId: rep.id })
+    expect(await sendRepInvitation(repUser, noPhone.id, { channel: 'WHATSAPP' })).toEqual({
+      ok: false,
+      code: 'NO_PHONE',
+    })
+    const mine = await inactiveAccount(freshState(), { repId: rep.id, phone: '(19) 99876-5432' })
+    const sent = await sendRepInvitation(repUser, mine.id, { channel: 'WHATSAPP' })
+    if (!sent.ok) throw new Error(sent.code)
+    const url = new URL(sent.whatsappUrl!)
+    expect(`${url.origin}${url.pathname}`).toBe('https://wa.me/5519998765432')
+    const text = url.searchParams.get('text')!
+    expect(text).toContain(mine.tradeName)
+    expect(text).toContain('Rita Rep')
+    // The link in the message opens the invitation, as the email's does.
+    const token = decodeURIComponent(/\/invite\/(\S+)$/.exec(text)![1]!)
+    expect(await viewInvitation(token, '203.0.113.9')).toMatchObject({ state: 'VALID' })
+    const invitation = await prisma.invitation.findUniqueOrThrow({
+      where: { id: sent.invitationId },
+      include: { outbox: true },
+    })
+    expect(invitation).toMatchObject({ channel: 'WHATSAPP', repId: rep.id, outbox: null })
+    expect(invitation.sentAt).not.toBeNull()
+    // One invitation a day, whatever the channel.
+    expect(await sendRepInvitation(repUser, mine.id)).toEqual({ ok: false, code: 'TOO_SOON' })
+  })
+
   it('refuses a "we miss you" invitation to an ACTIVE account that ordered recently', async () => {
     const rep = await createRep()
     const repUser = await prisma.user.create({
@@ -541,7 +572,7 @@ describe('rep invitations', () => {
     })
 
     for (const account of [buying, slowBuyer]) {
-      expect(await sendRepInvitation(repUser, account.id, now)).toEqual({
+      expect(await sendRepInvitation(repUser, account.id, { now })).toEqual({
         ok: false,
         code: 'RECENTLY_ACTIVE',
       })
@@ -554,7 +585,7 @@ describe('rep invitations', () => {
         where: { entityId: { in: [buying.id, slowBuyer.id] }, action: 'invitation.send' },
       }),
     ).toBe(0)
-    expect(await sendRepInvitation(repUser, quiet.id, now)).toMatchObject({ ok: true })
+    expect(await sendRepInvitation(repUser, quiet.id, { now })).toMatchObject({ ok: true })
     expect(
       await prisma.auditLog.count({ where: { entityId: quiet.id, action: 'invitation.send' } }),
     ).toBe(1)

@@ -1,5 +1,10 @@
 import crypto from 'node:crypto'
-import { type Campaign, type CampaignSchedule, type Prisma } from '@prisma/client'
+import {
+  type Campaign,
+  type CampaignSchedule,
+  type InvitationChannel,
+  type Prisma,
+} from '@prisma/client'
 import { type z } from 'zod'
 import { accountWhere, AccountFilters } from '~/domain/accounts/portfolio.server'
 import { orderedRecently } from '~/domain/accounts/inactivity'
@@ -12,7 +17,13 @@ import { isLocale, type Locale } from '~/utils/i18n'
 import { translator } from '~/utils/i18n.server'
 import { signingKey } from '~/utils/signing.server'
 import { optOutsFor } from './invitations.server'
-import { INVITATION_TTL_DAYS, newInvitationSecret } from './links.server'
+import { whatsappUrl } from '~/domain/company/company-form'
+import {
+  INVITATION_TTL_DAYS,
+  invitationToken,
+  invitationUrl,
+  newInvitationSecret,
+} from './links.server'
 import { campaignSchema, type CampaignFormContext, type CampaignInput } from './campaign-form'
 import { unknownPlaceholders } from './template'
 
@@ -358,7 +369,12 @@ export function defaultTemplate(locale: Locale): DefaultTemplate {
 }
 
 export type RepInviteResult =
-  | { ok: true; invitationId: string }
+  | {
+      ok: true
+      invitationId: string
+      /** WhatsApp only: the click-to-chat link with the message and the invitation's link. */
+      whatsappUrl: string | null
+    }
   | {
       ok: false
       code:
@@ -368,27 +384,40 @@ export type RepInviteResult =
         | 'BOUNCED'
         | 'OPTED_OUT'
         | 'TOO_SOON'
+        | 'NO_PHONE'
     }
 
 export const REP_INVITE_COOLDOWN_HOURS = 24
 
 /**
  * A rep invites one of their own accounts, with the default message in the rep's language
- * and no offer. One invitation per account per day, whoever sent it, so nobody is spammed.
- * The default message says "we miss you", so an ACTIVE account that ordered recently is refused.
+ * and no offer, by email (through the outbox) or by WhatsApp (click-to-chat: the rep's own
+ * WhatsApp opens with the message and the account's signed link, nothing is sent by us). One
+ * invitation per account per day, whoever sent it and however, so nobody is spammed. The
+ * message says "we miss you", so an ACTIVE account that ordered recently is refused. By
+ * WhatsApp too the shop enters with its email, so the account needs one that has not bounced.
  */
 export async function sendRepInvitation(
-  user: { id: string; repId: string | null; locale: string },
+  user: { id: string; repId: string | null; locale: string; name: string },
   accountId: string,
-  now = new Date(),
+  { channel = 'EMAIL', now = new Date() }: { channel?: InvitationChannel; now?: Date } = {},
 ): Promise<RepInviteResult> {
   const account = await prisma.account.findUnique({
     where: { id: accountId },
-    select: { ...candidateSelect, status: true, lastOrderAt: true, medianIntervalDays: true },
+    select: {
+      ...candidateSelect,
+      status: true,
+      lastOrderAt: true,
+      medianIntervalDays: true,
+      phone: true,
+      tradeName: true,
+    },
   })
   if (!account || !user.repId || account.repId !== user.repId)
     return { ok: false, code: 'NOT_YOUR_ACCOUNT' }
   if (orderedRecently(account, now)) return { ok: false, code: 'RECENTLY_ACTIVE' }
+  const chat = channel === 'WHATSAPP' && account.phone ? whatsappUrl(account.phone) : null
+  if (channel === 'WHATSAPP' && !chat) return { ok: false, code: 'NO_PHONE' }
   const { accounts, skipped } = await reachable([account])
   const target = accounts[0]
   if (!target) {
@@ -420,15 +449,27 @@ export async function sendRepInvitation(
       select: { id: true },
     })
     if (recent) return { ok: false, code: 'TOO_SOON' } as const
-    await insertInvitations(tx, [row], now)
+    let whatsapp: string | null = null
+    if (chat) {
+      // Sent as the rep opens the chat: no email, no outbox.
+      await tx.invitation.create({ data: { ...row, channel: 'WHATSAPP', sentAt: now } })
+      const text = translator(locale)('repInvite.whatsappText', {
+        account: account.tradeName,
+        rep: user.name,
+        url: invitationUrl(invitationToken(key, row.id, row.nonce)),
+      })
+      whatsapp = `${chat}?text=${encodeURIComponent(text)}`
+    } else {
+      await insertInvitations(tx, [row], now)
+    }
     await audit(tx, {
       actorId: user.id,
       action: 'invitation.send',
       entity: 'Account',
       entityId: accountId,
-      changes: { email: target.email },
+      changes: chat ? { channel, phone: account.phone } : { email: target.email },
     })
-    return { ok: true, invitationId: row.id } as const
+    return { ok: true, invitationId: row.id, whatsappUrl: whatsapp } as const
   })
 }
 
