@@ -176,14 +176,30 @@ test("a staff member's deep link survives the login; a page outside a rep's area
   await expect(page).toHaveURL(/\/rep$/)
 })
 
-/** The messages a page carries for its browser (components/messages.tsx). */
-async function sentMessages(page: Page) {
-  const json = await page.locator('#reativa-messages').textContent()
-  return JSON.parse(json ?? '{}') as {
-    locale: string
-    scope: string
-    messages: Record<string, string>
-  }
+type SentMessages = { locale: string; scope: string; messages: Record<string, string> }
+
+/**
+ * The messages a page carries for its browser (components/messages.tsx). Read once the document
+ * has them whole: a page still streaming in (just after a reload) may show its heading before
+ * the script at its end is complete.
+ */
+async function sentMessages(page: Page): Promise<SentMessages> {
+  let sent: SentMessages | null = null
+  await expect
+    .poll(
+      async () => {
+        const text = await page.locator('#reativa-messages').textContent()
+        try {
+          sent = JSON.parse(text ?? '') as SentMessages
+        } catch {
+          sent = null
+        }
+        return sent !== null
+      },
+      { message: 'the page carries its messages as JSON' },
+    )
+    .toBe(true)
+  return sent!
 }
 
 test("a buyer's browser gets the storefront's messages in its language, never the back office's; staff get them all", async ({
@@ -214,6 +230,7 @@ test("a buyer's browser gets the storefront's messages in its language, never th
 
   await page.getByRole('button', { name: 'English' }).click()
   await expect(page.getByRole('heading', { name: 'Catalog', level: 1 })).toBeVisible()
+  await expect.poll(async () => (await sentMessages(page)).locale).toBe('en')
   expect(await sentMessages(page)).toMatchObject({ locale: 'en', scope: 'public' })
   // A message the browser writes after a click, in the new language.
   await page.getByRole('button', { name: 'Add to cart' }).first().click()
