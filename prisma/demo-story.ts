@@ -22,7 +22,7 @@ import { monthOf } from '../app/domain/commission/goals'
 import { monthActuals, setRepGoals } from '../app/domain/commission/goals.server'
 import { createContest } from '../app/domain/commission/contests.server'
 import { brazilianDay } from '../app/utils/form-schema'
-import { localDateIn } from '../app/utils/dates'
+import { BRASILIA_TIME_ZONE, localDateIn } from '../app/utils/dates'
 import { addItemsToCart, getBuyerAccount, loadPricedCart } from '../app/domain/orders/cart.server'
 import { acceptInvitationIntoCart } from '../app/domain/orders/invitation-landing.server'
 import { setOrderStatus } from '../app/domain/orders/order-admin.server'
@@ -517,7 +517,7 @@ export async function seedDemoGoals(now: Date) {
 export async function seedDemoContest(now: Date) {
   const manager = await prisma.user.findUniqueOrThrow({ where: { email: 'gerente@reativa.dev' } })
   const day = (offset: number) =>
-    brazilianDay(localDateIn(new Date(now.getTime() + offset * DAY), 'America/Sao_Paulo'))!
+    brazilianDay(localDateIn(new Date(now.getTime() + offset * DAY), BRASILIA_TIME_ZONE))!
   const reps = await prisma.rep.findMany({ where: { active: true }, select: { id: true } })
   await createContest(manager.id, {
     name: 'Desafio Volta às Compras',

@@ -1,9 +1,6 @@
 import { type ContestPhase, type ContestRule, lastDayOf } from '~/domain/commission/contests'
-import { formatDate } from '~/utils/dates'
+import { BRASILIA_TIME_ZONE as CONTEST_ZONE, formatDate } from '~/utils/dates'
 import { useT } from '~/utils/use-t'
-
-// Contest days are Brasília days, whoever looks at them.
-const CONTEST_ZONE = 'America/Sao_Paulo'
 
 /** "01/12/2026 – 31/01/2027": the period's first and last days. */
 export function useContestPeriod() {

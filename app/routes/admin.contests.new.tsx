@@ -9,7 +9,7 @@ import { Button } from '~/components/ui/primitives'
 import { ContestSchema, MAX_CONTEST_DAYS } from '~/domain/commission/contests'
 import { contestableReps, createContest } from '~/domain/commission/contests.server'
 import { requireStaff } from '~/utils/auth.server'
-import { localDateIn } from '~/utils/dates'
+import { BRASILIA_TIME_ZONE, localDateIn } from '~/utils/dates'
 import { formMessage } from '~/utils/form-schema'
 import { pageTitle } from '~/utils/meta'
 import { useT } from '~/utils/use-t'
@@ -27,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   end.setUTCDate(end.getUTCDate() - 1)
   return json({
     reps: await contestableReps(),
-    startsOn: localDateIn(now, 'America/Sao_Paulo'),
-    endsOn: localDateIn(end, 'America/Sao_Paulo'),
+    startsOn: localDateIn(now, BRASILIA_TIME_ZONE),
+    endsOn: localDateIn(end, BRASILIA_TIME_ZONE),
   })
 }
 

@@ -25,14 +25,14 @@ import { MAX_REFUND_REASON, refundAmountMessage, refundSchema } from '~/domain/p
 import { refundOrder, refundState } from '~/domain/payments/refunds.server'
 import { InstalmentPaymentSchema } from '~/domain/commission/instalment-commission'
 import {
-  earnsOnPayment,
+  instalmentRecording,
   recordInstalmentPayment,
 } from '~/domain/commission/instalment-payments.server'
 import { requireStaff } from '~/utils/auth.server'
 import { formMessage } from '~/utils/form-schema'
 import { centsToDecimalText } from '~/utils/money'
 import { orderIdParam } from '~/utils/route-params'
-import { localDateIn } from '~/utils/dates'
+import { BRASILIA_TIME_ZONE, localDateIn } from '~/utils/dates'
 import { useT } from '~/utils/use-t'
 import { Panel } from '~/components/ui/panel'
 import { namedTitle } from '~/utils/meta'
@@ -48,9 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     order,
     // Earned per paid instalment: decided at its first earning step, or will be when invoiced.
-    onPayment:
-      order.commissionPerInstalment ||
-      (['PLACED', 'CONFIRMED'].includes(order.status) && (await earnsOnPayment(order))),
+    recording: await instalmentRecording(order),
     next: nextStatuses(order.status),
     timeline: orderTimeline(order),
     instalments: orderInstalments(order),
@@ -167,7 +165,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminOrderPage() {
-  const { order, onPayment, next, timeline, instalments, refundable, canRefund, refundKey } =
+  const { order, recording, next, timeline, instalments, refundable, canRefund, refundKey } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, money, date, percent } = useT()
@@ -243,9 +241,9 @@ export default function AdminOrderPage() {
         <InstalmentPayments
           instalments={instalments}
           paid={order.instalmentPayments}
-          onPayment={onPayment}
+          onPayment={recording.onPayment}
           placedAt={order.placedAt}
-          invoiced={['INVOICED', 'SHIPPED', 'DELIVERED'].includes(order.status)}
+          invoiced={recording.invoiced}
         />
       ) : null}
       {order.paymentMethod === 'STRIPE' ? (
@@ -474,8 +472,8 @@ function InstalmentPayments({
   const navigation = useNavigation()
   const recorded = actionData && 'recorded' in actionData ? actionData.recorded : null
   const paidOn = new Map(paid.map((p) => [p.number, p.paidAt]))
-  const today = localDateIn(new Date(), 'America/Sao_Paulo')
-  const earliest = localDateIn(new Date(placedAt), 'America/Sao_Paulo')
+  const today = localDateIn(new Date(), BRASILIA_TIME_ZONE)
+  const earliest = localDateIn(new Date(placedAt), BRASILIA_TIME_ZONE)
   return (
     <Panel id="instalment-payments" title={t('instalments.paidColumn')}>
       {onPayment ? <p className="text-sm text-slate-700">{t('instalments.onPaymentOn')}</p> : null}
@@ -506,7 +504,7 @@ function InstalmentPayments({
               {paidAt ? (
                 <span data-testid="instalment-paid" className="font-semibold text-emerald-800">
                   {t('instalments.paid', {
-                    date: day(localDateIn(new Date(paidAt), 'America/Sao_Paulo')),
+                    date: day(localDateIn(new Date(paidAt), BRASILIA_TIME_ZONE)),
                   })}
                 </span>
               ) : !invoiced ? (

@@ -3,13 +3,14 @@ import { repStatement } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
 import { csvResponse } from '~/utils/csv-response.server'
 import { translator } from '~/utils/i18n.server'
+import { BRASILIA_TIME_ZONE } from '~/utils/dates'
 import { centsToDecimalText } from '~/utils/money'
 
 // The statement is a Brazilian document whatever the screen's language: days and times in
 // São Paulo, decimal commas, entry types in Portuguese.
-const day = new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo', dateStyle: 'short' })
+const day = new Intl.DateTimeFormat('pt-BR', { timeZone: BRASILIA_TIME_ZONE, dateStyle: 'short' })
 const time = new Intl.DateTimeFormat('pt-BR', {
-  timeZone: 'America/Sao_Paulo',
+  timeZone: BRASILIA_TIME_ZONE,
   hour: '2-digit',
   minute: '2-digit',
 })

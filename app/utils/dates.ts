@@ -1,6 +1,9 @@
 import { TZDate, tz } from '@date-fns/tz'
 import { format } from 'date-fns'
 
+/** The manufacturer's calendar: contest days, due days, the statement's dates. */
+export const BRASILIA_TIME_ZONE = 'America/Sao_Paulo'
+
 /** Dates are stored in UTC and shown in the user's time zone. */
 export function formatDate(
   value: Date | string,

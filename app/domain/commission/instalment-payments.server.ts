@@ -65,6 +65,24 @@ export type RecordPaymentResult =
 const INVOICED = ['INVOICED', 'SHIPPED', 'DELIVERED'] as const
 
 /**
+ * What the order's page says about its instalments: whether the order earns per paid
+ * instalment (decided at its first earning step, or will be while still before it), and
+ * whether payments can be recorded yet (once invoiced).
+ */
+export async function instalmentRecording(order: {
+  status: string
+  paymentMethod: string
+  commissionPerInstalment: boolean
+}) {
+  const invoiced = (INVOICED as readonly string[]).includes(order.status)
+  const beforeEarning = order.status === 'PLACED' || order.status === 'CONFIRMED'
+  return {
+    invoiced,
+    onPayment: order.commissionPerInstalment || (beforeEarning && (await earnsOnPayment(order))),
+  }
+}
+
+/**
  * Records that instalment `number` of an invoiced order on terms was paid on `paidOn` (a day
  * between the order's and today), once, audited; an order that earns per paid instalment earns
  * its share of the commission in the same transaction. The order's row is claimed first, so a

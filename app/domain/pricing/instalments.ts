@@ -5,10 +5,11 @@
  */
 import { tz } from '@date-fns/tz'
 import { addDays, format } from 'date-fns'
+import { BRASILIA_TIME_ZONE } from '~/utils/dates'
 import { termDays } from './pricing-forms'
 
 /** Due days are counted on the calendar of the manufacturer's zone, whatever the viewer's. */
-export const INSTALMENT_TIME_ZONE = 'America/Sao_Paulo'
+export const INSTALMENT_TIME_ZONE = BRASILIA_TIME_ZONE
 
 export type Instalment = {
   /** 1-based. */
