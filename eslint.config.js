@@ -22,6 +22,7 @@ const CAPABILITIES = [
   'campaigns',
   'payments',
   'orders',
+  'outreach',
   'imports',
   'dashboard',
 ]

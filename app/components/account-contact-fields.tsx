@@ -6,6 +6,8 @@ type ContactFields = {
   tradeName: FieldMetadata<string>
   email: FieldMetadata<string | undefined>
   phone: FieldMetadata<string | undefined>
+  whatsapp: FieldMetadata<string | undefined>
+  preferredChannel: FieldMetadata<string | undefined>
   street: FieldMetadata<string | undefined>
   city: FieldMetadata<string>
   state: FieldMetadata<string>
@@ -15,21 +17,41 @@ type ContactFields = {
 
 /**
  * An account's contact data and rep, as the new-account page and the account's page take
- * them (the same fields, the same words).
+ * them (the same fields, the same words). Without `reps` (the telesales team, who may fix
+ * contact data but not move accounts between reps) the rep is not offered.
  */
 export function AccountContactFields({
   fields,
   reps,
 }: {
   fields: ContactFields
-  reps: { id: string; code: string; name: string }[]
+  reps: { id: string; code: string; name: string }[] | null
 }) {
   const { t } = useT()
   return (
     <>
       <Field meta={fields.tradeName} label={t('account.tradeName')} />
       <Field meta={fields.email} type="email" label={t('account.email')} />
-      <Field meta={fields.phone} type="tel" label={t('account.phone')} />
+      <Field
+        meta={fields.phone}
+        type="tel"
+        label={t('account.phone')}
+        inputProps={{ placeholder: '(11) 3456-7890' }}
+      />
+      <Field
+        meta={fields.whatsapp}
+        type="tel"
+        label={t('account.whatsapp')}
+        inputProps={{ placeholder: '(11) 98765-4321' }}
+      />
+      <SelectField meta={fields.preferredChannel} label={t('account.preferredChannel')}>
+        <option value="">{t('account.preferredChannel.none')}</option>
+        {(['PHONE', 'WHATSAPP', 'EMAIL'] as const).map((channel) => (
+          <option key={channel} value={channel}>
+            {t(`contactChannel.${channel}`)}
+          </option>
+        ))}
+      </SelectField>
       <Field meta={fields.street} label={t('account.street')} />
       <Field meta={fields.city} label={t('accounts.city')} />
       <Field
@@ -42,14 +64,18 @@ export function AccountContactFields({
         label={t('account.postalCode')}
         inputProps={{ autoComplete: 'postal-code' }}
       />
-      <SelectField meta={fields.repId} label={t('accounts.rep')}>
-        <option value="">{t('accounts.noRep')}</option>
-        {reps.map((rep) => (
-          <option key={rep.id} value={rep.id}>
-            {rep.code} · {rep.name}
-          </option>
-        ))}
-      </SelectField>
+      {reps ? (
+        <SelectField meta={fields.repId} label={t('accounts.rep')}>
+          <option value="">{t('accounts.noRep')}</option>
+          {reps.map((rep) => (
+            <option key={rep.id} value={rep.id}>
+              {rep.code} · {rep.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <input type="hidden" name={fields.repId.name} value={fields.repId.initialValue ?? ''} />
+      )}
     </>
   )
 }

@@ -39,10 +39,13 @@ export function BuyersPanel({
   reply,
   selfId = null,
   rowExtras,
+  readOnly = false,
 }: {
   buyers: BuyerRow[]
   reply: BuyerReply | null | undefined
   selfId?: string | null
+  /** The list alone, for whoever may not manage buyers (the telesales team). */
+  readOnly?: boolean
   /** More buttons on an active buyer's row (the back office's "act as this customer"). */
   rowExtras?: (buyer: BuyerRow) => ReactNode
 }) {
@@ -103,7 +106,7 @@ export function BuyersPanel({
               ) : null}
               {buyer.active && !self ? (
                 <div className="flex flex-wrap items-center gap-2">
-                  <Form method="post" className="flex flex-wrap gap-2">
+                  <Form method="post" className="flex flex-wrap gap-2" hidden={readOnly}>
                     <input type="hidden" name="userId" value={buyer.id} />
                     {/* Until they choose a password; after that, "forgot my password" is theirs. */}
                     {buyer.hasPassword ? null : (
@@ -133,7 +136,7 @@ export function BuyersPanel({
           )
         })}
       </ul>
-      <AddBuyerForm reply={reply?.form === 'buyer-add' ? reply : null} />
+      {readOnly ? null : <AddBuyerForm reply={reply?.form === 'buyer-add' ? reply : null} />}
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { Chart } from '~/components/chart'
@@ -8,7 +8,8 @@ import { DataTable } from '~/components/ui/table'
 import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { getDashboard, type DashboardTable } from '~/domain/dashboard/dashboard.server'
 import { getOnboardingChecklist, type Checklist } from '~/domain/onboarding/checklist.server'
-import { requireStaff } from '~/utils/auth.server'
+import { homePathFor, requireStaff } from '~/utils/auth.server'
+import { can } from '~/utils/permissions'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
 
@@ -17,7 +18,9 @@ export const meta: MetaFunction = ({ matches }) => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, 'dashboard:view')
+  const user = await requireStaff(request)
+  // The telesales team's back office starts at its call queue.
+  if (!can(user.role, 'dashboard:view')) throw redirect(homePathFor(user.role))
   const [dashboard, funnel, checklist] = await Promise.all([
     getDashboard(),
     campaignFunnel(),

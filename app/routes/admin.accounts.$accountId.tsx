@@ -33,6 +33,14 @@ import {
 import { buyerFormAction, listBuyers } from '~/domain/accounts/buyers.server'
 import { listAccountInvitations } from '~/domain/campaigns/account-invitations.server'
 import { startImpersonation } from '~/domain/identity/impersonation.server'
+import {
+  contactFormAction,
+  noteFormAction,
+  whatsappInviteAction,
+} from '~/domain/outreach/outreach-actions.server'
+import { accountTimeline } from '~/domain/outreach/timeline.server'
+import { AccountTimeline, ContactLogForm, OutreachNotice } from '~/components/outreach'
+import { Panel } from '~/components/ui/panel'
 import { requireStaff } from '~/utils/auth.server'
 import { getLocale } from '~/utils/locale.server'
 import { can } from '~/utils/permissions'
@@ -49,12 +57,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, 'accounts:view')
   const accountId = params.accountId ?? ''
-  const [account, options, commercial, invitations, buyers] = await Promise.all([
+  const timelineLimit = Number(new URL(request.url).searchParams.get('timeline') ?? 0)
+  const [account, options, commercial, invitations, buyers, timeline] = await Promise.all([
     getAccountDetail(accountId),
     accountFilterOptions(),
     commercialTermOptions(),
     listAccountInvitations(accountId),
     listBuyers(accountId),
+    accountTimeline(accountId, timelineLimit),
   ])
   if (!account) throw new Response('Not found', { status: 404 })
   return json({
@@ -62,11 +72,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...account,
       expectedNextOrderAt: upcomingExpectedOrder(account.expectedNextOrderAt, new Date()),
     },
-    reps: options.reps,
+    // Who may move the account to another rep; the telesales team fixes contact data only.
+    reps: can(user.role, 'accounts:edit') ? options.reps : null,
     commercial,
     invitations,
     buyers,
+    timeline,
     canImpersonate: can(user.role, 'orders:on-behalf'),
+    canEdit: can(user.role, 'accounts:edit'),
+    canWork: can(user.role, 'calls:work'),
   })
 }
 
@@ -78,9 +92,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) throw new Response('Not found', { status: 404 })
     return redirectDocument('/catalog', { headers: { 'Set-Cookie': result.cookie } })
   }
-  const user = await requireStaff(request, 'accounts:edit')
   const accountId = params.accountId ?? ''
-  if (String(form.get('intent') ?? '').startsWith('buyer-')) {
+  const intent = String(form.get('intent') ?? '')
+  if (intent === 'contact' || intent === 'note' || intent === 'whatsapp') {
+    const worker = await requireStaff(request, 'calls:work')
+    // This page's account, whatever the form says.
+    form.set('accountId', accountId)
+    const reply =
+      intent === 'note'
+        ? await noteFormAction(worker, accountId, form)
+        : intent === 'whatsapp'
+          ? await whatsappInviteAction(worker, form)
+          : await contactFormAction(worker, form)
+    return json(reply.data, { status: reply.status })
+  }
+  if (!intent) return contactDataAction(request, accountId, form)
+  const user = await requireStaff(request, 'accounts:edit')
+  if (intent.startsWith('buyer-')) {
     const reply = await buyerFormAction(
       { kind: 'staff', userId: user.id },
       accountId,
@@ -113,10 +141,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       saved: saved.changed > 0,
     })
   }
+  throw new Response('Unknown form', { status: 400 })
+}
+
+/** The contact data form: the telesales team may fix numbers and addresses, not the rep. */
+async function contactDataAction(request: Request, accountId: string, form: FormData) {
+  const user = await requireStaff(request, 'accounts:contact')
+  if (!can(user.role, 'accounts:edit')) {
+    const current = await getAccountDetail(accountId)
+    if (!current) throw new Response('Not found', { status: 404 })
+    form.set('repId', current.repId ?? '')
+  }
   const submission = await parseWithZod(form, { schema: accountEditSchemaForSave(), async: true })
   if (submission.status !== 'success') {
     return json(
-      { form: 'contact' as const, result: submission.reply(), saved: null },
+      { form: 'details' as const, result: submission.reply(), saved: null },
       { status: 400 },
     )
   }
@@ -124,9 +163,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!saved.ok && saved.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
   if (!saved.ok) {
     const result = submission.reply({ fieldErrors: { repId: [formMessage('account.unknownRep')] } })
-    return json({ form: 'contact' as const, result, saved: null }, { status: 400 })
+    return json({ form: 'details' as const, result, saved: null }, { status: 400 })
   }
-  return json({ form: 'contact' as const, result: submission.reply(), saved: saved.changed > 0 })
+  return json({ form: 'details' as const, result: submission.reply(), saved: saved.changed > 0 })
 }
 
 /** A save that went through: saved, or nothing to change. */
@@ -137,9 +176,22 @@ function SavedAlert({ changed }: { changed: boolean }) {
 
 export default function AccountPage() {
   const message = useFormMessage()
-  const { account, reps, commercial, invitations, buyers, canImpersonate } =
-    useLoaderData<typeof loader>()
+  const {
+    account,
+    reps,
+    commercial,
+    invitations,
+    buyers,
+    timeline,
+    canImpersonate,
+    canEdit,
+    canWork,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const outreach =
+    actionData?.form === 'contact' || actionData?.form === 'note' || actionData?.form === 'whatsapp'
+      ? actionData
+      : null
   const { t, date, money } = useT()
   const [searchParams] = useSearchParams()
   const section = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4'
@@ -214,13 +266,15 @@ export default function AccountPage() {
           <ContactForm
             account={account}
             reps={reps}
-            lastResult={actionData?.form === 'contact' ? actionData : null}
+            lastResult={actionData?.form === 'details' ? actionData : null}
           />
-          <CommercialForm
-            account={account}
-            commercial={commercial}
-            lastResult={actionData?.form === 'commercial' ? actionData : null}
-          />
+          {canEdit ? (
+            <CommercialForm
+              account={account}
+              commercial={commercial}
+              lastResult={actionData?.form === 'commercial' ? actionData : null}
+            />
+          ) : null}
         </section>
 
         <section aria-labelledby="buyers-heading" className={section}>
@@ -228,6 +282,7 @@ export default function AccountPage() {
             {t('account.buyers')}
           </h2>
           <BuyersPanel
+            readOnly={!canEdit}
             buyers={buyers}
             reply={
               actionData?.form === 'buyer-add' || actionData?.form === 'buyer-row'
@@ -252,6 +307,41 @@ export default function AccountPage() {
           <AccountInvitations {...invitations} />
         </section>
       </div>
+
+      {canWork ? (
+        <div className="grid gap-6 xl:grid-cols-2">
+          <Panel id="outreach-heading" title={t('outreach.form.title')}>
+            {account.phoneWrongAt ? (
+              <Alert tone="warning">
+                {t('calls.wrongNumber', { date: date(account.phoneWrongAt) })}
+              </Alert>
+            ) : null}
+            <OutreachNotice reply={outreach} accountName={() => account.tradeName} />
+            <ContactLogForm
+              accountId={account.id}
+              accountName={account.tradeName}
+              reply={outreach}
+              hasWhatsapp={!!account.whatsapp}
+            />
+            {account.whatsapp || account.phone ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="whatsapp" />
+                <Button type="submit" variant="secondary">
+                  {t('calls.inviteWhatsapp')}
+                </Button>
+              </Form>
+            ) : null}
+          </Panel>
+          <Panel id="timeline-heading" title={t('timeline.title')}>
+            <AccountTimeline
+              timeline={timeline}
+              reply={outreach}
+              canAddNote
+              orderHref={(id) => `/admin/orders/${id}`}
+            />
+          </Panel>
+        </div>
+      ) : null}
 
       <section aria-labelledby="orders-heading" className={section}>
         <h2 id="orders-heading" className="text-lg font-semibold">
@@ -334,7 +424,7 @@ export default function AccountPage() {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 type ActionData = Extract<
   NonNullable<ReturnType<typeof useActionData<typeof action>>>,
-  { form: 'contact' | 'commercial' }
+  { form: 'details' | 'commercial' }
 >
 
 /** The account's latest invitations, newest first, and how many older ones are not shown. */

@@ -12,6 +12,7 @@ import { useT } from '~/utils/use-t'
 // The back office's sections, each shown to whoever may open it.
 const NAV = [
   { to: '/admin', label: 'admin.nav.dashboard', permission: 'dashboard:view' },
+  { to: '/admin/calls', label: 'admin.nav.calls', permission: 'calls:work' },
   { to: '/admin/accounts', label: 'admin.nav.accounts', permission: 'accounts:view' },
   {
     to: '/admin/access-requests',

@@ -10,7 +10,7 @@ import { formatCnpj } from '~/domain/accounts/cnpj'
 import { upcomingExpectedOrder } from '~/domain/accounts/inactivity'
 import { getRepAccountDetail } from '~/domain/accounts/portfolio.server'
 import { listAccountInvitations } from '~/domain/campaigns/account-invitations.server'
-import { sendRepInvitation } from '~/domain/campaigns/campaigns.server'
+import { sendPersonalInvitation } from '~/domain/campaigns/campaigns.server'
 import { listAccountOrders } from '~/domain/orders/order-history.server'
 import { loadUsualBasket } from '~/domain/accounts/usual-basket.server'
 import { requireRep } from '~/utils/auth.server'
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRep(request)
   const form = await request.formData()
   const channel = form.get('channel') === 'WHATSAPP' ? 'WHATSAPP' : 'EMAIL'
-  const result = await sendRepInvitation(user, params.accountId ?? '', { channel })
+  const result = await sendPersonalInvitation(user, params.accountId ?? '', { channel })
   if (!result.ok && result.code === 'NOT_YOUR_ACCOUNT') notFound()
   return json(result, { status: result.ok ? 200 : 400 })
 }

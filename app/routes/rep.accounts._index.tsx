@@ -5,7 +5,7 @@ import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
-import { sendRepInvitation } from '~/domain/campaigns/campaigns.server'
+import { sendPersonalInvitation } from '~/domain/campaigns/campaigns.server'
 import { repAccounts } from '~/domain/commission/statement.server'
 import { requireRep } from '~/utils/auth.server'
 import { useT } from '~/utils/use-t'
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRep(request)
   const accountId = String((await request.formData()).get('accountId') ?? '').slice(0, 40)
-  const result = await sendRepInvitation(user, accountId)
+  const result = await sendPersonalInvitation(user, accountId)
   return json(result, { status: result.ok ? 200 : result.code === 'NOT_YOUR_ACCOUNT' ? 403 : 400 })
 }
 

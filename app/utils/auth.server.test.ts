@@ -40,6 +40,7 @@ describe('named guards', () => {
       REP: await createUser({ role: 'REP' }),
       MANAGER: await createUser({ role: 'MANAGER' }),
       ADMIN: await createUser({ role: 'ADMIN' }),
+      TELESALES: await createUser({ role: 'TELESALES' }),
     }
     for (const [permission, roles] of Object.entries(PERMISSIONS) as [
       Permission,

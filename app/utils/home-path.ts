@@ -3,9 +3,10 @@ import { can } from './permissions'
 import { safeRedirect } from './safe-redirect'
 
 /** The page a user lands on after login, by role. */
-export function homePathFor(role: Role): '/catalog' | '/admin' | '/rep' {
+export function homePathFor(role: Role): '/catalog' | '/admin' | '/admin/calls' | '/rep' {
   if (role === 'BUYER') return '/catalog'
   if (role === 'REP') return '/rep'
+  if (role === 'TELESALES') return '/admin/calls'
   return '/admin'
 }
 

@@ -8,14 +8,18 @@ import { type Role } from '@prisma/client'
  */
 export const PERMISSIONS = {
   /** Enter the back office at /admin. */
-  'backoffice:enter': ['MANAGER', 'ADMIN'],
+  'backoffice:enter': ['MANAGER', 'ADMIN', 'TELESALES'],
   'dashboard:view': ['MANAGER', 'ADMIN'],
   /** The accounts list, an account's page and its timeline. */
-  'accounts:view': ['MANAGER', 'ADMIN'],
-  /** Contact data, rep, commercial terms, buyers. */
+  'accounts:view': ['MANAGER', 'ADMIN', 'TELESALES'],
+  /** Rep, commercial terms, buyers, and the contact data below. */
   'accounts:edit': ['MANAGER', 'ADMIN'],
+  /** An account's phones, WhatsApp, email and address: not its rep nor its terms. */
+  'accounts:contact': ['MANAGER', 'ADMIN', 'TELESALES'],
+  /** The call queue: log contacts, call-backs and why an account stopped; add notes. */
+  'calls:work': ['MANAGER', 'ADMIN', 'TELESALES'],
   /** "Acessar como cliente": place an order on a buyer's behalf, audited. */
-  'orders:on-behalf': ['MANAGER', 'ADMIN'],
+  'orders:on-behalf': ['MANAGER', 'ADMIN', 'TELESALES'],
   /** Order status, refunds. */
   'orders:manage': ['MANAGER', 'ADMIN'],
   'offers:manage': ['MANAGER', 'ADMIN'],

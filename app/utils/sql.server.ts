@@ -39,3 +39,11 @@ export async function syncIdSequence(
   const quoted = Prisma.raw(`"${table}"`)
   await db.$executeRaw`SELECT setval(pg_get_serial_sequence(${`"${table}"`}, ${column}), COALESCE(MAX(${Prisma.raw(`"${column}"`)}), 0) + 1, false) FROM ${quoted}`
 }
+
+/** The values of an integer expression across a group, joined by commas (in no set order). */
+export function joinedIntegers(expression: string): Prisma.Sql {
+  const quoted = Prisma.raw(expression)
+  return dialect === 'postgresql'
+    ? Prisma.sql`string_agg(CAST(${quoted} AS text), ',')`
+    : Prisma.sql`group_concat(${quoted})`
+}

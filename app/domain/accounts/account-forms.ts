@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { formMessage, moneyCents, optionalText, requiredText } from '~/utils/form-schema'
 import { normalizeCnpj } from './cnpj'
+import { normalizePhone } from './phones'
 
 // prettier-ignore
 export const BRAZILIAN_STATES = [
@@ -27,7 +28,19 @@ const accountFields = z.object({
     .max(254, formMessage('form.tooLong', { count: 254 }))
     .email(formMessage('form.email'))
     .optional(),
-  phone: optionalText(40),
+  phone: optionalText(40).refine(
+    (text) => !text || normalizePhone(text) !== null,
+    formMessage('accountForm.phoneInvalid'),
+  ),
+  whatsapp: optionalText(40).refine(
+    (text) => !text || normalizePhone(text) !== null,
+    formMessage('accountForm.phoneInvalid'),
+  ),
+  preferredChannel: z
+    .enum(['EMAIL', 'WHATSAPP', 'PHONE'], {
+      errorMap: () => ({ message: formMessage('accountForm.channelInvalid') }),
+    })
+    .optional(),
   street: optionalText(200),
   city: requiredText(100, { min: 2 }),
   state: requiredText(2, { upperCase: true }).refine(isState, STATE),
@@ -41,7 +54,10 @@ type AccountFields = z.output<typeof accountFields>
 export type AccountEdit = {
   tradeName: string
   email: string | null
+  /** E.164, as ./phones.ts stores numbers. */
   phone: string | null
+  whatsapp: string | null
+  preferredChannel: 'EMAIL' | 'WHATSAPP' | 'PHONE' | null
   street: string | null
   city: string
   state: string
@@ -52,7 +68,9 @@ export type AccountEdit = {
 const toAccountEdit = (values: AccountFields): AccountEdit => ({
   tradeName: values.tradeName,
   email: values.email || null,
-  phone: values.phone || null,
+  phone: normalizePhone(values.phone),
+  whatsapp: normalizePhone(values.whatsapp),
+  preferredChannel: values.preferredChannel ?? null,
   street: values.street || null,
   city: values.city,
   state: values.state,

@@ -88,6 +88,8 @@ describe('what new accounts get', () => {
       state: 'PE',
       email: null,
       phone: null,
+      whatsapp: null,
+      preferredChannel: null,
       street: null,
       postalCode: null,
       repId: null,

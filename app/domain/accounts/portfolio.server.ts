@@ -285,6 +285,8 @@ export async function updateAccount(
     if (!Object.keys(changes).length) return { ok: true as const, changed: 0 }
     // A new address is a fix of bounced contact data: invitations may go to it again.
     const emailChanged = (before.email ?? '') !== (edit.email ?? '')
+    // So is a new phone number after a call found the old one wrong.
+    const phoneChanged = (before.phone ?? '') !== (edit.phone ?? '')
     const searchText = accountSearchText({ tradeName: edit.tradeName, legalName: before.legalName })
     await tx.account.update({
       where: { id: accountId },
@@ -292,6 +294,7 @@ export async function updateAccount(
         ...edit,
         searchText,
         ...(emailChanged ? { emailBouncedAt: null, emailBounceReason: null } : {}),
+        ...(phoneChanged ? { phoneWrongAt: null } : {}),
       },
     })
     if ('repId' in changes) {

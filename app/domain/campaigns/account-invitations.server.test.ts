@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createAccount, createRep, createUser } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { ACCOUNT_INVITATIONS_SHOWN, listAccountInvitations } from './account-invitations.server'
-import { createCampaign, SegmentFilters, sendRepInvitation } from './campaigns.server'
+import { createCampaign, SegmentFilters, sendPersonalInvitation } from './campaigns.server'
 import { drainOutbox } from './outbox.server'
 
 const MINUTE = 60_000
@@ -50,7 +50,7 @@ describe("an account's invitations on its back-office page", () => {
     const campaignId = await campaignTo(state, 'Volta SP', start)
     // A day later, so the rep's one-a-day limit lets it through.
     const repSentAt = new Date(start.getTime() + DAY + MINUTE)
-    expect(await sendRepInvitation(repUser, account.id, { now: repSentAt })).toMatchObject({
+    expect(await sendPersonalInvitation(repUser, account.id, { now: repSentAt })).toMatchObject({
       ok: true,
     })
 

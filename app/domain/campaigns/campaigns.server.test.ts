@@ -21,7 +21,7 @@ import {
   segmentSize,
   runCampaign,
   runDueCampaigns,
-  sendRepInvitation,
+  sendPersonalInvitation,
   SegmentFilters,
 } from './campaigns.server'
 import { campaignFunnel } from './funnel.server'
@@ -501,13 +501,13 @@ describe('rep invitations', () => {
     const theirs = await inactiveAccount(freshState(), { repId: otherRep.id })
     const noEmail = await inactiveAccount(freshState(), { repId: rep.id, email: null })
 
-    expect(await sendRepInvitation(repUser, theirs.id)).toEqual({
+    expect(await sendPersonalInvitation(repUser, theirs.id)).toEqual({
       ok: false,
       code: 'NOT_YOUR_ACCOUNT',
     })
-    expect(await sendRepInvitation(repUser, noEmail.id)).toEqual({ ok: false, code: 'NO_EMAIL' })
-    expect(await sendRepInvitation(repUser, mine.id)).toMatchObject({ ok: true })
-    expect(await sendRepInvitation(repUser, mine.id)).toEqual({ ok: false, code: 'TOO_SOON' })
+    expect(await sendPersonalInvitation(repUser, noEmail.id)).toEqual({ ok: false, code: 'NO_EMAIL' })
+    expect(await sendPersonalInvitation(repUser, mine.id)).toMatchObject({ ok: true })
+    expect(await sendPersonalInvitation(repUser, mine.id)).toEqual({ ok: false, code: 'TOO_SOON' })
     const invitations = await prisma.invitation.findMany({
       where: { accountId: { in: [mine.id, theirs.id] } },
     })
@@ -521,12 +521,12 @@ describe('rep invitations', () => {
       data: { email: email(), name: 'Rita Rep', role: 'REP', repId: rep.id },
     })
     const noPhone = await inactiveAccount(freshState(), { repId: rep.id })
-    expect(await sendRepInvitation(repUser, noPhone.id, { channel: 'WHATSAPP' })).toEqual({
+    expect(await sendPersonalInvitation(repUser, noPhone.id, { channel: 'WHATSAPP' })).toEqual({
       ok: false,
       code: 'NO_PHONE',
     })
     const mine = await inactiveAccount(freshState(), { repId: rep.id, phone: '(19) 99876-5432' })
-    const sent = await sendRepInvitation(repUser, mine.id, { channel: 'WHATSAPP' })
+    const sent = await sendPersonalInvitation(repUser, mine.id, { channel: 'WHATSAPP' })
     if (!sent.ok) throw new Error(sent.code)
     const url = new URL(sent.whatsappUrl!)
     expect(`${url.origin}${url.pathname}`).toBe('https://wa.me/5519998765432')
@@ -543,7 +543,7 @@ describe('rep invitations', () => {
     expect(invitation).toMatchObject({ channel: 'WHATSAPP', repId: rep.id, outbox: null })
     expect(invitation.sentAt).not.toBeNull()
     // One invitation a day, whatever the channel.
-    expect(await sendRepInvitation(repUser, mine.id)).toEqual({ ok: false, code: 'TOO_SOON' })
+    expect(await sendPersonalInvitation(repUser, mine.id)).toEqual({ ok: false, code: 'TOO_SOON' })
   })
 
   it('refuses a "we miss you" invitation to an ACTIVE account that ordered recently', async () => {
@@ -572,7 +572,7 @@ describe('rep invitations', () => {
     })
 
     for (const account of [buying, slowBuyer]) {
-      expect(await sendRepInvitation(repUser, account.id, { now })).toEqual({
+      expect(await sendPersonalInvitation(repUser, account.id, { now })).toEqual({
         ok: false,
         code: 'RECENTLY_ACTIVE',
       })
@@ -585,7 +585,7 @@ describe('rep invitations', () => {
         where: { entityId: { in: [buying.id, slowBuyer.id] }, action: 'invitation.send' },
       }),
     ).toBe(0)
-    expect(await sendRepInvitation(repUser, quiet.id, { now })).toMatchObject({ ok: true })
+    expect(await sendPersonalInvitation(repUser, quiet.id, { now })).toMatchObject({ ok: true })
     expect(
       await prisma.auditLog.count({ where: { entityId: quiet.id, action: 'invitation.send' } }),
     ).toBe(1)

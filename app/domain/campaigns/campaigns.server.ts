@@ -3,6 +3,7 @@ import {
   type Campaign,
   type CampaignSchedule,
   type InvitationChannel,
+  type Role,
   type Prisma,
 } from '@prisma/client'
 import { type z } from 'zod'
@@ -17,7 +18,7 @@ import { isLocale, type Locale } from '~/utils/i18n'
 import { translator } from '~/utils/i18n.server'
 import { signingKey } from '~/utils/signing.server'
 import { optOutsFor } from './invitations.server'
-import { whatsappUrl } from '~/domain/company/company-form'
+import { whatsappChatUrl } from '~/domain/accounts/phones'
 import {
   INVITATION_TTL_DAYS,
   invitationToken,
@@ -390,15 +391,17 @@ export type RepInviteResult =
 export const REP_INVITE_COOLDOWN_HOURS = 24
 
 /**
- * A rep invites one of their own accounts, with the default message in the rep's language
- * and no offer, by email (through the outbox) or by WhatsApp (click-to-chat: the rep's own
- * WhatsApp opens with the message and the account's signed link, nothing is sent by us). One
- * invitation per account per day, whoever sent it and however, so nobody is spammed. The
- * message says "we miss you", so an ACTIVE account that ordered recently is refused. By
- * WhatsApp too the shop enters with its email, so the account needs one that has not bounced.
+ * A person invites one account: a rep one of their own accounts, the sales or telesales team
+ * any (their route checks `calls:work`). With the default message in the sender's language
+ * and no offer, by email (through the outbox) or by WhatsApp (click-to-chat: the sender's own
+ * WhatsApp opens with the message and the account's signed link to its WhatsApp number, or
+ * its phone; nothing is sent by us). One invitation per account per day, whoever sent it and
+ * however, so nobody is spammed. The message says "we miss you", so an ACTIVE account that
+ * ordered recently is refused. By WhatsApp too the shop enters with its email, so the account
+ * needs one that has not bounced.
  */
-export async function sendRepInvitation(
-  user: { id: string; repId: string | null; locale: string; name: string },
+export async function sendPersonalInvitation(
+  user: { id: string; role: Role; repId: string | null; locale: string; name: string },
   accountId: string,
   { channel = 'EMAIL', now = new Date() }: { channel?: InvitationChannel; now?: Date } = {},
 ): Promise<RepInviteResult> {
@@ -410,13 +413,15 @@ export async function sendRepInvitation(
       lastOrderAt: true,
       medianIntervalDays: true,
       phone: true,
+      whatsapp: true,
       tradeName: true,
     },
   })
-  if (!account || !user.repId || account.repId !== user.repId)
-    return { ok: false, code: 'NOT_YOUR_ACCOUNT' }
+  const mine = user.role !== 'REP' || (!!user.repId && account?.repId === user.repId)
+  if (!account || !mine) return { ok: false, code: 'NOT_YOUR_ACCOUNT' }
   if (orderedRecently(account, now)) return { ok: false, code: 'RECENTLY_ACTIVE' }
-  const chat = channel === 'WHATSAPP' && account.phone ? whatsappUrl(account.phone) : null
+  const number = account.whatsapp ?? account.phone
+  const chat = channel === 'WHATSAPP' && number ? whatsappChatUrl(number) : null
   if (channel === 'WHATSAPP' && !chat) return { ok: false, code: 'NO_PHONE' }
   const { accounts, skipped } = await reachable([account])
   const target = accounts[0]
@@ -467,7 +472,7 @@ export async function sendRepInvitation(
       action: 'invitation.send',
       entity: 'Account',
       entityId: accountId,
-      changes: chat ? { channel, phone: account.phone } : { email: target.email },
+      changes: chat ? { channel, phone: number } : { email: target.email },
     })
     return { ok: true, invitationId: row.id, whatsappUrl: whatsapp } as const
   })

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { addFormIssue, formMessage, requiredText } from '~/utils/form-schema'
 import { emailField } from './auth-forms'
 
-export const STAFF_ROLES = ['MANAGER', 'ADMIN', 'REP'] as const
+export const STAFF_ROLES = ['MANAGER', 'ADMIN', 'TELESALES', 'REP'] as const
 export type StaffUserRole = (typeof STAFF_ROLES)[number]
 
 /** Rep codes as the accounts import reads them: capitals, digits, `-` and `_`. */

@@ -1,0 +1,115 @@
+/**
+ * Why accounts stopped buying, counted for the dashboard: each account's latest answer in the
+ * last STOP_REASON_MONTHS months (from a call, the invitation page or unsubscribing), by reason
+ * and by state, rep or segment; and every answer of that period as CSV rows.
+ */
+import { formatCnpj } from '~/domain/accounts/cnpj'
+import { prisma } from '~/utils/db.server'
+import { STOP_REASONS, type StopReasonValue } from './contact-form'
+
+export const STOP_REASON_MONTHS = 12
+export const STOP_REASON_DIMENSIONS = ['state', 'rep', 'segment'] as const
+export type StopReasonDimension = (typeof STOP_REASON_DIMENSIONS)[number]
+
+function since(now: Date): Date {
+  const from = new Date(now)
+  from.setUTCMonth(from.getUTCMonth() - STOP_REASON_MONTHS)
+  return from
+}
+
+const answerSelect = {
+  accountId: true,
+  reason: true,
+  comment: true,
+  source: true,
+  createdAt: true,
+  account: {
+    select: {
+      cnpj: true,
+      tradeName: true,
+      state: true,
+      segment: true,
+      status: true,
+      rep: { select: { code: true, name: true } },
+    },
+  },
+} as const
+
+function answersSince(now: Date) {
+  return prisma.stopReasonAnswer.findMany({
+    where: { createdAt: { gte: since(now) } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: answerSelect,
+  })
+}
+
+export type StopReasonRow = {
+  /** The state, rep ("R01 · Ana") or segment; null when the account has none. */
+  group: string | null
+  counts: Record<StopReasonValue, number>
+  total: number
+}
+
+const emptyCounts = () =>
+  Object.fromEntries(STOP_REASONS.map((reason) => [reason, 0])) as Record<StopReasonValue, number>
+
+/** The counts by reason, one row per group (largest first), and the totals. */
+export async function stopReasonTable(by: StopReasonDimension, now = new Date()) {
+  const latest = new Map<string, Awaited<ReturnType<typeof answersSince>>[number]>()
+  for (const answer of await answersSince(now)) {
+    if (!latest.has(answer.accountId)) latest.set(answer.accountId, answer)
+  }
+  const groups = new Map<string | null, StopReasonRow>()
+  const totals: StopReasonRow = { group: null, counts: emptyCounts(), total: 0 }
+  for (const { account, reason } of latest.values()) {
+    const group =
+      by === 'state'
+        ? account.state
+        : by === 'segment'
+          ? account.segment
+          : account.rep
+            ? `${account.rep.code} · ${account.rep.name}`
+            : null
+    const row = groups.get(group) ?? { group, counts: emptyCounts(), total: 0 }
+    row.counts[reason] += 1
+    row.total += 1
+    groups.set(group, row)
+    totals.counts[reason] += 1
+    totals.total += 1
+  }
+  const rows = [...groups.values()].sort(
+    (a, b) => b.total - a.total || (a.group ?? '').localeCompare(b.group ?? ''),
+  )
+  return { rows, totals, by }
+}
+
+/** Every answer of the period, newest first, as CSV rows (reason and source as codes). */
+export async function stopReasonCsvRows(now = new Date()) {
+  const answers = await answersSince(now)
+  return [
+    [
+      'data',
+      'cnpj',
+      'cliente',
+      'uf',
+      'segmento',
+      'representante',
+      'situacao',
+      'motivo',
+      'origem',
+      'comentario',
+    ],
+    ...answers.map((answer) => [
+      answer.createdAt.toISOString(),
+      formatCnpj(answer.account.cnpj),
+      answer.account.tradeName,
+      answer.account.state,
+      answer.account.segment ?? '',
+      answer.account.rep ? `${answer.account.rep.code} · ${answer.account.rep.name}` : '',
+      answer.account.status,
+      answer.reason,
+      answer.source,
+      answer.comment ?? '',
+    ]),
+  ]
+}
