@@ -20,6 +20,9 @@ import { syncAccounts } from '../app/domain/accounts/reclassify.server'
 import { closePayoutBatch } from '../app/domain/commission/admin.server'
 import { monthOf } from '../app/domain/commission/goals'
 import { monthActuals, setRepGoals } from '../app/domain/commission/goals.server'
+import { ContactLogSchema } from '../app/domain/outreach/contact-form'
+import { logContact } from '../app/domain/outreach/contacts.server'
+import { callQueue } from '../app/domain/outreach/queue.server'
 import { createContest } from '../app/domain/commission/contests.server'
 import { brazilianDay } from '../app/utils/form-schema'
 import { BRASILIA_TIME_ZONE, localDateIn } from '../app/utils/dates'
@@ -532,4 +535,45 @@ export async function seedDemoContest(now: Date) {
       topBonusCents: 30_000,
     },
   })
+}
+
+/**
+ * Yesterday the telesales team worked the top of its call queue: answers, a wrong number,
+ * call-backs for today, and shops that said why they stopped, so the queue, the accounts'
+ * timelines and the dashboard's reasons have something to show.
+ */
+export async function seedDemoCalls(now: Date) {
+  const agent = await prisma.user.findUniqueOrThrow({ where: { email: 'televendas@reativa.dev' } })
+  const today = localDateIn(now, BRASILIA_TIME_ZONE)
+  const yesterday = brazilianDay(localDateIn(new Date(now.getTime() - DAY), BRASILIA_TIME_ZONE))!
+  const { rows } = await callQueue({}, new Date(yesterday.getTime() + 12 * 3_600_000))
+  const script: Record<string, string>[] = [
+    { outcome: 'NO_ANSWER' },
+    { outcome: 'REACHED', note: 'Vai ver o catálogo com o sócio e fazer o pedido pelo portal.' },
+    {
+      outcome: 'NOT_INTERESTED',
+      reason: 'PRICE',
+      note: 'Acha o cimento caro perto do depósito da cidade.',
+    },
+    { outcome: 'CALL_BACK', callBackOn: today, note: 'O comprador volta de férias hoje.' },
+    { outcome: 'WRONG_NUMBER' },
+    { outcome: 'NOT_INTERESTED', reason: 'COMPETITOR', note: 'Compra de um atacadista.' },
+    { outcome: 'NOT_INTERESTED', reason: 'DELIVERY_OR_TERMS', note: 'Quer prazo de 60 dias.' },
+    { outcome: 'NO_ANSWER' },
+    { outcome: 'NOT_INTERESTED', reason: 'CREDIT' },
+    { outcome: 'CALL_BACK', callBackOn: today },
+    {
+      outcome: 'NOT_INTERESTED',
+      reason: 'REP_SERVICE',
+      note: 'O representante não aparece há meses.',
+    },
+    { outcome: 'NOT_INTERESTED', reason: 'PRICE' },
+  ]
+  for (const [i, values] of script.entries()) {
+    const row = rows[i]
+    if (!row) break
+    const input = ContactLogSchema.parse({ accountId: row.id, ...values })
+    // From 9:00 in Brasília (12:00 UTC), one call every 12 minutes.
+    await logContact(agent, input, new Date(yesterday.getTime() + (9 + i / 5) * 3_600_000))
+  }
 }

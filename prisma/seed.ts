@@ -31,7 +31,7 @@ import {
   DEMO_COMPANY,
   DEMO_PASSWORD,
 } from './seed-data'
-import { seedDemoContest, seedDemoGoals, seedDemoStory } from './demo-story'
+import { seedDemoCalls, seedDemoContest, seedDemoGoals, seedDemoStory } from './demo-story'
 import { rng, type Random } from './seed-random'
 
 const DAY = 86_400_000
@@ -382,7 +382,9 @@ async function seed(size: Size, now: Date) {
       tradeName,
       searchText: accountSearchText({ tradeName, legalName }),
       email: `contato${i + 1}@loja.example`,
-      phone: `(${random.int(11, 99)}) 3${String(random.int(1_000_000, 9_999_999))}`,
+      // The draws stay as they were, so the rest of the demo does not change; the area code is
+      // the state's capital's, and one shop in three has a WhatsApp.
+      ...demoPhones(i, state.uf, random.int(11, 99), random.int(1_000_000, 9_999_999)),
       street: `Rua ${random.pick(SURNAMES)}, ${random.int(10, 2500)}`,
       city,
       state: state.uf,
@@ -497,6 +499,7 @@ async function seed(size: Size, now: Date) {
         passwordHash,
       },
       { email: 'gerente@reativa.dev', name: 'Patrícia Gomes', role: 'MANAGER', passwordHash },
+      { email: 'televendas@reativa.dev', name: 'Renata Alves', role: 'TELESALES', passwordHash },
       { email: 'admin@reativa.dev', name: 'Admin Reativa', role: 'ADMIN', passwordHash },
     ],
   })
@@ -704,6 +707,7 @@ async function main() {
     await rebuildRevenueSummary()
     await seedDemoGoals(now)
     await seedDemoContest(now)
+    await seedDemoCalls(now)
     await seedDemoAccessRequests(now)
     console.log(
       `Demo story: ${story.campaigns} campaigns, ${story.invitations} invitations, ${story.activated} shops on the portal, ${story.orders} online orders, ${story.payouts} payouts in ${((Date.now() - storyStarted) / 1000).toFixed(1)} s.`,
@@ -720,3 +724,30 @@ main()
     process.exitCode = 1
   })
   .finally(() => prisma.$disconnect())
+
+// The capital's area code of each state of the demo.
+const AREA_CODES: Record<string, number> = {
+  SP: 11,
+  MG: 31,
+  RJ: 21,
+  PR: 41,
+  SC: 48,
+  RS: 51,
+  BA: 71,
+  PE: 81,
+  CE: 85,
+  GO: 62,
+  ES: 27,
+  PA: 91,
+  MT: 65,
+  DF: 61,
+}
+
+/** A demo shop's landline, and a WhatsApp for one in three, in E.164 as accounts keep them. */
+function demoPhones(i: number, uf: string, _draw: number, digits: number) {
+  const area = AREA_CODES[uf] ?? 11
+  return {
+    phone: `+55${area}3${digits}`,
+    whatsapp: i % 3 === 0 ? `+55${area}9${String(81_000_000 + ((i * 7_919) % 18_000_000))}` : null,
+  }
+}

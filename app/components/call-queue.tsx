@@ -3,7 +3,8 @@ import { Form, Link, useLocation } from '@remix-run/react'
 import { Pagination } from '~/components/pagination'
 import { Button } from '~/components/ui/primitives'
 import { formatPhone } from '~/domain/accounts/phones'
-import { type callQueue, QUEUE_REASONS, QUEUE_RULES } from '~/domain/outreach/queue.server'
+import { QUEUE_REASONS, QUEUE_RULES } from '~/domain/outreach/queue'
+import { type callQueue } from '~/domain/outreach/queue.server'
 import {
   ContactLogForm,
   OutreachNotice,

@@ -29,7 +29,7 @@ export type OutreachReply =
       form: 'contact'
       accountId: string
       result: SubmissionResult<string[]>
-      logged: { outcome: (typeof CONTACT_OUTCOMES)[number] } | null
+      logged: { outcome: (typeof CONTACT_OUTCOMES)[number]; id: string } | null
     }
   | { form: 'note'; result: SubmissionResult<string[]>; saved: boolean }
   | {
@@ -43,23 +43,38 @@ export type OutreachReply =
  * there (a form that reshapes itself as a radio changes loses keyboard users); the schema
  * says which one the chosen outcome needs.
  */
-export function ContactLogForm({
-  accountId,
-  accountName,
-  reply,
-  hasWhatsapp,
-}: {
+export function ContactLogForm(props: {
   accountId: string
   accountName: string
   reply: OutreachReply | null | undefined
   hasWhatsapp: boolean
 }) {
+  const { reply, accountId } = props
+  const mine = reply?.form === 'contact' && reply.accountId === accountId ? reply : null
+  // Once logged, a new form for the next contact rather than a reset of this one.
+  return mine?.logged ? (
+    <ContactLogFields key={mine.logged.id} {...props} lastResult={undefined} />
+  ) : (
+    <ContactLogFields key="contact" {...props} lastResult={mine?.result} />
+  )
+}
+
+function ContactLogFields({
+  accountId,
+  accountName,
+  hasWhatsapp,
+  lastResult,
+}: {
+  accountId: string
+  accountName: string
+  hasWhatsapp: boolean
+  lastResult: SubmissionResult<string[]> | undefined
+}) {
   const { t } = useT()
   const navigation = useNavigation()
-  const mine = reply?.form === 'contact' && reply.accountId === accountId ? reply : null
   const [form, fields] = useContractForm(ContactLogSchema, {
     id: `contact-${accountId}`,
-    lastResult: mine?.result,
+    lastResult,
     defaultValue: { accountId, channel: 'PHONE' },
   })
   const busy =

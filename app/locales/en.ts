@@ -1709,6 +1709,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'contests.mineFinal.other': 'You finished {place} of {count} reps and earned {amount}.',
   'adminOrder.event.CONTEST_PRIZE': 'Contest prize',
   // Outreach: the call queue, contacts, why accounts stopped, the account's timeline
+  'rep.nav.calls': 'Who to contact',
   'admin.nav.calls': 'Call queue',
   'title.calls': 'Call queue',
   'title.repCalls': 'Who to contact',

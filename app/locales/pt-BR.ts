@@ -1728,6 +1728,7 @@ export const ptBR = {
     'Você terminou em {place} de {count} participantes e ganhou {amount}.',
   'adminOrder.event.CONTEST_PRIZE': 'Prêmio de concurso',
   // Outreach: the call queue, contacts, why accounts stopped, the account's timeline
+  'rep.nav.calls': 'Quem contatar',
   'admin.nav.calls': 'Fila de ligações',
   'title.calls': 'Fila de ligações',
   'title.repCalls': 'Quem contatar',

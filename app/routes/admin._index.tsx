@@ -8,6 +8,12 @@ import { DataTable } from '~/components/ui/table'
 import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { getDashboard, type DashboardTable } from '~/domain/dashboard/dashboard.server'
 import { getOnboardingChecklist, type Checklist } from '~/domain/onboarding/checklist.server'
+import {
+  STOP_REASON_DIMENSIONS,
+  STOP_REASONS,
+  type StopReasonDimension,
+} from '~/domain/outreach/contact-form'
+import { stopReasonTable } from '~/domain/outreach/stop-reasons.server'
 import { homePathFor, requireStaff } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import { useT } from '~/utils/use-t'
@@ -21,12 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request)
   // The telesales team's back office starts at its call queue.
   if (!can(user.role, 'dashboard:view')) throw redirect(homePathFor(user.role))
-  const [dashboard, funnel, checklist] = await Promise.all([
+  const by = new URL(request.url).searchParams.get('reasonsBy')
+  const [dashboard, funnel, checklist, stopReasons] = await Promise.all([
     getDashboard(),
     campaignFunnel(),
     getOnboardingChecklist(),
+    stopReasonTable(
+      (STOP_REASON_DIMENSIONS as readonly string[]).includes(by ?? '')
+        ? (by as StopReasonDimension)
+        : 'state',
+    ),
   ])
-  return json({ ...dashboard, funnel: funnel.total, checklist })
+  return json({ ...dashboard, funnel: funnel.total, checklist, stopReasons })
 }
 
 /** A dashboard card whose table downloads as CSV. */
@@ -301,7 +313,89 @@ export default function DashboardPage() {
         >
           <FunnelBars funnel={data.funnel} testId="dashboard-funnel" />
         </Panel>
+        <div className="xl:col-span-2">
+          <StopReasonsPanel table={data.stopReasons} />
+        </div>
       </div>
     </div>
+  )
+}
+
+/** Why accounts stopped buying: counts by reason, grouped by state, rep or segment. */
+function StopReasonsPanel({
+  table,
+}: {
+  table: ReturnType<typeof useLoaderData<typeof loader>>['stopReasons']
+}) {
+  const { t } = useT()
+  return (
+    <Panel
+      id="dashboard-stop-reasons"
+      title={t('stopReasons.title')}
+      action={<CsvLink href="/admin/stop-reasons.csv" />}
+    >
+      <p className="text-sm text-slate-600">{t('stopReasons.intro')}</p>
+      <nav aria-label={t('stopReasons.by')} className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-600">{t('stopReasons.by')}:</span>
+        {STOP_REASON_DIMENSIONS.map((by) => (
+          <Link
+            key={by}
+            to={`?reasonsBy=${by}#dashboard-stop-reasons`}
+            preventScrollReset
+            aria-current={by === table.by ? 'true' : undefined}
+            className={`rounded-full border px-3 py-0.5 ${by === table.by ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 hover:bg-slate-100'}`}
+          >
+            {t(`stopReasons.by.${by}`)}
+          </Link>
+        ))}
+      </nav>
+      {table.totals.total === 0 ? (
+        <p className="text-sm text-slate-600">{t('stopReasons.none')}</p>
+      ) : (
+        <>
+          <Chart
+            type="bar"
+            title={t('dashboard.chartOf', { title: t('stopReasons.title') })}
+            labels={STOP_REASONS.map((reason) => t(`outreach.reason.${reason}`))}
+            wholeNumbers
+            series={[
+              {
+                label: t('stopReasons.total'),
+                data: STOP_REASONS.map((reason) => table.totals.counts[reason]),
+                color: '#b45309',
+              },
+            ]}
+          />
+          <div className="overflow-x-auto">
+            <DataTable
+              columns={[
+                { label: t(`stopReasons.by.${table.by}`) },
+                ...STOP_REASONS.map((reason) => ({
+                  label: t(`outreach.reason.${reason}`),
+                  align: 'right' as const,
+                })),
+                { label: t('stopReasons.total'), align: 'right' as const },
+              ]}
+            >
+              {table.rows.map((row) => (
+                <tr
+                  key={row.group ?? ''}
+                  className="border-t border-slate-200"
+                  data-testid="stop-reason-row"
+                >
+                  <td className="p-2">{row.group ?? t('stopReasons.noGroup')}</td>
+                  {STOP_REASONS.map((reason) => (
+                    <td key={reason} className="p-2 text-right" data-reason={reason}>
+                      {row.counts[reason]}
+                    </td>
+                  ))}
+                  <td className="p-2 text-right font-semibold">{row.total}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </div>
+        </>
+      )}
+    </Panel>
   )
 }

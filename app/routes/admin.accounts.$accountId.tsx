@@ -18,6 +18,7 @@ import { DataTable } from '~/components/ui/table'
 import { upcomingExpectedOrder } from '~/domain/accounts/inactivity'
 import { AccountEditSchema, CommercialTermsSchema } from '~/domain/accounts/account-forms'
 import { formatCnpj } from '~/domain/accounts/cnpj'
+import { formatPhone } from '~/domain/accounts/phones'
 import {
   COMMERCIAL_TERMS_FIELDS,
   commercialTermOptions,
@@ -80,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeline,
     canImpersonate: can(user.role, 'orders:on-behalf'),
     canEdit: can(user.role, 'accounts:edit'),
+    canOpenOrders: can(user.role, 'orders:manage'),
     canWork: can(user.role, 'calls:work'),
   })
 }
@@ -186,6 +188,7 @@ export default function AccountPage() {
     canImpersonate,
     canEdit,
     canWork,
+    canOpenOrders,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const outreach =
@@ -337,7 +340,7 @@ export default function AccountPage() {
               timeline={timeline}
               reply={outreach}
               canAddNote
-              orderHref={(id) => `/admin/orders/${id}`}
+              orderHref={(id) => (canOpenOrders ? `/admin/orders/${id}` : null)}
             />
           </Panel>
         </div>
@@ -368,7 +371,10 @@ export default function AccountPage() {
         >
           {account.orders.map((order) => (
             <tr key={order.id} className="border-t border-slate-200">
-              <OrderRowLeadCells order={order} href={`/admin/orders/${order.id}`} />
+              <OrderRowLeadCells
+                order={order}
+                href={canOpenOrders ? `/admin/orders/${order.id}` : undefined}
+              />
               <td className="p-2 text-right">{order._count.lines}</td>
               <td className="p-2 text-right">{money(order.totalCents)}</td>
             </tr>
@@ -510,7 +516,9 @@ function ContactForm({
     defaultValue: {
       tradeName: account.tradeName,
       email: account.email ?? '',
-      phone: account.phone ?? '',
+      phone: account.phone ? formatPhone(account.phone) : '',
+      whatsapp: account.whatsapp ? formatPhone(account.whatsapp) : '',
+      preferredChannel: account.preferredChannel ?? '',
       street: account.street ?? '',
       city: account.city,
       state: account.state,

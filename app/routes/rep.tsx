@@ -35,6 +35,9 @@ export default function RepLayout() {
             <NavLink to="/rep/accounts" className={link}>
               {t('rep.nav.accounts')}
             </NavLink>
+            <NavLink to="/rep/calls" className={link}>
+              {t('rep.nav.calls')}
+            </NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <LanguageSwitch />

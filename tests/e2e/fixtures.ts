@@ -41,6 +41,10 @@ export class World {
     return this.call('staff', { role: 'ADMIN' })
   }
 
+  telesales() {
+    return this.call('staff', { role: 'TELESALES' })
+  }
+
   rep() {
     return this.call('rep')
   }

@@ -27,6 +27,10 @@ export const STOP_REASONS = [
 ] as const
 export type StopReasonValue = (typeof STOP_REASONS)[number]
 
+/** How the dashboard groups the answers. */
+export const STOP_REASON_DIMENSIONS = ['state', 'rep', 'segment'] as const
+export type StopReasonDimension = (typeof STOP_REASON_DIMENSIONS)[number]
+
 /** The channels a contact is logged for (email is the campaigns' and the outbox's). */
 export const LOGGED_CHANNELS = ['PHONE', 'WHATSAPP'] as const
 

@@ -44,8 +44,9 @@ export async function contactFormAction(actor: OutreachActor, form: FormData, no
     data: {
       form: 'contact' as const,
       accountId,
-      result: submission.reply({ resetForm: true }),
-      logged: { outcome: submission.value.outcome },
+      result: submission.reply(),
+      // The page shows a fresh form for the next contact (keyed by this log).
+      logged: { outcome: submission.value.outcome, id: logged.id },
     },
   }
 }

@@ -23,26 +23,7 @@ import { prisma } from '~/utils/db.server'
 import { brazilianDay } from '~/utils/form-schema'
 import { pageWindow } from '~/utils/paging'
 import { joinedIntegers } from '~/utils/sql.server'
-
-export const QUEUE_REASONS = [
-  'CALL_BACK',
-  'EMAIL_BOUNCED',
-  'CLICKED_NOT_ORDERED',
-  'NEWLY_INACTIVE',
-  'NEWLY_AT_RISK',
-  'INVITED_NOT_CLICKED',
-  'OVERDUE',
-] as const
-export type QueueReason = (typeof QUEUE_REASONS)[number]
-
-export const QUEUE_RULES = {
-  CLICKED_WAIT_DAYS: 2,
-  NO_CLICK_DAYS: 3,
-  NEWLY_DAYS: 14,
-  INVITATION_WINDOW_DAYS: 30,
-  WORKED_DAYS: 7,
-  NOT_INTERESTED_DAYS: 90,
-} as const
+import { QUEUE_REASONS, QUEUE_RULES, type QueueReason } from './queue'
 
 export const QUEUE_PAGE_SIZE = 25
 

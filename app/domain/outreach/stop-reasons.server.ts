@@ -5,11 +5,9 @@
  */
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import { prisma } from '~/utils/db.server'
-import { STOP_REASONS, type StopReasonValue } from './contact-form'
+import { STOP_REASONS, type StopReasonDimension, type StopReasonValue } from './contact-form'
 
 export const STOP_REASON_MONTHS = 12
-export const STOP_REASON_DIMENSIONS = ['state', 'rep', 'segment'] as const
-export type StopReasonDimension = (typeof STOP_REASON_DIMENSIONS)[number]
 
 function since(now: Date): Date {
   const from = new Date(now)

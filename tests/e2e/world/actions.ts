@@ -71,6 +71,8 @@ export type BuyerOptions = {
   name?: string
   /** The account's phone (default: none). */
   phone?: string
+  /** The account's WhatsApp, in E.164 (default: none). */
+  whatsapp?: string
 }
 
 /** A new account with a buyer who is its admin; a twin of a demo account when asked. */
@@ -118,6 +120,9 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
     email: `loja-${slug()}@e2e.test`,
     phone: options.phone ?? null,
   })
+  if (options.whatsapp) {
+    await prisma.account.update({ where: { id: account.id }, data: { whatsapp: options.whatsapp } })
+  }
   if (source) {
     await prisma.account.update({
       where: { id: account.id },
@@ -163,11 +168,20 @@ export async function buyer(options: BuyerOptions = {}): Promise<WorldBuyer> {
 }
 
 /** A back-office user: MANAGER or ADMIN. */
-export async function staff(options: { role: 'MANAGER' | 'ADMIN' }): Promise<WorldUser> {
-  return user({
-    role: options.role,
-    name: options.role === 'ADMIN' ? 'Admin Teste' : 'Gerente Teste',
+export async function staff(options: {
+  role: 'MANAGER' | 'ADMIN' | 'TELESALES'
+}): Promise<WorldUser> {
+  const names = { ADMIN: 'Admin Teste', MANAGER: 'Gerente Teste', TELESALES: 'Televendas Teste' }
+  return user({ role: options.role, name: names[options.role] })
+}
+
+/** A call-back that came due an hour ago: the account heads the call queue. */
+export async function callBackDue(options: { accountId: string }): Promise<null> {
+  await prisma.account.update({
+    where: { id: options.accountId },
+    data: { callBackAt: new Date(Date.now() - 3_600_000) },
   })
+  return null
 }
 
 /** An ERP order placed `daysAgo` days ago on the account, which becomes its last order. */
