@@ -7,6 +7,7 @@ import { Pagination } from '~/components/pagination'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { formatCnpj } from '~/domain/accounts/cnpj'
+import { formatPhone, telHref } from '~/domain/accounts/phones'
 import { upcomingExpectedOrder } from '~/domain/accounts/inactivity'
 import { getRepAccountDetail } from '~/domain/accounts/portfolio.server'
 import { listAccountInvitations } from '~/domain/campaigns/account-invitations.server'
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       city: account.city,
       state: account.state,
       phone: account.phone,
+      whatsapp: account.whatsapp,
       email: account.email,
       emailBouncedAt: account.emailBouncedAt,
       status: account.status,
@@ -111,12 +113,16 @@ export default function RepAccountPage() {
             <dt className="text-slate-600">{t('account.phone')}</dt>
             <dd data-testid="account-phone">
               {account.phone ? (
-                <a href={`tel:${account.phone.replace(/[^\d+]/g, '')}`} className="underline">
-                  {account.phone}
+                <a href={telHref(account.phone)} className="underline">
+                  {formatPhone(account.phone)}
                 </a>
               ) : (
                 '—'
               )}
+            </dd>
+            <dt className="text-slate-600">{t('account.whatsapp')}</dt>
+            <dd data-testid="account-whatsapp">
+              {account.whatsapp ? formatPhone(account.whatsapp) : '—'}
             </dd>
             <dt className="text-slate-600">{t('account.email')}</dt>
             <dd className="[overflow-wrap:anywhere]" data-testid="account-email">
@@ -283,7 +289,7 @@ function InviteForm({ account }: { account: LoaderData['account'] }) {
       >
         {sending ? t('rep.invite.sending') : t('repAccount.inviteByEmail')}
       </Button>
-      {account.phone ? (
+      {account.phone || account.whatsapp ? (
         <Button
           type="submit"
           name="channel"
@@ -295,7 +301,7 @@ function InviteForm({ account }: { account: LoaderData['account'] }) {
           {t('repAccount.inviteByWhatsapp')}
         </Button>
       ) : null}
-      {account.phone && !actionData ? (
+      {(account.phone || account.whatsapp) && !actionData ? (
         <p id="whatsapp-hint" className="w-full text-xs text-slate-600">
           {t('repAccount.whatsappHint')}
         </p>

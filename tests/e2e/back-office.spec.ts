@@ -31,6 +31,9 @@ for (const role of ['buyer', 'rep'] as const) {
       '/admin/goals.csv',
       '/admin/contests',
       '/admin/contests/new',
+      '/admin/calls',
+      '/admin/calls?reason=OVERDUE',
+      '/admin/stop-reasons.csv',
       '/admin/offers',
       '/admin/offers/new',
       '/admin/accounts.csv',
@@ -110,7 +113,7 @@ test('a manager edits an account (audited) and acts as its buyer to place an ord
     rows.filter({ hasText: `order.placed_on_behalf` }).filter({ hasText: `Order ${orderId}` }),
   ).toContainText(`em nome de ${buyer.name}`)
   await expect(rows.filter({ hasText: 'impersonation.start' })).toHaveCount(1)
-  await expect(rows.filter({ hasText: 'account.update' }).first()).toContainText('(11) 3333-4444')
+  await expect(rows.filter({ hasText: 'account.update' }).first()).toContainText('"+551133334444"')
 })
 
 test("a manager sets an account's price list, payment terms and minimum order, with bad input refused", async ({

@@ -47,6 +47,8 @@ test(
       '/admin/contests',
       '/admin/contests/new',
       '/admin/contests/no-such-contest',
+      '/admin/calls',
+      '/admin/stop-reasons.csv',
       `/admin/orders/${imported}`,
       `/admin/orders/${paid.orderId}`,
       '/admin/settings',

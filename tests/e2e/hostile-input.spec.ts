@@ -50,9 +50,11 @@ test(
   HOSTILE_TAG,
   async ({ page, world }) => {
     const rep = await world.rep()
-    await world.buyer({ repId: rep.repId, status: 'INACTIVE' })
+    const shop = await world.buyer({ repId: rep.repId, status: 'INACTIVE' })
+    // In the rep's call queue, so its contact form is probed too.
+    await world.call('callBackDue', { accountId: shop.accountId })
     await world.loginAs(page, rep)
-    await expectNo500s(page, ['/rep', '/rep/accounts', '/rep/statement.csv'])
+    await expectNo500s(page, ['/rep', '/rep/accounts', '/rep/calls', '/rep/statement.csv'])
   },
 )
 
