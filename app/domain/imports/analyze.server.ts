@@ -15,6 +15,7 @@ import { chunks } from '~/utils/chunks'
 import { localDateIn } from '~/utils/dates'
 import { analyzePriceLists, analyzeProducts } from './analyze-catalog.server'
 import { analyzeOrderStatuses, type StatusRecord } from './analyze-statuses.server'
+import { type PreviewSink } from './preview-rows.server'
 
 export type RowErrorCode =
   | 'MISSING_VALUE'
@@ -52,6 +53,8 @@ export type RowErrorCode =
   | 'INVOICE_REQUIRED'
   | 'TRACKING_REQUIRED'
   | 'DATE_BEFORE_ORDER'
+  // Preview only: a good line of an order left out because another of its lines has an error.
+  | 'ORDER_LEFT_OUT'
 export type FileErrorCode =
   | 'EMPTY'
   | 'BINARY'
@@ -67,6 +70,8 @@ export type FileErrorCode =
   | 'TOO_LARGE'
   // The stored upload is gone (deleted from the database): nothing can be written from it.
   | 'FILE_MISSING'
+  // A preview whose analysis never finished (its process stopped): upload the file again.
+  | 'UNFINISHED'
 export type RowError = { line: number; code: RowErrorCode; column?: string; value?: string }
 
 export type OrderRecord = {
@@ -185,14 +190,22 @@ export type Analysis = {
   mappedCodes: MappedCode[]
   /** Orders files: how many distinct CNPJs of otherwise valid orders have no account. */
   unknownAccounts: number
+  /** Where the preview's every line goes (decision 024); none when the file is read to write it. */
+  sink?: PreviewSink
+}
+
+/** What an analysis is asked for beyond the file: where its lines go, the manager's choices. */
+export type AnalyzeOptions = {
+  sink?: PreviewSink
 }
 
 const MAX_REPORTED_ERRORS = 200
 /** Rows of the file shown in the preview as they will be written. */
 export const SAMPLE_ROWS = 10
 
-/** Adds a row to the preview's sample while it has room. */
+/** Adds a row to the preview's rows, and to its sample while that has room. */
 export function addSample(result: Analysis, row: SampleRow) {
+  result.sink?.row(row)
   if (result.sample.length < SAMPLE_ROWS) result.sample.push(row)
 }
 const UFS = new Set(
@@ -203,8 +216,10 @@ const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/
 export class Collector {
   errors: RowError[] = []
   errorLines = new Set<number>()
+  constructor(private readonly sink?: PreviewSink) {}
   add(error: RowError) {
     this.errorLines.add(error.line)
+    this.sink?.error(error)
     if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(error)
   }
 }
@@ -216,7 +231,12 @@ export function finish(result: Analysis, errors: Collector): Analysis {
   return result
 }
 
-export type Row = { line: number; get: (column: string) => string }
+export type Row = {
+  line: number
+  get: (column: string) => string
+  /** Whether the file has the column at all. */
+  has: (column: string) => boolean
+}
 
 function rowsOf(file: string, format: ImportFormat) {
   return format === 'xlsx' ? readXlsxRows(file) : readCsvRows(fs.createReadStream(file))
@@ -231,6 +251,7 @@ export async function eachRow(
   file: string,
   format: ImportFormat,
   onRow: (row: Row) => void,
+  sink?: PreviewSink,
 ): Promise<Pick<Analysis, 'fileError' | 'totalRows'>> {
   let index: Record<string, number> | null = null
   let totalRows = 0
@@ -249,7 +270,10 @@ export async function eachRow(
         line,
         get: (column) =>
           columns[column] === undefined ? '' : (fields[columns[column]!] ?? '').trim(),
+        has: (column) => columns[column] !== undefined,
       })
+      // The preview's inserts keep pace with the reading: memory holds a few hundred rows.
+      if (sink) await sink.settle()
     }
   } catch (error) {
     if (error instanceof CsvFormatError || error instanceof XlsxFormatError)
@@ -267,8 +291,9 @@ export function required(row: Row, column: string, errors: Collector): string | 
   return value || null
 }
 
-export const empty = (kind: ImportKind): Analysis => ({
+export const empty = (kind: ImportKind, sink?: PreviewSink): Analysis => ({
   kind,
+  sink,
   fileError: null,
   totalRows: 0,
   errorRows: 0,
@@ -289,9 +314,14 @@ export const empty = (kind: ImportKind): Analysis => ({
 })
 
 /** Offline order history: one row per order line, grouped by the ERP order number. */
-async function analyzeOrders(file: string, format: ImportFormat, now: Date): Promise<Analysis> {
-  const result = empty('ORDERS')
-  const errors = new Collector()
+async function analyzeOrders(
+  file: string,
+  format: ImportFormat,
+  now: Date,
+  options: AnalyzeOptions,
+): Promise<Analysis> {
+  const result = empty('ORDERS', options.sink)
+  const errors = new Collector(options.sink)
   type Pending = {
     ref: string
     cnpj: string
@@ -302,75 +332,81 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
   }
   const orders = new Map<string, Pending>()
 
-  const read = await eachRow('ORDERS', file, format, (row) => {
-    const cnpjText = required(row, 'cnpj', errors)
-    const ref = required(row, 'pedido', errors)
-    const dateText = required(row, 'data', errors)
-    const sku = required(row, 'sku', errors)?.toUpperCase()
-    const quantityText = required(row, 'quantidade', errors)
-    const priceText = required(row, 'preco', errors)
-    const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
-    if (cnpjText && !cnpj)
-      errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
-    const placedAt = dateText ? parseBrazilianDate(dateText) : null
-    if (dateText && !placedAt)
-      errors.add({ line: row.line, code: 'INVALID_DATE', column: 'data', value: dateText })
-    if (placedAt && placedAt > now)
-      errors.add({ line: row.line, code: 'FUTURE_DATE', column: 'data', value: dateText ?? '' })
-    const quantity = quantityText ? parseBrazilianDecimal(quantityText) : null
-    const quantityOk =
-      quantity !== null && Number.isInteger(quantity) && quantity > 0 && quantity <= 1_000_000
-    if (quantityText && !quantityOk)
-      errors.add({
+  const read = await eachRow(
+    'ORDERS',
+    file,
+    format,
+    (row) => {
+      const cnpjText = required(row, 'cnpj', errors)
+      const ref = required(row, 'pedido', errors)
+      const dateText = required(row, 'data', errors)
+      const sku = required(row, 'sku', errors)?.toUpperCase()
+      const quantityText = required(row, 'quantidade', errors)
+      const priceText = required(row, 'preco', errors)
+      const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
+      if (cnpjText && !cnpj)
+        errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
+      const placedAt = dateText ? parseBrazilianDate(dateText) : null
+      if (dateText && !placedAt)
+        errors.add({ line: row.line, code: 'INVALID_DATE', column: 'data', value: dateText })
+      if (placedAt && placedAt > now)
+        errors.add({ line: row.line, code: 'FUTURE_DATE', column: 'data', value: dateText ?? '' })
+      const quantity = quantityText ? parseBrazilianDecimal(quantityText) : null
+      const quantityOk =
+        quantity !== null && Number.isInteger(quantity) && quantity > 0 && quantity <= 1_000_000
+      if (quantityText && !quantityOk)
+        errors.add({
+          line: row.line,
+          code: 'INVALID_QUANTITY',
+          column: 'quantidade',
+          value: quantityText,
+        })
+      const price = priceText ? parseBrazilianMoney(priceText) : null
+      if (priceText && (price === null || price < 0))
+        errors.add({ line: row.line, code: 'INVALID_PRICE', column: 'preco', value: priceText })
+      if (!ref) return
+      const valid = !!(
+        cnpj &&
+        placedAt &&
+        placedAt <= now &&
+        sku &&
+        quantityOk &&
+        price !== null &&
+        price >= 0
+      )
+      let order = orders.get(ref)
+      if (!order && cnpj && placedAt) {
+        order = { ref, cnpj, placedAt, lines: new Map(), rows: [], bad: false }
+        orders.set(ref, order)
+      }
+      if (!order) return
+      order.rows.push(row.line)
+      if (!valid) {
+        order.bad = true
+        return
+      }
+      if (order.cnpj !== cnpj || order.placedAt.getTime() !== placedAt!.getTime()) {
+        errors.add({ line: row.line, code: 'CONFLICTING_ORDER', column: 'pedido', value: ref })
+        order.bad = true
+        return
+      }
+      if (order.lines.has(sku!)) {
+        // The same product twice in one order: a duplicated line, reported and not counted twice.
+        errors.add({ line: row.line, code: 'DUPLICATE_LINE', column: 'sku', value: sku })
+        return
+      }
+      order.lines.set(sku!, {
         line: row.line,
-        code: 'INVALID_QUANTITY',
-        column: 'quantidade',
-        value: quantityText,
+        sku: sku!,
+        name: row.get('produto') || sku!,
+        quantity: quantity!,
+        unitPriceCents: price!,
+        totalCents: quantity! * price!,
+        productId: null,
       })
-    const price = priceText ? parseBrazilianMoney(priceText) : null
-    if (priceText && (price === null || price < 0))
-      errors.add({ line: row.line, code: 'INVALID_PRICE', column: 'preco', value: priceText })
-    if (!ref) return
-    const valid = !!(
-      cnpj &&
-      placedAt &&
-      placedAt <= now &&
-      sku &&
-      quantityOk &&
-      price !== null &&
-      price >= 0
-    )
-    let order = orders.get(ref)
-    if (!order && cnpj && placedAt) {
-      order = { ref, cnpj, placedAt, lines: new Map(), rows: [], bad: false }
-      orders.set(ref, order)
-    }
-    if (!order) return
-    order.rows.push(row.line)
-    if (!valid) {
-      order.bad = true
-      return
-    }
-    if (order.cnpj !== cnpj || order.placedAt.getTime() !== placedAt!.getTime()) {
-      errors.add({ line: row.line, code: 'CONFLICTING_ORDER', column: 'pedido', value: ref })
-      order.bad = true
-      return
-    }
-    if (order.lines.has(sku!)) {
-      // The same product twice in one order: a duplicated line, reported and not counted twice.
-      errors.add({ line: row.line, code: 'DUPLICATE_LINE', column: 'sku', value: sku })
-      return
-    }
-    order.lines.set(sku!, {
-      line: row.line,
-      sku: sku!,
-      name: row.get('produto') || sku!,
-      quantity: quantity!,
-      unitPriceCents: price!,
-      totalCents: quantity! * price!,
-      productId: null,
-    })
-  })
+    },
+    options.sink,
+  )
   Object.assign(result, read)
   if (read.fileError) return result
 
@@ -387,10 +423,11 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
       accountNames.set(a.cnpj, a.tradeName)
     })
   }
-  // The first lines of the file, as they will be written (or left, for an order already in).
-  const sampleOrder = (order: Pending, action: SampleRow['action']) => {
+  // The lines of the file, as they will be written (or left, for an order already in). Only the
+  // preview's rows get the lines of an order left out, beside their errors.
+  const sampleOrder = (order: Pending, action: SampleRow['action'], leftOut = false) => {
     for (const line of order.lines.values())
-      addSample(result, {
+      (leftOut ? (row: SampleRow) => result.sink?.row(row) : addSample.bind(null, result))({
         line: line.line,
         action,
         cells: {
@@ -431,12 +468,23 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
   const unknown = new Map<string, UnknownCode>()
   const mapped = new Map<string, MappedCode>()
   const unknownAccounts = new Set<string>()
+  if (result.sink) {
+    // The good lines of an order with a bad one are not imported either: the preview says so.
+    for (const order of orders.values()) {
+      if (!order.bad) continue
+      for (const line of order.rows)
+        if (!errors.errorLines.has(line))
+          result.sink.error({ line, code: 'ORDER_LEFT_OUT', column: 'pedido', value: order.ref })
+      sampleOrder(order, 'create', true)
+    }
+  }
   for (const order of candidates) {
     const accountId = accountIds.get(order.cnpj)
     if (!accountId) {
       unknownAccounts.add(order.cnpj)
       for (const line of order.rows)
         errors.add({ line, code: 'UNKNOWN_ACCOUNT', column: 'cnpj', value: order.cnpj })
+      sampleOrder(order, 'create', true)
       continue
     }
     if (existing.has(order.ref)) {
@@ -499,55 +547,65 @@ async function codeMappings(codes: string[]) {
   return mappings
 }
 
-async function analyzeAccounts(file: string, format: ImportFormat): Promise<Analysis> {
-  const result = empty('ACCOUNTS')
-  const errors = new Collector()
+async function analyzeAccounts(
+  file: string,
+  format: ImportFormat,
+  options: AnalyzeOptions,
+): Promise<Analysis> {
+  const result = empty('ACCOUNTS', options.sink)
+  const errors = new Collector(options.sink)
   const byCnpj = new Map<string, AccountRecord & { repCode: string | null; line: number }>()
-  const read = await eachRow('ACCOUNTS', file, format, (row) => {
-    const cnpjText = required(row, 'cnpj', errors)
-    const legalName = required(row, 'razaoSocial', errors)
-    const city = required(row, 'cidade', errors)
-    const stateText = required(row, 'uf', errors)?.toUpperCase() ?? null
-    const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
-    if (cnpjText && !cnpj)
-      errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
-    if (stateText && !UFS.has(stateText))
-      errors.add({ line: row.line, code: 'INVALID_UF', column: 'uf', value: stateText })
-    const email = row.get('email').toLowerCase() || null
-    if (email && !EMAIL.test(email))
-      errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
-    const minimumText = row.get('pedidoMinimo')
-    const minimum = minimumText ? parseBrazilianMoney(minimumText) : null
-    if (minimumText && (minimum === null || minimum < 0))
-      errors.add({
+  const read = await eachRow(
+    'ACCOUNTS',
+    file,
+    format,
+    (row) => {
+      const cnpjText = required(row, 'cnpj', errors)
+      const legalName = required(row, 'razaoSocial', errors)
+      const city = required(row, 'cidade', errors)
+      const stateText = required(row, 'uf', errors)?.toUpperCase() ?? null
+      const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
+      if (cnpjText && !cnpj)
+        errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
+      if (stateText && !UFS.has(stateText))
+        errors.add({ line: row.line, code: 'INVALID_UF', column: 'uf', value: stateText })
+      const email = row.get('email').toLowerCase() || null
+      if (email && !EMAIL.test(email))
+        errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
+      const minimumText = row.get('pedidoMinimo')
+      const minimum = minimumText ? parseBrazilianMoney(minimumText) : null
+      if (minimumText && (minimum === null || minimum < 0))
+        errors.add({
+          line: row.line,
+          code: 'INVALID_PRICE',
+          column: 'pedidoMinimo',
+          value: minimumText,
+        })
+      if (errors.errorLines.has(row.line) || !cnpj || !legalName || !city || !stateText) return
+      if (byCnpj.has(cnpj)) {
+        errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'cnpj', value: cnpjText ?? '' })
+        return
+      }
+      byCnpj.set(cnpj, {
         line: row.line,
-        code: 'INVALID_PRICE',
-        column: 'pedidoMinimo',
-        value: minimumText,
+        cnpj,
+        legalName,
+        tradeName: row.get('nomeFantasia') || legalName,
+        email,
+        phone: row.get('telefone') || null,
+        street: row.get('endereco') || null,
+        city,
+        state: stateText,
+        postalCode: row.get('cep') || null,
+        segment: row.get('segmento') || null,
+        repCode: row.get('representante') || null,
+        repId: null,
+        minimumOrderCents: minimum,
+        existingId: null,
       })
-    if (errors.errorLines.has(row.line) || !cnpj || !legalName || !city || !stateText) return
-    if (byCnpj.has(cnpj)) {
-      errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'cnpj', value: cnpjText ?? '' })
-      return
-    }
-    byCnpj.set(cnpj, {
-      line: row.line,
-      cnpj,
-      legalName,
-      tradeName: row.get('nomeFantasia') || legalName,
-      email,
-      phone: row.get('telefone') || null,
-      street: row.get('endereco') || null,
-      city,
-      state: stateText,
-      postalCode: row.get('cep') || null,
-      segment: row.get('segmento') || null,
-      repCode: row.get('representante') || null,
-      repId: null,
-      minimumOrderCents: minimum,
-      existingId: null,
-    })
-  })
+    },
+    options.sink,
+  )
   Object.assign(result, read)
   if (read.fileError) return result
 
@@ -626,41 +684,51 @@ async function analyzeAccounts(file: string, format: ImportFormat): Promise<Anal
   return finish(result, errors)
 }
 
-async function analyzeReps(file: string, format: ImportFormat): Promise<Analysis> {
-  const result = empty('REPS')
-  const errors = new Collector()
+async function analyzeReps(
+  file: string,
+  format: ImportFormat,
+  options: AnalyzeOptions,
+): Promise<Analysis> {
+  const result = empty('REPS', options.sink)
+  const errors = new Collector(options.sink)
   const byCode = new Map<string, RepRecord & { line: number }>()
-  const read = await eachRow('REPS', file, format, (row) => {
-    const code = required(row, 'codigo', errors)?.toUpperCase()
-    const name = required(row, 'nome', errors)
-    const email = required(row, 'email', errors)?.toLowerCase()
-    if (email && !EMAIL.test(email))
-      errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
-    const percentText = row.get('comissao').replace('%', '')
-    const percent = percentText ? parseBrazilianDecimal(percentText) : null
-    if (percentText && (percent === null || percent < 0 || percent > 100)) {
-      errors.add({
+  const read = await eachRow(
+    'REPS',
+    file,
+    format,
+    (row) => {
+      const code = required(row, 'codigo', errors)?.toUpperCase()
+      const name = required(row, 'nome', errors)
+      const email = required(row, 'email', errors)?.toLowerCase()
+      if (email && !EMAIL.test(email))
+        errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
+      const percentText = row.get('comissao').replace('%', '')
+      const percent = percentText ? parseBrazilianDecimal(percentText) : null
+      if (percentText && (percent === null || percent < 0 || percent > 100)) {
+        errors.add({
+          line: row.line,
+          code: 'INVALID_PERCENT',
+          column: 'comissao',
+          value: percentText,
+        })
+      }
+      if (errors.errorLines.has(row.line) || !code || !name || !email) return
+      if (byCode.has(code)) {
+        errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'codigo', value: code })
+        return
+      }
+      byCode.set(code, {
         line: row.line,
-        code: 'INVALID_PERCENT',
-        column: 'comissao',
-        value: percentText,
+        code,
+        name,
+        email,
+        phone: row.get('telefone') || null,
+        defaultCommissionBps: percent === null ? null : Math.round(percent * 100),
+        existingId: null,
       })
-    }
-    if (errors.errorLines.has(row.line) || !code || !name || !email) return
-    if (byCode.has(code)) {
-      errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'codigo', value: code })
-      return
-    }
-    byCode.set(code, {
-      line: row.line,
-      code,
-      name,
-      email,
-      phone: row.get('telefone') || null,
-      defaultCommissionBps: percent === null ? null : Math.round(percent * 100),
-      existingId: null,
-    })
-  })
+    },
+    options.sink,
+  )
   Object.assign(result, read)
   if (read.fileError) return result
 
@@ -717,11 +785,12 @@ export function analyzeImport(
   file: string,
   now = new Date(),
   format: ImportFormat = 'csv',
+  options: AnalyzeOptions = {},
 ): Promise<Analysis> {
-  if (kind === 'ORDERS') return analyzeOrders(file, format, now)
-  if (kind === 'ACCOUNTS') return analyzeAccounts(file, format)
-  if (kind === 'PRODUCTS') return analyzeProducts(file, format)
-  if (kind === 'PRICE_LISTS') return analyzePriceLists(file, format)
-  if (kind === 'ORDER_STATUSES') return analyzeOrderStatuses(file, format, now)
-  return analyzeReps(file, format)
+  if (kind === 'ORDERS') return analyzeOrders(file, format, now, options)
+  if (kind === 'ACCOUNTS') return analyzeAccounts(file, format, options)
+  if (kind === 'PRODUCTS') return analyzeProducts(file, format, options)
+  if (kind === 'PRICE_LISTS') return analyzePriceLists(file, format, options)
+  if (kind === 'ORDER_STATUSES') return analyzeOrderStatuses(file, format, now, options)
+  return analyzeReps(file, format, options)
 }

@@ -26,6 +26,7 @@ import { familyIndex, familyKey, resolveFamilyPath } from './analyze-catalog.ser
 import { hasWork, UNDOABLE_IMPORT_KINDS, unresolvedCodes } from './import-form'
 import { newAccountTerms } from '~/domain/accounts/commercial-terms.server'
 import { applyErpMoves, prepareErpMoves } from '~/domain/orders/order-admin.server'
+import { deletePreviewRows, type OutcomeCounts, PreviewSink } from './preview-rows.server'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
@@ -55,6 +56,11 @@ export type ImportPreview = {
   mappedCodes?: MappedCode[]
   /** Orders files: distinct CNPJs with no account, whose orders are left out. */
   unknownAccounts?: number
+  /**
+   * The file's lines by outcome, each line once, as stored for the paged table (decision 024);
+   * absent for batches previewed before there was one, and once the rows are deleted.
+   */
+  outcomes?: OutcomeCounts
 }
 
 const CONTENT_TYPES = {
@@ -84,46 +90,85 @@ export async function previewImport({
   fileName: string
   actorId: string
 }) {
-  const upload = await readUpload(file)
-  const format = importFormatOf(fileName)
-  const analysis = await analyzeImport(kind, file, new Date(), format).finally(() =>
-    fs.promises.rm(file, { force: true }),
-  )
-  const fileHash = upload.sha256
-  const previous = await prisma.importBatch.findFirst({
-    where: { kind, fileHash, status: 'COMMITTED' },
-    orderBy: { committedAt: 'desc' },
-    select: { committedAt: true },
+  const upload = await readUpload(file).catch(async (error: unknown) => {
+    await fs.promises.rm(file, { force: true })
+    throw error
   })
-  const preview: ImportPreview = {
-    fileError: analysis.fileError,
-    errors: analysis.errors,
-    alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
-    ...(analysis.sample.length ? { sample: analysis.sample } : {}),
-    ...(analysis.unknownCodes.length ? { unknownCodes: analysis.unknownCodes } : {}),
-    ...(analysis.mappedCodes.length ? { mappedCodes: analysis.mappedCodes } : {}),
-    ...(analysis.unknownAccounts ? { unknownAccounts: analysis.unknownAccounts } : {}),
-  }
-  return prisma.$transaction(async (tx) => {
+  const format = importFormatOf(fileName)
+  const fileHash = upload.sha256
+  // The batch exists first, so the analysis can write its rows under it; until the analysis
+  // is done it is a failed one (a process that dies meanwhile leaves it so, never confirmable).
+  const batch = await prisma.$transaction(async (tx) => {
     const stored = await storeFile(tx, { ...upload, fileName, contentType: CONTENT_TYPES[format] })
+    const unfinished: ImportPreview = {
+      fileError: { code: 'UNFINISHED' },
+      errors: [],
+      alreadyImportedAt: null,
+    }
     return tx.importBatch.create({
       data: {
         kind,
         fileName: storedName(fileName),
         fileHash,
         fileId: stored.id,
-        status: analysis.fileError ? 'FAILED' : 'PREVIEWED',
-        totalRows: analysis.totalRows,
-        validRows: analysis.totalRows - analysis.errorRows,
-        errorRows: analysis.errorRows,
-        createdRows: analysis.toCreate,
-        updatedRows: analysis.toUpdate,
-        skippedRows: analysis.unchanged,
-        preview: JSON.stringify(preview),
+        status: 'FAILED',
+        preview: JSON.stringify(unfinished),
         createdById: actorId,
       },
     })
   })
+  const sink = new PreviewSink(batch.id)
+  const analysis = await analyzeImport(kind, file, new Date(), format, { sink })
+    .catch(async (error: unknown) => {
+      await sink.close().catch(() => undefined)
+      await deletePreviewRows(batch.id)
+      throw error
+    })
+    .finally(() => fs.promises.rm(file, { force: true }))
+  const outcomes = await sink.close()
+  if (analysis.fileError) await deletePreviewRows(batch.id)
+  const previous = await prisma.importBatch.findFirst({
+    where: { kind, fileHash, status: 'COMMITTED' },
+    orderBy: { committedAt: 'desc' },
+    select: { committedAt: true },
+  })
+  const preview: ImportPreview = {
+    ...previewOf(analysis),
+    alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
+    ...(analysis.fileError ? {} : { outcomes }),
+  }
+  return prisma.importBatch.update({
+    where: { id: batch.id },
+    data: {
+      status: analysis.fileError ? 'FAILED' : 'PREVIEWED',
+      ...countsOf(analysis),
+      preview: JSON.stringify(preview),
+    },
+  })
+}
+
+/** What a preview shows of an analysis, besides the rows (stored apart) and the choices. */
+function previewOf(analysis: Analysis): Omit<ImportPreview, 'alreadyImportedAt'> {
+  return {
+    fileError: analysis.fileError,
+    errors: analysis.errors,
+    ...(analysis.sample.length ? { sample: analysis.sample } : {}),
+    ...(analysis.unknownCodes.length ? { unknownCodes: analysis.unknownCodes } : {}),
+    ...(analysis.mappedCodes.length ? { mappedCodes: analysis.mappedCodes } : {}),
+    ...(analysis.unknownAccounts ? { unknownAccounts: analysis.unknownAccounts } : {}),
+  }
+}
+
+/** A batch's counts from its analysis. */
+function countsOf(analysis: Analysis) {
+  return {
+    totalRows: analysis.totalRows,
+    validRows: analysis.totalRows - analysis.errorRows,
+    errorRows: analysis.errorRows,
+    createdRows: analysis.toCreate,
+    updatedRows: analysis.toUpdate,
+    skippedRows: analysis.unchanged,
+  }
 }
 
 export async function getImportBatch(id: string) {
@@ -321,26 +366,47 @@ export type DiscardResult = { ok: true } | { ok: false; code: 'NOT_FOUND' | 'NOT
  * discarded; one being written, written or refused stays as it is.
  */
 export async function discardImport(batchId: string, actorId: string): Promise<DiscardResult> {
-  return prisma.$transaction(async (tx) => {
-    const batch = await tx.importBatch.findUnique({
-      where: { id: batchId },
-      select: { id: true, kind: true, fileName: true, fileId: true, status: true },
+  return prisma
+    .$transaction(async (tx) => {
+      const batch = await tx.importBatch.findUnique({
+        where: { id: batchId },
+        select: { id: true, kind: true, fileName: true, fileId: true, status: true },
+      })
+      if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
+      const discarded = await tx.importBatch.updateMany({
+        where: { id: batchId, status: 'PREVIEWED' },
+        data: { status: 'DISCARDED', fileId: null },
+      })
+      if (discarded.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' } as const
+      if (batch.fileId) await tx.storedFile.deleteMany({ where: { id: batch.fileId } })
+      await audit(tx, {
+        actorId,
+        action: 'import.discard',
+        entity: 'ImportBatch',
+        entityId: batch.id,
+        changes: { kind: batch.kind, fileName: batch.fileName },
+      })
+      return { ok: true } as const
     })
-    if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
-    const discarded = await tx.importBatch.updateMany({
-      where: { id: batchId, status: 'PREVIEWED' },
-      data: { status: 'DISCARDED', fileId: null },
+    .then(async (result) => {
+      // A few thousand rows a statement, after the discard: a long file never holds the writer.
+      if (result.ok) await dropPreviewRows(batchId)
+      return result
     })
-    if (discarded.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' } as const
-    if (batch.fileId) await tx.storedFile.deleteMany({ where: { id: batch.fileId } })
-    await audit(tx, {
-      actorId,
-      action: 'import.discard',
-      entity: 'ImportBatch',
-      entityId: batch.id,
-      changes: { kind: batch.kind, fileName: batch.fileName },
-    })
-    return { ok: true } as const
+}
+
+/** Deletes a batch's preview rows once nobody will page them, and says so in its preview. */
+async function dropPreviewRows(batchId: string) {
+  await deletePreviewRows(batchId)
+  const batch = await prisma.importBatch.findUnique({
+    where: { id: batchId },
+    select: { preview: true },
+  })
+  if (!batch) return
+  const { outcomes: _outcomes, ...rest } = JSON.parse(batch.preview) as ImportPreview
+  await prisma.importBatch.updateMany({
+    where: { id: batchId, preview: batch.preview },
+    data: { preview: JSON.stringify(rest) },
   })
 }
 
@@ -359,6 +425,17 @@ export async function commitImport(
   return outcome.ran ? outcome.value : { ok: false, code: 'NOT_PREVIEWED' }
 }
 
+/** The write, then (once COMMITTED, or FAILED) the preview's rows go: the batch is no longer a preview. */
+async function writeAndDrop(batch: ImportBatch, actorId: string, now: Date, lease: Lease) {
+  const result = await write(batch, actorId, now, lease)
+  const after = await prisma.importBatch.findUnique({
+    where: { id: batch.id },
+    select: { status: true },
+  })
+  if (after?.status === 'COMMITTED' || after?.status === 'FAILED') await dropPreviewRows(batch.id)
+  return result
+}
+
 /** Confirms an import; a worker process writes it (`writeConfirmedImports`), the page polls. */
 export async function startImport(
   batchId: string,
@@ -372,7 +449,7 @@ export async function startImport(
 }
 
 function writeUnderLease(batch: ImportBatch, actorId: string, now: Date) {
-  return runExclusive(`import:${batch.id}`, (lease) => write(batch, actorId, now, lease), {
+  return runExclusive(`import:${batch.id}`, (lease) => writeAndDrop(batch, actorId, now, lease), {
     ttlMs: IMPORT_LEASE_MS,
   })
 }
