@@ -345,6 +345,38 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.templateOf': 'Download CSV template: {kind}',
   'imports.templateXlsxOf': 'Download Excel template: {kind}',
   'imports.templates': 'Example files, with the columns each import reads',
+  'imports.newAccounts.title': 'Customers not in Reativa',
+  'imports.newAccounts.summary.one':
+    '{count} CNPJ in this file is no Reativa account. It can be created in this import with the name, city and state the file gives; otherwise its orders are left out.',
+  'imports.newAccounts.summary.other':
+    '{count} CNPJs in this file are no Reativa account. They can be created in this import with the name, city and state the file gives; otherwise their orders are left out.',
+  'imports.newAccounts.missingColumns': 'The file has no columns for: {columns}.',
+  'imports.newAccounts.column.cliente': 'legal name (or customer, name)',
+  'imports.newAccounts.column.cidade': 'city',
+  'imports.newAccounts.column.uf': 'state (UF)',
+  'imports.newAccounts.name': 'Name in the file',
+  'imports.newAccounts.place': 'City / State',
+  'imports.newAccounts.orders': 'Orders',
+  'imports.newAccounts.what': 'Status',
+  'imports.newAccounts.canCreate': 'can be created',
+  'imports.newAccounts.willCreate': 'will be created',
+  'imports.newAccounts.cannotCreate': 'cannot be created: the file lacks {missing}',
+  'imports.newAccounts.invalidState': 'cannot be created: “{state}” is not a Brazilian state',
+  'imports.newAccounts.missing.name': 'the name',
+  'imports.newAccounts.missing.city': 'the city',
+  'imports.newAccounts.missing.state': 'the state',
+  'imports.newAccounts.create.one': 'Create this customer in this import',
+  'imports.newAccounts.create.other': 'Create these {count} customers in this import',
+  'imports.newAccounts.chosen.one':
+    'This customer will be created, with the default terms from the settings, before the orders.',
+  'imports.newAccounts.chosen.other':
+    'These {count} customers will be created, with the default terms from the settings, before the orders.',
+  'imports.newAccounts.skip': 'Leave these orders out',
+  'imports.newAccounts.orImport': 'Or leave these orders out and import the accounts first:',
+  'imports.newAccounts.othersLeftOut':
+    'The orders of those that cannot be created are left out; import those accounts first:',
+  'imports.refused.NO_NEW_ACCOUNTS':
+    'None of these CNPJs can be created from what the file says of it: import the accounts first.',
   'imports.rows.title': 'Lines of the file',
   'imports.rows.filter': 'Filter the lines by what happens',
   'imports.rows.filter.all': 'All ({count})',

@@ -346,6 +346,38 @@ export const ptBR = {
   'imports.templateOf': 'Baixar modelo CSV: {kind}',
   'imports.templateXlsxOf': 'Baixar modelo Excel: {kind}',
   'imports.templates': 'Modelos, com as colunas que cada importação lê',
+  'imports.newAccounts.title': 'Clientes que não estão no Reativa',
+  'imports.newAccounts.summary.one':
+    '{count} CNPJ deste arquivo não é de nenhum cliente do Reativa. Ele pode ser criado nesta importação com o nome, a cidade e a UF do próprio arquivo; senão, os pedidos dele ficam de fora.',
+  'imports.newAccounts.summary.other':
+    '{count} CNPJs deste arquivo não são de nenhum cliente do Reativa. Eles podem ser criados nesta importação com o nome, a cidade e a UF do próprio arquivo; senão, os pedidos deles ficam de fora.',
+  'imports.newAccounts.missingColumns': 'O arquivo não tem as colunas: {columns}.',
+  'imports.newAccounts.column.cliente': 'razão social (ou cliente, nome)',
+  'imports.newAccounts.column.cidade': 'cidade (ou município)',
+  'imports.newAccounts.column.uf': 'UF (ou estado)',
+  'imports.newAccounts.name': 'Nome no arquivo',
+  'imports.newAccounts.place': 'Cidade / UF',
+  'imports.newAccounts.orders': 'Pedidos',
+  'imports.newAccounts.what': 'Situação',
+  'imports.newAccounts.canCreate': 'pode ser criado',
+  'imports.newAccounts.willCreate': 'será criado',
+  'imports.newAccounts.cannotCreate': 'não pode ser criado: falta {missing} no arquivo',
+  'imports.newAccounts.invalidState': 'não pode ser criado: “{state}” não é uma UF',
+  'imports.newAccounts.missing.name': 'o nome',
+  'imports.newAccounts.missing.city': 'a cidade',
+  'imports.newAccounts.missing.state': 'a UF',
+  'imports.newAccounts.create.one': 'Criar este cliente nesta importação',
+  'imports.newAccounts.create.other': 'Criar estes {count} clientes nesta importação',
+  'imports.newAccounts.chosen.one':
+    'Este cliente será criado, com as condições padrão das configurações, antes dos pedidos.',
+  'imports.newAccounts.chosen.other':
+    'Estes {count} clientes serão criados, com as condições padrão das configurações, antes dos pedidos.',
+  'imports.newAccounts.skip': 'Deixar estes pedidos de fora',
+  'imports.newAccounts.orImport': 'Ou deixe estes pedidos de fora e importe os clientes antes:',
+  'imports.newAccounts.othersLeftOut':
+    'Os pedidos dos que não podem ser criados ficam de fora; importe esses clientes antes:',
+  'imports.refused.NO_NEW_ACCOUNTS':
+    'Nenhum destes CNPJs pode ser criado com o que o arquivo diz dele: importe os clientes antes.',
   'imports.rows.title': 'Linhas do arquivo',
   'imports.rows.filter': 'Filtrar as linhas pelo que acontece',
   'imports.rows.filter.all': 'Todas ({count})',

@@ -40,6 +40,7 @@ import {
   unresolvedCodes,
 } from '~/domain/imports/import-form'
 import {
+  chooseNewAccounts,
   discardImport,
   getImportBatch,
   type ImportPreview,
@@ -94,19 +95,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { intent, code } = submission.value
   const result =
-    intent === 'keepHistory'
-      ? await keepCodesAsHistory(batchId, code || null, user.id)
-      : intent === 'discard'
-        ? await discardImport(batchId, user.id)
-        : intent === 'undo'
-          ? await undoImport(batchId, user.id)
-          : await startImport(batchId, user.id)
+    intent === 'createAccounts' || intent === 'skipAccounts'
+      ? await chooseNewAccounts(batchId, intent === 'createAccounts', user.id)
+      : intent === 'keepHistory'
+        ? await keepCodesAsHistory(batchId, code || null, user.id)
+        : intent === 'discard'
+          ? await discardImport(batchId, user.id)
+          : intent === 'undo'
+            ? await undoImport(batchId, user.id)
+            : await startImport(batchId, user.id)
   if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
   if (!result.ok) {
     const message = importRefusal(result.code)
     // Unknown product codes: the refusal is said beside their section, not above the buttons.
     if (result.code === 'UNKNOWN_CODES' || result.code === 'UNKNOWN_CODE')
       return json({ result: submission.reply(), codesError: message }, { status: 409 })
+    // So is a refused choice about the file's new accounts, beside them.
+    if (intent === 'createAccounts' || intent === 'skipAccounts')
+      return json({ result: submission.reply(), accountsError: message }, { status: 409 })
     return json({ result: submission.reply({ formErrors: [message] }) }, { status: 409 })
   }
   // The page reloads the batch: its new status says what happened.
@@ -164,7 +170,7 @@ export default function ImportPreviewPage() {
     ['imports.unchanged', batch.skippedRows],
   ] as const
   return (
-    <div className="max-w-4xl space-y-4">
+    <div className="max-w-6xl space-y-4">
       <Link to="/admin/imports" className="text-sm underline">
         {t('imports.title')}
       </Link>
@@ -195,7 +201,16 @@ export default function ImportPreviewPage() {
               </div>
             ))}
           </dl>
-          {preview.unknownAccounts && batch.status === 'PREVIEWED' ? (
+          {preview.newAccounts?.length && batch.status === 'PREVIEWED' ? (
+            <NewAccounts
+              preview={preview}
+              error={
+                actionData && 'accountsError' in actionData
+                  ? String(actionData.accountsError)
+                  : undefined
+              }
+            />
+          ) : preview.unknownAccounts && batch.status === 'PREVIEWED' ? (
             <Alert tone="warning">
               <span data-testid="unknown-accounts">
                 {t('imports.unknownAccounts', { count: preview.unknownAccounts })}
@@ -496,7 +511,6 @@ function PreviewRows({
                 align: NUMERIC.has(column) ? ('right' as const) : undefined,
               })),
               { label: t('imports.sample.action') },
-              { label: t('imports.problem') },
             ]}
           >
             {page.rows.map((row) => (
@@ -523,12 +537,12 @@ function PreviewRow({ row, columns }: { row: PreviewPageRow; columns: readonly s
       {columns.map((column) => (
         <SampleCell key={column} column={column} value={row.cells?.[column]} />
       ))}
-      <td className={`whitespace-nowrap p-2 ${error ? 'font-semibold text-red-800' : ''}`}>
-        {t(`imports.rows.outcome.${row.outcome}`)}
-      </td>
-      <td className="p-2">
+      <td className="min-w-48 p-2">
+        <span className={error ? 'font-semibold text-red-800' : ''}>
+          {t(`imports.rows.outcome.${row.outcome}`)}
+        </span>
         {row.errors.length ? (
-          <ul className="space-y-1" data-testid="preview-row-errors">
+          <ul className="mt-1 space-y-1 text-red-800" data-testid="preview-row-errors">
             {row.errors.map((e, index) => (
               <li key={index}>
                 {t(`rowError.${e.code}`)}
@@ -571,6 +585,133 @@ function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
           </tr>
         ))}
       </DataTable>
+    </section>
+  )
+}
+
+/** Where the manager goes to import the accounts first, with the accounts template. */
+function ImportAccountsFirst() {
+  const { t } = useT()
+  return (
+    <>
+      <Link to="/admin/imports?kind=ACCOUNTS" className="underline">
+        {t('imports.unknownAccounts.import')}
+      </Link>{' '}
+      ·{' '}
+      <a href="/admin/imports/template/ACCOUNTS.csv" download className="underline">
+        {t('imports.unknownAccounts.template')}
+      </a>
+    </>
+  )
+}
+
+/**
+ * An orders file's CNPJs with no account, as its own columns describe them, and the choice:
+ * create them in this batch, or leave their orders out (and import the accounts first).
+ */
+function NewAccounts({ preview, error }: { preview: ImportPreview; error: string | undefined }) {
+  const { t } = useT()
+  const message = useFormMessage()
+  const navigation = useNavigation()
+  const [form] = useContractForm(ImportBatchActionSchema, { id: 'new-accounts' })
+  const accounts = preview.newAccounts ?? []
+  const creatable = accounts.filter((a) => a.missing.length === 0 && !a.invalidState).length
+  const chosen = !!preview.createAccounts
+  const missingColumns = preview.missingAccountColumns ?? []
+  const busy = navigation.state === 'submitting'
+  return (
+    <section
+      className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3"
+      aria-labelledby="new-accounts-title"
+      data-testid="new-accounts"
+    >
+      <h2 id="new-accounts-title" className="text-lg font-semibold">
+        {t('imports.newAccounts.title')}
+      </h2>
+      <p className="text-sm" data-testid="unknown-accounts">
+        {t('imports.newAccounts.summary', { count: accounts.length })}
+      </p>
+      {missingColumns.length ? (
+        <p className="text-sm text-amber-900">
+          {t('imports.newAccounts.missingColumns', {
+            columns: missingColumns
+              .map((c) => t(`imports.newAccounts.column.${c as 'cliente' | 'cidade' | 'uf'}`))
+              .join(', '),
+          })}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm font-semibold text-red-700">
+          {message(error)}
+        </p>
+      ) : null}
+      <DataTable
+        columns={[
+          { label: t('imports.sample.cnpj') },
+          { label: t('imports.newAccounts.name') },
+          { label: t('imports.newAccounts.place') },
+          { label: t('imports.newAccounts.orders'), align: 'right' },
+          { label: t('imports.newAccounts.what') },
+        ]}
+      >
+        {accounts.map((a) => {
+          const ok = a.missing.length === 0 && !a.invalidState
+          return (
+            <tr key={a.cnpj} className="border-t border-slate-200" data-testid="new-account">
+              <td className="whitespace-nowrap p-2">{formatCnpj(a.cnpj)}</td>
+              <td className="p-2">{a.name ?? '—'}</td>
+              <td className="p-2">
+                {a.city ?? '—'} / {a.state ?? '—'}
+              </td>
+              <td className="p-2 text-right">{a.orders}</td>
+              <td className={`p-2 ${ok ? '' : 'text-red-800'}`}>
+                {ok
+                  ? t(chosen ? 'imports.newAccounts.willCreate' : 'imports.newAccounts.canCreate')
+                  : a.invalidState
+                    ? t('imports.newAccounts.invalidState', { state: a.invalidState })
+                    : t('imports.newAccounts.cannotCreate', {
+                        missing: a.missing
+                          .map((m) => t(`imports.newAccounts.missing.${m}`))
+                          .join(', '),
+                      })}
+              </td>
+            </tr>
+          )
+        })}
+      </DataTable>
+      <Form method="post" {...formProps(form)} className="flex flex-wrap items-center gap-3">
+        {creatable && !chosen ? (
+          <Button type="submit" name="intent" value="createAccounts" disabled={busy}>
+            {t('imports.newAccounts.create', { count: creatable })}
+          </Button>
+        ) : null}
+        {chosen ? (
+          <>
+            <span className="text-sm font-semibold" data-testid="new-accounts-chosen">
+              {t('imports.newAccounts.chosen', { count: creatable })}
+            </span>
+            <Button
+              type="submit"
+              name="intent"
+              value="skipAccounts"
+              variant="secondary"
+              disabled={busy}
+            >
+              {t('imports.newAccounts.skip')}
+            </Button>
+          </>
+        ) : null}
+        {chosen && creatable === accounts.length ? null : (
+          <span className="text-sm">
+            {t(
+              creatable === accounts.length
+                ? 'imports.newAccounts.orImport'
+                : 'imports.newAccounts.othersLeftOut',
+            )}{' '}
+            <ImportAccountsFirst />
+          </span>
+        )}
+      </Form>
     </section>
   )
 }

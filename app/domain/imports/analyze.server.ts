@@ -76,7 +76,9 @@ export type RowError = { line: number; code: RowErrorCode; column?: string; valu
 
 export type OrderRecord = {
   externalRef: string
-  accountId: string
+  /** Null for an account this import creates first, found then by `cnpj`. */
+  accountId: string | null
+  cnpj: string
   placedAt: Date
   totalCents: number
   lines: {
@@ -164,6 +166,24 @@ export function importFormatOf(fileName: string): ImportFormat {
   return /\.xlsx$/i.test(fileName.trim()) ? 'xlsx' : 'csv'
 }
 
+/** Orders files: a CNPJ with no account, as the file's own columns describe it. */
+export type NewAccount = {
+  cnpj: string
+  name: string | null
+  city: string | null
+  state: string | null
+  /** Orders and lines of the file that are otherwise good to import. */
+  orders: number
+  lines: number
+  /** What the file lacks to create the account: empty when it can be created. */
+  missing: ('name' | 'city' | 'state')[]
+  /** A state that is not a Brazilian UF, as read. */
+  invalidState: string | null
+}
+
+/** Whether an account can be created from what the file says of it. */
+export const canCreate = (account: NewAccount) => !account.missing.length && !account.invalidState
+
 /** An orders file's code that is not a SKU but that a manager mapped to a catalog product. */
 export type MappedCode = { code: string; sku: string; lines: number }
 
@@ -190,6 +210,10 @@ export type Analysis = {
   mappedCodes: MappedCode[]
   /** Orders files: how many distinct CNPJs of otherwise valid orders have no account. */
   unknownAccounts: number
+  /** Orders files: every CNPJ of otherwise valid orders with no account, as the file has it. */
+  newAccounts: NewAccount[]
+  /** Orders files: the columns describing a customer (name, city, state) the file lacks. */
+  missingAccountColumns: string[]
   /** Where the preview's every line goes (decision 024); none when the file is read to write it. */
   sink?: PreviewSink
 }
@@ -197,6 +221,11 @@ export type Analysis = {
 /** What an analysis is asked for beyond the file: where its lines go, the manager's choices. */
 export type AnalyzeOptions = {
   sink?: PreviewSink
+  /**
+   * Orders files: create the accounts of unknown CNPJs that the file names, places and states
+   * (they go in `accounts`, their orders with a null `accountId`), instead of leaving them out.
+   */
+  createAccounts?: boolean
 }
 
 const MAX_REPORTED_ERRORS = 200
@@ -311,6 +340,8 @@ export const empty = (kind: ImportKind, sink?: PreviewSink): Analysis => ({
   unknownCodes: [],
   mappedCodes: [],
   unknownAccounts: 0,
+  newAccounts: [],
+  missingAccountColumns: [],
 })
 
 /** Offline order history: one row per order line, grouped by the ERP order number. */
@@ -331,6 +362,22 @@ async function analyzeOrders(
     bad: boolean
   }
   const orders = new Map<string, Pending>()
+  // What the file says of each customer (the first value found of each), should it need creating.
+  const customers = new Map<
+    string,
+    { name: string; tradeName: string; city: string; state: string }
+  >()
+  let customerColumns: string[] | null = null
+  const noteCustomer = (cnpj: string, row: Row) => {
+    customerColumns ??= ['cliente', 'cidade', 'uf'].filter((column) => !row.has(column))
+    const seen =
+      customers.get(cnpj) ??
+      customers.set(cnpj, { name: '', tradeName: '', city: '', state: '' }).get(cnpj)!
+    seen.name ||= row.get('cliente')
+    seen.tradeName ||= row.get('nomeFantasia')
+    seen.city ||= row.get('cidade')
+    seen.state ||= row.get('uf').toUpperCase()
+  }
 
   const read = await eachRow(
     'ORDERS',
@@ -346,6 +393,7 @@ async function analyzeOrders(
       const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
       if (cnpjText && !cnpj)
         errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
+      if (cnpj) noteCustomer(cnpj, row)
       const placedAt = dateText ? parseBrazilianDate(dateText) : null
       if (dateText && !placedAt)
         errors.add({ line: row.line, code: 'INVALID_DATE', column: 'data', value: dateText })
@@ -468,6 +516,35 @@ async function analyzeOrders(
   const unknown = new Map<string, UnknownCode>()
   const mapped = new Map<string, MappedCode>()
   const unknownAccounts = new Set<string>()
+  // CNPJs with no account, described by the file's columns, and whether each can be created.
+  const newAccounts = new Map<string, NewAccount>()
+  for (const order of candidates) {
+    if (accountIds.has(order.cnpj)) continue
+    let entry = newAccounts.get(order.cnpj)
+    if (!entry) {
+      const seen = customers.get(order.cnpj)
+      const state = seen?.state || null
+      entry = {
+        cnpj: order.cnpj,
+        name: seen?.name || null,
+        city: seen?.city || null,
+        state,
+        orders: 0,
+        lines: 0,
+        missing: [
+          ...(seen?.name ? [] : ['name' as const]),
+          ...(seen?.city ? [] : ['city' as const]),
+          ...(state ? [] : ['state' as const]),
+        ],
+        invalidState: state && !UFS.has(state) ? state : null,
+      }
+      newAccounts.set(order.cnpj, entry)
+      accountNames.set(order.cnpj, seen?.tradeName || seen?.name || '')
+    }
+    entry.orders++
+    entry.lines += order.rows.length
+  }
+  const creating = new Set<string>()
   if (result.sink) {
     // The good lines of an order with a bad one are not imported either: the preview says so.
     for (const order of orders.values()) {
@@ -479,8 +556,10 @@ async function analyzeOrders(
     }
   }
   for (const order of candidates) {
-    const accountId = accountIds.get(order.cnpj)
-    if (!accountId) {
+    const accountId = accountIds.get(order.cnpj) ?? null
+    const created = newAccounts.get(order.cnpj)
+    const create = !accountId && !!options.createAccounts && !!created && canCreate(created)
+    if (!accountId && !create) {
       unknownAccounts.add(order.cnpj)
       for (const line of order.rows)
         errors.add({ line, code: 'UNKNOWN_ACCOUNT', column: 'cnpj', value: order.cnpj })
@@ -519,9 +598,11 @@ async function analyzeOrders(
       }
       return { ...rest, productId }
     })
+    if (create) creating.add(order.cnpj)
     result.orders.push({
       externalRef: order.ref,
       accountId,
+      cnpj: order.cnpj,
       placedAt: order.placedAt,
       totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
       lines,
@@ -531,6 +612,27 @@ async function analyzeOrders(
   result.unknownCodes = [...unknown.values()].sort((a, b) => a.code.localeCompare(b.code))
   result.mappedCodes = [...mapped.values()].sort((a, b) => a.code.localeCompare(b.code))
   result.unknownAccounts = unknownAccounts.size
+  result.newAccounts = [...newAccounts.values()].sort((a, b) => a.cnpj.localeCompare(b.cnpj))
+  result.missingAccountColumns = customerColumns ?? []
+  // The accounts to create before the orders, as the accounts import would create them.
+  for (const cnpj of creating) {
+    const entry = newAccounts.get(cnpj)!
+    result.accounts.push({
+      cnpj,
+      legalName: entry.name!,
+      tradeName: customers.get(cnpj)?.tradeName || entry.name!,
+      email: null,
+      phone: null,
+      street: null,
+      city: entry.city!,
+      state: entry.state!,
+      postalCode: null,
+      segment: null,
+      repId: null,
+      minimumOrderCents: null,
+      existingId: null,
+    })
+  }
   return finish(result, errors)
 }
 

@@ -42,7 +42,7 @@ export const ImportUploadSchema = z.object({
  * press (a discarded batch, nothing to write) is a form error from the domain's reason.
  */
 export const ImportBatchActionSchema = z.object({
-  intent: z.enum(['confirm', 'discard', 'undo', 'keepHistory'], {
+  intent: z.enum(['confirm', 'discard', 'undo', 'keepHistory', 'createAccounts', 'skipAccounts'], {
     errorMap: () => ({ message: formMessage('form.invalid') }),
   }),
   /** keepHistory: the product code, or none for every code still without a choice. */
@@ -131,6 +131,7 @@ export function importRefusal(code: string): string {
     case 'LATER_IMPORT':
     case 'ORDERS_REFERENCED':
     case 'ACCOUNTS_IN_USE':
+    case 'NO_NEW_ACCOUNTS':
       return formMessage(`imports.refused.${code}`)
     default:
       return formMessage('imports.notPreviewed')
