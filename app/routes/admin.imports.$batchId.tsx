@@ -22,9 +22,17 @@ import {
 } from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
+import { Pagination } from '~/components/pagination'
 import { type SampleRow } from '~/domain/imports/analyze.server'
 import {
+  previewPage,
+  type PreviewPage,
+  type PreviewPageRow,
+} from '~/domain/imports/preview-rows.server'
+import {
   hasWork,
+  PREVIEW_FILTERS,
+  readPreviewQuery,
   ImportBatchActionSchema,
   importRefusal,
   MapCodeSchema,
@@ -32,6 +40,7 @@ import {
   unresolvedCodes,
 } from '~/domain/imports/import-form'
 import {
+  chooseNewAccounts,
   discardImport,
   getImportBatch,
   type ImportPreview,
@@ -60,7 +69,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     batch.status === 'PREVIEWED' && unresolvedCodes(batch.preview).length
       ? await suggestedSkus()
       : []
-  return json({ batch: visible, products })
+  // Every row of the preview, a page at a time, while the batch has them (decision 024).
+  const query = readPreviewQuery(new URL(request.url).searchParams)
+  const { outcomes } = batch.preview
+  const rows: PreviewPage | null = outcomes
+    ? await previewPage(batch.id, {
+        page: query.page,
+        outcome: query.outcome,
+        total: query.outcome
+          ? outcomes[query.outcome]
+          : PREVIEW_FILTERS.reduce((sum, o) => sum + outcomes[o], 0),
+      })
+    : null
+  return json({ batch: visible, products, rows, invalidQuery: query.invalid })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -74,19 +95,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { intent, code } = submission.value
   const result =
-    intent === 'keepHistory'
-      ? await keepCodesAsHistory(batchId, code || null, user.id)
-      : intent === 'discard'
-        ? await discardImport(batchId, user.id)
-        : intent === 'undo'
-          ? await undoImport(batchId, user.id)
-          : await startImport(batchId, user.id)
+    intent === 'createAccounts' || intent === 'skipAccounts'
+      ? await chooseNewAccounts(batchId, intent === 'createAccounts', user.id)
+      : intent === 'keepHistory'
+        ? await keepCodesAsHistory(batchId, code || null, user.id)
+        : intent === 'discard'
+          ? await discardImport(batchId, user.id)
+          : intent === 'undo'
+            ? await undoImport(batchId, user.id)
+            : await startImport(batchId, user.id)
   if (!result.ok && result.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
   if (!result.ok) {
     const message = importRefusal(result.code)
     // Unknown product codes: the refusal is said beside their section, not above the buttons.
     if (result.code === 'UNKNOWN_CODES' || result.code === 'UNKNOWN_CODE')
       return json({ result: submission.reply(), codesError: message }, { status: 409 })
+    // So is a refused choice about the file's new accounts, beside them.
+    if (intent === 'createAccounts' || intent === 'skipAccounts')
+      return json({ result: submission.reply(), accountsError: message }, { status: 409 })
     return json({ result: submission.reply({ formErrors: [message] }) }, { status: 409 })
   }
   // The page reloads the batch: its new status says what happened.
@@ -115,7 +141,7 @@ async function mapCode(batchId: string, formData: FormData, actorId: string) {
 }
 
 export default function ImportPreviewPage() {
-  const { batch, products } = useLoaderData<typeof loader>()
+  const { batch, products, rows, invalidQuery } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form] = useContractForm(ImportBatchActionSchema, {
@@ -144,7 +170,7 @@ export default function ImportPreviewPage() {
     ['imports.unchanged', batch.skippedRows],
   ] as const
   return (
-    <div className="max-w-4xl space-y-4">
+    <div className="max-w-6xl space-y-4">
       <Link to="/admin/imports" className="text-sm underline">
         {t('imports.title')}
       </Link>
@@ -175,7 +201,16 @@ export default function ImportPreviewPage() {
               </div>
             ))}
           </dl>
-          {preview.unknownAccounts && batch.status === 'PREVIEWED' ? (
+          {preview.newAccounts?.length && batch.status === 'PREVIEWED' ? (
+            <NewAccounts
+              preview={preview}
+              error={
+                actionData && 'accountsError' in actionData
+                  ? String(actionData.accountsError)
+                  : undefined
+              }
+            />
+          ) : preview.unknownAccounts && batch.status === 'PREVIEWED' ? (
             <Alert tone="warning">
               <span data-testid="unknown-accounts">
                 {t('imports.unknownAccounts', { count: preview.unknownAccounts })}
@@ -296,7 +331,16 @@ export default function ImportPreviewPage() {
           ) : preview.mappedCodes?.length ? (
             <RememberedMappings codes={preview.mappedCodes} />
           ) : null}
-          {preview.sample?.length ? <SampleTable kind={batch.kind} rows={preview.sample} /> : null}
+          {rows && preview.outcomes ? (
+            <PreviewRows
+              kind={batch.kind}
+              page={rows}
+              outcomes={preview.outcomes}
+              invalidQuery={invalidQuery}
+            />
+          ) : preview.sample?.length ? (
+            <SampleTable kind={batch.kind} rows={preview.sample} />
+          ) : null}
           <section className="space-y-2">
             <h2 className="text-lg font-semibold">{t('imports.errors')}</h2>
             {preview.errors.length === 0 ? (
@@ -350,9 +394,172 @@ const STATUS_CELLS = new Set(['from', 'to'])
 const NOWRAP = new Set(['sku', 'list', 'order', 'date', 'cnpj', 'code'])
 const NUMERIC = new Set(['packSize', 'price', 'stock', 'minQuantity', 'quantity'])
 
+/** One cell of a row as the import will write it (or as read, for a refused line). */
+function SampleCell({
+  column,
+  value,
+}: {
+  column: string
+  value: string | number | null | undefined
+}) {
+  const { t, money, day } = useT()
+  return (
+    <td
+      className={
+        NUMERIC.has(column)
+          ? 'whitespace-nowrap p-2 text-right'
+          : NOWRAP.has(column)
+            ? 'whitespace-nowrap p-2'
+            : 'p-2'
+      }
+    >
+      {value === null || value === undefined
+        ? '—'
+        : column === 'price'
+          ? money(Number(value))
+          : column === 'date'
+            ? day(String(value))
+            : column === 'cnpj'
+              ? formatCnpj(String(value))
+              : STATUS_CELLS.has(column) && isOrderStatus(value)
+                ? t(`orderStatus.${value}`)
+                : column === 'order'
+                  ? `#${value}`
+                  : value}
+    </td>
+  )
+}
+
+/**
+ * Every row of the preview, a page at a time, filtered by outcome, each line's problems beside
+ * it with the column and the value read.
+ */
+function PreviewRows({
+  kind,
+  page,
+  outcomes,
+  invalidQuery,
+}: {
+  kind: string
+  page: PreviewPage
+  outcomes: Record<(typeof PREVIEW_FILTERS)[number], number>
+  invalidQuery: boolean
+}) {
+  const { t } = useT()
+  const columns = SAMPLE_COLUMNS[kind as keyof typeof SAMPLE_COLUMNS]
+  if (!columns) return null
+  const all = PREVIEW_FILTERS.reduce((sum, o) => sum + outcomes[o], 0)
+  const filters = [
+    { outcome: null, count: all },
+    ...PREVIEW_FILTERS.map((outcome) => ({ outcome, count: outcomes[outcome] })),
+  ]
+  return (
+    <section className="space-y-2" aria-labelledby="preview-rows-title">
+      <h2 id="preview-rows-title" className="text-lg font-semibold">
+        {t('imports.rows.title')}
+      </h2>
+      {invalidQuery ? <Alert tone="warning">{t('imports.rows.invalidQuery')}</Alert> : null}
+      <nav aria-label={t('imports.rows.filter')}>
+        <ul className="flex flex-wrap gap-2 text-sm" data-testid="preview-filters">
+          {filters.map(({ outcome, count }) => {
+            const current = outcome === page.outcome
+            return (
+              <li key={outcome ?? 'all'}>
+                <Link
+                  to={outcome ? `?outcome=${outcome}` : '?'}
+                  aria-current={current ? 'page' : undefined}
+                  preventScrollReset
+                  className={`inline-block rounded-full border px-3 py-1 ${
+                    current
+                      ? 'border-slate-800 bg-slate-800 text-white'
+                      : 'border-slate-300 bg-white hover:bg-slate-100'
+                  }`}
+                >
+                  {t(outcome ? `imports.rows.filter.${outcome}` : 'imports.rows.filter.all', {
+                    count,
+                  })}
+                </Link>
+              </li>
+            )
+          })}
+        </ul>
+      </nav>
+      {page.pastEnd ? (
+        <Alert tone="warning">
+          <span data-testid="preview-past-end">
+            {t('imports.rows.pastEnd', { page: page.page, pageCount: page.pageCount })}
+          </span>{' '}
+          <Link
+            to={`?${new URLSearchParams({
+              ...(page.outcome ? { outcome: page.outcome } : {}),
+              page: String(page.pageCount),
+            })}`}
+            className="underline"
+          >
+            {t('imports.rows.lastPage')}
+          </Link>
+        </Alert>
+      ) : page.rows.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('imports.rows.none')}</p>
+      ) : (
+        <>
+          <DataTable
+            columns={[
+              { label: t('imports.line'), align: 'right' },
+              ...columns.map((column) => ({
+                label: t(`imports.sample.${column}`),
+                align: NUMERIC.has(column) ? ('right' as const) : undefined,
+              })),
+              { label: t('imports.sample.action') },
+            ]}
+          >
+            {page.rows.map((row) => (
+              <PreviewRow key={row.line} row={row} columns={columns} />
+            ))}
+          </DataTable>
+          <Pagination page={page.page} pageCount={page.pageCount} />
+        </>
+      )}
+    </section>
+  )
+}
+
+function PreviewRow({ row, columns }: { row: PreviewPageRow; columns: readonly string[] }) {
+  const { t } = useT()
+  const error = row.outcome === 'error'
+  return (
+    <tr
+      className={`border-t border-slate-200 ${error ? 'bg-red-50' : ''}`}
+      data-testid="preview-row"
+      data-outcome={row.outcome}
+    >
+      <td className="p-2 text-right">{row.line}</td>
+      {columns.map((column) => (
+        <SampleCell key={column} column={column} value={row.cells?.[column]} />
+      ))}
+      <td className="min-w-48 p-2">
+        <span className={error ? 'font-semibold text-red-800' : ''}>
+          {t(`imports.rows.outcome.${row.outcome}`)}
+        </span>
+        {row.errors.length ? (
+          <ul className="mt-1 space-y-1 text-red-800" data-testid="preview-row-errors">
+            {row.errors.map((e, index) => (
+              <li key={index}>
+                {t(`rowError.${e.code}`)}
+                {e.column ? ` · ${e.column}` : ''}
+                {e.value !== undefined ? ` · “${e.value}”` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </td>
+    </tr>
+  )
+}
+
 /** The first rows as the import will write them. */
 function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
-  const { t, money, day } = useT()
+  const { t } = useT()
   const columns = SAMPLE_COLUMNS[kind as keyof typeof SAMPLE_COLUMNS]
   if (!columns) return null
   return (
@@ -371,39 +578,140 @@ function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
         {rows.map((row) => (
           <tr key={row.line} className="border-t border-slate-200" data-testid="import-sample">
             <td className="p-2 text-right">{row.line}</td>
-            {columns.map((column) => {
-              const value = row.cells[column]
-              return (
-                <td
-                  key={column}
-                  className={
-                    NUMERIC.has(column)
-                      ? 'whitespace-nowrap p-2 text-right'
-                      : NOWRAP.has(column)
-                        ? 'whitespace-nowrap p-2'
-                        : 'p-2'
-                  }
-                >
-                  {value === null || value === undefined
-                    ? '—'
-                    : column === 'price'
-                      ? money(Number(value))
-                      : column === 'date'
-                        ? day(String(value))
-                        : column === 'cnpj'
-                          ? formatCnpj(String(value))
-                          : STATUS_CELLS.has(column) && isOrderStatus(value)
-                            ? t(`orderStatus.${value}`)
-                            : column === 'order'
-                              ? `#${value}`
-                              : value}
-                </td>
-              )
-            })}
+            {columns.map((column) => (
+              <SampleCell key={column} column={column} value={row.cells[column]} />
+            ))}
             <td className="p-2">{t(`imports.sample.action.${row.action}`)}</td>
           </tr>
         ))}
       </DataTable>
+    </section>
+  )
+}
+
+/** Where the manager goes to import the accounts first, with the accounts template. */
+function ImportAccountsFirst() {
+  const { t } = useT()
+  return (
+    <>
+      <Link to="/admin/imports?kind=ACCOUNTS" className="underline">
+        {t('imports.unknownAccounts.import')}
+      </Link>{' '}
+      ·{' '}
+      <a href="/admin/imports/template/ACCOUNTS.csv" download className="underline">
+        {t('imports.unknownAccounts.template')}
+      </a>
+    </>
+  )
+}
+
+/**
+ * An orders file's CNPJs with no account, as its own columns describe them, and the choice:
+ * create them in this batch, or leave their orders out (and import the accounts first).
+ */
+function NewAccounts({ preview, error }: { preview: ImportPreview; error: string | undefined }) {
+  const { t } = useT()
+  const message = useFormMessage()
+  const navigation = useNavigation()
+  const [form] = useContractForm(ImportBatchActionSchema, { id: 'new-accounts' })
+  const accounts = preview.newAccounts ?? []
+  const creatable = accounts.filter((a) => a.missing.length === 0 && !a.invalidState).length
+  const chosen = !!preview.createAccounts
+  const missingColumns = preview.missingAccountColumns ?? []
+  const busy = navigation.state === 'submitting'
+  return (
+    <section
+      className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3"
+      aria-labelledby="new-accounts-title"
+      data-testid="new-accounts"
+    >
+      <h2 id="new-accounts-title" className="text-lg font-semibold">
+        {t('imports.newAccounts.title')}
+      </h2>
+      <p className="text-sm" data-testid="unknown-accounts">
+        {t('imports.newAccounts.summary', { count: accounts.length })}
+      </p>
+      {missingColumns.length ? (
+        <p className="text-sm text-amber-900">
+          {t('imports.newAccounts.missingColumns', {
+            columns: missingColumns
+              .map((c) => t(`imports.newAccounts.column.${c as 'cliente' | 'cidade' | 'uf'}`))
+              .join(', '),
+          })}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm font-semibold text-red-700">
+          {message(error)}
+        </p>
+      ) : null}
+      <DataTable
+        columns={[
+          { label: t('imports.sample.cnpj') },
+          { label: t('imports.newAccounts.name') },
+          { label: t('imports.newAccounts.place') },
+          { label: t('imports.newAccounts.orders'), align: 'right' },
+          { label: t('imports.newAccounts.what') },
+        ]}
+      >
+        {accounts.map((a) => {
+          const ok = a.missing.length === 0 && !a.invalidState
+          return (
+            <tr key={a.cnpj} className="border-t border-slate-200" data-testid="new-account">
+              <td className="whitespace-nowrap p-2">{formatCnpj(a.cnpj)}</td>
+              <td className="p-2">{a.name ?? '—'}</td>
+              <td className="p-2">
+                {a.city ?? '—'} / {a.state ?? '—'}
+              </td>
+              <td className="p-2 text-right">{a.orders}</td>
+              <td className={`p-2 ${ok ? '' : 'text-red-800'}`}>
+                {ok
+                  ? t(chosen ? 'imports.newAccounts.willCreate' : 'imports.newAccounts.canCreate')
+                  : a.invalidState
+                    ? t('imports.newAccounts.invalidState', { state: a.invalidState })
+                    : t('imports.newAccounts.cannotCreate', {
+                        missing: a.missing
+                          .map((m) => t(`imports.newAccounts.missing.${m}`))
+                          .join(', '),
+                      })}
+              </td>
+            </tr>
+          )
+        })}
+      </DataTable>
+      <Form method="post" {...formProps(form)} className="flex flex-wrap items-center gap-3">
+        {creatable && !chosen ? (
+          <Button type="submit" name="intent" value="createAccounts" disabled={busy}>
+            {t('imports.newAccounts.create', { count: creatable })}
+          </Button>
+        ) : null}
+        {chosen ? (
+          <>
+            <span className="text-sm font-semibold" data-testid="new-accounts-chosen">
+              {t('imports.newAccounts.chosen', { count: creatable })}
+            </span>
+            <Button
+              type="submit"
+              name="intent"
+              value="skipAccounts"
+              variant="secondary"
+              disabled={busy}
+            >
+              {t('imports.newAccounts.skip')}
+            </Button>
+          </>
+        ) : null}
+        {chosen && creatable === accounts.length ? null : (
+          <span className="text-sm">
+            {t(
+              creatable === accounts.length
+                ? 'imports.newAccounts.orImport'
+                : 'imports.newAccounts.othersLeftOut',
+            )}{' '}
+            <ImportAccountsFirst />
+          </span>
+        )}
+      </Form>
     </section>
   )
 }

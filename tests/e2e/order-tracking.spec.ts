@@ -121,7 +121,7 @@ test('the ERP’s order statuses, imported, move portal orders; the preview show
   await expect(manager.getByText('situacao-erp.csv')).toBeVisible()
   await expect(manager.getByTestId('imports.toUpdate')).toHaveText('1')
   await expect(manager.getByTestId('imports.errorRows')).toHaveText('2')
-  const row = manager.getByTestId('import-sample')
+  const row = manager.locator('[data-testid="preview-row"][data-outcome="update"]')
   await expect(row).toHaveCount(1)
   await expect(row).toContainText(`#${shipped}`)
   await expect(row).toContainText(buyer.tradeName)

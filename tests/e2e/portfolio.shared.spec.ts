@@ -51,7 +51,7 @@ test('a manager imports a Windows-1252 order history, previews it, confirms, and
   await expect(page.getByTestId('imports.toCreate')).toHaveText('1')
   await expect(page.getByTestId('import-error')).toHaveText([/^4data inválida/, /^5CNPJ inválido/])
   // The lines to be written, as read: accents intact, Brazilian money and dates.
-  const sample = page.getByTestId('import-sample')
+  const sample = page.locator('[data-testid="preview-row"][data-outcome="create"]')
   await expect(sample).toHaveCount(2)
   await expect(sample.nth(1)).toContainText('Argamassa Promoção São João')
   await expect(sample.nth(1)).toContainText('R$ 1.234,50')

@@ -25,6 +25,7 @@ import {
   required,
   type RowErrorCode,
   addSample,
+  type AnalyzeOptions,
   type SampleRow,
 } from './analyze.server'
 
@@ -109,75 +110,85 @@ type ProductRow = Omit<ProductRecord, 'familyId' | 'existingId'> & {
   given: { unit: boolean; packSize: boolean; stock: boolean; description: boolean; active: boolean }
 }
 
-export async function analyzeProducts(file: string, format: ImportFormat): Promise<Analysis> {
-  const result = empty('PRODUCTS')
-  const errors = new Collector()
+export async function analyzeProducts(
+  file: string,
+  format: ImportFormat,
+  options: AnalyzeOptions = {},
+): Promise<Analysis> {
+  const result = empty('PRODUCTS', options.sink)
+  const errors = new Collector(options.sink)
   const bySku = new Map<string, ProductRow>()
-  const read = await eachRow('PRODUCTS', file, format, (row) => {
-    const skuText = required(row, 'sku', errors)
-    const nameText = required(row, 'nome', errors)
-    const familyText = required(row, 'familia', errors)
-    const priceText = required(row, 'precoLista', errors)
-    const familyPath = familyText ? parseFamilyPath(familyText) : null
-    if (familyText && !familyPath)
-      errors.add({ line: row.line, code: 'INVALID_FAMILY', column: 'familia', value: familyText })
-    const activeText = row.get('ativo')
-    const active = activeText ? parseYesNo(activeText) : true
-    if (active === null)
-      errors.add({ line: row.line, code: 'INVALID_BOOLEAN', column: 'ativo', value: activeText })
-    const values: ProductFormValues = {
-      sku: skuText ?? 'A',
-      name: nameText ?? 'AA',
-      description: row.get('descricaoLonga'),
-      // Checked on its own (the path); the form's field is an id.
-      familyId: 'path',
-      unit: row.get('unidade') || 'UN',
-      packSize: row.get('embalagem') || '1',
-      listPrice: priceText ?? '1',
-      stock: row.get('estoque'),
-      active: active ?? true,
-    }
-    const parsed = ProductSchema.safeParse(values)
-    if (!parsed.success) {
-      const seen = new Set<string>()
-      for (const issue of (parsed.error as z.ZodError).issues) {
-        const field = PRODUCT_FIELDS[String(issue.path[0])]
-        if (!field || seen.has(field.column)) continue
-        seen.add(field.column)
-        errors.add({
-          line: row.line,
-          code: field.code,
-          column: field.column,
-          value: row.get(field.column),
-        })
+  const read = await eachRow(
+    'PRODUCTS',
+    file,
+    format,
+    (row) => {
+      const skuText = required(row, 'sku', errors)
+      const nameText = required(row, 'nome', errors)
+      const familyText = required(row, 'familia', errors)
+      const priceText = required(row, 'precoLista', errors)
+      const familyPath = familyText ? parseFamilyPath(familyText) : null
+      if (familyText && !familyPath)
+        errors.add({ line: row.line, code: 'INVALID_FAMILY', column: 'familia', value: familyText })
+      const activeText = row.get('ativo')
+      const active = activeText ? parseYesNo(activeText) : true
+      if (active === null)
+        errors.add({ line: row.line, code: 'INVALID_BOOLEAN', column: 'ativo', value: activeText })
+      const values: ProductFormValues = {
+        sku: skuText ?? 'A',
+        name: nameText ?? 'AA',
+        description: row.get('descricaoLonga'),
+        // Checked on its own (the path); the form's field is an id.
+        familyId: 'path',
+        unit: row.get('unidade') || 'UN',
+        packSize: row.get('embalagem') || '1',
+        listPrice: priceText ?? '1',
+        stock: row.get('estoque'),
+        active: active ?? true,
       }
-    }
-    if (errors.errorLines.has(row.line) || !parsed.success || !familyPath) return
-    const input = parsed.data
-    if (bySku.has(input.sku)) {
-      errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'sku', value: input.sku })
-      return
-    }
-    bySku.set(input.sku, {
-      line: row.line,
-      sku: input.sku,
-      name: input.name,
-      description: input.description,
-      familyPath,
-      unit: input.unit,
-      packSize: input.packSize,
-      listPriceCents: input.listPriceCents,
-      stock: input.stock,
-      active: active ?? true,
-      given: {
-        unit: !!row.get('unidade'),
-        packSize: !!row.get('embalagem'),
-        stock: !!row.get('estoque'),
-        description: !!row.get('descricaoLonga'),
-        active: !!activeText,
-      },
-    })
-  })
+      const parsed = ProductSchema.safeParse(values)
+      if (!parsed.success) {
+        const seen = new Set<string>()
+        for (const issue of (parsed.error as z.ZodError).issues) {
+          const field = PRODUCT_FIELDS[String(issue.path[0])]
+          if (!field || seen.has(field.column)) continue
+          seen.add(field.column)
+          errors.add({
+            line: row.line,
+            code: field.code,
+            column: field.column,
+            value: row.get(field.column),
+          })
+        }
+      }
+      if (errors.errorLines.has(row.line) || !parsed.success || !familyPath) return
+      const input = parsed.data
+      if (bySku.has(input.sku)) {
+        errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'sku', value: input.sku })
+        return
+      }
+      bySku.set(input.sku, {
+        line: row.line,
+        sku: input.sku,
+        name: input.name,
+        description: input.description,
+        familyPath,
+        unit: input.unit,
+        packSize: input.packSize,
+        listPriceCents: input.listPriceCents,
+        stock: input.stock,
+        active: active ?? true,
+        given: {
+          unit: !!row.get('unidade'),
+          packSize: !!row.get('embalagem'),
+          stock: !!row.get('estoque'),
+          description: !!row.get('descricaoLonga'),
+          active: !!activeText,
+        },
+      })
+    },
+    options.sink,
+  )
   Object.assign(result, read)
   if (read.fileError) return result
 
@@ -241,65 +252,79 @@ export async function analyzeProducts(file: string, format: ImportFormat): Promi
   return finish(result, errors)
 }
 
-export async function analyzePriceLists(file: string, format: ImportFormat): Promise<Analysis> {
-  const result = empty('PRICE_LISTS')
-  const errors = new Collector()
+export async function analyzePriceLists(
+  file: string,
+  format: ImportFormat,
+  options: AnalyzeOptions = {},
+): Promise<Analysis> {
+  const result = empty('PRICE_LISTS', options.sink)
+  const errors = new Collector(options.sink)
   type Pending = Omit<PriceRecord, 'listId' | 'productId' | 'existing'> & { line: number }
   const byKey = new Map<string, Pending>()
-  const read = await eachRow('PRICE_LISTS', file, format, (row) => {
-    const listText = required(row, 'lista', errors)
-    const skuText = required(row, 'sku', errors)?.toUpperCase()
-    const priceText = required(row, 'preco', errors)
-    const list = listText
-      ? PriceListCreateSchema.safeParse({ code: listText, name: row.get('nomeLista') || listText })
-      : null
-    if (list && !list.success) {
-      const nameRefused = list.error.issues.some((issue) => issue.path[0] === 'name')
-      errors.add(
-        nameRefused && !list.error.issues.some((issue) => issue.path[0] === 'code')
-          ? {
-              line: row.line,
-              code: 'INVALID_TEXT',
-              column: 'nomeLista',
-              value: row.get('nomeLista'),
-            }
-          : { line: row.line, code: 'INVALID_LIST_CODE', column: 'lista', value: listText ?? '' },
-      )
-    }
-    const priceCents = priceText ? moneyCents(priceText, { min: 1 }) : null
-    if (priceText && priceCents === null)
-      errors.add({ line: row.line, code: 'INVALID_PRICE', column: 'preco', value: priceText })
-    const quantityText = row.get('quantidadeMinima')
-    const quantity = quantityText ? wholeNumber(quantityText, 1, MAX_TIER_QUANTITY) : 1
-    if (quantity === null)
-      errors.add({
+  const read = await eachRow(
+    'PRICE_LISTS',
+    file,
+    format,
+    (row) => {
+      const listText = required(row, 'lista', errors)
+      const skuText = required(row, 'sku', errors)?.toUpperCase()
+      const priceText = required(row, 'preco', errors)
+      const list = listText
+        ? PriceListCreateSchema.safeParse({
+            code: listText,
+            name: row.get('nomeLista') || listText,
+          })
+        : null
+      if (list && !list.success) {
+        const nameRefused = list.error.issues.some((issue) => issue.path[0] === 'name')
+        errors.add(
+          nameRefused && !list.error.issues.some((issue) => issue.path[0] === 'code')
+            ? {
+                line: row.line,
+                code: 'INVALID_TEXT',
+                column: 'nomeLista',
+                value: row.get('nomeLista'),
+              }
+            : { line: row.line, code: 'INVALID_LIST_CODE', column: 'lista', value: listText ?? '' },
+        )
+      }
+      const priceCents = priceText ? moneyCents(priceText, { min: 1 }) : null
+      if (priceText && priceCents === null)
+        errors.add({ line: row.line, code: 'INVALID_PRICE', column: 'preco', value: priceText })
+      const quantityText = row.get('quantidadeMinima')
+      const quantity = quantityText ? wholeNumber(quantityText, 1, MAX_TIER_QUANTITY) : 1
+      if (quantity === null)
+        errors.add({
+          line: row.line,
+          code: 'INVALID_QUANTITY',
+          column: 'quantidadeMinima',
+          value: quantityText,
+        })
+      if (errors.errorLines.has(row.line) || !list?.success || !skuText || priceCents === null)
+        return
+      // One unit is the list's own price; from two units on, a quantity tier.
+      const minQuantity = quantity && quantity > 1 ? quantity : null
+      const key = `${list.data.code}|${skuText}|${minQuantity ?? 1}`
+      if (byKey.has(key)) {
+        errors.add({
+          line: row.line,
+          code: 'DUPLICATE_KEY',
+          column: 'sku',
+          value: `${list.data.code} · ${skuText}${minQuantity ? ` · ${minQuantity}` : ''}`,
+        })
+        return
+      }
+      byKey.set(key, {
         line: row.line,
-        code: 'INVALID_QUANTITY',
-        column: 'quantidadeMinima',
-        value: quantityText,
+        listCode: list.data.code,
+        listName: list.data.name,
+        sku: skuText,
+        minQuantity,
+        priceCents,
       })
-    if (errors.errorLines.has(row.line) || !list?.success || !skuText || priceCents === null) return
-    // One unit is the list's own price; from two units on, a quantity tier.
-    const minQuantity = quantity && quantity > 1 ? quantity : null
-    const key = `${list.data.code}|${skuText}|${minQuantity ?? 1}`
-    if (byKey.has(key)) {
-      errors.add({
-        line: row.line,
-        code: 'DUPLICATE_KEY',
-        column: 'sku',
-        value: `${list.data.code} · ${skuText}${minQuantity ? ` · ${minQuantity}` : ''}`,
-      })
-      return
-    }
-    byKey.set(key, {
-      line: row.line,
-      listCode: list.data.code,
-      listName: list.data.name,
-      sku: skuText,
-      minQuantity,
-      priceCents,
-    })
-  })
+    },
+    options.sink,
+  )
   Object.assign(result, read)
   if (read.fileError) return result
 

@@ -18,6 +18,8 @@ import {
   empty,
   finish,
   type ImportFormat,
+  type AnalyzeOptions,
+  type SampleRow,
   required,
   type RowErrorCode,
 } from './analyze.server'
@@ -48,9 +50,10 @@ export async function analyzeOrderStatuses(
   file: string,
   format: ImportFormat,
   now: Date,
+  options: AnalyzeOptions = {},
 ): Promise<Analysis> {
-  const result = empty('ORDER_STATUSES')
-  const errors = new Collector()
+  const result = empty('ORDER_STATUSES', options.sink)
+  const errors = new Collector(options.sink)
   type Read = {
     line: number
     orderId: number
@@ -64,54 +67,70 @@ export async function analyzeOrderStatuses(
   const rows: Read[] = []
   const seen = new Set<number>()
 
-  const read = await eachRow('ORDER_STATUSES', file, format, (row) => {
-    const orderText = required(row, 'pedido', errors)
-    const statusText = required(row, 'situacao', errors)
-    const invoiceNumber = row.get('notaFiscal') || null
-    const trackingCode = row.get('rastreio') || null
-    const dateText = row.get('data')
-    const orderId = orderText ? readPortalOrderNumber(orderText) : null
-    if (orderText && !orderId)
-      errors.add({
+  const read = await eachRow(
+    'ORDER_STATUSES',
+    file,
+    format,
+    (row) => {
+      const orderText = required(row, 'pedido', errors)
+      const statusText = required(row, 'situacao', errors)
+      const invoiceNumber = row.get('notaFiscal') || null
+      const trackingCode = row.get('rastreio') || null
+      const dateText = row.get('data')
+      const orderId = orderText ? readPortalOrderNumber(orderText) : null
+      if (orderText && !orderId)
+        errors.add({
+          line: row.line,
+          code: 'INVALID_ORDER_NUMBER',
+          column: 'pedido',
+          value: orderText,
+        })
+      const status = statusText ? readErpStatus(statusText) : null
+      if (statusText && !status)
+        errors.add({
+          line: row.line,
+          code: 'INVALID_STATUS',
+          column: 'situacao',
+          value: statusText,
+        })
+      if (invoiceNumber && invoiceNumber.length > MAX_INVOICE_NUMBER)
+        errors.add({
+          line: row.line,
+          code: 'INVALID_TEXT',
+          column: 'notaFiscal',
+          value: invoiceNumber,
+        })
+      if (trackingCode && trackingCode.length > MAX_TRACKING_CODE)
+        errors.add({
+          line: row.line,
+          code: 'INVALID_TEXT',
+          column: 'rastreio',
+          value: trackingCode,
+        })
+      const at = dateText ? parseBrazilianDate(dateText) : null
+      if (dateText && !at)
+        errors.add({ line: row.line, code: 'INVALID_DATE', column: 'data', value: dateText })
+      if (at && at > now)
+        errors.add({ line: row.line, code: 'FUTURE_DATE', column: 'data', value: dateText })
+      if (orderId && seen.has(orderId)) {
+        errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'pedido', value: orderText! })
+        return
+      }
+      if (orderId) seen.add(orderId)
+      if (errors.errorLines.has(row.line) || !orderId || !status) return
+      rows.push({
         line: row.line,
-        code: 'INVALID_ORDER_NUMBER',
-        column: 'pedido',
-        value: orderText,
+        orderId,
+        status,
+        statusText: statusText!,
+        invoiceNumber,
+        trackingCode,
+        at,
+        dateText,
       })
-    const status = statusText ? readErpStatus(statusText) : null
-    if (statusText && !status)
-      errors.add({ line: row.line, code: 'INVALID_STATUS', column: 'situacao', value: statusText })
-    if (invoiceNumber && invoiceNumber.length > MAX_INVOICE_NUMBER)
-      errors.add({
-        line: row.line,
-        code: 'INVALID_TEXT',
-        column: 'notaFiscal',
-        value: invoiceNumber,
-      })
-    if (trackingCode && trackingCode.length > MAX_TRACKING_CODE)
-      errors.add({ line: row.line, code: 'INVALID_TEXT', column: 'rastreio', value: trackingCode })
-    const at = dateText ? parseBrazilianDate(dateText) : null
-    if (dateText && !at)
-      errors.add({ line: row.line, code: 'INVALID_DATE', column: 'data', value: dateText })
-    if (at && at > now)
-      errors.add({ line: row.line, code: 'FUTURE_DATE', column: 'data', value: dateText })
-    if (orderId && seen.has(orderId)) {
-      errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'pedido', value: orderText! })
-      return
-    }
-    if (orderId) seen.add(orderId)
-    if (errors.errorLines.has(row.line) || !orderId || !status) return
-    rows.push({
-      line: row.line,
-      orderId,
-      status,
-      statusText: statusText!,
-      invoiceNumber,
-      trackingCode,
-      at,
-      dateText,
-    })
-  })
+    },
+    options.sink,
+  )
   Object.assign(result, read)
   if (read.fileError) return result
 
@@ -188,19 +207,21 @@ export async function analyzeOrderStatuses(
           : null,
       })
     } else result.unchanged++
-    if (result.sample.length < SAMPLE_ROWS)
-      result.sample.push({
-        line: row.line,
-        action,
-        cells: {
-          order: `#${row.orderId}`,
-          account: order.account.tradeName,
-          from: order.status,
-          to: row.status,
-          invoice: row.invoiceNumber,
-          tracking: row.trackingCode,
-        },
-      })
+    const sample: SampleRow = {
+      line: row.line,
+      action,
+      cells: {
+        order: `#${row.orderId}`,
+        account: order.account.tradeName,
+        from: order.status,
+        to: row.status,
+        invoice: row.invoiceNumber,
+        tracking: row.trackingCode,
+      },
+    }
+    // Every row goes to the paged table; the batch's JSON keeps the first hundred.
+    result.sink?.row(sample)
+    if (result.sample.length < SAMPLE_ROWS) result.sample.push(sample)
   }
   return finish(result, errors)
 }

@@ -15,6 +15,7 @@ import { chunks } from '~/utils/chunks'
 import { localDateIn } from '~/utils/dates'
 import { analyzePriceLists, analyzeProducts } from './analyze-catalog.server'
 import { analyzeOrderStatuses, type StatusRecord } from './analyze-statuses.server'
+import { type PreviewSink } from './preview-rows.server'
 
 export type RowErrorCode =
   | 'MISSING_VALUE'
@@ -52,6 +53,8 @@ export type RowErrorCode =
   | 'INVOICE_REQUIRED'
   | 'TRACKING_REQUIRED'
   | 'DATE_BEFORE_ORDER'
+  // Preview only: a good line of an order left out because another of its lines has an error.
+  | 'ORDER_LEFT_OUT'
 export type FileErrorCode =
   | 'EMPTY'
   | 'BINARY'
@@ -67,11 +70,15 @@ export type FileErrorCode =
   | 'TOO_LARGE'
   // The stored upload is gone (deleted from the database): nothing can be written from it.
   | 'FILE_MISSING'
+  // A preview whose analysis never finished (its process stopped): upload the file again.
+  | 'UNFINISHED'
 export type RowError = { line: number; code: RowErrorCode; column?: string; value?: string }
 
 export type OrderRecord = {
   externalRef: string
-  accountId: string
+  /** Null for an account this import creates first, found then by `cnpj`. */
+  accountId: string | null
+  cnpj: string
   placedAt: Date
   totalCents: number
   lines: {
@@ -159,6 +166,24 @@ export function importFormatOf(fileName: string): ImportFormat {
   return /\.xlsx$/i.test(fileName.trim()) ? 'xlsx' : 'csv'
 }
 
+/** Orders files: a CNPJ with no account, as the file's own columns describe it. */
+export type NewAccount = {
+  cnpj: string
+  name: string | null
+  city: string | null
+  state: string | null
+  /** Orders and lines of the file that are otherwise good to import. */
+  orders: number
+  lines: number
+  /** What the file lacks to create the account: empty when it can be created. */
+  missing: ('name' | 'city' | 'state')[]
+  /** A state that is not a Brazilian UF, as read. */
+  invalidState: string | null
+}
+
+/** Whether an account can be created from what the file says of it. */
+export const canCreate = (account: NewAccount) => !account.missing.length && !account.invalidState
+
 /** An orders file's code that is not a SKU but that a manager mapped to a catalog product. */
 export type MappedCode = { code: string; sku: string; lines: number }
 
@@ -185,14 +210,31 @@ export type Analysis = {
   mappedCodes: MappedCode[]
   /** Orders files: how many distinct CNPJs of otherwise valid orders have no account. */
   unknownAccounts: number
+  /** Orders files: every CNPJ of otherwise valid orders with no account, as the file has it. */
+  newAccounts: NewAccount[]
+  /** Orders files: the columns describing a customer (name, city, state) the file lacks. */
+  missingAccountColumns: string[]
+  /** Where the preview's every line goes (decision 024); none when the file is read to write it. */
+  sink?: PreviewSink
+}
+
+/** What an analysis is asked for beyond the file: where its lines go, the manager's choices. */
+export type AnalyzeOptions = {
+  sink?: PreviewSink
+  /**
+   * Orders files: create the accounts of unknown CNPJs that the file names, places and states
+   * (they go in `accounts`, their orders with a null `accountId`), instead of leaving them out.
+   */
+  createAccounts?: boolean
 }
 
 const MAX_REPORTED_ERRORS = 200
 /** Rows of the file shown in the preview as they will be written. */
 export const SAMPLE_ROWS = 10
 
-/** Adds a row to the preview's sample while it has room. */
+/** Adds a row to the preview's rows, and to its sample while that has room. */
 export function addSample(result: Analysis, row: SampleRow) {
+  result.sink?.row(row)
   if (result.sample.length < SAMPLE_ROWS) result.sample.push(row)
 }
 const UFS = new Set(
@@ -203,8 +245,10 @@ const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/
 export class Collector {
   errors: RowError[] = []
   errorLines = new Set<number>()
+  constructor(private readonly sink?: PreviewSink) {}
   add(error: RowError) {
     this.errorLines.add(error.line)
+    this.sink?.error(error)
     if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(error)
   }
 }
@@ -216,7 +260,12 @@ export function finish(result: Analysis, errors: Collector): Analysis {
   return result
 }
 
-export type Row = { line: number; get: (column: string) => string }
+export type Row = {
+  line: number
+  get: (column: string) => string
+  /** Whether the file has the column at all. */
+  has: (column: string) => boolean
+}
 
 function rowsOf(file: string, format: ImportFormat) {
   return format === 'xlsx' ? readXlsxRows(file) : readCsvRows(fs.createReadStream(file))
@@ -231,6 +280,7 @@ export async function eachRow(
   file: string,
   format: ImportFormat,
   onRow: (row: Row) => void,
+  sink?: PreviewSink,
 ): Promise<Pick<Analysis, 'fileError' | 'totalRows'>> {
   let index: Record<string, number> | null = null
   let totalRows = 0
@@ -249,7 +299,10 @@ export async function eachRow(
         line,
         get: (column) =>
           columns[column] === undefined ? '' : (fields[columns[column]!] ?? '').trim(),
+        has: (column) => columns[column] !== undefined,
       })
+      // The preview's inserts keep pace with the reading: memory holds a few hundred rows.
+      if (sink) await sink.settle()
     }
   } catch (error) {
     if (error instanceof CsvFormatError || error instanceof XlsxFormatError)
@@ -267,8 +320,9 @@ export function required(row: Row, column: string, errors: Collector): string | 
   return value || null
 }
 
-export const empty = (kind: ImportKind): Analysis => ({
+export const empty = (kind: ImportKind, sink?: PreviewSink): Analysis => ({
   kind,
+  sink,
   fileError: null,
   totalRows: 0,
   errorRows: 0,
@@ -286,12 +340,19 @@ export const empty = (kind: ImportKind): Analysis => ({
   unknownCodes: [],
   mappedCodes: [],
   unknownAccounts: 0,
+  newAccounts: [],
+  missingAccountColumns: [],
 })
 
 /** Offline order history: one row per order line, grouped by the ERP order number. */
-async function analyzeOrders(file: string, format: ImportFormat, now: Date): Promise<Analysis> {
-  const result = empty('ORDERS')
-  const errors = new Collector()
+async function analyzeOrders(
+  file: string,
+  format: ImportFormat,
+  now: Date,
+  options: AnalyzeOptions,
+): Promise<Analysis> {
+  const result = empty('ORDERS', options.sink)
+  const errors = new Collector(options.sink)
   type Pending = {
     ref: string
     cnpj: string
@@ -301,76 +362,99 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
     bad: boolean
   }
   const orders = new Map<string, Pending>()
+  // What the file says of each customer (the first value found of each), should it need creating.
+  const customers = new Map<
+    string,
+    { name: string; tradeName: string; city: string; state: string }
+  >()
+  let customerColumns: string[] | null = null
+  const noteCustomer = (cnpj: string, row: Row) => {
+    customerColumns ??= ['cliente', 'cidade', 'uf'].filter((column) => !row.has(column))
+    const seen =
+      customers.get(cnpj) ??
+      customers.set(cnpj, { name: '', tradeName: '', city: '', state: '' }).get(cnpj)!
+    seen.name ||= row.get('cliente')
+    seen.tradeName ||= row.get('nomeFantasia')
+    seen.city ||= row.get('cidade')
+    seen.state ||= row.get('uf').toUpperCase()
+  }
 
-  const read = await eachRow('ORDERS', file, format, (row) => {
-    const cnpjText = required(row, 'cnpj', errors)
-    const ref = required(row, 'pedido', errors)
-    const dateText = required(row, 'data', errors)
-    const sku = required(row, 'sku', errors)?.toUpperCase()
-    const quantityText = required(row, 'quantidade', errors)
-    const priceText = required(row, 'preco', errors)
-    const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
-    if (cnpjText && !cnpj)
-      errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
-    const placedAt = dateText ? parseBrazilianDate(dateText) : null
-    if (dateText && !placedAt)
-      errors.add({ line: row.line, code: 'INVALID_DATE', column: 'data', value: dateText })
-    if (placedAt && placedAt > now)
-      errors.add({ line: row.line, code: 'FUTURE_DATE', column: 'data', value: dateText ?? '' })
-    const quantity = quantityText ? parseBrazilianDecimal(quantityText) : null
-    const quantityOk =
-      quantity !== null && Number.isInteger(quantity) && quantity > 0 && quantity <= 1_000_000
-    if (quantityText && !quantityOk)
-      errors.add({
+  const read = await eachRow(
+    'ORDERS',
+    file,
+    format,
+    (row) => {
+      const cnpjText = required(row, 'cnpj', errors)
+      const ref = required(row, 'pedido', errors)
+      const dateText = required(row, 'data', errors)
+      const sku = required(row, 'sku', errors)?.toUpperCase()
+      const quantityText = required(row, 'quantidade', errors)
+      const priceText = required(row, 'preco', errors)
+      const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
+      if (cnpjText && !cnpj)
+        errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
+      if (cnpj) noteCustomer(cnpj, row)
+      const placedAt = dateText ? parseBrazilianDate(dateText) : null
+      if (dateText && !placedAt)
+        errors.add({ line: row.line, code: 'INVALID_DATE', column: 'data', value: dateText })
+      if (placedAt && placedAt > now)
+        errors.add({ line: row.line, code: 'FUTURE_DATE', column: 'data', value: dateText ?? '' })
+      const quantity = quantityText ? parseBrazilianDecimal(quantityText) : null
+      const quantityOk =
+        quantity !== null && Number.isInteger(quantity) && quantity > 0 && quantity <= 1_000_000
+      if (quantityText && !quantityOk)
+        errors.add({
+          line: row.line,
+          code: 'INVALID_QUANTITY',
+          column: 'quantidade',
+          value: quantityText,
+        })
+      const price = priceText ? parseBrazilianMoney(priceText) : null
+      if (priceText && (price === null || price < 0))
+        errors.add({ line: row.line, code: 'INVALID_PRICE', column: 'preco', value: priceText })
+      if (!ref) return
+      const valid = !!(
+        cnpj &&
+        placedAt &&
+        placedAt <= now &&
+        sku &&
+        quantityOk &&
+        price !== null &&
+        price >= 0
+      )
+      let order = orders.get(ref)
+      if (!order && cnpj && placedAt) {
+        order = { ref, cnpj, placedAt, lines: new Map(), rows: [], bad: false }
+        orders.set(ref, order)
+      }
+      if (!order) return
+      order.rows.push(row.line)
+      if (!valid) {
+        order.bad = true
+        return
+      }
+      if (order.cnpj !== cnpj || order.placedAt.getTime() !== placedAt!.getTime()) {
+        errors.add({ line: row.line, code: 'CONFLICTING_ORDER', column: 'pedido', value: ref })
+        order.bad = true
+        return
+      }
+      if (order.lines.has(sku!)) {
+        // The same product twice in one order: a duplicated line, reported and not counted twice.
+        errors.add({ line: row.line, code: 'DUPLICATE_LINE', column: 'sku', value: sku })
+        return
+      }
+      order.lines.set(sku!, {
         line: row.line,
-        code: 'INVALID_QUANTITY',
-        column: 'quantidade',
-        value: quantityText,
+        sku: sku!,
+        name: row.get('produto') || sku!,
+        quantity: quantity!,
+        unitPriceCents: price!,
+        totalCents: quantity! * price!,
+        productId: null,
       })
-    const price = priceText ? parseBrazilianMoney(priceText) : null
-    if (priceText && (price === null || price < 0))
-      errors.add({ line: row.line, code: 'INVALID_PRICE', column: 'preco', value: priceText })
-    if (!ref) return
-    const valid = !!(
-      cnpj &&
-      placedAt &&
-      placedAt <= now &&
-      sku &&
-      quantityOk &&
-      price !== null &&
-      price >= 0
-    )
-    let order = orders.get(ref)
-    if (!order && cnpj && placedAt) {
-      order = { ref, cnpj, placedAt, lines: new Map(), rows: [], bad: false }
-      orders.set(ref, order)
-    }
-    if (!order) return
-    order.rows.push(row.line)
-    if (!valid) {
-      order.bad = true
-      return
-    }
-    if (order.cnpj !== cnpj || order.placedAt.getTime() !== placedAt!.getTime()) {
-      errors.add({ line: row.line, code: 'CONFLICTING_ORDER', column: 'pedido', value: ref })
-      order.bad = true
-      return
-    }
-    if (order.lines.has(sku!)) {
-      // The same product twice in one order: a duplicated line, reported and not counted twice.
-      errors.add({ line: row.line, code: 'DUPLICATE_LINE', column: 'sku', value: sku })
-      return
-    }
-    order.lines.set(sku!, {
-      line: row.line,
-      sku: sku!,
-      name: row.get('produto') || sku!,
-      quantity: quantity!,
-      unitPriceCents: price!,
-      totalCents: quantity! * price!,
-      productId: null,
-    })
-  })
+    },
+    options.sink,
+  )
   Object.assign(result, read)
   if (read.fileError) return result
 
@@ -387,10 +471,11 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
       accountNames.set(a.cnpj, a.tradeName)
     })
   }
-  // The first lines of the file, as they will be written (or left, for an order already in).
-  const sampleOrder = (order: Pending, action: SampleRow['action']) => {
+  // The lines of the file, as they will be written (or left, for an order already in). Only the
+  // preview's rows get the lines of an order left out, beside their errors.
+  const sampleOrder = (order: Pending, action: SampleRow['action'], leftOut = false) => {
     for (const line of order.lines.values())
-      addSample(result, {
+      (leftOut ? (row: SampleRow) => result.sink?.row(row) : addSample.bind(null, result))({
         line: line.line,
         action,
         cells: {
@@ -431,12 +516,54 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
   const unknown = new Map<string, UnknownCode>()
   const mapped = new Map<string, MappedCode>()
   const unknownAccounts = new Set<string>()
+  // CNPJs with no account, described by the file's columns, and whether each can be created.
+  const newAccounts = new Map<string, NewAccount>()
   for (const order of candidates) {
-    const accountId = accountIds.get(order.cnpj)
-    if (!accountId) {
+    if (accountIds.has(order.cnpj)) continue
+    let entry = newAccounts.get(order.cnpj)
+    if (!entry) {
+      const seen = customers.get(order.cnpj)
+      const state = seen?.state || null
+      entry = {
+        cnpj: order.cnpj,
+        name: seen?.name || null,
+        city: seen?.city || null,
+        state,
+        orders: 0,
+        lines: 0,
+        missing: [
+          ...(seen?.name ? [] : ['name' as const]),
+          ...(seen?.city ? [] : ['city' as const]),
+          ...(state ? [] : ['state' as const]),
+        ],
+        invalidState: state && !UFS.has(state) ? state : null,
+      }
+      newAccounts.set(order.cnpj, entry)
+      accountNames.set(order.cnpj, seen?.tradeName || seen?.name || '')
+    }
+    entry.orders++
+    entry.lines += order.rows.length
+  }
+  const creating = new Set<string>()
+  if (result.sink) {
+    // The good lines of an order with a bad one are not imported either: the preview says so.
+    for (const order of orders.values()) {
+      if (!order.bad) continue
+      for (const line of order.rows)
+        if (!errors.errorLines.has(line))
+          result.sink.error({ line, code: 'ORDER_LEFT_OUT', column: 'pedido', value: order.ref })
+      sampleOrder(order, 'create', true)
+    }
+  }
+  for (const order of candidates) {
+    const accountId = accountIds.get(order.cnpj) ?? null
+    const created = newAccounts.get(order.cnpj)
+    const create = !accountId && !!options.createAccounts && !!created && canCreate(created)
+    if (!accountId && !create) {
       unknownAccounts.add(order.cnpj)
       for (const line of order.rows)
         errors.add({ line, code: 'UNKNOWN_ACCOUNT', column: 'cnpj', value: order.cnpj })
+      sampleOrder(order, 'create', true)
       continue
     }
     if (existing.has(order.ref)) {
@@ -471,9 +598,11 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
       }
       return { ...rest, productId }
     })
+    if (create) creating.add(order.cnpj)
     result.orders.push({
       externalRef: order.ref,
       accountId,
+      cnpj: order.cnpj,
       placedAt: order.placedAt,
       totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
       lines,
@@ -483,6 +612,27 @@ async function analyzeOrders(file: string, format: ImportFormat, now: Date): Pro
   result.unknownCodes = [...unknown.values()].sort((a, b) => a.code.localeCompare(b.code))
   result.mappedCodes = [...mapped.values()].sort((a, b) => a.code.localeCompare(b.code))
   result.unknownAccounts = unknownAccounts.size
+  result.newAccounts = [...newAccounts.values()].sort((a, b) => a.cnpj.localeCompare(b.cnpj))
+  result.missingAccountColumns = customerColumns ?? []
+  // The accounts to create before the orders, as the accounts import would create them.
+  for (const cnpj of creating) {
+    const entry = newAccounts.get(cnpj)!
+    result.accounts.push({
+      cnpj,
+      legalName: entry.name!,
+      tradeName: customers.get(cnpj)?.tradeName || entry.name!,
+      email: null,
+      phone: null,
+      street: null,
+      city: entry.city!,
+      state: entry.state!,
+      postalCode: null,
+      segment: null,
+      repId: null,
+      minimumOrderCents: null,
+      existingId: null,
+    })
+  }
   return finish(result, errors)
 }
 
@@ -499,55 +649,65 @@ async function codeMappings(codes: string[]) {
   return mappings
 }
 
-async function analyzeAccounts(file: string, format: ImportFormat): Promise<Analysis> {
-  const result = empty('ACCOUNTS')
-  const errors = new Collector()
+async function analyzeAccounts(
+  file: string,
+  format: ImportFormat,
+  options: AnalyzeOptions,
+): Promise<Analysis> {
+  const result = empty('ACCOUNTS', options.sink)
+  const errors = new Collector(options.sink)
   const byCnpj = new Map<string, AccountRecord & { repCode: string | null; line: number }>()
-  const read = await eachRow('ACCOUNTS', file, format, (row) => {
-    const cnpjText = required(row, 'cnpj', errors)
-    const legalName = required(row, 'razaoSocial', errors)
-    const city = required(row, 'cidade', errors)
-    const stateText = required(row, 'uf', errors)?.toUpperCase() ?? null
-    const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
-    if (cnpjText && !cnpj)
-      errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
-    if (stateText && !UFS.has(stateText))
-      errors.add({ line: row.line, code: 'INVALID_UF', column: 'uf', value: stateText })
-    const email = row.get('email').toLowerCase() || null
-    if (email && !EMAIL.test(email))
-      errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
-    const minimumText = row.get('pedidoMinimo')
-    const minimum = minimumText ? parseBrazilianMoney(minimumText) : null
-    if (minimumText && (minimum === null || minimum < 0))
-      errors.add({
+  const read = await eachRow(
+    'ACCOUNTS',
+    file,
+    format,
+    (row) => {
+      const cnpjText = required(row, 'cnpj', errors)
+      const legalName = required(row, 'razaoSocial', errors)
+      const city = required(row, 'cidade', errors)
+      const stateText = required(row, 'uf', errors)?.toUpperCase() ?? null
+      const cnpj = cnpjText ? normalizeCnpj(cnpjText) : null
+      if (cnpjText && !cnpj)
+        errors.add({ line: row.line, code: 'INVALID_CNPJ', column: 'cnpj', value: cnpjText })
+      if (stateText && !UFS.has(stateText))
+        errors.add({ line: row.line, code: 'INVALID_UF', column: 'uf', value: stateText })
+      const email = row.get('email').toLowerCase() || null
+      if (email && !EMAIL.test(email))
+        errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
+      const minimumText = row.get('pedidoMinimo')
+      const minimum = minimumText ? parseBrazilianMoney(minimumText) : null
+      if (minimumText && (minimum === null || minimum < 0))
+        errors.add({
+          line: row.line,
+          code: 'INVALID_PRICE',
+          column: 'pedidoMinimo',
+          value: minimumText,
+        })
+      if (errors.errorLines.has(row.line) || !cnpj || !legalName || !city || !stateText) return
+      if (byCnpj.has(cnpj)) {
+        errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'cnpj', value: cnpjText ?? '' })
+        return
+      }
+      byCnpj.set(cnpj, {
         line: row.line,
-        code: 'INVALID_PRICE',
-        column: 'pedidoMinimo',
-        value: minimumText,
+        cnpj,
+        legalName,
+        tradeName: row.get('nomeFantasia') || legalName,
+        email,
+        phone: row.get('telefone') || null,
+        street: row.get('endereco') || null,
+        city,
+        state: stateText,
+        postalCode: row.get('cep') || null,
+        segment: row.get('segmento') || null,
+        repCode: row.get('representante') || null,
+        repId: null,
+        minimumOrderCents: minimum,
+        existingId: null,
       })
-    if (errors.errorLines.has(row.line) || !cnpj || !legalName || !city || !stateText) return
-    if (byCnpj.has(cnpj)) {
-      errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'cnpj', value: cnpjText ?? '' })
-      return
-    }
-    byCnpj.set(cnpj, {
-      line: row.line,
-      cnpj,
-      legalName,
-      tradeName: row.get('nomeFantasia') || legalName,
-      email,
-      phone: row.get('telefone') || null,
-      street: row.get('endereco') || null,
-      city,
-      state: stateText,
-      postalCode: row.get('cep') || null,
-      segment: row.get('segmento') || null,
-      repCode: row.get('representante') || null,
-      repId: null,
-      minimumOrderCents: minimum,
-      existingId: null,
-    })
-  })
+    },
+    options.sink,
+  )
   Object.assign(result, read)
   if (read.fileError) return result
 
@@ -626,41 +786,51 @@ async function analyzeAccounts(file: string, format: ImportFormat): Promise<Anal
   return finish(result, errors)
 }
 
-async function analyzeReps(file: string, format: ImportFormat): Promise<Analysis> {
-  const result = empty('REPS')
-  const errors = new Collector()
+async function analyzeReps(
+  file: string,
+  format: ImportFormat,
+  options: AnalyzeOptions,
+): Promise<Analysis> {
+  const result = empty('REPS', options.sink)
+  const errors = new Collector(options.sink)
   const byCode = new Map<string, RepRecord & { line: number }>()
-  const read = await eachRow('REPS', file, format, (row) => {
-    const code = required(row, 'codigo', errors)?.toUpperCase()
-    const name = required(row, 'nome', errors)
-    const email = required(row, 'email', errors)?.toLowerCase()
-    if (email && !EMAIL.test(email))
-      errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
-    const percentText = row.get('comissao').replace('%', '')
-    const percent = percentText ? parseBrazilianDecimal(percentText) : null
-    if (percentText && (percent === null || percent < 0 || percent > 100)) {
-      errors.add({
+  const read = await eachRow(
+    'REPS',
+    file,
+    format,
+    (row) => {
+      const code = required(row, 'codigo', errors)?.toUpperCase()
+      const name = required(row, 'nome', errors)
+      const email = required(row, 'email', errors)?.toLowerCase()
+      if (email && !EMAIL.test(email))
+        errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
+      const percentText = row.get('comissao').replace('%', '')
+      const percent = percentText ? parseBrazilianDecimal(percentText) : null
+      if (percentText && (percent === null || percent < 0 || percent > 100)) {
+        errors.add({
+          line: row.line,
+          code: 'INVALID_PERCENT',
+          column: 'comissao',
+          value: percentText,
+        })
+      }
+      if (errors.errorLines.has(row.line) || !code || !name || !email) return
+      if (byCode.has(code)) {
+        errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'codigo', value: code })
+        return
+      }
+      byCode.set(code, {
         line: row.line,
-        code: 'INVALID_PERCENT',
-        column: 'comissao',
-        value: percentText,
+        code,
+        name,
+        email,
+        phone: row.get('telefone') || null,
+        defaultCommissionBps: percent === null ? null : Math.round(percent * 100),
+        existingId: null,
       })
-    }
-    if (errors.errorLines.has(row.line) || !code || !name || !email) return
-    if (byCode.has(code)) {
-      errors.add({ line: row.line, code: 'DUPLICATE_KEY', column: 'codigo', value: code })
-      return
-    }
-    byCode.set(code, {
-      line: row.line,
-      code,
-      name,
-      email,
-      phone: row.get('telefone') || null,
-      defaultCommissionBps: percent === null ? null : Math.round(percent * 100),
-      existingId: null,
-    })
-  })
+    },
+    options.sink,
+  )
   Object.assign(result, read)
   if (read.fileError) return result
 
@@ -717,11 +887,12 @@ export function analyzeImport(
   file: string,
   now = new Date(),
   format: ImportFormat = 'csv',
+  options: AnalyzeOptions = {},
 ): Promise<Analysis> {
-  if (kind === 'ORDERS') return analyzeOrders(file, format, now)
-  if (kind === 'ACCOUNTS') return analyzeAccounts(file, format)
-  if (kind === 'PRODUCTS') return analyzeProducts(file, format)
-  if (kind === 'PRICE_LISTS') return analyzePriceLists(file, format)
-  if (kind === 'ORDER_STATUSES') return analyzeOrderStatuses(file, format, now)
-  return analyzeReps(file, format)
+  if (kind === 'ORDERS') return analyzeOrders(file, format, now, options)
+  if (kind === 'ACCOUNTS') return analyzeAccounts(file, format, options)
+  if (kind === 'PRODUCTS') return analyzeProducts(file, format, options)
+  if (kind === 'PRICE_LISTS') return analyzePriceLists(file, format, options)
+  if (kind === 'ORDER_STATUSES') return analyzeOrderStatuses(file, format, now, options)
+  return analyzeReps(file, format, options)
 }

@@ -173,6 +173,26 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
       required: false,
       aliases: ['produto', 'descricao', 'nomeproduto', 'descricaoproduto'],
     },
+    // The customer as the ERP names it: enough to create an account the portal lacks.
+    {
+      name: 'cliente',
+      required: false,
+      aliases: [
+        'razaosocial',
+        'razao',
+        'razaosocialcliente',
+        'cliente',
+        'nomecliente',
+        'nomedocliente',
+        'clientenome',
+        'nome',
+        'customer',
+        'legalname',
+      ],
+    },
+    { name: 'nomeFantasia', required: false, aliases: ['nomefantasia', 'fantasia', 'tradename'] },
+    { name: 'cidade', required: false, aliases: ['cidade', 'municipio', 'cidadecliente', 'city'] },
+    { name: 'uf', required: false, aliases: ['uf', 'estado', 'ufcliente', 'state'] },
   ],
   ACCOUNTS: [
     { name: 'cnpj', required: true, aliases: ['cnpj', 'cpfcnpj'] },

@@ -42,7 +42,7 @@ export const ImportUploadSchema = z.object({
  * press (a discarded batch, nothing to write) is a form error from the domain's reason.
  */
 export const ImportBatchActionSchema = z.object({
-  intent: z.enum(['confirm', 'discard', 'undo', 'keepHistory'], {
+  intent: z.enum(['confirm', 'discard', 'undo', 'keepHistory', 'createAccounts', 'skipAccounts'], {
     errorMap: () => ({ message: formMessage('form.invalid') }),
   }),
   /** keepHistory: the product code, or none for every code still without a choice. */
@@ -87,6 +87,29 @@ export function unresolvedCodes(preview: {
   return (preview.unknownCodes ?? []).map((c) => c.code).filter((code) => !chosen.has(code))
 }
 
+/** The preview's outcomes a manager can filter its rows by (decision 024). */
+export const PREVIEW_FILTERS = ['create', 'update', 'unchanged', 'error'] as const
+
+/**
+ * A preview page's address: `?page=N` from 1 and `?outcome=` one of the filters. Anything else
+ * is refused as a whole (the page says so and shows the first page of every row).
+ */
+export const PreviewQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  outcome: z.enum(PREVIEW_FILTERS).optional(),
+})
+
+/** The page and filter a preview's address asks for, and whether it asked for something else. */
+export function readPreviewQuery(search: URLSearchParams) {
+  const parsed = PreviewQuerySchema.safeParse({
+    page: search.get('page') || undefined,
+    outcome: search.get('outcome') || undefined,
+  })
+  return parsed.success
+    ? { ...parsed.data, outcome: parsed.data.outcome ?? null, invalid: false }
+    : { page: 1, outcome: null, invalid: true }
+}
+
 /** The kinds of import that can be undone once committed. */
 export const UNDOABLE_IMPORT_KINDS: readonly ImportKind[] = ['ORDERS', 'ACCOUNTS']
 
@@ -108,6 +131,7 @@ export function importRefusal(code: string): string {
     case 'LATER_IMPORT':
     case 'ORDERS_REFERENCED':
     case 'ACCOUNTS_IN_USE':
+    case 'NO_NEW_ACCOUNTS':
       return formMessage(`imports.refused.${code}`)
     default:
       return formMessage('imports.notPreviewed')

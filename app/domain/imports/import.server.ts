@@ -20,12 +20,16 @@ import {
   type RowError,
   type SampleRow,
   type MappedCode,
+  type NewAccount,
+  type OrderRecord,
   type UnknownCode,
+  canCreate,
 } from './analyze.server'
 import { familyIndex, familyKey, resolveFamilyPath } from './analyze-catalog.server'
 import { hasWork, UNDOABLE_IMPORT_KINDS, unresolvedCodes } from './import-form'
 import { newAccountTerms } from '~/domain/accounts/commercial-terms.server'
 import { applyErpMoves, prepareErpMoves } from '~/domain/orders/order-admin.server'
+import { deletePreviewRows, type OutcomeCounts, PreviewSink } from './preview-rows.server'
 
 /** Where an upload streams while its request lasts; it is then kept in the database. */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'reativa-uploads')
@@ -55,6 +59,17 @@ export type ImportPreview = {
   mappedCodes?: MappedCode[]
   /** Orders files: distinct CNPJs with no account, whose orders are left out. */
   unknownAccounts?: number
+  /**
+   * The file's lines by outcome, each line once, as stored for the paged table (decision 024);
+   * absent for batches previewed before there was one, and once the rows are deleted.
+   */
+  outcomes?: OutcomeCounts
+  /** Orders files: the CNPJs with no account, as the file describes them. */
+  newAccounts?: NewAccount[]
+  /** Orders files: the customer columns (name, city, state) the file lacks. */
+  missingAccountColumns?: string[]
+  /** The manager's choice: create the accounts the file describes, in this batch. */
+  createAccounts?: boolean
 }
 
 const CONTENT_TYPES = {
@@ -84,46 +99,91 @@ export async function previewImport({
   fileName: string
   actorId: string
 }) {
-  const upload = await readUpload(file)
-  const format = importFormatOf(fileName)
-  const analysis = await analyzeImport(kind, file, new Date(), format).finally(() =>
-    fs.promises.rm(file, { force: true }),
-  )
-  const fileHash = upload.sha256
-  const previous = await prisma.importBatch.findFirst({
-    where: { kind, fileHash, status: 'COMMITTED' },
-    orderBy: { committedAt: 'desc' },
-    select: { committedAt: true },
+  const upload = await readUpload(file).catch(async (error: unknown) => {
+    await fs.promises.rm(file, { force: true })
+    throw error
   })
-  const preview: ImportPreview = {
-    fileError: analysis.fileError,
-    errors: analysis.errors,
-    alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
-    ...(analysis.sample.length ? { sample: analysis.sample } : {}),
-    ...(analysis.unknownCodes.length ? { unknownCodes: analysis.unknownCodes } : {}),
-    ...(analysis.mappedCodes.length ? { mappedCodes: analysis.mappedCodes } : {}),
-    ...(analysis.unknownAccounts ? { unknownAccounts: analysis.unknownAccounts } : {}),
-  }
-  return prisma.$transaction(async (tx) => {
+  const format = importFormatOf(fileName)
+  const fileHash = upload.sha256
+  // The batch exists first, so the analysis can write its rows under it; until the analysis
+  // is done it is a failed one (a process that dies meanwhile leaves it so, never confirmable).
+  const batch = await prisma.$transaction(async (tx) => {
     const stored = await storeFile(tx, { ...upload, fileName, contentType: CONTENT_TYPES[format] })
+    const unfinished: ImportPreview = {
+      fileError: { code: 'UNFINISHED' },
+      errors: [],
+      alreadyImportedAt: null,
+    }
     return tx.importBatch.create({
       data: {
         kind,
         fileName: storedName(fileName),
         fileHash,
         fileId: stored.id,
-        status: analysis.fileError ? 'FAILED' : 'PREVIEWED',
-        totalRows: analysis.totalRows,
-        validRows: analysis.totalRows - analysis.errorRows,
-        errorRows: analysis.errorRows,
-        createdRows: analysis.toCreate,
-        updatedRows: analysis.toUpdate,
-        skippedRows: analysis.unchanged,
-        preview: JSON.stringify(preview),
+        status: 'FAILED',
+        preview: JSON.stringify(unfinished),
         createdById: actorId,
       },
     })
   })
+  const sink = new PreviewSink(batch.id)
+  const analysis = await analyzeImport(kind, file, new Date(), format, { sink })
+    .catch(async (error: unknown) => {
+      await sink.close().catch(() => undefined)
+      await deletePreviewRows(batch.id)
+      throw error
+    })
+    .finally(() => fs.promises.rm(file, { force: true }))
+  const outcomes = await sink.close()
+  if (analysis.fileError) await deletePreviewRows(batch.id)
+  const previous = await prisma.importBatch.findFirst({
+    where: { kind, fileHash, status: 'COMMITTED' },
+    orderBy: { committedAt: 'desc' },
+    select: { committedAt: true },
+  })
+  const preview: ImportPreview = {
+    ...previewOf(analysis),
+    alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
+    ...(analysis.fileError ? {} : { outcomes }),
+  }
+  return prisma.importBatch.update({
+    where: { id: batch.id },
+    data: {
+      status: analysis.fileError ? 'FAILED' : 'PREVIEWED',
+      ...countsOf(analysis),
+      preview: JSON.stringify(preview),
+    },
+  })
+}
+
+/** What a preview shows of an analysis, besides the rows (stored apart) and the choices. */
+function previewOf(analysis: Analysis): Omit<ImportPreview, 'alreadyImportedAt'> {
+  return {
+    fileError: analysis.fileError,
+    errors: analysis.errors,
+    ...(analysis.sample.length ? { sample: analysis.sample } : {}),
+    ...(analysis.unknownCodes.length ? { unknownCodes: analysis.unknownCodes } : {}),
+    ...(analysis.mappedCodes.length ? { mappedCodes: analysis.mappedCodes } : {}),
+    ...(analysis.unknownAccounts ? { unknownAccounts: analysis.unknownAccounts } : {}),
+    ...(analysis.newAccounts.length
+      ? {
+          newAccounts: analysis.newAccounts,
+          missingAccountColumns: analysis.missingAccountColumns,
+        }
+      : {}),
+  }
+}
+
+/** A batch's counts from its analysis. */
+function countsOf(analysis: Analysis) {
+  return {
+    totalRows: analysis.totalRows,
+    validRows: analysis.totalRows - analysis.errorRows,
+    errorRows: analysis.errorRows,
+    createdRows: analysis.toCreate,
+    updatedRows: analysis.toUpdate,
+    skippedRows: analysis.unchanged,
+  }
 }
 
 export async function getImportBatch(id: string) {
@@ -313,6 +373,75 @@ export async function mapProductCode(
   })
 }
 
+export type NewAccountsChoiceResult =
+  | { ok: true }
+  | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' | 'NO_NEW_ACCOUNTS' }
+
+/**
+ * The manager's choice for an orders file's CNPJs with no account: create, in this batch and
+ * before its orders, those the file names, places and states (`create`), or leave their orders
+ * out (as before). Only while the batch is PREVIEWED; audited. The file is then analysed again
+ * with the choice, so the rows, counts and errors say what confirming will do.
+ */
+export async function chooseNewAccounts(
+  batchId: string,
+  create: boolean,
+  actorId: string,
+): Promise<NewAccountsChoiceResult> {
+  const chosen = await prisma.$transaction(async (tx) => {
+    const found = await previewToChoose(tx, batchId)
+    if (!found.ok) return found
+    const { batch, preview } = found
+    const creatable = (preview.newAccounts ?? []).filter(canCreate)
+    if (!creatable.length) return { ok: false, code: 'NO_NEW_ACCOUNTS' } as const
+    // The same choice again (a click repeated): nothing changes.
+    if (!!preview.createAccounts === create) return { ok: true, changed: false } as const
+    const next: ImportPreview = { ...preview, createAccounts: create }
+    const action = create ? 'import.create_accounts' : 'import.skip_accounts'
+    if (!(await saveChoice(tx, batch, next, actorId, action, { accounts: creatable.length })))
+      return { ok: false, code: 'NOT_PREVIEWED' } as const
+    return { ok: true, changed: true } as const
+  })
+  if (!chosen.ok) return chosen
+  if (chosen.changed) await analyzeAgain(batchId)
+  return { ok: true }
+}
+
+/**
+ * A preview's file analysed again after a choice that changes what it writes: its rows are
+ * written anew, its counts and errors replaced; the choices made stay.
+ */
+async function analyzeAgain(batchId: string) {
+  const batch = await prisma.importBatch.findUnique({ where: { id: batchId } })
+  if (!batch || batch.status !== 'PREVIEWED' || !batch.fileId) return
+  const preview = JSON.parse(batch.preview) as ImportPreview
+  await deletePreviewRows(batchId)
+  const sink = new PreviewSink(batchId)
+  const analysis = await withStoredFileOnDisk(batch.fileId, (file) =>
+    analyzeImport(batch.kind, file, new Date(), importFormatOf(batch.fileName), {
+      sink,
+      createAccounts: preview.createAccounts,
+    }),
+  )
+  const outcomes = await sink.close()
+  if (!analysis) return
+  const next: ImportPreview = {
+    ...previewOf(analysis),
+    alreadyImportedAt: preview.alreadyImportedAt,
+    ...(preview.historyCodes ? { historyCodes: preview.historyCodes } : {}),
+    ...(preview.createAccounts !== undefined ? { createAccounts: preview.createAccounts } : {}),
+    ...(analysis.fileError ? {} : { outcomes }),
+  }
+  await prisma.importBatch.updateMany({
+    where: { id: batchId, status: 'PREVIEWED', preview: batch.preview },
+    data: {
+      ...(analysis.fileError ? { status: 'FAILED' as const } : {}),
+      ...countsOf(analysis),
+      preview: JSON.stringify(next),
+    },
+  })
+}
+
 export type DiscardResult = { ok: true } | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' }
 
 /**
@@ -321,26 +450,47 @@ export type DiscardResult = { ok: true } | { ok: false; code: 'NOT_FOUND' | 'NOT
  * discarded; one being written, written or refused stays as it is.
  */
 export async function discardImport(batchId: string, actorId: string): Promise<DiscardResult> {
-  return prisma.$transaction(async (tx) => {
-    const batch = await tx.importBatch.findUnique({
-      where: { id: batchId },
-      select: { id: true, kind: true, fileName: true, fileId: true, status: true },
+  return prisma
+    .$transaction(async (tx) => {
+      const batch = await tx.importBatch.findUnique({
+        where: { id: batchId },
+        select: { id: true, kind: true, fileName: true, fileId: true, status: true },
+      })
+      if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
+      const discarded = await tx.importBatch.updateMany({
+        where: { id: batchId, status: 'PREVIEWED' },
+        data: { status: 'DISCARDED', fileId: null },
+      })
+      if (discarded.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' } as const
+      if (batch.fileId) await tx.storedFile.deleteMany({ where: { id: batch.fileId } })
+      await audit(tx, {
+        actorId,
+        action: 'import.discard',
+        entity: 'ImportBatch',
+        entityId: batch.id,
+        changes: { kind: batch.kind, fileName: batch.fileName },
+      })
+      return { ok: true } as const
     })
-    if (!batch) return { ok: false, code: 'NOT_FOUND' } as const
-    const discarded = await tx.importBatch.updateMany({
-      where: { id: batchId, status: 'PREVIEWED' },
-      data: { status: 'DISCARDED', fileId: null },
+    .then(async (result) => {
+      // A few thousand rows a statement, after the discard: a long file never holds the writer.
+      if (result.ok) await dropPreviewRows(batchId)
+      return result
     })
-    if (discarded.count !== 1) return { ok: false, code: 'NOT_PREVIEWED' } as const
-    if (batch.fileId) await tx.storedFile.deleteMany({ where: { id: batch.fileId } })
-    await audit(tx, {
-      actorId,
-      action: 'import.discard',
-      entity: 'ImportBatch',
-      entityId: batch.id,
-      changes: { kind: batch.kind, fileName: batch.fileName },
-    })
-    return { ok: true } as const
+}
+
+/** Deletes a batch's preview rows once nobody will page them, and says so in its preview. */
+async function dropPreviewRows(batchId: string) {
+  await deletePreviewRows(batchId)
+  const batch = await prisma.importBatch.findUnique({
+    where: { id: batchId },
+    select: { preview: true },
+  })
+  if (!batch) return
+  const { outcomes: _outcomes, ...rest } = JSON.parse(batch.preview) as ImportPreview
+  await prisma.importBatch.updateMany({
+    where: { id: batchId, preview: batch.preview },
+    data: { preview: JSON.stringify(rest) },
   })
 }
 
@@ -359,6 +509,17 @@ export async function commitImport(
   return outcome.ran ? outcome.value : { ok: false, code: 'NOT_PREVIEWED' }
 }
 
+/** The write, then (once COMMITTED, or FAILED) the preview's rows go: the batch is no longer a preview. */
+async function writeAndDrop(batch: ImportBatch, actorId: string, now: Date, lease: Lease) {
+  const result = await write(batch, actorId, now, lease)
+  const after = await prisma.importBatch.findUnique({
+    where: { id: batch.id },
+    select: { status: true },
+  })
+  if (after?.status === 'COMMITTED' || after?.status === 'FAILED') await dropPreviewRows(batch.id)
+  return result
+}
+
 /** Confirms an import; a worker process writes it (`writeConfirmedImports`), the page polls. */
 export async function startImport(
   batchId: string,
@@ -372,7 +533,7 @@ export async function startImport(
 }
 
 function writeUnderLease(batch: ImportBatch, actorId: string, now: Date) {
-  return runExclusive(`import:${batch.id}`, (lease) => write(batch, actorId, now, lease), {
+  return runExclusive(`import:${batch.id}`, (lease) => writeAndDrop(batch, actorId, now, lease), {
     ttlMs: IMPORT_LEASE_MS,
   })
 }
@@ -421,9 +582,10 @@ async function write(
   // Another process may have finished it between the listing and the lease.
   const current = await prisma.importBatch.findUnique({ where: { id: batchId } })
   if (current?.status !== 'COMMITTING') return { ok: false, code: 'NOT_PREVIEWED' }
+  const { createAccounts } = JSON.parse(batch.preview) as ImportPreview
   const analysis = batch.fileId
     ? await withStoredFileOnDisk(batch.fileId, (file) =>
-        analyzeImport(batch.kind, file, now, importFormatOf(batch.fileName)),
+        analyzeImport(batch.kind, file, now, importFormatOf(batch.fileName), { createAccounts }),
       )
     : null
   if (!analysis || analysis.fileError) {
@@ -450,7 +612,11 @@ async function write(
   try {
     const sizer = new StepSizer()
     if (batch.kind === 'ORDERS') {
-      await inSteps(analysis.orders, sizer, (part) =>
+      // The accounts the manager chose to create from the file's columns come first, created
+      // as the accounts import creates them (settings' terms, recorded for undo).
+      await createFileAccounts(batchId, lease, sizer, analysis.accounts, actorId, now)
+      const orders = await withAccounts(analysis.orders)
+      await inSteps(orders, sizer, (part) =>
         step(batchId, lease, { created: part.length }, async (tx) => {
           await writeOrders(tx, batchId, part, now)
           return [...new Set(part.map((o) => o.accountId))]
@@ -471,14 +637,9 @@ async function write(
     if (batch.kind === 'ACCOUNTS') {
       await inSteps(analysis.accounts, sizer, (part) => {
         const updated = part.filter((record) => record.existingId).length
-        return step(batchId, lease, { created: part.length - updated, updated }, async (tx) => {
-          // What new accounts get (settings), read once a step.
-          const defaults = await newAccountTerms(tx)
-          for (const record of part) {
-            await writeAccount(tx, batchId, record, actorId, now, defaults)
-          }
-          return []
-        })
+        return step(batchId, lease, { created: part.length - updated, updated }, (tx) =>
+          writeAccounts(tx, batchId, part, actorId, now),
+        )
       })
     }
     if (batch.kind === 'REPS') {
@@ -556,6 +717,55 @@ async function write(
     })
     throw error
   }
+}
+
+/** Writes accounts of an import, created or updated, in one step's transaction. */
+async function writeAccounts(
+  tx: Tx,
+  batchId: string,
+  records: Analysis['accounts'],
+  actorId: string,
+  now: Date,
+): Promise<string[]> {
+  // What new accounts get (settings), read once a step.
+  const defaults = await newAccountTerms(tx)
+  for (const record of records) await writeAccount(tx, batchId, record, actorId, now, defaults)
+  return []
+}
+
+/**
+ * An orders file's new accounts, in steps, before its orders. They count for no record of the
+ * batch's own (its records are orders); a resumed run finds them made and attaches the orders.
+ */
+async function createFileAccounts(
+  batchId: string,
+  lease: Lease,
+  sizer: StepSizer,
+  records: Analysis['accounts'],
+  actorId: string,
+  now: Date,
+) {
+  await inSteps(records, sizer, (part) =>
+    step(batchId, lease, {}, (tx) => writeAccounts(tx, batchId, part, actorId, now)),
+  )
+}
+
+/** Orders whose account was created by this import, given that account's id. */
+async function withAccounts(orders: readonly OrderRecord[]) {
+  const missing = [...new Set(orders.filter((o) => !o.accountId).map((o) => o.cnpj))]
+  const ids = new Map<string, string>()
+  for (const part of chunks(missing, 500)) {
+    const found = await prisma.account.findMany({
+      where: { cnpj: { in: part } },
+      select: { id: true, cnpj: true },
+    })
+    found.forEach((a) => ids.set(a.cnpj, a.id))
+  }
+  return orders.map((o) => {
+    const accountId = o.accountId ?? ids.get(o.cnpj)
+    if (!accountId) throw new Error(`No account for ${o.cnpj}`)
+    return { ...o, accountId }
+  })
 }
 
 /**
@@ -645,7 +855,12 @@ function yieldToRequests(stepMs: number) {
   return new Promise((resolve) => setTimeout(resolve, pause))
 }
 
-async function writeOrders(tx: Tx, batchId: string, part: Analysis['orders'], now: Date) {
+async function writeOrders(
+  tx: Tx,
+  batchId: string,
+  part: (OrderRecord & { accountId: string })[],
+  now: Date,
+) {
   const accountIds = [...new Set(part.map((o) => o.accountId))]
   await recordAccountStates(tx, batchId, accountIds)
   // The rep assigned when the file is imported, and the state, for revenue by rep and state.
@@ -902,6 +1117,13 @@ async function finishWrite(
     const created = progress.writtenCreated
     const updated = progress.writtenUpdated
     const unchanged = Math.max(0, records - created - updated)
+    // An orders file's accounts created from its columns, over every run.
+    const accountsCreated =
+      batch.kind === 'ORDERS'
+        ? await tx.importUndoRecord.count({
+            where: { batchId: batch.id, entity: 'Account', created: true },
+          })
+        : 0
     await tx.importBatch.update({
       where: { id: batch.id },
       data: {
@@ -923,6 +1145,7 @@ async function finishWrite(
         updated,
         unchanged,
         errorRows: analysis.errorRows,
+        ...(accountsCreated ? { accountsCreated } : {}),
       },
     })
     return { ok: true as const, created, updated, unchanged }
@@ -938,7 +1161,7 @@ export type UndoRefusal =
   | 'ORDERS_REFERENCED'
   | 'ACCOUNTS_IN_USE'
 export type UndoResult =
-  | { ok: true; removed: number; restored: number }
+  | { ok: true; removed: number; restored: number; accountsRemoved?: number }
   | { ok: false; code: UndoRefusal }
 
 class UndoRefused extends Error {
@@ -1005,7 +1228,13 @@ export async function undoImport(
           records.filter((r) => r.entity === entity && r.created === created)
         const removed =
           batch.kind === 'ORDERS'
-            ? await undoOrders(tx, of('Order', true), of('AccountState', false), now)
+            ? await undoOrders(tx, of('Order', true), of('AccountState', false), now).then(
+                // Then the accounts it created from the file, once their orders are gone.
+                async (orders) => {
+                  const accounts = (await undoAccounts(tx, records)).removed
+                  return { ...orders, ...(accounts ? { accountsRemoved: accounts } : {}) }
+                },
+              )
             : await undoAccounts(tx, records)
         await audit(tx, {
           actorId,
