@@ -32,6 +32,7 @@ describe("the account page's schemas in the browser", () => {
         city: 'Campinas',
         state: 'sp',
         phone: '',
+        whatsapp: ' (19) 99876-5432 ',
         repId: '',
       }),
       { schema: AccountEditSchema },
@@ -40,12 +41,35 @@ describe("the account page's schemas in the browser", () => {
       tradeName: 'Loja Nova',
       email: 'compras@loja.com',
       phone: null,
+      // Numbers are kept in E.164, however they were typed.
+      whatsapp: '+5519998765432',
+      preferredChannel: null,
       street: null,
       city: 'Campinas',
       state: 'SP',
       postalCode: null,
       repId: null,
     })
+  })
+
+  it('refuses a phone or WhatsApp number that cannot be a Brazilian one, and an unknown channel', () => {
+    const submission = parseWithZod(
+      formData({
+        tradeName: 'Loja',
+        city: 'Campinas',
+        state: 'SP',
+        phone: '(00) 1234-5678',
+        whatsapp: '98765',
+        preferredChannel: 'FAX',
+      }),
+      { schema: AccountEditSchema },
+    )
+    expect(submission.status).toBe('error')
+    expect(Object.keys(submission.error ?? {}).sort()).toEqual([
+      'phone',
+      'preferredChannel',
+      'whatsapp',
+    ])
   })
 
   it('reads the minimum order in reais, and refuses what is not an amount', () => {
