@@ -118,6 +118,21 @@ export async function benchBackOffice({
   figure('dashboard (GET /admin): p95', dashboardP95, 'ms', 1)
   figure('dashboard (GET /admin): SQL statements', dashboardSql, '', 0)
 
+  // The call queue's first page: the whole portfolio ranked, 25 cards read in full.
+  for (let i = 0; i < 5; i++) await get('/admin/calls', managerCookie)
+  const queueSamples: { ms: number; queries: number; status: number }[] = []
+  for (let i = 0; i < 30; i++) queueSamples.push(await get('/admin/calls', managerCookie))
+  const queueTimes = queueSamples.map((s) => s.ms).sort((a, b) => a - b)
+  const queueP95 = queueTimes[Math.ceil(0.95 * queueTimes.length) - 1]!
+  rows.push({
+    scenario: 'call queue, first page (GET /admin/calls)',
+    runs: queueSamples.length,
+    'median ms': median(queueTimes).toFixed(1),
+    detail: `p95 ${queueP95.toFixed(1)} ms, ${median(queueSamples.map((s) => s.queries))} SQL statements, status ${[...new Set(queueSamples.map((s) => s.status))].join('/')}`,
+  })
+  figure('call queue (GET /admin/calls): median', median(queueTimes), 'ms', 1)
+  figure('call queue (GET /admin/calls): p95', queueP95, 'ms', 1)
+
   const { file, bytes, prefix } = await writeOrderHistoryFile(db)
 
   const staged = `${file}.upload`
