@@ -17,10 +17,9 @@ import {
   CONTACT_OUTCOMES,
   ContactLogSchema,
   LOGGED_CHANNELS,
-  MAX_NOTE,
   NoteSchema,
-  STOP_REASONS,
 } from '~/domain/outreach/contact-form'
+import { MAX_NOTE, STOP_REASONS } from '~/domain/outreach/stop-reason-form'
 import { useT } from '~/utils/use-t'
 
 /** What the outreach actions answer (outreach-actions.server.ts), as the page receives it. */

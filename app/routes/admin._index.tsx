@@ -12,7 +12,7 @@ import {
   STOP_REASON_DIMENSIONS,
   STOP_REASONS,
   type StopReasonDimension,
-} from '~/domain/outreach/contact-form'
+} from '~/domain/outreach/stop-reason-form'
 import { stopReasonTable } from '~/domain/outreach/stop-reasons.server'
 import { homePathFor, requireStaff } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'

@@ -1,10 +1,20 @@
+import { parseWithZod } from '@conform-to/zod'
 import { json } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AuthCard } from '~/components/auth-card'
+import {
+  FormErrors,
+  formProps,
+  SelectField,
+  TextareaField,
+  useContractForm,
+} from '~/components/forms'
 import { Alert, Button } from '~/components/ui/primitives'
 import { verifyUnsubscribe } from '~/domain/campaigns/links.server'
 import { isOptedOut, optOut } from '~/domain/campaigns/invitations.server'
+import { MAX_NOTE, STOP_REASONS, StopReasonSchema } from '~/domain/outreach/stop-reason-form'
+import { recordStopReasonByEmail } from '~/domain/outreach/stop-reasons.server'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
 
@@ -25,12 +35,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ email, done: await isOptedOut(email) })
 }
 
-// The button, or the mail provider's one-click POST (List-Unsubscribe-Post).
+// The button, or the mail provider's one-click POST (List-Unsubscribe-Post); then, optionally,
+// why the shop stopped buying, on the same signed link.
 export async function action({ request }: ActionFunctionArgs) {
   const email = await addressFrom(request)
-  if (!email) return json({ ok: false }, { status: 400 })
+  if (!email) return json({ ok: false, reason: null }, { status: 400 })
+  const form = await request.formData()
+  if (form.get('intent') === 'reason') {
+    const submission = parseWithZod(form, { schema: StopReasonSchema })
+    if (submission.status !== 'success') {
+      return json(
+        { ok: true, reason: { result: submission.reply(), saved: false } },
+        { status: 400 },
+      )
+    }
+    const { reason, comment } = submission.value
+    if (reason) await recordStopReasonByEmail(email, { reason, comment: comment || null })
+    return json({ ok: true, reason: { result: submission.reply(), saved: true } })
+  }
   await optOut(email, 'unsubscribe')
-  return json({ ok: true })
+  return json({ ok: true, reason: null })
 }
 
 export default function UnsubscribePage() {
@@ -44,7 +68,16 @@ export default function UnsubscribePage() {
         {!email ? (
           <Alert tone="error">{t('unsubscribe.invalid')}</Alert>
         ) : done || actionData?.ok ? (
-          <Alert tone="success">{t('unsubscribe.done', { email })}</Alert>
+          <>
+            <Alert tone="success">{t('unsubscribe.done', { email })}</Alert>
+            {actionData?.reason?.saved ? (
+              <p className="text-sm" role="status">
+                {t('unsubscribe.thanks')}
+              </p>
+            ) : (
+              <WhyForm lastResult={actionData?.reason?.result} />
+            )}
+          </>
         ) : (
           <Form method="post" className="space-y-3">
             <p className="text-sm">{t('unsubscribe.confirm', { email })}</p>
@@ -55,5 +88,39 @@ export default function UnsubscribePage() {
         )}
       </div>
     </AuthCard>
+  )
+}
+
+/** "Why did you stop buying?", optional: one reason from the list and a comment. */
+function WhyForm({
+  lastResult,
+}: {
+  lastResult: Parameters<typeof useContractForm>[1]['lastResult']
+}) {
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useContractForm(StopReasonSchema, { id: 'why', lastResult })
+  return (
+    <Form method="post" className="space-y-3 border-t border-slate-200 pt-3" {...formProps(form)}>
+      <input type="hidden" name="intent" value="reason" />
+      <p className="text-sm">{t('unsubscribe.why')}</p>
+      <FormErrors form={form} />
+      <SelectField meta={fields.reason} label={t('unsubscribe.reason')}>
+        <option value="">{t('unsubscribe.reasonNone')}</option>
+        {STOP_REASONS.map((reason) => (
+          <option key={reason} value={reason}>
+            {t(`outreach.reason.${reason}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextareaField
+        meta={fields.comment}
+        label={t('unsubscribe.comment')}
+        textareaProps={{ rows: 3, maxLength: MAX_NOTE }}
+      />
+      <Button type="submit" variant="secondary" disabled={navigation.state === 'submitting'}>
+        {t('unsubscribe.send')}
+      </Button>
+    </Form>
   )
 }

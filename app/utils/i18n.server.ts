@@ -67,6 +67,10 @@ export const PUBLIC_MESSAGES = [
   'offers.',
   'orderStatus.',
   'orders.',
+  // Why a shop stopped buying, asked on the unsubscribe page.
+  'outreach.reason.',
+  'outreach.reasonForComment',
+  'outreach.reasonInvalid',
   'payment.',
   'paymentStatus.',
   'pricing.form.',

@@ -172,6 +172,18 @@ test('the unsubscribe link asks first, then stops further invitations', async ({
   await expect(
     tab.getByText(`Pronto: ${email} não recebe mais convites nem ofertas.`),
   ).toBeVisible()
+  // Then, optionally, why the shop stopped buying: a comment needs a reason, and the answer
+  // reaches the sales team's CSV.
+  await tab.getByLabel('Comentário').fill('O atacadista entrega no mesmo dia.')
+  await tab.getByRole('button', { name: 'Enviar resposta' }).click()
+  await expect(tab.getByText('Escolha um motivo da lista para enviar o comentário.')).toBeVisible()
+  await tab
+    .getByLabel('Por que deixou de comprar')
+    .selectOption({ label: 'Comprou de concorrente ou atacadista' })
+  await tab.getByRole('button', { name: 'Enviar resposta' }).click()
+  await expect(tab.getByText('Obrigado pela resposta.')).toBeVisible()
+  const csv = await (await page.request.get('/admin/stop-reasons.csv')).text()
+  expect(csv).toContain(';COMPETITOR;UNSUBSCRIBE;O atacadista entrega no mesmo dia.')
   await tab.goto(`${url.pathname}?e=${url.searchParams.get('e')}&s=forjado`)
   await expect(tab.getByText('Este link de descadastro não é válido.')).toBeVisible()
   await visitor.close()

@@ -1,10 +1,11 @@
 /**
- * The forms of outreach, shared by the actions and the components (Conform): logging a contact
- * with an account (one form for every outcome), a note on its timeline, and "why did you stop
- * buying?" as the invitation and unsubscribe pages ask it.
+ * The back office's outreach forms, shared by the actions and the components (Conform): logging
+ * a contact with an account (one form for every outcome) and a note on its timeline. The
+ * reasons for stopping are in ./stop-reason-form.ts.
  */
 import { z } from 'zod'
 import { brazilianDay, formMessage, optionalText, requiredText } from '~/utils/form-schema'
+import { MAX_NOTE, reason } from './stop-reason-form'
 
 export const CONTACT_OUTCOMES = [
   'REACHED',
@@ -15,32 +16,11 @@ export const CONTACT_OUTCOMES = [
 ] as const
 export type ContactOutcomeValue = (typeof CONTACT_OUTCOMES)[number]
 
-/** Why a shop stopped buying: a fixed list, so answers can be counted. */
-export const STOP_REASONS = [
-  'PRICE',
-  'REP_SERVICE',
-  'DELIVERY_OR_TERMS',
-  'COMPETITOR',
-  'CREDIT',
-  'CLOSED',
-  'OTHER',
-] as const
-export type StopReasonValue = (typeof STOP_REASONS)[number]
-
-/** How the dashboard groups the answers. */
-export const STOP_REASON_DIMENSIONS = ['state', 'rep', 'segment'] as const
-export type StopReasonDimension = (typeof STOP_REASON_DIMENSIONS)[number]
-
 /** The channels a contact is logged for (email is the campaigns' and the outbox's). */
 export const LOGGED_CHANNELS = ['PHONE', 'WHATSAPP'] as const
 
-export const MAX_NOTE = 1000
 /** How far ahead a call-back may be set. */
 export const MAX_CALL_BACK_DAYS = 180
-
-const reason = z.enum(STOP_REASONS, {
-  errorMap: () => ({ message: formMessage('outreach.reasonInvalid') }),
-})
 
 export const ContactLogSchema = z
   .object({
@@ -86,16 +66,3 @@ export const ContactLogSchema = z
 export type ContactLogInput = z.output<typeof ContactLogSchema>
 
 export const NoteSchema = z.object({ text: requiredText(MAX_NOTE, { min: 2 }) })
-
-/** "Why did you stop buying?" where it is optional: no reason and no comment is no answer. */
-export const StopReasonSchema = z
-  .object({ reason: reason.optional(), comment: optionalText(MAX_NOTE) })
-  .superRefine((values, ctx) => {
-    if (values.comment && !values.reason) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['reason'],
-        message: formMessage('outreach.reasonRequired'),
-      })
-    }
-  })

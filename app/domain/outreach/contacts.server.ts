@@ -4,12 +4,12 @@
  * (./timeline.server.ts); the latest contact is also kept on the account, so the call queue
  * (./queue.server.ts) leaves out what was worked recently and brings call-backs back on their day.
  */
-import { type Role, type StopReasonSource } from '@prisma/client'
+import { type Role } from '@prisma/client'
 import { audit } from '~/domain/audit/audit.server'
 import { BRASILIA_TIME_ZONE, DAY_MS, localDateIn } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
 import { brazilianDay } from '~/utils/form-schema'
-import { MAX_CALL_BACK_DAYS, type ContactLogInput, type StopReasonValue } from './contact-form'
+import { MAX_CALL_BACK_DAYS, type ContactLogInput } from './contact-form'
 
 /** Who logs: staff with the queue, or a rep, who works only their own accounts. */
 export type OutreachActor = { id: string; role: Role; repId: string | null }
@@ -118,18 +118,4 @@ export async function addAccountNote(
     data: { accountId: account.id, authorId: actor.id, text, createdAt: now },
   })
   return { ok: true }
-}
-
-/**
- * A shop's own answer to "why did you stop buying?", from the invitation's landing page or the
- * unsubscribe page. Signed links lead there, so the caller has already checked whose it is.
- */
-export async function recordStopReason(
-  accountId: string,
-  answer: { reason: StopReasonValue; comment: string | null; source: StopReasonSource },
-  now = new Date(),
-): Promise<void> {
-  await prisma.stopReasonAnswer.create({
-    data: { accountId, ...answer, createdAt: now },
-  })
 }

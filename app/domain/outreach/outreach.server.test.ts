@@ -3,9 +3,9 @@ import { createAccount, createErpOrder, createRep, createUser } from '#tests/fix
 import { prisma } from '~/utils/db.server'
 import { formatPhone, normalizePhone, whatsappChatUrl } from '~/domain/accounts/phones'
 import { ContactLogSchema } from './contact-form'
-import { addAccountNote, logContact, recordStopReason } from './contacts.server'
+import { addAccountNote, logContact } from './contacts.server'
 import { callQueue } from './queue.server'
-import { stopReasonTable } from './stop-reasons.server'
+import { recordStopReason, recordStopReasonByEmail, stopReasonTable } from './stop-reasons.server'
 import { accountTimeline } from './timeline.server'
 
 const DAY = 86_400_000
@@ -284,5 +284,32 @@ describe('the account timeline and why accounts stopped', () => {
       total: 1,
       counts: { PRICE: 1, COMPETITOR: 0 },
     })
+  })
+})
+
+describe('a reason given on the unsubscribe page', () => {
+  it('counts for the accounts whose contact or buyer has that email, and for nobody else', async () => {
+    const email = `dono-${crypto.randomUUID()}@loja.example`
+    const byContact = await createAccount({ email })
+    const byBuyer = await createAccount()
+    await createUser({ accountId: byBuyer.id, email })
+    const other = await createAccount({ email: `outro-${crypto.randomUUID()}@loja.example` })
+    expect(
+      await recordStopReasonByEmail(email, { reason: 'CLOSED', comment: 'Fechamos a loja' }, NOW),
+    ).toBe(2)
+    expect(
+      await prisma.stopReasonAnswer.findMany({
+        where: { accountId: { in: [byContact.id, byBuyer.id, other.id] } },
+        select: { accountId: true, reason: true, source: true },
+        orderBy: { accountId: 'asc' },
+      }),
+    ).toEqual(
+      [byContact.id, byBuyer.id]
+        .sort()
+        .map((accountId) => ({ accountId, reason: 'CLOSED', source: 'UNSUBSCRIBE' })),
+    )
+    expect(
+      await recordStopReasonByEmail('ninguem@loja.example', { reason: 'PRICE', comment: null }),
+    ).toBe(0)
   })
 })

@@ -1,11 +1,14 @@
 /**
- * Why accounts stopped buying, counted for the dashboard: each account's latest answer in the
+ * Why accounts stopped buying: the shops' own answers (the unsubscribe and invitation pages;
+ * a call's answer is written with the call, contacts.server.ts), and their counts for the
+ * dashboard: each account's latest answer in the
  * last STOP_REASON_MONTHS months (from a call, the invitation page or unsubscribing), by reason
  * and by state, rep or segment; and every answer of that period as CSV rows.
  */
+import { type StopReasonSource } from '@prisma/client'
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import { prisma } from '~/utils/db.server'
-import { STOP_REASONS, type StopReasonDimension, type StopReasonValue } from './contact-form'
+import { STOP_REASONS, type StopReasonDimension, type StopReasonValue } from './stop-reason-form'
 
 export const STOP_REASON_MONTHS = 12
 
@@ -110,4 +113,46 @@ export async function stopReasonCsvRows(now = new Date()) {
       answer.comment ?? '',
     ]),
   ]
+}
+
+/**
+ * A shop's own answer to "why did you stop buying?", from the invitation's landing page or the
+ * unsubscribe page. Signed links lead there, so the caller has already checked whose it is.
+ */
+export async function recordStopReason(
+  accountId: string,
+  answer: { reason: StopReasonValue; comment: string | null; source: StopReasonSource },
+  now = new Date(),
+): Promise<void> {
+  await prisma.stopReasonAnswer.create({
+    data: { accountId, ...answer, createdAt: now },
+  })
+}
+
+/**
+ * The answer given on the unsubscribe page, whose signed link names an email address: it counts
+ * for each account with that contact email or a buyer with that login. Returns how many.
+ */
+export async function recordStopReasonByEmail(
+  email: string,
+  answer: { reason: StopReasonValue; comment: string | null },
+  now = new Date(),
+): Promise<number> {
+  const accounts = await prisma.account.findMany({
+    where: {
+      OR: [{ email }, { users: { some: { email, role: 'BUYER' } } }],
+    },
+    select: { id: true },
+    take: 20,
+  })
+  if (!accounts.length) return 0
+  await prisma.stopReasonAnswer.createMany({
+    data: accounts.map((account) => ({
+      accountId: account.id,
+      ...answer,
+      source: 'UNSUBSCRIBE' as const,
+      createdAt: now,
+    })),
+  })
+  return accounts.length
 }
