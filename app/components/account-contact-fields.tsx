@@ -17,8 +17,9 @@ type ContactFields = {
 
 /**
  * An account's contact data and rep, as the new-account page and the account's page take
- * them (the same fields, the same words). Without `reps` (the telesales team, who may fix
- * contact data but not move accounts between reps) the rep is not offered.
+ * them (the same fields, the same words). Without `reps` (the telesales team, who may fix how
+ * to reach the shop but not move it between reps, rename it or change the email its buyers and
+ * invitations use) the rep is not offered and the name and email are read-only.
  */
 export function AccountContactFields({
   fields,
@@ -30,8 +31,18 @@ export function AccountContactFields({
   const { t } = useT()
   return (
     <>
-      <Field meta={fields.tradeName} label={t('account.tradeName')} />
-      <Field meta={fields.email} type="email" label={t('account.email')} />
+      {/* Without `reps`, the name and the login email are shown, not changed (the server keeps them). */}
+      <Field
+        meta={fields.tradeName}
+        label={t('account.tradeName')}
+        inputProps={{ readOnly: !reps }}
+      />
+      <Field
+        meta={fields.email}
+        type="email"
+        label={t('account.email')}
+        inputProps={{ readOnly: !reps }}
+      />
       <Field
         meta={fields.phone}
         type="tel"

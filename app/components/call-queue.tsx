@@ -11,6 +11,7 @@ import {
   PhoneLink,
   type OutreachReply,
 } from '~/components/outreach'
+import { BRASILIA_TIME_ZONE, localDateIn } from '~/utils/dates'
 import { useT } from '~/utils/use-t'
 
 type Queue = SerializeFrom<Awaited<ReturnType<typeof callQueue>>>
@@ -101,7 +102,7 @@ function QueueCard({
   href: string
   canOrderForThem: boolean
 }) {
-  const { t, date } = useT()
+  const { t, date, day } = useT()
   const headingId = `queue-${row.id}`
   const failed = reply?.form === 'contact' && reply.accountId === row.id && !reply.logged
   return (
@@ -181,7 +182,9 @@ function QueueCard({
       </dl>
       {row.callBackAt ? (
         <p className="text-sm font-medium">
-          {t('calls.callBackDue', { date: date(row.callBackAt) })}
+          {t('calls.callBackDue', {
+            date: day(localDateIn(new Date(row.callBackAt), BRASILIA_TIME_ZONE)),
+          })}
         </p>
       ) : null}
       {row.lastContact ? (
@@ -198,7 +201,7 @@ function QueueCard({
           <Form method="post">
             <input type="hidden" name="intent" value="whatsapp" />
             <input type="hidden" name="accountId" value={row.id} />
-            <Button type="submit" variant="secondary">
+            <Button type="submit" variant="secondary" aria-describedby={headingId}>
               {t('calls.inviteWhatsapp')}
             </Button>
           </Form>
@@ -208,7 +211,12 @@ function QueueCard({
             <Form method="post">
               <input type="hidden" name="intent" value="impersonate" />
               <input type="hidden" name="userId" value={row.buyerUserId} />
-              <Button type="submit" variant="secondary" title={t('account.impersonateHint')}>
+              <Button
+                type="submit"
+                variant="secondary"
+                title={t('account.impersonateHint')}
+                aria-describedby={headingId}
+              >
                 {t('calls.orderForThem')}
               </Button>
             </Form>
@@ -218,7 +226,10 @@ function QueueCard({
         ) : null}
       </div>
       <details open={failed} className="rounded-md border border-slate-200 p-3">
-        <summary className="cursor-pointer font-medium">{t('outreach.form.title')}</summary>
+        <summary className="cursor-pointer font-medium">
+          {t('outreach.form.title')}
+          <span className="sr-only">: {row.tradeName}</span>
+        </summary>
         <div className="pt-3">
           <ContactLogForm
             accountId={row.id}

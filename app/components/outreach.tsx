@@ -20,6 +20,7 @@ import {
   NoteSchema,
 } from '~/domain/outreach/contact-form'
 import { MAX_NOTE, STOP_REASONS } from '~/domain/outreach/stop-reason-form'
+import { BRASILIA_TIME_ZONE, localDateIn } from '~/utils/dates'
 import { useT } from '~/utils/use-t'
 
 /** What the outreach actions answer (outreach-actions.server.ts), as the page receives it. */
@@ -285,7 +286,7 @@ function TimelineText({
   event: TimelineEventView
   orderHref: (orderId: number) => string | null
 }) {
-  const { t, date, money } = useT()
+  const { t, day, money } = useT()
   switch (event.kind) {
     case 'order': {
       const { order } = event
@@ -334,7 +335,7 @@ function TimelineText({
             name: contact.user.name,
           })}
           {contact.callBackAt
-            ? ` · ${t('timeline.callBack', { date: date(contact.callBackAt) })}`
+            ? ` · ${t('timeline.callBack', { date: day(localDateIn(new Date(contact.callBackAt), BRASILIA_TIME_ZONE)) })}`
             : null}
           {contact.stopReason
             ? ` · ${t('timeline.reason', { reason: t(`outreach.reason.${contact.stopReason.reason}`) })}`

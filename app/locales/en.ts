@@ -376,6 +376,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'imports.newAccounts.orImport': 'Or leave these orders out and import the accounts first:',
   'imports.newAccounts.othersLeftOut':
     'The orders of those that cannot be created are left out; import those accounts first:',
+  'imports.refused.BUSY': 'Another change to this import is being applied. Try again in a moment.',
   'imports.refused.NO_NEW_ACCOUNTS':
     'None of these CNPJs can be created from what the file says of it: import the accounts first.',
   'imports.rows.title': 'Lines of the file',
@@ -572,6 +573,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'rowError.CONFLICTING_ORDER': 'same order number with another account or date',
   'rowError.UNKNOWN_REP': 'sales rep not found',
   'rowError.INVALID_UF': 'invalid state',
+  'rowError.INVALID_PHONE': 'invalid phone (area code and number, e.g. (11) 98765-4321)',
   'rowError.INVALID_EMAIL': 'invalid email',
   'rowError.INVALID_PERCENT': 'invalid percentage',
   'rowError.DUPLICATE_KEY': 'repeated in the file',
@@ -1774,7 +1776,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'outreach.channelInvalid': 'Choose phone or WhatsApp.',
   'outreach.outcomeRequired': 'Choose how the contact went.',
   'outreach.callBackRequired': 'Enter the day to call back.',
-  'outreach.callBackInvalid': 'Enter a valid date, e.g. 12/15/2026.',
+  'outreach.callBackInvalid': 'Enter a valid date, e.g. 15/12/2026.',
   'outreach.callBackPast': 'The call-back must be today or later.',
   'outreach.callBackFar': 'The call-back must be within the next {days} days.',
   'outreach.reasonRequired': 'Choose why the customer stopped buying.',
@@ -1863,7 +1865,7 @@ export const en: Record<keyof typeof ptBR, string> = {
   'timeline.noteSaved': 'Note added.',
   'stopReasons.title': 'Why they stopped buying',
   'stopReasons.intro':
-    "Each account's latest reason in the last 12 months: from calls, the invitation page and unsubscribing.",
+    "Each account's latest reason in the last 12 months, from calls and from the unsubscribe page. The CSV lists every answer.",
   'stopReasons.by': 'Group by',
   'stopReasons.by.state': 'State',
   'stopReasons.by.rep': 'Sales rep',

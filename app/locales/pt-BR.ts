@@ -377,6 +377,7 @@ export const ptBR = {
   'imports.newAccounts.orImport': 'Ou deixe estes pedidos de fora e importe os clientes antes:',
   'imports.newAccounts.othersLeftOut':
     'Os pedidos dos que não podem ser criados ficam de fora; importe esses clientes antes:',
+  'imports.refused.BUSY': 'Outra mudança nesta importação está sendo aplicada. Tente de novo em instantes.',
   'imports.refused.NO_NEW_ACCOUNTS':
     'Nenhum destes CNPJs pode ser criado com o que o arquivo diz dele: importe os clientes antes.',
   'imports.rows.title': 'Linhas do arquivo',
@@ -576,6 +577,7 @@ export const ptBR = {
   'rowError.CONFLICTING_ORDER': 'mesmo número de pedido com outro cliente ou data',
   'rowError.UNKNOWN_REP': 'representante não encontrado',
   'rowError.INVALID_UF': 'UF inválida',
+  'rowError.INVALID_PHONE': 'telefone inválido (use DDD e número, ex.: (11) 98765-4321)',
   'rowError.INVALID_EMAIL': 'e-mail inválido',
   'rowError.INVALID_PERCENT': 'percentual inválido',
   'rowError.DUPLICATE_KEY': 'repetido no arquivo',
@@ -1882,7 +1884,7 @@ export const ptBR = {
   'timeline.noteSaved': 'Nota adicionada.',
   'stopReasons.title': 'Por que pararam de comprar',
   'stopReasons.intro':
-    'O motivo mais recente de cada conta nos últimos 12 meses: das ligações, da página do convite e do descadastro.',
+    'O motivo mais recente de cada conta nos últimos 12 meses, das ligações e da página de descadastro. O CSV traz todas as respostas.',
   'stopReasons.by': 'Agrupar por',
   'stopReasons.by.state': 'Estado',
   'stopReasons.by.rep': 'Representante',

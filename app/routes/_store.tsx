@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ])
   return json({
     userName: user.name,
-    isAccountAdmin: user.isAccountAdmin,
+    isAccountAdmin: user.isAccountAdmin && (!impersonation || impersonation.mayManageBuyers),
     impersonation,
     ...header,
   })

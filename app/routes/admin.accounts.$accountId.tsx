@@ -16,7 +16,11 @@ import { orderLeadColumns, OrderRowLeadCells } from '~/components/order-badges'
 import { Alert, Button } from '~/components/ui/primitives'
 import { DataTable } from '~/components/ui/table'
 import { upcomingExpectedOrder } from '~/domain/accounts/inactivity'
-import { AccountEditSchema, CommercialTermsSchema } from '~/domain/accounts/account-forms'
+import {
+  AccountEditSchema,
+  CommercialTermsSchema,
+  CONTACT_ONLY_FIELDS,
+} from '~/domain/accounts/account-forms'
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import { formatPhone } from '~/domain/accounts/phones'
 import {
@@ -149,11 +153,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** The contact data form: the telesales team may fix numbers and addresses, not the rep. */
 async function contactDataAction(request: Request, accountId: string, form: FormData) {
   const user = await requireStaff(request, 'accounts:contact')
-  if (!can(user.role, 'accounts:edit')) {
-    const current = await getAccountDetail(accountId)
-    if (!current) throw new Response('Not found', { status: 404 })
-    form.set('repId', current.repId ?? '')
-  }
+  // Whoever may not edit the account changes only its contact data, whatever the form says.
+  const only = can(user.role, 'accounts:edit') ? undefined : CONTACT_ONLY_FIELDS
   const submission = await parseWithZod(form, { schema: accountEditSchemaForSave(), async: true })
   if (submission.status !== 'success') {
     return json(
@@ -161,7 +162,7 @@ async function contactDataAction(request: Request, accountId: string, form: Form
       { status: 400 },
     )
   }
-  const saved = await updateAccount(user.id, accountId, submission.value)
+  const saved = await updateAccount(user.id, accountId, submission.value, new Date(), only)
   if (!saved.ok && saved.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
   if (!saved.ok) {
     const result = submission.reply({ fieldErrors: { repId: [formMessage('account.unknownRep')] } })

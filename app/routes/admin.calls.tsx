@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { CallQueue } from '~/components/call-queue'
 import { startImpersonation } from '~/domain/identity/impersonation.server'
 import { contactFormAction, whatsappInviteAction } from '~/domain/outreach/outreach-actions.server'
-import { QUEUE_REASONS, type QueueReason } from '~/domain/outreach/queue'
+import { queueReasonParam } from '~/domain/outreach/queue'
 import { callQueue } from '~/domain/outreach/queue.server'
 import { requireStaff } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
@@ -13,14 +13,10 @@ import { useT } from '~/utils/use-t'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'title.calls') }]
 
-function queueReason(value: string | null): QueueReason | null {
-  return (QUEUE_REASONS as readonly string[]).includes(value ?? '') ? (value as QueueReason) : null
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, 'calls:work')
   const params = new URL(request.url).searchParams
-  const reason = queueReason(params.get('reason'))
+  const reason = queueReasonParam(params.get('reason'))
   const queue = await callQueue({ reason, page: Number(params.get('page') ?? 1) })
   return json({ queue, reason, canOrderForThem: can(user.role, 'orders:on-behalf') })
 }

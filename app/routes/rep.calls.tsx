@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { CallQueue } from '~/components/call-queue'
 import { contactFormAction, whatsappInviteAction } from '~/domain/outreach/outreach-actions.server'
-import { QUEUE_REASONS, type QueueReason } from '~/domain/outreach/queue'
+import { queueReasonParam } from '~/domain/outreach/queue'
 import { callQueue } from '~/domain/outreach/queue.server'
 import { requireRep } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
@@ -15,10 +15,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRep(request)
   const params = new URL(request.url).searchParams
-  const wanted = params.get('reason') ?? ''
-  const reason = (QUEUE_REASONS as readonly string[]).includes(wanted)
-    ? (wanted as QueueReason)
-    : null
+  const reason = queueReasonParam(params.get('reason'))
   const queue = await callQueue({
     repId: user.repId,
     reason,

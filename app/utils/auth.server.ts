@@ -147,10 +147,22 @@ export async function requireBuyer(request: Request): Promise<BuyerUser> {
   return user as BuyerUser
 }
 
-/** A buyer who is their account's admin: manages the account's buyers from the storefront. */
+/**
+ * A buyer who is their account's admin: manages the account's buyers from the storefront. Staff
+ * acting as that buyer may do so only if they may manage buyers in the back office too: the
+ * telesales team orders on a buyer's behalf but does not hand out logins.
+ */
 export async function requireAccountAdmin(request: Request): Promise<BuyerUser> {
   const user = await requireBuyer(request)
   if (!user.isAccountAdmin) throw forbidden()
+  const impersonatorId = await getImpersonatorId(request)
+  if (impersonatorId) {
+    const staff = await prisma.user.findUnique({
+      where: { id: impersonatorId },
+      select: { role: true },
+    })
+    if (!staff || !can(staff.role, 'accounts:edit')) throw forbidden()
+  }
   return user
 }
 

@@ -50,6 +50,17 @@ const accountFields = z.object({
 
 type AccountFields = z.output<typeof accountFields>
 
+/** What the telesales team may change of an account: how to reach it, not whose it is. */
+export const CONTACT_ONLY_FIELDS = [
+  'phone',
+  'whatsapp',
+  'preferredChannel',
+  'street',
+  'city',
+  'state',
+  'postalCode',
+] as const
+
 /** Contact data and the assigned rep, as the account is saved (empty is null). */
 export type AccountEdit = {
   tradeName: string

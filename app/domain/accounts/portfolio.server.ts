@@ -13,6 +13,7 @@ import {
   type AccountEdit,
 } from './account-forms'
 import { normalizeCnpj } from './cnpj'
+import { normalizePhone } from './phones'
 import { accountSearchText } from './search'
 import { newAccountTerms } from './commercial-terms.server'
 
@@ -269,12 +270,22 @@ export function accountEditSchemaForSave() {
 export async function updateAccount(
   actorId: string,
   accountId: string,
-  edit: AccountEdit,
+  requested: AccountEdit,
   now = new Date(),
+  /** Only these fields change (the telesales team's contact data); the others stay as stored. */
+  only?: readonly (keyof AccountEdit)[],
 ) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.account.findUnique({ where: { id: accountId } })
     if (!before) return { ok: false as const, code: 'NOT_FOUND' as const }
+    const edit: AccountEdit = only
+      ? {
+          ...(Object.fromEntries(
+            Object.keys(requested).map((key) => [key, before[key as keyof AccountEdit]]),
+          ) as AccountEdit),
+          ...Object.fromEntries(only.map((key) => [key, requested[key]])),
+        }
+      : requested
     if (
       edit.repId &&
       !(await tx.rep.findUnique({ where: { id: edit.repId }, select: { id: true } }))
@@ -286,7 +297,9 @@ export async function updateAccount(
     // A new address is a fix of bounced contact data: invitations may go to it again.
     const emailChanged = (before.email ?? '') !== (edit.email ?? '')
     // So is a new phone number after a call found the old one wrong.
-    const phoneChanged = (before.phone ?? '') !== (edit.phone ?? '')
+    const phoneChanged =
+      (normalizePhone(before.phone) ?? before.phone ?? '') !== (edit.phone ?? '') ||
+      (before.whatsapp ?? '') !== (edit.whatsapp ?? '')
     const searchText = accountSearchText({ tradeName: edit.tradeName, legalName: before.legalName })
     await tx.account.update({
       where: { id: accountId },

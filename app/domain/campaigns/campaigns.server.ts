@@ -19,6 +19,7 @@ import { translator } from '~/utils/i18n.server'
 import { signingKey } from '~/utils/signing.server'
 import { optOutsFor } from './invitations.server'
 import { whatsappChatUrl } from '~/domain/accounts/phones'
+import { can } from '~/utils/permissions'
 import {
   INVITATION_TTL_DAYS,
   invitationToken,
@@ -417,7 +418,11 @@ export async function sendPersonalInvitation(
       tradeName: true,
     },
   })
-  const mine = user.role !== 'REP' || (!!user.repId && account?.repId === user.repId)
+  // A rep invites their own accounts; the sales and telesales teams any.
+  const mine =
+    user.role === 'REP'
+      ? !!user.repId && account?.repId === user.repId
+      : can(user.role, 'calls:work')
   if (!account || !mine) return { ok: false, code: 'NOT_YOUR_ACCOUNT' }
   if (orderedRecently(account, now)) return { ok: false, code: 'RECENTLY_ACTIVE' }
   const number = account.whatsapp ?? account.phone

@@ -59,12 +59,17 @@ export async function stopImpersonation(request: Request) {
  */
 export async function impersonationBanner(
   request: Request,
-): Promise<{ expiresAt: Date; timeZone: string } | null> {
+): Promise<{ expiresAt: Date; timeZone: string; mayManageBuyers: boolean } | null> {
   const impersonation = await getImpersonation(request)
   if (!impersonation) return null
   const staff = await prisma.user.findUnique({
     where: { id: impersonation.impersonatorId },
-    select: { timeZone: true },
+    select: { timeZone: true, role: true },
   })
-  return { expiresAt: impersonation.expiresAt, timeZone: staff?.timeZone ?? 'America/Sao_Paulo' }
+  return {
+    expiresAt: impersonation.expiresAt,
+    timeZone: staff?.timeZone ?? 'America/Sao_Paulo',
+    // The account's buyers are managed by staff who may do so in the back office too.
+    mayManageBuyers: !!staff && can(staff.role, 'accounts:edit'),
+  }
 }

@@ -10,6 +10,7 @@ import {
 } from '~/utils/csv'
 import { readXlsxRows, XlsxFormatError } from '~/utils/xlsx.server'
 import { normalizeCnpj } from '~/domain/accounts/cnpj'
+import { normalizePhone } from '~/domain/accounts/phones'
 import { mapHeader } from './columns'
 import { chunks } from '~/utils/chunks'
 import { localDateIn } from '~/utils/dates'
@@ -30,6 +31,7 @@ export type RowErrorCode =
   | 'UNKNOWN_REP'
   | 'INVALID_UF'
   | 'INVALID_EMAIL'
+  | 'INVALID_PHONE'
   | 'INVALID_PERCENT'
   | 'DUPLICATE_KEY'
   | 'EMAIL_IN_USE'
@@ -95,7 +97,10 @@ export type AccountRecord = {
   legalName: string
   tradeName: string
   email: string | null
+  /** E.164 (accounts/phones.ts). */
   phone: string | null
+  /** E.164; absent when the file gives none, so a number typed in the portal stays. */
+  whatsapp?: string
   street: string | null
   city: string
   state: string
@@ -674,6 +679,13 @@ async function analyzeAccounts(
       const email = row.get('email').toLowerCase() || null
       if (email && !EMAIL.test(email))
         errors.add({ line: row.line, code: 'INVALID_EMAIL', column: 'email', value: email })
+      const [phone, whatsapp] = (['telefone', 'whatsapp'] as const).map((column) => {
+        const text = row.get(column)
+        const number = normalizePhone(text)
+        if (text && !number)
+          errors.add({ line: row.line, code: 'INVALID_PHONE', column, value: text })
+        return number
+      })
       const minimumText = row.get('pedidoMinimo')
       const minimum = minimumText ? parseBrazilianMoney(minimumText) : null
       if (minimumText && (minimum === null || minimum < 0))
@@ -694,7 +706,8 @@ async function analyzeAccounts(
         legalName,
         tradeName: row.get('nomeFantasia') || legalName,
         email,
-        phone: row.get('telefone') || null,
+        phone: phone ?? null,
+        ...(whatsapp ? { whatsapp } : {}),
         street: row.get('endereco') || null,
         city,
         state: stateText,
@@ -774,7 +787,10 @@ async function analyzeAccounts(
       'repId',
       'minimumOrderCents',
     ] as const
-    if (fields.some((f) => (clean[f] ?? null) !== (current[f] ?? null))) {
+    if (
+      fields.some((f) => (clean[f] ?? null) !== (current[f] ?? null)) ||
+      (clean.whatsapp !== undefined && clean.whatsapp !== current.whatsapp)
+    ) {
       result.accounts.push(clean)
       result.toUpdate++
       sample('update')

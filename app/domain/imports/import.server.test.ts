@@ -4,7 +4,7 @@ import path from 'node:path'
 import { createAccount, createProduct, createUser } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
 import { processId } from '~/utils/jobs.server'
-import { formatCnpj } from '~/domain/accounts/cnpj'
+import { cnpjFromBase, formatCnpj } from '~/domain/accounts/cnpj'
 import {
   commitImport,
   discardImport,
@@ -474,6 +474,37 @@ describe('importing accounts and reps', () => {
     ).toBe(1)
     const again = await preview('ACCOUNTS', csv, manager.id)
     expect(again).toMatchObject({ createdRows: 0, updatedRows: 0, skippedRows: 2 })
+  })
+
+  it('reads phones and WhatsApp numbers in E.164, refuses impossible ones beside their column, and keeps a WhatsApp the file does not give', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const existing = await createAccount()
+    await prisma.account.update({
+      where: { id: existing.id },
+      data: { whatsapp: '+5519998765432', phone: '+551933332222' },
+    })
+    const fresh = cnpjFromBase(String(crypto.randomInt(10 ** 11, 10 ** 12 - 1)).padStart(12, '0'))
+    const csv = [
+      'CNPJ;Razão Social;Nome Fantasia;Cidade;UF;Telefone;WhatsApp',
+      `${fresh};Loja Zap Ltda;Loja Zap;Recife;PE;(81) 3222-1111;81 99876-1234`,
+      `${formatCnpj(existing.cnpj)};${existing.legalName};${existing.tradeName};Campinas;SP;(19) 3333-2222;`,
+      `${cnpjFromBase(String(crypto.randomInt(10 ** 11, 10 ** 12 - 1)).padStart(12, '0'))};Loja Ruim;;Natal;RN;123;`,
+    ].join('\n')
+    const batch = await preview('ACCOUNTS', csv, manager.id)
+    expect(batch.preview.errors.map((e) => [e.line, e.code, e.column, e.value])).toEqual([
+      [4, 'INVALID_PHONE', 'telefone', '123'],
+    ])
+    // The same phone typed another way, and no WhatsApp column value: nothing to change.
+    expect(batch).toMatchObject({ createdRows: 1, updatedRows: 0, skippedRows: 1 })
+    await commitImport(batch.id, manager.id)
+    expect(await prisma.account.findUniqueOrThrow({ where: { cnpj: fresh } })).toMatchObject({
+      phone: '+558132221111',
+      whatsapp: '+5581998761234',
+    })
+    expect(await prisma.account.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
+      phone: '+551933332222',
+      whatsapp: '+5519998765432',
+    })
   })
 
   it('creates and updates reps by code, refusing an email another rep uses', async () => {

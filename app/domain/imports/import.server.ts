@@ -375,7 +375,7 @@ export async function mapProductCode(
 
 export type NewAccountsChoiceResult =
   | { ok: true }
-  | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' | 'NO_NEW_ACCOUNTS' }
+  | { ok: false; code: 'NOT_FOUND' | 'NOT_PREVIEWED' | 'NO_NEW_ACCOUNTS' | 'BUSY' }
 
 /**
  * The manager's choice for an orders file's CNPJs with no account: create, in this batch and
@@ -384,6 +384,19 @@ export type NewAccountsChoiceResult =
  * with the choice, so the rows, counts and errors say what confirming will do.
  */
 export async function chooseNewAccounts(
+  batchId: string,
+  create: boolean,
+  actorId: string,
+): Promise<NewAccountsChoiceResult> {
+  // Under the batch's lease, as its writer: another choice or a confirmation waits its turn
+  // instead of racing this one's analysis and its rows.
+  const run = await runExclusive(`import:${batchId}`, () =>
+    chooseNewAccountsNow(batchId, create, actorId),
+  )
+  return run.ran ? run.value : { ok: false, code: 'BUSY' }
+}
+
+async function chooseNewAccountsNow(
   batchId: string,
   create: boolean,
   actorId: string,
@@ -1348,6 +1361,10 @@ async function undoAccounts(
           { redemptions: { some: {} } },
           { offerUsage: { some: {} } },
           { namedOffers: { some: {} } },
+          // What the sales team recorded about it since: calls, reasons, notes.
+          { contactLogs: { some: {} } },
+          { stopReasons: { some: {} } },
+          { notes: { some: {} } },
         ],
       },
       select: { id: true },

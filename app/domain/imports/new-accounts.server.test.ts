@@ -183,4 +183,40 @@ describe('accounts created from an order file', () => {
     })
     expect(await prisma.order.count({ where: { externalRef: ref } })).toBe(1)
   })
+  it('keeps the created account once the sales team logged a call on it: undo would delete what they recorded', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const cnpj = freshCnpj()
+    const ref = crypto.randomUUID().slice(0, 8)
+    const batch = await preview(
+      [HEADER, `${cnpj};Loja Ligada;Natal;RN;${ref};01/10/2026;NA-4;Cal;1;10,00`].join('\n'),
+      manager.id,
+    )
+    await chooseNewAccounts(batch.id, true, manager.id)
+    await keepCodesAsHistory(batch.id, null, manager.id)
+    expect(await commitImport(batch.id, manager.id)).toMatchObject({ ok: true })
+    const account = await prisma.account.findUniqueOrThrow({ where: { cnpj } })
+    await prisma.contactLog.create({
+      data: { accountId: account.id, userId: manager.id, channel: 'PHONE', outcome: 'NO_ANSWER' },
+    })
+    expect(await undoImport(batch.id, manager.id)).toEqual({ ok: false, code: 'ACCOUNTS_IN_USE' })
+    expect(await prisma.contactLog.count({ where: { accountId: account.id } })).toBe(1)
+  })
+
+  it('answers a second choice made while the first is still being applied with BUSY', async () => {
+    const manager = await createUser({ role: 'MANAGER' })
+    const cnpj = freshCnpj()
+    const batch = await preview(
+      [
+        HEADER,
+        `${cnpj};Loja Dupla;Natal;RN;${crypto.randomUUID().slice(0, 8)};01/10/2026;NA-5;Cal;1;10,00`,
+      ].join('\n'),
+      manager.id,
+    )
+    const results = await Promise.all([
+      chooseNewAccounts(batch.id, true, manager.id),
+      chooseNewAccounts(batch.id, false, manager.id),
+    ])
+    expect(results).toContainEqual({ ok: true })
+    expect(results).toContainEqual({ ok: false, code: 'BUSY' })
+  })
 })

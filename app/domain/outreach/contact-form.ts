@@ -50,7 +50,9 @@ export const ContactLogSchema = z
     if (values.outcome === 'NOT_INTERESTED' && !values.reason) {
       issue('reason', 'outreach.reasonRequired')
     }
-    if (values.reason === 'OTHER' && !values.note) issue('note', 'outreach.otherNeedsNote')
+    if (values.outcome === 'NOT_INTERESTED' && values.reason === 'OTHER' && !values.note) {
+      issue('note', 'outreach.otherNeedsNote')
+    }
   })
   .transform((values) => ({
     accountId: values.accountId,

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import { createAccount, createErpOrder, createRep, createUser } from '#tests/fixtures/factories'
 import { prisma } from '~/utils/db.server'
+import { CONTACT_ONLY_FIELDS } from '~/domain/accounts/account-forms'
+import { updateAccount } from '~/domain/accounts/portfolio.server'
 import { formatPhone, normalizePhone, whatsappChatUrl } from '~/domain/accounts/phones'
 import { ContactLogSchema } from './contact-form'
 import { addAccountNote, logContact } from './contacts.server'
@@ -311,5 +313,41 @@ describe('a reason given on the unsubscribe page', () => {
     expect(
       await recordStopReasonByEmail('ninguem@loja.example', { reason: 'PRICE', comment: null }),
     ).toBe(0)
+  })
+})
+
+describe('the telesales team on an account', () => {
+  it('changes how to reach it, never its rep, name or login email, whatever the form says', async () => {
+    const [rep, other] = await Promise.all([createRep(), createRep()])
+    const agent = await telesales()
+    const account = await createAccount({ repId: rep.id, email: 'dono@loja.example' })
+    const saved = await updateAccount(
+      agent.id,
+      account.id,
+      {
+        tradeName: 'Outro Nome',
+        email: 'televendas@agente.example',
+        phone: '+5519998765432',
+        whatsapp: '+5519998765432',
+        preferredChannel: 'WHATSAPP',
+        street: null,
+        city: 'Campinas',
+        state: 'SP',
+        postalCode: null,
+        repId: other.id,
+      },
+      NOW,
+      CONTACT_ONLY_FIELDS,
+    )
+    expect(saved).toMatchObject({ ok: true })
+    expect(await prisma.account.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({
+      tradeName: account.tradeName,
+      email: 'dono@loja.example',
+      repId: rep.id,
+      phone: '+5519998765432',
+      whatsapp: '+5519998765432',
+      preferredChannel: 'WHATSAPP',
+    })
+    expect(await prisma.repAssignment.count({ where: { accountId: account.id } })).toBe(0)
   })
 })

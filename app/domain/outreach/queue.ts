@@ -15,6 +15,11 @@ export const QUEUE_REASONS = [
 ] as const
 export type QueueReason = (typeof QUEUE_REASONS)[number]
 
+/** A reason as a URL gives it (`?reason=`), or null for any. */
+export function queueReasonParam(value: string | null): QueueReason | null {
+  return (QUEUE_REASONS as readonly string[]).includes(value ?? '') ? (value as QueueReason) : null
+}
+
 export const QUEUE_RULES = {
   CLICKED_WAIT_DAYS: 2,
   NO_CLICK_DAYS: 3,
