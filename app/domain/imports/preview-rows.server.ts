@@ -4,6 +4,7 @@
  * multi-row inserts of a few hundred, so a 500,000-line file holds only one insert's worth in
  * memory on top of what the analysis itself keeps. A page is then one indexed query.
  */
+import { bulkInsert } from '~/utils/bulk-insert.server'
 import { prisma } from '~/utils/db.server'
 import type { RowError, SampleRow } from './analyze.server'
 
@@ -12,7 +13,7 @@ export type PreviewOutcome = (typeof PREVIEW_OUTCOMES)[number]
 export type OutcomeCounts = Record<PreviewOutcome, number>
 export const PREVIEW_PAGE_SIZE = 50
 // Rows per insert: 4 columns each, well under SQLite's and PostgreSQL's parameter limits.
-const INSERT_ROWS = 500
+const INSERT_ROWS = 2000
 
 const noCounts = (): OutcomeCounts => ({ create: 0, update: 0, unchanged: 0, error: 0 })
 
@@ -93,13 +94,13 @@ export class PreviewSink {
   private flushRows() {
     const data = this.rows
     this.rows = []
-    if (data.length) this.enqueue(() => prisma.importPreviewRow.createMany({ data }))
+    if (data.length) this.enqueue(() => bulkInsert(prisma, 'ImportPreviewRow', data))
   }
 
   private flushErrors() {
     const data = this.errors
     this.errors = []
-    if (data.length) this.enqueue(() => prisma.importPreviewError.createMany({ data }))
+    if (data.length) this.enqueue(() => bulkInsert(prisma, 'ImportPreviewError', data))
   }
 
   private enqueue(insert: () => Promise<unknown>) {

@@ -14,7 +14,8 @@
  * interested" for NOT_INTERESTED_DAYS, and one with a call-back set for a later day.
  *
  * One SQL statement ranks the whole portfolio (a few indexed reads of Account, Invitation and
- * AccountStatusChange) and returns one page; the page's rows are then read in full.
+ * AccountStatusChange), each account once with its reasons; the page is cut from it and its rows
+ * are then read in full (three more statements, and the usual baskets).
  */
 import { Prisma, type AccountStatus } from '@prisma/client'
 import { usualBasketsForEmail } from '~/domain/accounts/usual-basket.server'
@@ -82,26 +83,22 @@ export async function callQueue(filter: QueueFilter = {}, now = new Date()) {
   const repId = filter.repId ?? null
   const ranked = Prisma.sql`WITH r AS (${candidates(repId, now)}),
     q AS (SELECT "accountId", MIN(p) AS p, ${joinedIntegers('p')} AS reasons FROM r GROUP BY "accountId")`
-  const counted = await prisma.$queryRaw<{ p: number | bigint; n: number | bigint }[]>`
-    ${ranked} SELECT p, COUNT(*) AS n FROM q GROUP BY p`
+  // One statement ranks the whole queue: the rows are small (id, reason, reasons), so the
+  // counts under each reason and the page are cut from them here.
+  const everyone = await prisma.$queryRaw<{ id: string; p: number | bigint; reasons: string }[]>`
+    ${ranked} SELECT q."accountId" AS id, q.p, q.reasons FROM q JOIN "Account" a ON a.id = q."accountId"
+    ORDER BY q.p, (a."lastOrderAt" IS NULL), a."lastOrderAt", a.id`
   const byReason = Object.fromEntries(QUEUE_REASONS.map((reason) => [reason, 0])) as Record<
     QueueReason,
     number
   >
-  for (const row of counted) byReason[QUEUE_REASONS[Number(row.p)]!] = Number(row.n)
-  const all = Object.values(byReason).reduce((sum, n) => sum + n, 0)
-  const total = filter.reason ? byReason[filter.reason] : all
-  const window = pageWindow(total, filter.page, QUEUE_PAGE_SIZE)
-  const only = filter.reason
-    ? Prisma.sql`WHERE q.p = ${Prisma.raw(String(priority(filter.reason)))}`
-    : Prisma.empty
-  const page = total
-    ? await prisma.$queryRaw<{ id: string; reasons: string }[]>`
-      ${ranked} SELECT q."accountId" AS id, q.reasons FROM q JOIN "Account" a ON a.id = q."accountId"
-      ${only}
-      ORDER BY q.p, (a."lastOrderAt" IS NULL), a."lastOrderAt", a.id
-      LIMIT ${window.take} OFFSET ${window.skip}`
-    : []
+  for (const row of everyone) byReason[QUEUE_REASONS[Number(row.p)]!]++
+  const all = everyone.length
+  const wanted = filter.reason ? priority(filter.reason) : null
+  const listed = wanted === null ? everyone : everyone.filter((row) => Number(row.p) === wanted)
+  const window = pageWindow(listed.length, filter.page, QUEUE_PAGE_SIZE)
+  const total = listed.length
+  const page = listed.slice(window.skip, window.skip + window.take)
   const ids = page.map((row) => row.id)
   const [accounts, baskets, lastLogs] = await Promise.all([
     prisma.account.findMany({
