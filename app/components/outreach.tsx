@@ -29,7 +29,7 @@ export type OutreachReply =
       form: 'contact'
       accountId: string
       result: SubmissionResult<string[]>
-      logged: { outcome: (typeof CONTACT_OUTCOMES)[number]; id: string } | null
+      logged: { outcome: (typeof CONTACT_OUTCOMES)[number]; id: string; account: string } | null
     }
   | { form: 'note'; result: SubmissionResult<string[]>; saved: boolean }
   | {
@@ -160,7 +160,8 @@ export function OutreachNotice({
       <div data-testid="contact-logged">
         <Alert tone="success">
           {t('outreach.logged', {
-            account: accountName(reply.accountId),
+            // From the answer: the account has left the queue's page by now.
+            account: reply.logged.account,
             outcome: t(`outreach.outcome.${reply.logged.outcome}`),
           })}
         </Alert>

@@ -629,7 +629,10 @@ function NewAccounts({ preview, error }: { preview: ImportPreview; error: string
         {t('imports.newAccounts.title')}
       </h2>
       <p className="text-sm" data-testid="unknown-accounts">
-        {t('imports.newAccounts.summary', { count: accounts.length })}
+        {/* None the file describes well enough to create: import the accounts first. */}
+        {creatable
+          ? t('imports.newAccounts.summary', { count: accounts.length })
+          : t('imports.unknownAccounts', { count: accounts.length })}
       </p>
       {missingColumns.length ? (
         <p className="text-sm text-amber-900">

@@ -15,14 +15,14 @@ import { MAX_CALL_BACK_DAYS, type ContactLogInput } from './contact-form'
 export type OutreachActor = { id: string; role: Role; repId: string | null }
 
 export type LogContactResult =
-  | { ok: true; id: string }
+  | { ok: true; id: string; tradeName: string }
   | { ok: false; code: 'NOT_FOUND' | 'CALL_BACK_PAST' | 'CALL_BACK_FAR' }
 
 /** The account as `actor` may work it, or null (a rep's view stops at their own accounts). */
 async function workableAccount(actor: OutreachActor, accountId: string) {
   const account = await prisma.account.findUnique({
     where: { id: accountId },
-    select: { id: true, repId: true },
+    select: { id: true, repId: true, tradeName: true },
   })
   if (!account) return null
   if (actor.role === 'REP' && (!actor.repId || account.repId !== actor.repId)) return null
@@ -101,7 +101,7 @@ export async function logContact(
       },
       at: now,
     })
-    return { ok: true as const, id: log.id }
+    return { ok: true as const, id: log.id, tradeName: account.tradeName }
   })
 }
 

@@ -46,7 +46,7 @@ export async function contactFormAction(actor: OutreachActor, form: FormData, no
       accountId,
       result: submission.reply(),
       // The page shows a fresh form for the next contact (keyed by this log).
-      logged: { outcome: submission.value.outcome, id: logged.id },
+      logged: { outcome: submission.value.outcome, id: logged.id, account: logged.tradeName },
     },
   }
 }
