@@ -19,7 +19,8 @@ import {
   LOGGED_CHANNELS,
   NoteSchema,
 } from '~/domain/outreach/contact-form'
-import { MAX_NOTE, STOP_REASONS } from '~/domain/outreach/stop-reason-form'
+import { MAX_NOTE } from '~/domain/outreach/stop-reason-form'
+import { StopReasonOptions } from '~/components/stop-reason-options'
 import { BRASILIA_TIME_ZONE, localDateIn } from '~/utils/dates'
 import { useT } from '~/utils/use-t'
 
@@ -124,18 +125,13 @@ function ContactLogFields({
         label={t('outreach.form.reason')}
         hint={t('outreach.form.reasonHint')}
       >
-        <option value="">{t('outreach.form.reasonNone')}</option>
-        {STOP_REASONS.map((reason) => (
-          <option key={reason} value={reason}>
-            {t(`outreach.reason.${reason}`)}
-          </option>
-        ))}
+        <StopReasonOptions none={t('outreach.form.reasonNone')} />
       </SelectField>
       <TextareaField
         meta={fields.note}
         label={t('outreach.form.note')}
         className="sm:col-span-2"
-        textareaProps={{ rows: 2, maxLength: 1000 }}
+        textareaProps={{ rows: 2, maxLength: MAX_NOTE }}
       />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={busy}>

@@ -13,7 +13,8 @@ import {
 import { Alert, Button } from '~/components/ui/primitives'
 import { verifyUnsubscribe } from '~/domain/campaigns/links.server'
 import { isOptedOut, optOut } from '~/domain/campaigns/invitations.server'
-import { MAX_NOTE, STOP_REASONS, StopReasonSchema } from '~/domain/outreach/stop-reason-form'
+import { MAX_NOTE, StopReasonSchema } from '~/domain/outreach/stop-reason-form'
+import { StopReasonOptions } from '~/components/stop-reason-options'
 import { recordStopReasonByEmail } from '~/domain/outreach/stop-reasons.server'
 import { useT } from '~/utils/use-t'
 import { pageTitle } from '~/utils/meta'
@@ -106,12 +107,7 @@ function WhyForm({
       <p className="text-sm">{t('unsubscribe.why')}</p>
       <FormErrors form={form} />
       <SelectField meta={fields.reason} label={t('unsubscribe.reason')}>
-        <option value="">{t('unsubscribe.reasonNone')}</option>
-        {STOP_REASONS.map((reason) => (
-          <option key={reason} value={reason}>
-            {t(`outreach.reason.${reason}`)}
-          </option>
-        ))}
+        <StopReasonOptions none={t('unsubscribe.reasonNone')} />
       </SelectField>
       <TextareaField
         meta={fields.comment}
