@@ -1,4 +1,9 @@
-import { type Funnel, type OutboxCounts, type RepFunnel } from '~/domain/campaigns/funnel'
+import {
+  type ChannelFunnel,
+  type Funnel,
+  type OutboxCounts,
+  type RepFunnel,
+} from '~/domain/campaigns/funnel'
 import { DataTable } from '~/components/ui/table'
 import { useT } from '~/utils/use-t'
 
@@ -50,34 +55,68 @@ export function FunnelBars({ funnel, testId }: { funnel: Funnel; testId?: string
   )
 }
 
-export function RepFunnelTable({ rows }: { rows: RepFunnel[] }) {
+/** Funnels side by side, one row each, named in the first column. */
+function FunnelTable({
+  heading,
+  rows,
+  testId,
+}: {
+  heading: string
+  rows: { key: string; label: string; funnel: Funnel }[]
+  testId: string
+}) {
   const { t, money } = useT()
   return (
     <DataTable
       columns={[
-        { label: t('accounts.rep') },
+        { label: heading },
         ...FUNNEL_STEPS.map((step) => ({ label: t(`funnel.${step}`), align: 'right' as const })),
         { label: t('funnel.revenueColumn'), align: 'right' },
       ]}
     >
-      {rows.map((row) => (
-        <tr
-          key={row.repId ?? 'none'}
-          className="border-t border-slate-200"
-          data-testid="rep-funnel-row"
-        >
-          <td className="p-2">
-            {row.repCode ? `${row.repCode} · ${row.repName}` : t('accounts.noRep')}
-          </td>
+      {rows.map(({ key, label, funnel }) => (
+        <tr key={key} className="border-t border-slate-200" data-testid={testId} data-key={key}>
+          <td className="p-2">{label}</td>
           {FUNNEL_STEPS.map((step) => (
-            <td key={step} className="p-2 text-right tabular-nums">
-              {row[step]}
+            <td key={step} className="p-2 text-right tabular-nums" data-step={step}>
+              {funnel[step]}
             </td>
           ))}
-          <td className="p-2 text-right">{money(row.revenueCents)}</td>
+          <td className="p-2 text-right">{money(funnel.revenueCents)}</td>
         </tr>
       ))}
     </DataTable>
+  )
+}
+
+export function RepFunnelTable({ rows }: { rows: RepFunnel[] }) {
+  const { t } = useT()
+  return (
+    <FunnelTable
+      heading={t('accounts.rep')}
+      testId="rep-funnel-row"
+      rows={rows.map((row) => ({
+        key: row.repId ?? 'none',
+        label: row.repCode ? `${row.repCode} · ${row.repName}` : t('accounts.noRep'),
+        funnel: row,
+      }))}
+    />
+  )
+}
+
+/** The funnel of each channel invitations went by: email, or WhatsApp's click-to-chat. */
+export function ChannelFunnelTable({ rows }: { rows: ChannelFunnel[] }) {
+  const { t } = useT()
+  return (
+    <FunnelTable
+      heading={t('funnel.channel')}
+      testId="channel-funnel-row"
+      rows={rows.map((row) => ({
+        key: row.channel,
+        label: t(`contactChannel.${row.channel}`),
+        funnel: row,
+      }))}
+    />
   )
 }
 

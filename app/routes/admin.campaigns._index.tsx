@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { FunnelBars, OutboxLine, RepFunnelTable } from '~/components/funnel'
+import { ChannelFunnelTable, FunnelBars, OutboxLine, RepFunnelTable } from '~/components/funnel'
 import { Pagination } from '~/components/pagination'
 import { EmptyState } from '~/components/ui/empty-state'
 import { DataTable } from '~/components/ui/table'
@@ -60,6 +60,8 @@ export default function CampaignsPage() {
               </a>
             </div>
             <RepFunnelTable rows={funnel.byRep} />
+            <h3 className="font-semibold">{t('campaigns.byChannel')}</h3>
+            <ChannelFunnelTable rows={funnel.byChannel} />
           </>
         ) : null}
       </section>

@@ -133,6 +133,15 @@ test('a WhatsApp invitation from the queue: the chat link carries a signed link 
   const tampered = await shopPage.goto(new URL(`${new URL(link).pathname}x`, page.url()).toString())
   expect(tampered?.status()).toBe(404)
   await shopPage.context().close()
+
+  // The campaigns page's funnel counts it under its channel.
+  const manager = await world.pageAs(browser, await world.manager())
+  await manager.goto('/admin/campaigns')
+  const whatsapp = manager.locator('[data-testid="channel-funnel-row"][data-key="WHATSAPP"]')
+  await expect(whatsapp.locator('td').first()).toHaveText('WhatsApp')
+  expect(Number(await whatsapp.locator('[data-step="sent"]').textContent())).toBeGreaterThan(0)
+  expect(Number(await whatsapp.locator('[data-step="clicked"]').textContent())).toBeGreaterThan(0)
+  await manager.context().close()
 })
 
 test('a rep works the queue of their own accounts only; buyers and reps get 403 on the back-office queue', async ({

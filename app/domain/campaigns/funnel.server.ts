@@ -1,7 +1,7 @@
 import { Prisma } from '@prisma/client'
 import { prisma } from '~/utils/db.server'
 import { centsToDecimalText } from '~/utils/money'
-import { type Funnel, type RepFunnel } from './funnel'
+import { INVITATION_CHANNELS, type ChannelFunnel, type Funnel, type RepFunnel } from './funnel'
 
 const EMPTY: Funnel = {
   invited: 0,
@@ -20,19 +20,22 @@ const EMPTY: Funnel = {
 const num = (value: bigint | number | null | undefined) => Number(value ?? 0)
 
 /**
- * The funnel of one campaign (or of every invitation, rep invitations included), overall and
- * per rep: sent → delivered / bounced → clicked → activated → first order → repeat order,
- * with attributed revenue and the accounts reactivated by an attributed order. Cancelled
- * orders count for nothing.
+ * The funnels of one campaign's invitations (or of every invitation, rep invitations
+ * included), one per value of `column` (the rep the invitation was sent for, or its channel):
+ * sent → delivered / bounced → clicked → activated → first order → repeat order, with
+ * attributed revenue and the accounts reactivated by an attributed order. Cancelled orders
+ * count for nothing.
  */
-export async function campaignFunnel(
-  campaignId?: string,
-): Promise<{ total: Funnel; byRep: RepFunnel[] }> {
+async function funnelsBy(
+  column: 'repId' | 'channel',
+  campaignId: string | undefined,
+): Promise<Map<string | null, Funnel>> {
+  const key = Prisma.raw(`i."${column}"`)
   const filter = campaignId ? Prisma.sql`WHERE i."campaignId" = ${campaignId}` : Prisma.empty
   const [steps, orders, reactivated] = await Promise.all([
     prisma.$queryRaw<
       {
-        repId: string | null
+        key: string | null
         invited: bigint
         sent: bigint
         delivered: bigint
@@ -41,31 +44,30 @@ export async function campaignFunnel(
         activated: bigint
       }[]
     >`
-      SELECT i."repId" AS "repId", COUNT(*) AS invited, COUNT(i."sentAt") AS sent,
+      SELECT ${key} AS "key", COUNT(*) AS invited, COUNT(i."sentAt") AS sent,
              COUNT(i."deliveredAt") AS delivered, COUNT(i."bouncedAt") AS bounced,
              COUNT(i."clickedAt") AS clicked, COUNT(i."activatedAt") AS activated
       FROM "Invitation" i ${filter}
-      GROUP BY i."repId"`,
+      GROUP BY ${key}`,
     // Per account first, so "first" and "repeat" count accounts, not orders.
-    prisma.$queryRaw<{ repId: string | null; orders: bigint; revenue: bigint | number | null }[]>`
-      SELECT i."repId" AS "repId", COUNT(o.id) AS orders, SUM(o."totalCents") AS revenue
+    prisma.$queryRaw<{ key: string | null; orders: bigint; revenue: bigint | number | null }[]>`
+      SELECT ${key} AS "key", COUNT(o.id) AS orders, SUM(o."totalCents") AS revenue
       FROM "Order" o JOIN "Invitation" i ON i.id = o."invitationId"
       ${campaignId ? Prisma.sql`WHERE i."campaignId" = ${campaignId} AND` : Prisma.sql`WHERE`} o.status <> 'CANCELLED'
-      GROUP BY i."repId", o."accountId"`,
-    prisma.$queryRaw<{ repId: string | null; accounts: bigint }[]>`
-      SELECT i."repId" AS "repId", COUNT(DISTINCT r."accountId") AS accounts
+      GROUP BY ${key}, o."accountId"`,
+    prisma.$queryRaw<{ key: string | null; accounts: bigint }[]>`
+      SELECT ${key} AS "key", COUNT(DISTINCT r."accountId") AS accounts
       FROM "Reactivation" r JOIN "Invitation" i ON i.id = r."invitationId" ${filter}
-      GROUP BY i."repId"`,
+      GROUP BY ${key}`,
   ])
-
-  const byRepId = new Map<string | null, Funnel>()
-  const bucket = (repId: string | null) => {
-    let funnel = byRepId.get(repId)
-    if (!funnel) byRepId.set(repId, (funnel = { ...EMPTY }))
+  const byKey = new Map<string | null, Funnel>()
+  const bucket = (value: string | null) => {
+    let funnel = byKey.get(value)
+    if (!funnel) byKey.set(value, (funnel = { ...EMPTY }))
     return funnel
   }
   for (const row of steps) {
-    Object.assign(bucket(row.repId), {
+    Object.assign(bucket(row.key), {
       invited: num(row.invited),
       sent: num(row.sent),
       delivered: num(row.delivered),
@@ -75,15 +77,28 @@ export async function campaignFunnel(
     })
   }
   for (const row of orders) {
-    const funnel = bucket(row.repId)
+    const funnel = bucket(row.key)
     const count = num(row.orders)
     funnel.orders += count
     funnel.revenueCents += num(row.revenue)
     if (count >= 1) funnel.firstOrder++
     if (count >= 2) funnel.repeatOrder++
   }
-  for (const row of reactivated) bucket(row.repId).reactivated = num(row.accounts)
+  for (const row of reactivated) bucket(row.key).reactivated = num(row.accounts)
+  return byKey
+}
 
+/**
+ * The funnel of one campaign (or of every invitation), overall, per rep and per channel
+ * (email, or WhatsApp's click-to-chat). See `funnelsBy`.
+ */
+export async function campaignFunnel(
+  campaignId?: string,
+): Promise<{ total: Funnel; byRep: RepFunnel[]; byChannel: ChannelFunnel[] }> {
+  const [byRepId, channels] = await Promise.all([
+    funnelsBy('repId', campaignId),
+    funnelsBy('channel', campaignId),
+  ])
   const reps = await prisma.rep.findMany({
     where: { id: { in: [...byRepId.keys()].filter((id): id is string => !!id) } },
     select: { id: true, code: true, name: true },
@@ -104,7 +119,11 @@ export async function campaignFunnel(
     },
     { ...EMPTY },
   )
-  return { total, byRep }
+  const byChannel = INVITATION_CHANNELS.flatMap((channel) => {
+    const funnel = channels.get(channel)
+    return funnel ? [{ ...funnel, channel }] : []
+  })
+  return { total, byRep, byChannel }
 }
 
 /** The funnel per rep as CSV rows, with a total row (money in reais with a decimal comma). */

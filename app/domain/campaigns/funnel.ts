@@ -19,6 +19,10 @@ export type RepFunnel = Funnel & {
   repName: string | null
 }
 
+export const INVITATION_CHANNELS = ['EMAIL', 'WHATSAPP'] as const
+
+export type ChannelFunnel = Funnel & { channel: (typeof INVITATION_CHANNELS)[number] }
+
 export type OutboxCounts = Record<'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'CANCELLED', number>
 
 export type InvitationStep =

@@ -3,6 +3,8 @@ import { createAccount, createErpOrder, createRep, createUser } from '#tests/fix
 import { prisma } from '~/utils/db.server'
 import { CONTACT_ONLY_FIELDS } from '~/domain/accounts/account-forms'
 import { updateAccount } from '~/domain/accounts/portfolio.server'
+import { sendPersonalInvitation } from '~/domain/campaigns/campaigns.server'
+import { campaignFunnel } from '~/domain/campaigns/funnel.server'
 import { formatPhone, normalizePhone, whatsappChatUrl } from '~/domain/accounts/phones'
 import { ContactLogSchema } from './contact-form'
 import { addAccountNote, logContact } from './contacts.server'
@@ -349,5 +351,32 @@ describe('the telesales team on an account', () => {
       preferredChannel: 'WHATSAPP',
     })
     expect(await prisma.repAssignment.count({ where: { accountId: account.id } })).toBe(0)
+  })
+})
+
+describe('the funnel by channel', () => {
+  it('counts an invitation sent by WhatsApp from the queue under WhatsApp, not email', async () => {
+    const channels = async () =>
+      Object.fromEntries((await campaignFunnel()).byChannel.map((row) => [row.channel, row.sent]))
+    const before = await channels()
+    const agent = await telesales()
+    const account = await createAccount({
+      status: 'INACTIVE',
+      email: `zap-${crypto.randomUUID()}@loja.example`,
+    })
+    await prisma.account.update({
+      where: { id: account.id },
+      data: { whatsapp: '+5519998765432' },
+    })
+    const sent = await sendPersonalInvitation(
+      { ...agent, repId: null, locale: 'pt-BR', name: agent.name },
+      account.id,
+      { channel: 'WHATSAPP' },
+    )
+    expect(sent).toMatchObject({ ok: true })
+    if (sent.ok) expect(sent.whatsappUrl).toMatch(/^https:\/\/wa\.me\/5519998765432\?text=/)
+    const after = await channels()
+    expect((after.WHATSAPP ?? 0) - (before.WHATSAPP ?? 0)).toBe(1)
+    expect(after.EMAIL ?? 0).toBe(before.EMAIL ?? 0)
   })
 })
