@@ -1,11 +1,10 @@
 /**
- * Why accounts stopped buying: the shops' own answers (the unsubscribe and invitation pages;
- * a call's answer is written with the call, contacts.server.ts), and their counts for the
- * dashboard: each account's latest answer in the
- * last STOP_REASON_MONTHS months (from a call, the invitation page or unsubscribing), by reason
- * and by state, rep or segment; and every answer of that period as CSV rows.
+ * Why accounts stopped buying: the shops' own answers (the unsubscribe page; a call's answer is
+ * written with the call, contacts.server.ts), and their counts for the dashboard: each
+ * account's latest answer of the last STOP_REASON_MONTHS months, by reason and by state, rep or
+ * segment; and every answer of that period as CSV rows.
  */
-import { type StopReasonSource } from '@prisma/client'
+import { Prisma, type StopReasonSource } from '@prisma/client'
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import { prisma } from '~/utils/db.server'
 import { STOP_REASONS, type StopReasonDimension, type StopReasonValue } from './stop-reason-form'
@@ -54,29 +53,47 @@ export type StopReasonRow = {
 const emptyCounts = () =>
   Object.fromEntries(STOP_REASONS.map((reason) => [reason, 0])) as Record<StopReasonValue, number>
 
-/** The counts by reason, one row per group (largest first), and the totals. */
+/**
+ * The counts by reason, one row per group (largest first), and the totals. The database counts
+ * each account's latest answer of the period, grouped by the dimension asked for, so the
+ * dashboard reads a few dozen rows whatever the number of answers.
+ */
 export async function stopReasonTable(by: StopReasonDimension, now = new Date()) {
-  const latest = new Map<string, Awaited<ReturnType<typeof answersSince>>[number]>()
-  for (const answer of await answersSince(now)) {
-    if (!latest.has(answer.accountId)) latest.set(answer.accountId, answer)
-  }
+  const from = since(now)
+  const column = Prisma.raw(
+    by === 'state' ? 'a."state"' : by === 'segment' ? 'a."segment"' : 'a."repId"',
+  )
+  const counted = await prisma.$queryRaw<
+    { grouped: string | null; reason: StopReasonValue; n: number | bigint }[]
+  >`
+    SELECT ${column} AS grouped, s.reason AS reason, COUNT(*) AS n
+    FROM "StopReasonAnswer" s JOIN "Account" a ON a.id = s."accountId"
+    WHERE s."createdAt" >= ${from} AND NOT EXISTS (
+      SELECT 1 FROM "StopReasonAnswer" t
+      WHERE t."accountId" = s."accountId" AND t."createdAt" >= ${from}
+        AND (t."createdAt" > s."createdAt" OR (t."createdAt" = s."createdAt" AND t.id > s.id)))
+    GROUP BY ${column}, s.reason`
+  const reps =
+    by === 'rep'
+      ? new Map(
+          (
+            await prisma.rep.findMany({
+              where: { id: { in: counted.flatMap((row) => (row.grouped ? [row.grouped] : [])) } },
+              select: { id: true, code: true, name: true },
+            })
+          ).map((rep) => [rep.id, `${rep.code} · ${rep.name}`]),
+        )
+      : null
   const groups = new Map<string | null, StopReasonRow>()
   const totals: StopReasonRow = { group: null, counts: emptyCounts(), total: 0 }
-  for (const { account, reason } of latest.values()) {
-    const group =
-      by === 'state'
-        ? account.state
-        : by === 'segment'
-          ? account.segment
-          : account.rep
-            ? `${account.rep.code} · ${account.rep.name}`
-            : null
+  for (const { grouped, reason, n } of counted) {
+    const group = reps ? (grouped ? (reps.get(grouped) ?? null) : null) : grouped
     const row = groups.get(group) ?? { group, counts: emptyCounts(), total: 0 }
-    row.counts[reason] += 1
-    row.total += 1
+    row.counts[reason] += Number(n)
+    row.total += Number(n)
     groups.set(group, row)
-    totals.counts[reason] += 1
-    totals.total += 1
+    totals.counts[reason] += Number(n)
+    totals.total += Number(n)
   }
   const rows = [...groups.values()].sort(
     (a, b) => b.total - a.total || (a.group ?? '').localeCompare(b.group ?? ''),
