@@ -31,11 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options,
     now: new Date().toISOString(),
     canCreate: can(user.role, 'accounts:edit'),
+    canExport: can(user.role, 'accounts:export'),
   })
 }
 
 export default function AccountsPage() {
-  const { accounts, total, page, pageCount, filters, options, now, canCreate } =
+  const { accounts, total, page, pageCount, filters, options, now, canCreate, canExport } =
     useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
@@ -53,13 +54,15 @@ export default function AccountsPage() {
               {t('accounts.new')}
             </Link>
           ) : null}
-          <a
-            href={`/admin/accounts.csv${location.search}`}
-            className="text-sm text-brand-700 underline"
-            download
-          >
-            {t('common.exportCsv')}
-          </a>
+          {canExport ? (
+            <a
+              href={`/admin/accounts.csv${location.search}`}
+              className="text-sm text-brand-700 underline"
+              download
+            >
+              {t('common.exportCsv')}
+            </a>
+          ) : null}
         </div>
       </div>
       <Form

@@ -6,7 +6,7 @@ import { csvResponse } from '~/utils/csv-response.server'
 
 /** The filtered account list as CSV, streamed page by page. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, 'accounts:view')
+  await requireStaff(request, 'accounts:export')
   const filters = parseAccountFilters(new URL(request.url).searchParams)
   const now = new Date()
   async function* rows() {

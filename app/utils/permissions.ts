@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'dashboard:view': ['MANAGER', 'ADMIN'],
   /** The accounts list, an account's page and its timeline. */
   'accounts:view': ['MANAGER', 'ADMIN', 'TELESALES'],
+  /** The whole portfolio with its contacts as CSV. */
+  'accounts:export': ['MANAGER', 'ADMIN'],
   /** Rep, commercial terms, buyers, and the contact data below. */
   'accounts:edit': ['MANAGER', 'ADMIN'],
   /** An account's phones, WhatsApp, email and address: not its rep nor its terms. */

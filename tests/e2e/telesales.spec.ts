@@ -92,7 +92,14 @@ test('telesales work the queue: no answer, a call-back for tomorrow, then "not i
   await expect(page.getByText('Informe um telefone com DDD, ex.: (11) 98765-4321.')).toBeVisible()
 
   // No settings, imports or commission for them.
-  for (const path of ['/admin/settings', '/admin/imports', '/admin/commission']) {
+  for (const path of [
+    '/admin/settings',
+    '/admin/imports',
+    '/admin/commission',
+    '/admin/accounts.csv',
+    '/admin/stop-reasons.csv',
+    `/admin/orders/1`,
+  ]) {
     expect((await page.goto(path))?.status(), path).toBe(403)
   }
 
