@@ -19,7 +19,7 @@ import { upcomingExpectedOrder } from '~/domain/accounts/inactivity'
 import {
   AccountEditSchema,
   CommercialTermsSchema,
-  CONTACT_ONLY_FIELDS,
+  editableAccountFields,
 } from '~/domain/accounts/account-forms'
 import { formatCnpj } from '~/domain/accounts/cnpj'
 import { formatPhone } from '~/domain/accounts/phones'
@@ -154,7 +154,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 async function contactDataAction(request: Request, accountId: string, form: FormData) {
   const user = await requireStaff(request, 'accounts:contact')
   // Whoever may not edit the account changes only its contact data, whatever the form says.
-  const only = can(user.role, 'accounts:edit') ? undefined : CONTACT_ONLY_FIELDS
+  const only = editableAccountFields(user.role)
   const submission = await parseWithZod(form, { schema: accountEditSchemaForSave(), async: true })
   if (submission.status !== 'success') {
     return json(

@@ -503,16 +503,7 @@ function PreviewRows({
         <p className="text-sm text-slate-600">{t('imports.rows.none')}</p>
       ) : (
         <>
-          <DataTable
-            columns={[
-              { label: t('imports.line'), align: 'right' },
-              ...columns.map((column) => ({
-                label: t(`imports.sample.${column}`),
-                align: NUMERIC.has(column) ? ('right' as const) : undefined,
-              })),
-              { label: t('imports.sample.action') },
-            ]}
-          >
+          <DataTable columns={rowColumns(t, columns)}>
             {page.rows.map((row) => (
               <PreviewRow key={row.line} row={row} columns={columns} />
             ))}
@@ -522,6 +513,20 @@ function PreviewRows({
       )}
     </section>
   )
+}
+
+/** The headers of a table of an import's rows: line, the kind's columns, what happens. */
+type SampleColumn = (typeof SAMPLE_COLUMNS)[keyof typeof SAMPLE_COLUMNS][number]
+
+function rowColumns(t: ReturnType<typeof useT>['t'], columns: readonly SampleColumn[]) {
+  return [
+    { label: t('imports.line'), align: 'right' as const },
+    ...columns.map((column) => ({
+      label: t(`imports.sample.${column}`),
+      align: NUMERIC.has(column) ? ('right' as const) : undefined,
+    })),
+    { label: t('imports.sample.action') },
+  ]
 }
 
 function PreviewRow({ row, columns }: { row: PreviewPageRow; columns: readonly string[] }) {
@@ -565,16 +570,7 @@ function SampleTable({ kind, rows }: { kind: string; rows: SampleRow[] }) {
   return (
     <section className="space-y-2">
       <h2 className="text-lg font-semibold">{t('imports.sample')}</h2>
-      <DataTable
-        columns={[
-          { label: t('imports.line'), align: 'right' },
-          ...columns.map((column) => ({
-            label: t(`imports.sample.${column}`),
-            align: NUMERIC.has(column) ? ('right' as const) : undefined,
-          })),
-          { label: t('imports.sample.action') },
-        ]}
-      >
+      <DataTable columns={rowColumns(t, columns)}>
         {rows.map((row) => (
           <tr key={row.line} className="border-t border-slate-200" data-testid="import-sample">
             <td className="p-2 text-right">{row.line}</td>

@@ -4,7 +4,9 @@
  * `accountEditSchemaForSave` (portfolio.server.ts) and `commercialTermsSchemaForSave`
  * (commercial-terms.server.ts).
  */
+import { type Role } from '@prisma/client'
 import { z } from 'zod'
+import { can } from '~/utils/permissions'
 import { formMessage, moneyCents, optionalText, requiredText } from '~/utils/form-schema'
 import { normalizeCnpj } from './cnpj'
 import { normalizePhone } from './phones'
@@ -60,6 +62,11 @@ export const CONTACT_ONLY_FIELDS = [
   'state',
   'postalCode',
 ] as const
+
+/** The fields `role` may change on an account's contact form; undefined means all of them. */
+export function editableAccountFields(role: Role): readonly (keyof AccountEdit)[] | undefined {
+  return can(role, 'accounts:edit') ? undefined : CONTACT_ONLY_FIELDS
+}
 
 /** Contact data and the assigned rep, as the account is saved (empty is null). */
 export type AccountEdit = {
